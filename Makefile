@@ -1,0 +1,31 @@
+# SiloScope: the two commands of the README, and a few more.
+#
+#   make demo      install what is missing, build in release mode, run the main job on a real dataset
+#   make test      install what is missing, run the whole test suite
+#   make bench     the ingest benchmark (and peers) on generated logs; see Tests/Benchmarks
+#
+SWIFT ?= swift
+SILOSCOPE = .build/release/siloscope
+DEMO_LOG = Datasets/opentelemetry_swift_commits/log.csv
+
+.PHONY: setup build demo test bench clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build -c release --product siloscope
+
+demo: build
+	$(SILOSCOPE) summary $(DEMO_LOG)
+	$(SILOSCOPE) build $(DEMO_LOG) --output Renders/demo
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	bash Tests/Benchmarks/run.sh
+
+clean:
+	rm -rf .build

@@ -1,0 +1,31 @@
+/// A graph together with the people behind its nodes and their formal groups: the unit that
+/// every SiloScope analysis takes.
+public struct Network: Sendable, Hashable {
+  /// The ties.
+  public var graph: CollaborationGraph
+  /// Ids and attributes of the nodes, indexed by ``NodeID``.
+  public var nodes: NodeTable
+  /// The formal groups (departments), when known: one group per node. Nodes without a
+  /// department are in a group of their own named ``Network/noGroupName``.
+  public var groups: Partition?
+
+  /// The name of the group of nodes whose department is unknown.
+  public static let noGroupName = "(no department)"
+
+  public init(graph: CollaborationGraph, nodes: NodeTable, groups: Partition? = nil) {
+    precondition(nodes.count == graph.nodeCount, "node table has \(nodes.count) rows for \(graph.nodeCount) nodes")
+    precondition(groups == nil || groups!.nodeCount == graph.nodeCount, "partition does not cover the graph")
+    self.graph = graph
+    self.nodes = nodes
+    self.groups = groups
+  }
+
+  /// A partition from a node attribute (such as `department`); nodes without a value go to
+  /// the group ``noGroupName``. Returns `nil` when no node has the attribute.
+  public static func partition(of nodes: NodeTable, by attribute: String) -> Partition? {
+    guard let column = nodes.attributeColumn(attribute), column.contains(where: { $0 != nil && !$0!.isEmpty }) else {
+      return nil
+    }
+    return Partition(labels: column.map { ($0?.isEmpty ?? true) ? noGroupName : $0! })
+  }
+}

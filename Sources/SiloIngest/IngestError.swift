@@ -1,0 +1,84 @@
+/// A place in an input file: file name, and where known the 1-based line and column.
+///
+/// Described compiler-style, `file:line:column`, so editors and terminals can jump to it.
+/// Columns count characters (Unicode scalars), not bytes.
+public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  public var column: Int?
+
+  public init(file: String, line: Int? = nil, column: Int? = nil) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String {
+    var text = file
+    if let line { text += ":\(line)" }
+    if let line = line, line > 0, let column { text += ":\(column)" }
+    return text
+  }
+}
+
+/// Why an input could not be read. Every case names the file, and where it can the line and
+/// column, in words a consultant can act on.
+///
+/// Row-level problems (an empty name, hours that are not a number) are not errors: such rows
+/// are skipped and reported in ``IngestReport``. These errors are for inputs that cannot be
+/// read as a whole.
+public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// The file does not exist.
+  case fileNotFound(file: String)
+  /// The file exists but cannot be read (a folder, no permission).
+  case unreadable(file: String, reason: String)
+  /// The file has no bytes, or only white space.
+  case emptyFile(file: String)
+  /// The file has a header but no data rows.
+  case noDataRows(file: String)
+  /// The bytes are not text in the expected encoding.
+  case invalidEncoding(SourceLocation, reason: String)
+  /// The file's structure is broken (an unterminated quote, text after a closing quote).
+  case malformed(SourceLocation, reason: String)
+  /// A column the input needs is not in the header.
+  case missingColumn(file: String, role: String, tried: [String], header: [String])
+  /// Every data row was skipped; nothing is left to analyse.
+  case noUsableRows(file: String, rowsRead: Int, reasons: String)
+  /// Options that cannot be combined, or an option value that makes no sense.
+  case invalidOption(String)
+
+  public var description: String {
+    switch self {
+    case .fileNotFound(let file):
+      return "\(file): no such file"
+    case .unreadable(let file, let reason):
+      return "\(file): cannot be read: \(reason)"
+    case .emptyFile(let file):
+      return "\(file): the file is empty"
+    case .noDataRows(let file):
+      return "\(file): the file has a header but no data rows"
+    case .invalidEncoding(let location, let reason):
+      return "\(location): \(reason)"
+    case .malformed(let location, let reason):
+      return "\(location): \(reason)"
+    case .missingColumn(let file, let role, let tried, let header):
+      let shown = header.map { "\"\($0)\"" }.joined(separator: ", ")
+      return "\(file):1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) "
+        + "in the header \(shown); name the column with --\(role)-column"
+    case .noUsableRows(let file, let rowsRead, let reasons):
+      return "\(file): none of the \(rowsRead) data rows could be used (\(reasons))"
+    case .invalidOption(let message):
+      return message
+    }
+  }
+
+  /// The `sysexits.h` code for this error: 66 (`EX_NOINPUT`) when the input cannot be opened,
+  /// 64 (`EX_USAGE`) for bad options, 65 (`EX_DATAERR`) for bad data.
+  public var exitCode: Int32 {
+    switch self {
+    case .fileNotFound, .unreadable: return 66
+    case .invalidOption: return 64
+    default: return 65
+    }
+  }
+}

@@ -1,0 +1,68 @@
+/// What happened to every row of an input: read, used, or skipped and why.
+///
+/// Nothing the user gave is dropped silently: each skipped row is counted under its reason,
+/// and the first rows of each reason are listed with their line numbers.
+public struct IngestReport: Sendable, Hashable, Codable {
+  /// The file as the user named it.
+  public var file: String
+  /// `csv`, `tsv`, `ssv` (semicolon), `jsonl` or `graphml`.
+  public var format: String
+  /// `UTF-8`, `UTF-8 with BOM`, `UTF-16LE`, `UTF-16BE`.
+  public var encoding: String = "UTF-8"
+  /// The delimiter for text tables: `comma`, `semicolon`, `tab`.
+  public var delimiter: String?
+  /// Whether numbers were read with a decimal comma ("7,5").
+  public var decimalComma = false
+  /// Which header column fed which field (`person` → `Medewerker`).
+  public var columns: [String: String] = [:]
+  /// Header columns not used for any field (kept as attributes where that applies).
+  public var otherColumns: [String] = []
+  /// Data rows read (the header not counted).
+  public var rowsRead = 0
+  /// Data rows that went into the result.
+  public var rowsUsed = 0
+  /// Skipped rows by reason.
+  public var skipped: [SkippedRows] = []
+  /// Rows identical to an earlier row in every field. They are kept (their weights add up)
+  /// unless the reader was asked to drop them, and always counted here.
+  public var duplicateRows = 0
+  /// Things the user should know that did not stop the reading.
+  public var warnings: [String] = []
+
+  public init(file: String, format: String) {
+    self.file = file
+    self.format = format
+  }
+
+  /// The number of data rows skipped.
+  public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
+
+  /// Rows skipped for one reason.
+  public struct SkippedRows: Sendable, Hashable, Codable {
+    public var reason: String
+    public var count: Int
+    /// The first locations (at most ``IngestReport/examplesPerReason``), for the user to look at.
+    public var examples: [SourceLocation]
+  }
+
+  /// How many example locations are kept per reason.
+  public static let examplesPerReason = 10
+
+  package mutating func skip(_ reason: String, at location: @autoclosure () -> SourceLocation) {
+    if let i = skipped.firstIndex(where: { $0.reason == reason }) {
+      skipped[i].count += 1
+      if skipped[i].examples.count < Self.examplesPerReason { skipped[i].examples.append(location()) }
+    } else {
+      skipped.append(SkippedRows(reason: reason, count: 1, examples: [location()]))
+    }
+  }
+
+  /// One line per reason: "3 rows: hours are negative (lines 4, 9, 12)".
+  public var skippedSummary: [String] {
+    skipped.map { entry in
+      let lines = entry.examples.compactMap(\.line).map(String.init).joined(separator: ", ")
+      let more = entry.count > entry.examples.count ? ", …" : ""
+      return "\(entry.count) row\(entry.count == 1 ? "" : "s"): \(entry.reason) (line\(entry.examples.count == 1 ? "" : "s") \(lines)\(more))"
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import SiloGraph
+
+/// Where a network comes from: a project log (projected onto people), or a network built
+/// elsewhere. Every SiloScope command takes one of these.
+public enum NetworkSource: Sendable, Hashable {
+  /// A project log, an optional people file, and how to read and project them.
+  case log(path: String, people: String?, read: LogReadOptions, projection: ProjectionOptions)
+  /// An edge list (or GraphML) with an optional node list.
+  case edges(path: String, nodes: String?, read: NetworkReadOptions)
+}
+
+/// A network loaded from a ``NetworkSource``, with everything that happened on the way.
+public struct LoadedInput: Sendable, Hashable {
+  public var network: Network
+  /// The projection's account, for a log.
+  public var projection: ProjectionSummary?
+  /// Projects in the log (`nil` for an edge list).
+  public var projects: Int?
+  /// First and last dated log entries.
+  public var dateRange: ClosedRange<LogDate>?
+  /// One report per file read.
+  public var reports: [IngestReport]
+  /// `log` or `network`.
+  public var kind: String
+}
+
+extension NetworkSource {
+  /// Reads the files and builds the person network.
+  public func load() throws(IngestError) -> LoadedInput {
+    switch self {
+    case .log(let path, let people, let read, let projection):
+      var log = try ProjectLogReader.read(path: path, options: read)
+      if let people {
+        log = log.merging(try PeopleFile.read(path: people, departmentColumn: read.columns[.department], delimiter: read.delimiter))
+      }
+      if let from = projection.from, let to = projection.to, to < from {
+        throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
+      }
+      let projected = log.projected(projection)
+      return LoadedInput(
+        network: projected.network, projection: projected.summary, projects: projected.summary.projects,
+        dateRange: log.dateRange, reports: log.reports, kind: "log")
+    case .edges(let path, let nodes, let read):
+      let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
+      return LoadedInput(
+        network: loaded.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: "network")
+    }
+  }
+}

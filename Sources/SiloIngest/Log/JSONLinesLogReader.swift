@@ -1,0 +1,117 @@
+import Foundation
+
+/// Reads a project log in JSON Lines: one object per line, with the same field names as a
+/// CSV header (`{"person": "Ana", "project": "P1", "hours": 7.5, "date": "2025-03-01"}`).
+/// Values may be strings or numbers. Blank lines are skipped; a line that is not a JSON
+/// object is skipped and counted with its line number.
+enum JSONLinesLogReader {
+  static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
+    var report = IngestReport(file: file.name, format: "jsonl")
+    report.encoding = file.encoding
+    var accumulator = LogAccumulator()
+    var seenRows = Set<Data>()
+    var keyForRole: [String: [LogColumn: String?]] = [:]
+    var line = 0
+    var start = 0
+    let bytes = file.bytes
+    var warnedWeight = false
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      line += 1
+      defer { start = end + 1 }
+      var slice = bytes[start ..< end]
+      if slice.last == 0x0D { slice = slice.dropLast() }
+      if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+      report.rowsRead += 1
+      let location = SourceLocation(file: file.name, line: line, column: 1)
+      let data = Data(slice)
+      guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+        report.skip("the line is not a JSON object", at: location)
+        continue
+      }
+      // Resolve roles once per distinct key set.
+      let signature = object.keys.sorted().joined(separator: "\u{1F}")
+      if keyForRole[signature] == nil {
+        let keys = object.keys.sorted()
+        var map: [LogColumn: String?] = [:]
+        for role in LogColumn.allCases {
+          if let override = options.columns[role] {
+            map[role] = keys.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(override) }
+          } else {
+            map[role] = role.aliases.lazy.compactMap { alias in keys.first { HeaderMatching.normalized($0) == alias } }.first
+          }
+        }
+        keyForRole[signature] = map
+      }
+      let roles = keyForRole[signature]!
+      func text(_ role: LogColumn) -> String? {
+        guard let key = roles[role] ?? nil, let value = object[key] else { return nil }
+        switch value {
+        case let s as String: return s.trimmingSpaces()
+        case let n as NSNumber: return n.stringValue
+        default: return nil
+        }
+      }
+      guard let person = text(.person), !person.isEmpty else { report.skip("no person", at: location); continue }
+      guard let project = text(.project), !project.isEmpty else { report.skip("no project", at: location); continue }
+      if person.utf8.count > ProjectLogReader.maximumNameBytes || project.utf8.count > ProjectLogReader.maximumNameBytes {
+        report.skip("a name is longer than \(ProjectLogReader.maximumNameBytes) bytes", at: location)
+        continue
+      }
+      var weight = 1.0
+      if let key = roles[.weight] ?? nil, let value = object[key] {
+        let parsed: Double?
+        if let n = value as? NSNumber, !(value is Bool) {
+          parsed = n.doubleValue
+        } else if let s = value as? String {
+          var copy = s
+          parsed = copy.withUTF8 { FieldParsing.number($0, decimalComma: options.decimalComma ?? true) }
+        } else {
+          parsed = nil
+        }
+        guard let w = parsed, w.isFinite else { report.skip("the weight (hours) is not a number", at: location); continue }
+        if w < 0 { report.skip("the weight (hours) is negative", at: location); continue }
+        if w == 0 { report.skip("the weight (hours) is zero", at: location); continue }
+        weight = w
+      } else if !warnedWeight && roles[.weight] ?? nil == nil {
+        warnedWeight = true
+        report.warnings.append("no weight field: every row weighs 1")
+      }
+      var day = ProjectLog.noDay
+      if let dateText = text(.date), !dateText.isEmpty {
+        guard let date = LogDate(dateText) else {
+          report.skip("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", at: location)
+          continue
+        }
+        day = date.dayNumber
+      }
+      if !seenRows.insert(data).inserted {
+        report.duplicateRows += 1
+        if options.duplicates == .drop {
+          report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: location)
+          continue
+        }
+      }
+      accumulator.add(person: person, department: text(.department), project: project, day: day, weight: weight)
+      report.rowsUsed += 1
+    }
+    for role in LogColumn.allCases {
+      if let key = keyForRole.values.lazy.compactMap({ $0[role] ?? nil }).first { report.columns[role.rawValue] = key }
+    }
+    if report.rowsRead == 0 { throw .noDataRows(file: file.name) }
+    if report.rowsUsed == 0 {
+      throw .noUsableRows(
+        file: file.name, rowsRead: report.rowsRead,
+        reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    if report.duplicateRows > 0 && options.duplicates == .keep {
+      report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
+    }
+    if !accumulator.votes.conflicted.isEmpty {
+      report.warnings.append(
+        "\(accumulator.votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
+    }
+    return accumulator.finish(reports: [report])
+  }
+}

@@ -1,0 +1,262 @@
+import Foundation
+
+/// How to read a project log. The defaults detect everything; each choice can be forced.
+public struct LogReadOptions: Sendable, Hashable {
+  /// Header names for fields whose column has an unusual name.
+  public var columns = ColumnOverrides()
+  /// The delimiter; `nil` detects it among comma, semicolon and tab.
+  public var delimiter: Character? = nil
+  /// Whether numbers use a decimal comma; `nil` means yes for semicolon- and tab-separated
+  /// files and no for comma-separated ones.
+  public var decimalComma: Bool? = nil
+  /// What to do with rows identical to an earlier row in every field.
+  public var duplicates: DuplicatePolicy = .keep
+  /// The format; `nil` detects it (JSON Lines when the file starts with `{`).
+  public var format: LogFormat? = nil
+
+  public init() {}
+}
+
+/// What to do with rows that repeat an earlier row exactly.
+public enum DuplicatePolicy: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Keep them (their weights add up) and count them in the report.
+  case keep
+  /// Skip them, counted in the report as skipped rows.
+  case drop
+}
+
+/// The formats of a project log.
+public enum LogFormat: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Delimiter-separated text with a header: CSV, semicolon-separated, TSV.
+  case csv
+  /// JSON Lines: one JSON object per line, keys named like the CSV header.
+  case jsonl
+}
+
+/// Reads project logs (the main input of SiloScope) from delimited text or JSON Lines.
+///
+/// Each row is one participation: a person, a project, optionally a department, a date and a
+/// weight (hours). Rows that cannot be used are skipped and counted by reason in the
+/// ``IngestReport`` (an empty name, hours that are not a number or negative, a date that is not
+/// a date, a wrong number of fields). A file that cannot be read as a whole throws an
+/// ``IngestError`` naming the file, line and column.
+public enum ProjectLogReader {
+  /// Names longer than this many bytes are not names (a pasted document, a broken export):
+  /// such rows are skipped.
+  public static let maximumNameBytes = 1024
+
+  /// Reads the log at `path`.
+  public static func read(path: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
+    let file = try InputFile(path: path)
+    return try read(file, options: options)
+  }
+
+  /// Reads a log from bytes already in memory; `name` is used in messages.
+  public static func read(bytes: [UInt8], name: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
+    try read(InputFile(name: name, raw: bytes), options: options)
+  }
+
+  package static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
+    if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw .emptyFile(file: file.name)
+    }
+    let format = options.format ?? detectFormat(file)
+    switch format {
+    case .jsonl: return try JSONLinesLogReader.read(file, options: options)
+    case .csv: return try readDelimited(file, options: options)
+    }
+  }
+
+  private static func detectFormat(_ file: InputFile) -> LogFormat {
+    let lower = file.name.lowercased()
+    if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
+    let first = file.bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+    return first == UInt8(ascii: "{") ? .jsonl : .csv
+  }
+
+  /// Resolves the delimiter: the option, else detection; throws when the header is one column.
+  package static func delimiter(of file: InputFile, option: Character?) throws(IngestError) -> UInt8 {
+    if let option {
+      guard let ascii = option.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D else {
+        throw .invalidOption("--delimiter must be one ASCII character other than a quote or a line break")
+      }
+      return ascii
+    }
+    guard let detected = DelimiterDetection.detect(in: file.bytes) else {
+      var scanner = DelimitedScanner(file: file, delimiter: 0x2C)
+      _ = try? scanner.next()
+      let header = scanner.fieldCount > 0 ? scanner.trimmedString(0) : ""
+      throw .malformed(
+        SourceLocation(file: file.name, line: 1, column: 1),
+        reason: "the header \"\(header.prefix(80))\" is a single column; expected columns separated by "
+          + "commas, semicolons or tabs (or name the delimiter with --delimiter)")
+    }
+    return detected
+  }
+
+  /// Reads the header: the first record that is not blank. Returns trimmed names.
+  package static func header(_ scanner: inout DelimitedScanner, file: InputFile) throws(IngestError) -> [String] {
+    while try scanner.next() {
+      if scanner.isBlank { continue }
+      return (0 ..< scanner.fieldCount).map { scanner.trimmedString($0) }
+    }
+    throw .emptyFile(file: file.name)
+  }
+
+  private static func readDelimited(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
+    let delimiter = try delimiter(of: file, option: options.delimiter)
+    let decimalComma = options.decimalComma ?? (delimiter != 0x2C)
+    var scanner = DelimitedScanner(file: file, delimiter: delimiter)
+    let header = try header(&scanner, file: file)
+    let name = file.name
+    let personColumn = try HeaderMatching.index(of: .person, in: header, overrides: options.columns, file: name, required: true)!
+    let projectColumn = try HeaderMatching.index(of: .project, in: header, overrides: options.columns, file: name, required: true)!
+    let departmentColumn = try HeaderMatching.index(of: .department, in: header, overrides: options.columns, file: name, required: false)
+    let dateColumn = try HeaderMatching.index(of: .date, in: header, overrides: options.columns, file: name, required: false)
+    let weightColumn = try HeaderMatching.index(of: .weight, in: header, overrides: options.columns, file: name, required: false)
+    let used: [(LogColumn, Int?)] = [
+      (.person, personColumn), (.department, departmentColumn), (.project, projectColumn),
+      (.date, dateColumn), (.weight, weightColumn),
+    ]
+    var seen: [Int: LogColumn] = [:]
+    for case let (role, index?) in used {
+      if let other = seen[index] {
+        throw .invalidOption(
+          "\(name): the column \"\(header[index])\" cannot be both the \(other.rawValue) and the \(role.rawValue)")
+      }
+      seen[index] = role
+    }
+
+    var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
+    report.encoding = file.encoding
+    report.delimiter = DelimiterDetection.name(of: delimiter)
+    report.decimalComma = decimalComma
+    for case let (role, index?) in used { report.columns[role.rawValue] = header[index] }
+    report.otherColumns = header.indices.filter { seen[$0] == nil }.map { header[$0] }
+    if weightColumn == nil { report.warnings.append("no weight column: every row weighs 1") }
+
+    var people = ByteInterner(capacity: 4096)
+    var projects = ByteInterner(capacity: 4096)
+    var departments = ByteInterner(capacity: 64)
+    var votes = DepartmentVotes()
+    var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
+    let estimate = file.bytes.count / 40
+    entryPerson.reserveCapacity(estimate); entryProject.reserveCapacity(estimate)
+    entryDay.reserveCapacity(estimate); entryWeight.reserveCapacity(estimate)
+    var rowHashes = Set<Int>()
+    var wrongFieldCount = 0
+    var firstWrongFieldCount: (SourceLocation, Int)? = nil
+    let headerCount = header.count
+
+    while try scanner.next() {
+      report.rowsRead += 1
+      if scanner.isBlank {
+        report.skip("empty row", at: SourceLocation(file: name, line: scanner.recordLine))
+        continue
+      }
+      if scanner.fieldCount != headerCount {
+        wrongFieldCount += 1
+        if firstWrongFieldCount == nil {
+          firstWrongFieldCount = (SourceLocation(file: name, line: scanner.recordLine), scanner.fieldCount)
+        }
+        report.skip(
+          "the row has a different number of fields than the header (\(headerCount))",
+          at: SourceLocation(file: name, line: scanner.recordLine))
+        continue
+      }
+      var reason: (String, Int)? = nil
+      var person: Int32 = -1, project: Int32 = -1, department: Int32 = -1
+      var day = ProjectLog.noDay
+      var weight = 1.0
+      scanner.fieldData.withUnsafeBufferPointer { data in
+        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+          let range = scanner.fieldRange(index)
+          var low = range.lowerBound, high = range.upperBound
+          while low < high && DelimitedScanner.isSpace(data[low]) { low += 1 }
+          while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
+          return UnsafeBufferPointer(rebasing: data[low ..< high])
+        }
+        let personBytes = field(personColumn)
+        if personBytes.isEmpty { reason = ("no person", personColumn); return }
+        if personBytes.count > maximumNameBytes { reason = ("the person's name is longer than \(maximumNameBytes) bytes", personColumn); return }
+        let projectBytes = field(projectColumn)
+        if projectBytes.isEmpty { reason = ("no project", projectColumn); return }
+        if projectBytes.count > maximumNameBytes { reason = ("the project's name is longer than \(maximumNameBytes) bytes", projectColumn); return }
+        if let weightColumn {
+          let bytes = field(weightColumn)
+          if bytes.isEmpty { reason = ("no weight (hours)", weightColumn); return }
+          guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
+            reason = ("the weight (hours) is not a number", weightColumn); return
+          }
+          if value < 0 { reason = ("the weight (hours) is negative", weightColumn); return }
+          if value == 0 { reason = ("the weight (hours) is zero", weightColumn); return }
+          weight = value
+        }
+        if let dateColumn {
+          let bytes = field(dateColumn)
+          if !bytes.isEmpty {
+            guard let parsed = FieldParsing.day(bytes) else {
+              reason = ("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", dateColumn); return
+            }
+            day = parsed
+          }
+        }
+        if let departmentColumn {
+          let bytes = field(departmentColumn)
+          if bytes.count > maximumNameBytes { reason = ("the department's name is longer than \(maximumNameBytes) bytes", departmentColumn); return }
+          if !bytes.isEmpty { department = departments.intern(bytes) }
+        }
+        person = people.intern(personBytes)
+        project = projects.intern(projectBytes)
+      }
+      if let (why, column) = reason {
+        report.skip(why, at: scanner.location(ofField: column))
+        continue
+      }
+      var hasher = Hasher()
+      hasher.combine(scanner.fieldEnds)
+      scanner.fieldData.withUnsafeBytes { hasher.combine(bytes: $0) }
+      if !rowHashes.insert(hasher.finalize()).inserted {
+        report.duplicateRows += 1
+        if options.duplicates == .drop {
+          report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: SourceLocation(file: name, line: scanner.recordLine))
+          continue
+        }
+      }
+      votes.vote(person: person, department: department, day: day)
+      entryPerson.append(person)
+      entryProject.append(project)
+      entryDay.append(day)
+      entryWeight.append(weight)
+      report.rowsUsed += 1
+    }
+
+    if report.rowsRead == 0 { throw .noDataRows(file: name) }
+    if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {
+      throw .malformed(
+        location,
+        reason: "this row has \(count) fields but the header has \(headerCount), and so do \(wrongFieldCount) of "
+          + "\(report.rowsRead) rows: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
+          + "or numbers with a decimal comma are not quoted; name the delimiter with --delimiter")
+    }
+    if report.rowsUsed == 0 {
+      throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    if report.duplicateRows > 0 && options.duplicates == .keep {
+      report.warnings.append(
+        "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
+          + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
+    }
+    if !votes.conflicted.isEmpty {
+      report.warnings.append(
+        "\(votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
+    }
+    let departmentStrings = departments.strings()
+    let (sortedDepartments, remap) = DepartmentVotes.sortedNames(departmentStrings)
+    let personDepartment = votes.resolve(personCount: people.count).map { $0 < 0 ? -1 : remap[Int($0)] }
+    return ProjectLog(
+      people: people.strings(), projects: projects.strings(), departments: sortedDepartments,
+      personDepartment: personDepartment, entryPerson: entryPerson, entryProject: entryProject,
+      entryDay: entryDay, entryWeight: entryWeight, reports: [report])
+  }
+}

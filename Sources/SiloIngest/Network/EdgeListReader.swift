@@ -1,0 +1,232 @@
+import SiloGraph
+/// How to read a pre-built network: an edge list plus an optional node list, or GraphML.
+public struct NetworkReadOptions: Sendable, Hashable {
+  /// Whether ties have a direction. Undirected by default: a tie given in both directions is
+  /// one tie whose weight is the sum of both.
+  public var directedness: Directedness = .undirected
+  /// The node-list column that holds the formal group; `nil` detects `department`,
+  /// `afdeling`, `dept`, `group`, `team`, `unit` and the like.
+  public var groupColumn: String? = nil
+  /// The delimiter; `nil` detects it.
+  public var delimiter: Character? = nil
+  /// The edge-list column that holds the weight; `nil` detects `weight`, `hours`, ….
+  public var weightColumn: String? = nil
+  /// Keep only ties whose `relation` column (also `type`, `relatie`) has this value, for edge
+  /// lists that hold several relations (advice, friendship, cowork). Other rows are counted
+  /// as skipped under "another relation". `nil` keeps every row.
+  public var relation: String? = nil
+
+  public init() {}
+}
+
+/// Reads networks that were built elsewhere: `source,target[,weight]` edge lists with a node
+/// list, and GraphML (Gephi, NetworkX, igraph).
+public enum NetworkReader {
+  public static let sourceAliases = ["source", "from", "src", "ego", "person1", "sender", "van", "node1", "u"]
+  public static let targetAliases = ["target", "to", "dst", "alter", "person2", "receiver", "naar", "node2", "v"]
+  public static let weightAliases = ["weight", "hours", "uren", "count", "value", "strength", "gewicht"]
+  public static let nodeIDAliases = ["id", "node", "person", "name", "medewerker", "naam"]
+  public static let groupAliases = LogColumn.department.aliases + ["faction", "club", "practice", "office"]
+  public static let relationAliases = ["relation", "type", "relatie", "tie", "kind"]
+
+  /// Reads an edge list, and a node list when `nodesPath` is given. A file whose name ends in
+  /// `.graphml` (or that starts with XML) is read as GraphML.
+  public static func read(
+    edgesPath: String, nodesPath: String? = nil, options: NetworkReadOptions = NetworkReadOptions()
+  ) throws(IngestError) -> LoadedNetwork {
+    let edges = try InputFile(path: edgesPath)
+    let nodes = try nodesPath.map { path throws(IngestError) in try InputFile(path: path) }
+    return try read(edges: edges, nodes: nodes, options: options)
+  }
+
+  package static func read(edges: InputFile, nodes: InputFile?, options: NetworkReadOptions) throws(IngestError) -> LoadedNetwork {
+    if edges.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw .emptyFile(file: edges.name)
+    }
+    let isXML = edges.name.lowercased().hasSuffix(".graphml") || edges.bytes.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "<")
+    if isXML {
+      return try GraphMLReader.read(edges, options: options)
+    }
+    var table = NodeTable()
+    var reports: [IngestReport] = []
+    var groupAttribute: String? = nil
+    if let nodes {
+      let (nodeTable, report, group) = try readNodes(nodes, options: options)
+      table = nodeTable
+      reports.append(report)
+      groupAttribute = group
+    }
+    let knownNodes = table.count
+    let (built, report) = try readEdges(edges, table: &table, options: options, nodeFileGiven: nodes != nil)
+    reports.insert(report, at: 0)
+    if nodes != nil && table.count > knownNodes {
+      reports[0].warnings.append(
+        "\(table.count - knownNodes) ids in the edge list are not in the node list: they are kept without a department")
+    }
+    var graphBuilderGraph = built.graph
+    if graphBuilderGraph.nodeCount < table.count {
+      // Isolates from the node list: rebuild with the full node count.
+      var builder = GraphBuilder(nodeCount: table.count, directedness: options.directedness)
+      for edge in graphBuilderGraph.edges { builder.addEdge(edge.source, edge.target, weight: edge.weight) }
+      for loop in graphBuilderGraph.selfLoops { builder.addEdge(loop.source, loop.target, weight: loop.weight) }
+      graphBuilderGraph = builder.build()
+    }
+    let groups = groupAttribute.flatMap { Network.partition(of: table, by: $0) }
+    return LoadedNetwork(
+      network: Network(graph: graphBuilderGraph, nodes: table, groups: groups), groupAttribute: groupAttribute,
+      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: reports)
+  }
+
+  private static func readNodes(_ input: InputFile, options: NetworkReadOptions) throws(IngestError) -> (NodeTable, IngestReport, String?) {
+    var file = try TextTable(input, delimiter: options.delimiter)
+    let id = try HeaderMatching.index(ofAny: nodeIDAliases, override: nil, in: file.header, file: file.file, role: "id", required: true)!
+    let group = try HeaderMatching.index(
+      ofAny: groupAliases, override: options.groupColumn, in: file.header, file: file.file, role: "group", required: false)
+    file.report.columns["id"] = file.header[id]
+    var groupName: String? = nil
+    if let group {
+      file.report.columns["group"] = file.header[group]
+      groupName = NodeAttribute.department
+    } else {
+      file.report.warnings.append("no group column (department, group, team, …): silo measures need one; name it with --group-column")
+    }
+    var table = NodeTable()
+    for (row, line) in zip(file.rows, file.lines) {
+      let location = SourceLocation(file: file.file, line: line)
+      guard !row[id].isEmpty else { file.report.skip("no id", at: location); continue }
+      if table.node(withID: row[id]) != nil {
+        file.report.skip("the id appears earlier in the file", at: location)
+        continue
+      }
+      let node = table.add(id: row[id])
+      for (i, value) in row.enumerated() where i != id && !value.isEmpty {
+        let name = i == group ? NodeAttribute.department : file.header[i]
+        table.setAttribute(name, to: value, for: node)
+      }
+      file.report.rowsUsed += 1
+    }
+    return (table, file.report, groupName)
+  }
+
+  private static func readEdges(
+    _ input: InputFile, table: inout NodeTable, options: NetworkReadOptions, nodeFileGiven: Bool
+  ) throws(IngestError) -> (BuiltGraph, IngestReport) {
+    let delimiter = try ProjectLogReader.delimiter(of: input, option: options.delimiter)
+    let decimalComma = delimiter != 0x2C
+    var scanner = DelimitedScanner(file: input, delimiter: delimiter)
+    let header = try ProjectLogReader.header(&scanner, file: input)
+    let name = input.name
+    let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
+    let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
+    let weight = try HeaderMatching.index(ofAny: weightAliases, override: options.weightColumn, in: header, file: name, role: "weight", required: false)
+    let relation = options.relation == nil ? nil : try HeaderMatching.index(
+      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: true)
+    var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
+    report.encoding = input.encoding
+    report.delimiter = DelimiterDetection.name(of: delimiter)
+    report.decimalComma = decimalComma
+    if let relation { report.columns["relation"] = header[relation] }
+    report.columns["source"] = header[source]
+    report.columns["target"] = header[target]
+    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append("no weight column: every tie weighs 1") }
+    report.otherColumns = header.indices.filter { $0 != source && $0 != target && $0 != weight && $0 != relation }.map { header[$0] }
+    if !report.otherColumns.isEmpty {
+      report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
+    }
+    // Ids are interned from bytes; ids already in the node table keep their numbers.
+    var interner = ByteInterner(capacity: max(1024, table.count))
+    var toNode: [Int32] = []
+    for id in table.ids {
+      var copy = id
+      _ = copy.withUTF8 { interner.intern($0) }
+      toNode.append(Int32(toNode.count))
+    }
+    var builder = GraphBuilder(nodeCount: table.count, directedness: options.directedness)
+    builder.reserveCapacity(edges: input.bytes.count / 16)
+    var newIDs: [String] = []
+    var wrong = 0
+    while try scanner.next() {
+      report.rowsRead += 1
+      if scanner.isBlank { report.skip("empty row", at: SourceLocation(file: name, line: scanner.recordLine)); continue }
+      if scanner.fieldCount != header.count {
+        wrong += 1
+        report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
+        continue
+      }
+      var problem: (String, Int)? = nil
+      var u: Int32 = -1, v: Int32 = -1
+      var w = 1.0
+      scanner.fieldData.withUnsafeBufferPointer { data in
+        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+          let range = scanner.fieldRange(index)
+          var low = range.lowerBound, high = range.upperBound
+          while low < high && DelimitedScanner.isSpace(data[low]) { low += 1 }
+          while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
+          return UnsafeBufferPointer(rebasing: data[low ..< high])
+        }
+        if let relation, let wanted = options.relation {
+          let value = String(decoding: field(relation), as: UTF8.self)
+          if HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
+            problem = ("another relation than \"\(wanted)\" (--relation)", relation); return
+          }
+        }
+        let a = field(source), b = field(target)
+        if a.isEmpty { problem = ("no source", source); return }
+        if b.isEmpty { problem = ("no target", target); return }
+        if let weight {
+          let bytes = field(weight)
+          if bytes.isEmpty { problem = ("no weight", weight); return }
+          guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else { problem = ("the weight is not a number", weight); return }
+          if value < 0 { problem = ("the weight is negative", weight); return }
+          if value == 0 { problem = ("the weight is zero (no tie)", weight); return }
+          w = value
+        }
+        for (bytes, slot) in [(a, 0), (b, 1)] {
+          let key = interner.intern(bytes)
+          if Int(key) == toNode.count {
+            toNode.append(Int32(table.count + newIDs.count))
+            newIDs.append(String(decoding: bytes, as: UTF8.self))
+          }
+          if slot == 0 { u = toNode[Int(key)] } else { v = toNode[Int(key)] }
+        }
+      }
+      if let (why, column) = problem { report.skip(why, at: scanner.location(ofField: column)); continue }
+      builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
+      report.rowsUsed += 1
+    }
+    if report.rowsRead == 0 { throw .noDataRows(file: name) }
+    if wrong * 2 > report.rowsRead {
+      throw .malformed(
+        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0],
+        reason: "most rows (\(wrong) of \(report.rowsRead)) have a different number of fields than the header "
+          + "(\(header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
+    }
+    if report.rowsUsed == 0 && !nodeFileGiven {
+      throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    for id in newIDs { table.add(id: id) }
+    builder.ensureNodeCount(table.count)
+    let built = builder.buildWithStatistics()
+    if built.selfLoopTies > 0 {
+      report.warnings.append("\(built.selfLoopTies) ties from a person to themselves are set aside (no measure uses them)")
+    }
+    if built.parallelTiesMerged > 0 {
+      report.warnings.append(
+        "\(built.parallelTiesMerged) ties repeat a pair given earlier\(options.directedness == .undirected ? " (in either direction)" : ""): their weights are summed")
+    }
+    return (built, report)
+  }
+}
+
+/// A network read from files, with what happened to their rows.
+public struct LoadedNetwork: Sendable, Hashable {
+  public var network: Network
+  /// The node attribute that holds the formal group, when there is one.
+  public var groupAttribute: String?
+  /// Ties merged into an earlier tie of the same pair.
+  public var parallelTiesMerged: Int
+  /// Ties from a node to itself, set aside.
+  public var selfLoopTies: Int
+  /// One report per file read.
+  public var reports: [IngestReport]
+}

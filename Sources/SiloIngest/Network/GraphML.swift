@@ -1,0 +1,231 @@
+import SiloGraph
+import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Writes a network as GraphML, which Gephi, NetworkX (`read_graphml`), igraph
+/// (`Graph.Read_GraphML`) and yEd read.
+///
+/// Node ids are the ids of the input; every node attribute becomes a string-typed `<key>`;
+/// tie weights are a double-typed key named `weight`. Extra per-node numbers (such as a
+/// centrality) can be added as double-typed keys with `nodeScores`.
+public enum GraphMLWriter {
+  public static func graphML(
+    _ network: Network, graphName: String = "SiloScope", nodeScores: [(name: String, values: [Double])] = []
+  ) -> String {
+    let graph = network.graph
+    var out = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
+      xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
+      xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
+
+      """
+    let attributes = network.nodes.attributeNames
+    for (i, name) in attributes.enumerated() {
+      out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(escape(name))\" attr.type=\"string\"/>\n"
+    }
+    for (i, score) in nodeScores.enumerated() {
+      out += "  <key id=\"s\(i)\" for=\"node\" attr.name=\"\(escape(score.name))\" attr.type=\"double\"/>\n"
+    }
+    out += "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
+    out += "  <graph id=\"\(escape(graphName))\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+    let columns = attributes.map { network.nodes.attributeColumn($0)! }
+    for v in 0 ..< graph.nodeCount {
+      out += "    <node id=\"\(escape(network.nodes.ids[v]))\">"
+      for (i, column) in columns.enumerated() {
+        if let value = column[v] { out += "<data key=\"n\(i)\">\(escape(value))</data>" }
+      }
+      for (i, score) in nodeScores.enumerated() where !score.values[v].isNaN {
+        out += "<data key=\"s\(i)\">\(score.values[v])</data>"
+      }
+      out += "</node>\n"
+    }
+    for edge in graph.edges {
+      out += "    <edge source=\"\(escape(network.nodes.ids[edge.source.index]))\" "
+        + "target=\"\(escape(network.nodes.ids[edge.target.index]))\"><data key=\"w\">\(edge.weight)</data></edge>\n"
+    }
+    out += "  </graph>\n</graphml>\n"
+    return out
+  }
+
+  /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become
+  /// U+FFFD.
+  public static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&apos;"
+      case "\t", "\n", "\r": out += "&#\(scalar.value);"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+          out.unicodeScalars.append("\u{FFFD}")
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+}
+
+/// Reads GraphML written by Gephi, NetworkX, igraph or SiloScope.
+///
+/// Node attributes become node-table attributes (by `attr.name`); the edge key named `weight`
+/// (or the one chosen with ``NetworkReadOptions/weightColumn``) gives tie weights, 1 where
+/// absent. The group attribute is chosen like a node list's group column. `edgedefault`
+/// decides directedness unless the options ask for directed ties.
+enum GraphMLReader {
+  static func read(_ input: InputFile, options: NetworkReadOptions) throws(IngestError) -> LoadedNetwork {
+    let delegate = Delegate()
+    let parser = XMLParser(data: Data(input.bytes))
+    parser.delegate = delegate
+    if !parser.parse() {
+      let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
+      throw .malformed(
+        SourceLocation(file: input.name, line: parser.lineNumber, column: parser.columnNumber),
+        reason: "not valid GraphML: \(delegate.failure ?? message)")
+    }
+    if let failure = delegate.failure {
+      throw .malformed(SourceLocation(file: input.name, line: delegate.failureLine), reason: failure)
+    }
+    var report = IngestReport(file: input.name, format: "graphml")
+    report.encoding = input.encoding
+    let directed = options.directedness == .directed || delegate.edgeDefaultDirected
+    var table = NodeTable()
+    let groupKey: String? = {
+      let names = delegate.keys.values.filter { $0.domain != "edge" }.map(\.name)
+      if let chosen = options.groupColumn { return names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(chosen) } }
+      return NetworkReader.groupAliases.lazy.compactMap { alias in names.first { HeaderMatching.normalized($0) == alias } }.first
+    }()
+    if options.groupColumn != nil && groupKey == nil {
+      throw .missingColumn(
+        file: input.name, role: "group", tried: [options.groupColumn!],
+        header: delegate.keys.values.filter { $0.domain != "edge" }.map(\.name).sorted())
+    }
+    for node in delegate.nodes {
+      report.rowsRead += 1
+      if table.node(withID: node.id) != nil {
+        report.skip("the node id appears earlier in the file", at: SourceLocation(file: input.name, line: node.line))
+        continue
+      }
+      let v = table.add(id: node.id)
+      for (key, value) in node.data.sorted(by: { $0.key < $1.key }) {
+        guard let info = delegate.keys[key] else { continue }
+        let name = info.name == groupKey ? NodeAttribute.department : info.name
+        table.setAttribute(name, to: value, for: v)
+      }
+      report.rowsUsed += 1
+    }
+    let weightKey = delegate.keys.first { $0.value.domain != "node" && $0.value.name == (options.weightColumn ?? "weight") }?.key
+    var builder = GraphBuilder(nodeCount: table.count, directedness: directed ? .directed : .undirected)
+    var added = 0
+    for edge in delegate.edges {
+      report.rowsRead += 1
+      let location = SourceLocation(file: input.name, line: edge.line)
+      var weight = 1.0
+      if let weightKey, let text = edge.data[weightKey] {
+        var copy = text
+        guard let w = copy.withUTF8({ FieldParsing.number($0, decimalComma: false) }) else {
+          report.skip("the weight is not a number", at: location); continue
+        }
+        if w < 0 { report.skip("the weight is negative", at: location); continue }
+        if w == 0 { report.skip("the weight is zero (no tie)", at: location); continue }
+        weight = w
+      }
+      let before = table.count
+      let u = table.add(id: edge.source), v = table.add(id: edge.target)
+      added += table.count - before
+      builder.ensureNodeCount(table.count)
+      builder.addEdge(u, v, weight: weight)
+      report.rowsUsed += 1
+    }
+    if added > 0 { report.warnings.append("\(added) edge endpoints are not declared as nodes: they are added") }
+    if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
+    let built = builder.buildWithStatistics()
+    if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
+    let groups = groupKey.flatMap { _ in Network.partition(of: table, by: NodeAttribute.department) }
+    return LoadedNetwork(
+      network: Network(graph: built.graph, nodes: table, groups: groups),
+      groupAttribute: groupKey == nil ? nil : NodeAttribute.department,
+      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: [report])
+  }
+
+  struct Key { var name: String; var domain: String }
+  struct Item { var id = ""; var source = ""; var target = ""; var data: [String: String] = [:]; var line = 0 }
+
+  final class Delegate: NSObject, XMLParserDelegate {
+    var keys: [String: Key] = [:]
+    var nodes: [Item] = []
+    var edges: [Item] = []
+    var edgeDefaultDirected = false
+    var failure: String? = nil
+    var failureLine: Int? = nil
+    private var current: Item? = nil
+    private var isEdge = false
+    private var dataKey: String? = nil
+    private var text = ""
+    private var depthInGraph = 0
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      switch element {
+      case "key":
+        if let id = attributes["id"] {
+          keys[id] = Key(name: attributes["attr.name"] ?? id, domain: attributes["for"] ?? "all")
+        }
+      case "graph":
+        depthInGraph += 1
+        if depthInGraph > 1 && failure == nil {
+          failure = "nested graphs are not supported"
+          failureLine = parser.lineNumber
+        }
+        edgeDefaultDirected = attributes["edgedefault"] == "directed"
+      case "node":
+        guard let id = attributes["id"] else {
+          if failure == nil { failure = "a <node> without an id"; failureLine = parser.lineNumber }
+          return
+        }
+        current = Item(id: id, line: parser.lineNumber)
+        isEdge = false
+      case "edge":
+        guard let source = attributes["source"], let target = attributes["target"] else {
+          if failure == nil { failure = "an <edge> without source or target"; failureLine = parser.lineNumber }
+          return
+        }
+        current = Item(source: source, target: target, line: parser.lineNumber)
+        isEdge = true
+      case "data":
+        dataKey = attributes["key"]
+        text = ""
+      default: break
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      if dataKey != nil { text += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+      switch element {
+      case "data":
+        if let key = dataKey { current?.data[key] = text }
+        dataKey = nil
+      case "node":
+        if let item = current, !isEdge { nodes.append(item) }
+        current = nil
+      case "edge":
+        if let item = current, isEdge { edges.append(item) }
+        current = nil
+      case "graph":
+        depthInGraph -= 1
+      default: break
+      }
+    }
+  }
+}

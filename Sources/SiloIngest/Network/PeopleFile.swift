@@ -1,0 +1,138 @@
+import SiloGraph
+/// A people file: one row per person with their department and, optionally, role, manager and
+/// any other attributes. It names departments the log does not have, and adds people who
+/// appear in no project (they become isolates: in the organization, outside every
+/// collaboration).
+public struct PeopleFile: Sendable, Hashable {
+  public var ids: [String]
+  public var departments: [String?]
+  /// Other columns (role, manager, anything extra) by header name, each indexed like ``ids``.
+  public var attributes: [String: [String?]]
+  /// Attribute names in file order.
+  public var attributeNames: [String]
+  public var report: IngestReport
+
+  /// Header names recognised for the person id.
+  public static let idAliases = ["id", "person", "employee", "official", "name", "medewerker", "persoon", "naam", "personeelsnummer"]
+  /// Header names recognised for the role (stored as attribute `role`).
+  public static let roleAliases = ["role", "function", "functie", "title", "rol", "job"]
+  /// Header names recognised for the manager (stored as attribute `manager`).
+  public static let managerAliases = ["manager", "leidinggevende", "supervisor", "boss", "reports_to"]
+
+  /// Reads a people file.
+  ///
+  /// - Parameters:
+  ///   - idColumn: The id column's name, when it is none of ``idAliases``.
+  ///   - departmentColumn: The department column's name, when it is none of the department
+  ///     aliases of ``LogColumn/department``.
+  public static func read(
+    path: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
+  ) throws(IngestError) -> PeopleFile {
+    try read(InputFile(path: path), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+  }
+
+  package static func read(
+    _ input: InputFile, idColumn: String?, departmentColumn: String?, delimiter: Character?
+  ) throws(IngestError) -> PeopleFile {
+    var table = try TextTable(input, delimiter: delimiter)
+    let header = table.header
+    let id = try HeaderMatching.index(ofAny: idAliases, override: idColumn, in: header, file: table.file, role: "id", required: true)!
+    let department = try HeaderMatching.index(
+      ofAny: LogColumn.department.aliases, override: departmentColumn, in: header, file: table.file,
+      role: "department", required: false)
+    let role = try HeaderMatching.index(ofAny: roleAliases, override: nil, in: header, file: table.file, role: "role", required: false)
+    let manager = try HeaderMatching.index(ofAny: managerAliases, override: nil, in: header, file: table.file, role: "manager", required: false)
+    table.report.columns["id"] = header[id]
+    if let department { table.report.columns["department"] = header[department] }
+    var names: [String] = []
+    var sourceColumn: [Int] = []
+    for i in header.indices where i != id && i != department {
+      let name = i == role ? NodeAttribute.role : i == manager ? NodeAttribute.manager : header[i]
+      if name.isEmpty || names.contains(name) { continue }
+      names.append(name)
+      sourceColumn.append(i)
+    }
+    var people = PeopleFile(ids: [], departments: [], attributes: [:], attributeNames: names, report: table.report)
+    for name in names { people.attributes[name] = [] }
+    var firstLine: [String: Int] = [:]
+    for (row, line) in zip(table.rows, table.lines) {
+      let location = SourceLocation(file: table.file, line: line)
+      guard !row[id].isEmpty else { people.report.skip("no id", at: location); continue }
+      if let earlier = firstLine[row[id]] {
+        people.report.skip("the person appears earlier in the file (first on line \(earlier))", at: location)
+        continue
+      }
+      firstLine[row[id]] = line
+      people.ids.append(row[id])
+      people.departments.append(department.flatMap { row[$0].isEmpty ? nil : row[$0] })
+      for (name, column) in zip(names, sourceColumn) {
+        people.attributes[name]!.append(row[column].isEmpty ? nil : row[column])
+      }
+      people.report.rowsUsed += 1
+    }
+    if people.report.rowsUsed == 0 {
+      throw .noUsableRows(
+        file: table.file, rowsRead: people.report.rowsRead,
+        reasons: people.report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    return people
+  }
+}
+
+extension ProjectLog {
+  /// The log with a people file's departments and attributes merged in.
+  ///
+  /// The people file wins where it names a department; the log's department stays where the
+  /// people file has none. People in the file but not in the log are added without entries.
+  /// Differences are counted in the people file's report.
+  public func merging(_ file: PeopleFile) -> ProjectLog {
+    var result = self
+    var report = file.report
+    var index: [String: Int] = [:]
+    for (i, name) in people.enumerated() { index[name] = i }
+    var departmentNames = departments
+    var departmentIndex: [String: Int32] = [:]
+    for (i, name) in departments.enumerated() { departmentIndex[name] = Int32(i) }
+    var personDepartmentName: [String?] = personDepartment.map { $0 < 0 ? nil : departments[Int($0)] }
+    var added = 0, changed = 0
+    var rowOf = [Int](repeating: -1, count: people.count)
+    for (row, id) in file.ids.enumerated() {
+      let person: Int
+      if let existing = index[id] {
+        person = existing
+      } else {
+        person = result.people.count
+        result.people.append(id)
+        personDepartmentName.append(nil)
+        rowOf.append(-1)
+        index[id] = person
+        added += 1
+      }
+      rowOf[person] = row
+      if let department = file.departments[row] {
+        if let old = personDepartmentName[person], old != department { changed += 1 }
+        personDepartmentName[person] = department
+        if departmentIndex[department] == nil {
+          departmentIndex[department] = Int32(departmentNames.count)
+          departmentNames.append(department)
+        }
+      }
+    }
+    let sorted = departmentNames.sorted()
+    var sortedIndex: [String: Int32] = [:]
+    for (i, name) in sorted.enumerated() { sortedIndex[name] = Int32(i) }
+    result.departments = sorted
+    result.personDepartment = personDepartmentName.map { $0.map { sortedIndex[$0]! } ?? -1 }
+    for name in file.attributeNames {
+      let values = file.attributes[name]!
+      result.personAttributes[name] = rowOf.map { $0 < 0 ? nil : values[$0] }
+      if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
+    }
+    let missing = rowOf.filter { $0 < 0 }.count
+    if added > 0 { report.warnings.append("\(added) people in the people file have no rows in the log: they are kept as people without ties") }
+    if changed > 0 { report.warnings.append("\(changed) people have a different department in the people file than in the log: the people file wins") }
+    if missing > 0 { report.warnings.append("\(missing) people in the log are not in the people file: their department comes from the log") }
+    result.reports.append(report)
+    return result
+  }
+}

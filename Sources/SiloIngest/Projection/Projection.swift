@@ -1,0 +1,331 @@
+import SiloGraph
+/// How a tie between two people is weighed when the person × project log is projected onto
+/// people. See ../shared/METRICS.md section 3.7 and the NetworkX functions named below.
+public enum ProjectionWeighting: String, Sendable, Hashable, Codable, CaseIterable {
+  /// The number of projects both worked on:
+  /// ```
+  /// w_uv = |P(u) ∩ P(v)|
+  /// ```
+  /// NetworkX `bipartite.weighted_projected_graph(B, people)`.
+  case sharedProjects = "shared-projects"
+
+  /// Newman's collaboration weight: each project splits one unit of tie among the pairs of
+  /// its members, so a tie from a two-person project weighs 1 and one from a 50-person
+  /// meeting weighs 1/49:
+  /// ```
+  /// w_uv = Σ_{p ∈ P(u) ∩ P(v)} 1 / (n_p − 1)
+  /// ```
+  /// with n_p the number of people on project p (projects of one person are skipped).
+  /// M. E. J. Newman, "Scientific collaboration networks. II.", Phys. Rev. E 64, 016132 (2001),
+  /// doi:10.1103/PhysRevE.64.016132; NetworkX `bipartite.collaboration_weighted_projected_graph`.
+  case newman
+
+  /// The hours two people spent on the same projects, counted on the side of the one who
+  /// spent fewer:
+  /// ```
+  /// w_uv = Σ_{p ∈ P(u) ∩ P(v)} min(h_up, h_vp)
+  /// ```
+  /// with h_up the sum of the weights (hours) of u's rows on p. No NetworkX equivalent; the
+  /// "time investor" idea of Microsoft Viva's collaboration metrics is the same in spirit.
+  case hoursOverlap = "hours-overlap"
+
+  /// The Jaccard similarity of two people's sets of projects:
+  /// ```
+  /// w_uv = |P(u) ∩ P(v)| / |P(u) ∪ P(v)|
+  /// ```
+  /// NetworkX `bipartite.overlap_weighted_projected_graph(B, people, jaccard=True)`.
+  case jaccard
+
+  /// A sentence for reports and help text.
+  public var explanation: String {
+    switch self {
+    case .sharedProjects: return "the number of projects two people share"
+    case .newman: return "Newman's collaboration weight: Σ 1/(n_p − 1) over shared projects, n_p = people on project p"
+    case .hoursOverlap: return "hours overlap: Σ min(h_up, h_vp) over shared projects"
+    case .jaccard: return "Jaccard: shared projects / projects of either person"
+    }
+  }
+}
+
+/// Choices for turning a log into a person network.
+public struct ProjectionOptions: Sendable, Hashable, Codable {
+  public var weighting: ProjectionWeighting = .sharedProjects
+  /// Ties lighter than this are left out; `nil` keeps all.
+  public var minimumWeight: Double? = nil
+  /// Entries before this date are left out (and entries without a date, when set).
+  public var from: LogDate? = nil
+  /// Entries after this date are left out (and entries without a date, when set).
+  public var to: LogDate? = nil
+  /// Projects with more people than this are left out: organization-wide "projects" such as
+  /// all-hands meetings tie everyone to everyone and hide the structure. `nil` keeps all.
+  public var maximumProjectSize: Int? = nil
+
+  public init() {}
+}
+
+/// A project and its share of the co-memberships, for warnings.
+public struct ProjectShare: Sendable, Hashable, Codable {
+  public var project: String
+  public var members: Int
+  /// Pairs of people on the project: n(n−1)/2.
+  public var pairs: Int
+  /// Those pairs over all pairs from all projects.
+  public var share: Double
+}
+
+/// What the projection did, for the summary and the methods section of a report.
+public struct ProjectionSummary: Sendable, Hashable, Codable {
+  public var weighting: ProjectionWeighting
+  public var minimumWeight: Double?
+  public var from: LogDate?
+  public var to: LogDate?
+  public var maximumProjectSize: Int?
+  /// Log entries that fell in the window and went into the projection.
+  public var entriesUsed = 0
+  /// Entries dated outside the window.
+  public var entriesOutsideWindow = 0
+  /// Entries without a date, left out because a window was set.
+  public var entriesWithoutDate = 0
+  /// Distinct projects in the window.
+  public var projects = 0
+  /// Projects with exactly one person: they make no tie.
+  public var singlePersonProjects = 0
+  /// Projects left out for having more than ``maximumProjectSize`` people.
+  public var projectsLeftOut: [ProjectShare] = []
+  /// Pairs of people on a common project, summed over projects (a pair on two projects counts
+  /// twice): Σ n_p(n_p−1)/2.
+  public var coMemberships = 0
+  /// Ties before the minimum weight was applied.
+  public var tiesBeforeMinimum = 0
+  /// Ties left out for weighing less than the minimum.
+  public var tiesBelowMinimum = 0
+  /// The largest projects by pairs, with their share of all co-memberships.
+  public var largestProjects: [ProjectShare] = []
+  public var warnings: [String] = []
+}
+
+/// The person network projected from a log, with what the projection did.
+public struct PersonProjection: Sendable, Hashable {
+  /// People as nodes (everyone in the log and the people file, even without ties), with a
+  /// `department` attribute and the people file's attributes; ``Network/groups`` holds the
+  /// departments.
+  public var network: Network
+  public var summary: ProjectionSummary
+}
+
+extension ProjectLog {
+  /// Projects the person × project log onto people.
+  ///
+  /// The projection is a sparse product B·Bᵀ computed row by row (Gustavson's method): for each
+  /// person, the members of each of their projects are accumulated into a dense scratch row,
+  /// so the work is Σ_p n_p² array updates and no hash table is involved. Terms are added in
+  /// ascending project order from both ends of a tie, so `w_uv` equals `w_vu` bit for bit.
+  ///
+  /// - Complexity: O(*E* + Σ_p n_p² + *m* log *d*) for *E* entries, n_p people on project p,
+  ///   *m* ties and largest degree *d*.
+  public func projected(_ options: ProjectionOptions = ProjectionOptions()) -> PersonProjection {
+    var summary = ProjectionSummary(
+      weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
+      maximumProjectSize: options.maximumProjectSize)
+    let personCount = people.count
+    let projectCount = projects.count
+    let windowed = options.from != nil || options.to != nil
+    let low = options.from?.dayNumber ?? Int32.min
+    let high = options.to?.dayNumber ?? Int32.max
+
+    // 1. Entries in the window, bucketed by project (counting sort, stable).
+    var bucketStart = [Int](repeating: 0, count: projectCount + 1)
+    var keep = [Bool](repeating: true, count: entryCount)
+    for i in 0 ..< entryCount {
+      if windowed {
+        let day = entryDay[i]
+        if day == ProjectLog.noDay { keep[i] = false; summary.entriesWithoutDate += 1; continue }
+        if day < low || day > high { keep[i] = false; summary.entriesOutsideWindow += 1; continue }
+      }
+      bucketStart[Int(entryProject[i]) + 1] += 1
+    }
+    summary.entriesUsed = entryCount - summary.entriesWithoutDate - summary.entriesOutsideWindow
+    for p in 0 ..< projectCount { bucketStart[p + 1] += bucketStart[p] }
+    var cursor = bucketStart
+    var bucketPerson = [Int32](repeating: 0, count: summary.entriesUsed)
+    var bucketHours = [Double](repeating: 0, count: summary.entriesUsed)
+    for i in 0 ..< entryCount where keep[i] {
+      let p = Int(entryProject[i])
+      bucketPerson[cursor[p]] = entryPerson[i]
+      bucketHours[cursor[p]] = entryWeight[i]
+      cursor[p] += 1
+    }
+    keep = []
+
+    // 2. Distinct members per project with summed hours (a marker array instead of a set).
+    var slotOf = [Int32](repeating: -1, count: personCount)
+    var memberStart = [Int](repeating: 0, count: projectCount + 1)
+    var members: [Int32] = []
+    var hours: [Double] = []
+    members.reserveCapacity(summary.entriesUsed)
+    hours.reserveCapacity(summary.entriesUsed)
+    for p in 0 ..< projectCount {
+      let first = members.count
+      for k in bucketStart[p] ..< bucketStart[p + 1] {
+        let person = Int(bucketPerson[k])
+        let slot = Int(slotOf[person])
+        if slot >= first && slot < members.count && members[slot] == Int32(person) {
+          hours[slot] += bucketHours[k]
+        } else {
+          slotOf[person] = Int32(members.count)
+          members.append(Int32(person))
+          hours.append(bucketHours[k])
+        }
+      }
+      memberStart[p + 1] = members.count
+    }
+    bucketPerson = []
+    bucketHours = []
+
+    // 3. Project sizes, left-out projects, co-membership shares.
+    var active = [Bool](repeating: false, count: projectCount)
+    var shares: [ProjectShare] = []
+    for p in 0 ..< projectCount {
+      let size = memberStart[p + 1] - memberStart[p]
+      if size == 0 { continue }
+      summary.projects += 1
+      if size == 1 { summary.singlePersonProjects += 1 }
+      let pairs = size * (size - 1) / 2
+      if let limit = options.maximumProjectSize, size > limit {
+        summary.projectsLeftOut.append(ProjectShare(project: projects[p], members: size, pairs: pairs, share: 0))
+        continue
+      }
+      active[p] = true
+      summary.coMemberships += pairs
+      if pairs > 0 { shares.append(ProjectShare(project: projects[p], members: size, pairs: pairs, share: 0)) }
+    }
+    summary.projectsLeftOut.sort { ($0.members, $1.project) > ($1.members, $0.project) }
+    shares.sort { ($0.pairs, $1.project) > ($1.pairs, $0.project) }
+    summary.largestProjects = shares.prefix(5).map {
+      var share = $0
+      share.share = summary.coMemberships > 0 ? Double($0.pairs) / Double(summary.coMemberships) : 0
+      return share
+    }
+
+    // 4. Person → projects, in ascending project order.
+    var personStart = [Int](repeating: 0, count: personCount + 1)
+    for p in 0 ..< projectCount where active[p] {
+      for k in memberStart[p] ..< memberStart[p + 1] { personStart[Int(members[k]) + 1] += 1 }
+    }
+    for u in 0 ..< personCount { personStart[u + 1] += personStart[u] }
+    var personCursor = personStart
+    var personProject = [Int32](repeating: 0, count: personStart[personCount])
+    var personHours = [Double](repeating: 0, count: personStart[personCount])
+    for p in 0 ..< projectCount where active[p] {
+      for k in memberStart[p] ..< memberStart[p + 1] {
+        let u = Int(members[k])
+        personProject[personCursor[u]] = Int32(p)
+        personHours[personCursor[u]] = hours[k]
+        personCursor[u] += 1
+      }
+    }
+
+    // 5. Rows of the projection (Gustavson), straight into CSR.
+    let weighting = options.weighting
+    var scratch = [Double](repeating: 0, count: personCount)
+    var shared = [Int32](repeating: 0, count: personCount)
+    var touched: [Int32] = []
+    var rowOffsets = [Int](repeating: 0, count: personCount + 1)
+    var columns: [NodeID] = []
+    var weights: [Double] = []
+    columns.reserveCapacity(summary.coMemberships)
+    weights.reserveCapacity(summary.coMemberships)
+    let minimum = options.minimumWeight
+    var below = 0
+    for u in 0 ..< personCount {
+      touched.removeAll(keepingCapacity: true)
+      for k in personStart[u] ..< personStart[u + 1] {
+        let p = Int(personProject[k])
+        let start = memberStart[p], end = memberStart[p + 1]
+        let size = end - start
+        let hu = personHours[k]
+        let newman = size > 1 ? 1 / Double(size - 1) : 0
+        for j in start ..< end {
+          let v = Int(members[j])
+          if v == u { continue }
+          if shared[v] == 0 { touched.append(Int32(v)) }
+          shared[v] += 1
+          switch weighting {
+          case .sharedProjects, .jaccard: break
+          case .newman: scratch[v] += newman
+          case .hoursOverlap: scratch[v] += min(hu, hours[j])
+          }
+        }
+      }
+      touched.sort()
+      let degreeU = personStart[u + 1] - personStart[u]
+      for v32 in touched {
+        let v = Int(v32)
+        let c = Double(shared[v])
+        let w: Double
+        switch weighting {
+        case .sharedProjects: w = c
+        case .newman, .hoursOverlap: w = scratch[v]
+        case .jaccard:
+          let degreeV = personStart[v + 1] - personStart[v]
+          w = c / (Double(degreeU + degreeV) - c)
+        }
+        shared[v] = 0
+        scratch[v] = 0
+        if let minimum, w < minimum {
+          below += 1
+          continue
+        }
+        columns.append(NodeID(rawValue: v32))
+        weights.append(w)
+      }
+      rowOffsets[u + 1] = columns.count
+    }
+    summary.tiesBelowMinimum = below / 2
+    summary.tiesBeforeMinimum = columns.count / 2 + below / 2
+    let graph = CollaborationGraph(undirectedRowOffsets: rowOffsets, columns: columns, weights: weights)
+
+    // 6. Warnings a consultant should see.
+    if summary.projects >= 10, let top = summary.largestProjects.first {
+      var cumulative = 0.0
+      var dominant: [ProjectShare] = []
+      for share in summary.largestProjects.prefix(3) {
+        cumulative += share.share
+        dominant.append(share)
+        if cumulative > 0.5 { break }
+      }
+      if cumulative > 0.5 {
+        let names = dominant.map { "\"\($0.project)\" (\($0.members) people)" }.joined(separator: ", ")
+        summary.warnings.append(
+          "\(dominant.count == 1 ? "one project creates" : "\(dominant.count) projects create") "
+            + "\(Int((cumulative * 100).rounded()))% of all co-memberships: \(names); "
+            + "such organization-wide projects tie everyone to everyone; consider --max-project-size \(max(2, top.members - 1))")
+      }
+    }
+    if !summary.projectsLeftOut.isEmpty {
+      summary.warnings.append(
+        "\(summary.projectsLeftOut.count) project\(summary.projectsLeftOut.count == 1 ? "" : "s") with more than "
+          + "\(options.maximumProjectSize!) people left out: "
+          + summary.projectsLeftOut.prefix(5).map { "\"\($0.project)\" (\($0.members))" }.joined(separator: ", ")
+          + (summary.projectsLeftOut.count > 5 ? ", …" : ""))
+    }
+    if windowed && summary.entriesWithoutDate > 0 {
+      summary.warnings.append("\(summary.entriesWithoutDate) entries without a date are left out because a date window is set")
+    }
+
+    return PersonProjection(network: personNetwork(graph: graph), summary: summary)
+  }
+
+  /// The node table and department partition for a graph over this log's people.
+  package func personNetwork(graph: CollaborationGraph) -> Network {
+    var table = NodeTable(ids: people)
+    if !departments.isEmpty {
+      table.setAttributeColumn(NodeAttribute.department, personDepartment.map { $0 < 0 ? nil : departments[Int($0)] })
+    }
+    for name in personAttributeNames where name != NodeAttribute.department {
+      table.setAttributeColumn(name, personAttributes[name]!)
+    }
+    let groups = Network.partition(of: table, by: NodeAttribute.department)
+    return Network(graph: graph, nodes: table, groups: groups)
+  }
+}

@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The bytes of an input file, normalised to UTF-8 without a byte-order mark.
+///
+/// Reads the whole file at once (a 1,000,000-row log is about 50 MB), strips a UTF-8 BOM,
+/// transcodes UTF-16 (what Excel's "Unicode text" export writes) to UTF-8, and checks that the
+/// result is valid UTF-8, naming the line and column of the first bad byte otherwise.
+package struct InputFile: Sendable {
+  package let name: String
+  package let bytes: [UInt8]
+  /// What the file was: "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE".
+  package let encoding: String
+
+  package init(path: String, displayName: String? = nil) throws(IngestError) {
+    let name = displayName ?? path
+    let raw = try Self.readAll(path: path, name: name)
+    try self.init(name: name, raw: raw)
+  }
+
+  package init(name: String, raw: [UInt8]) throws(IngestError) {
+    self.name = name
+    var bytes = raw
+    var encoding = "UTF-8"
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+      bytes.removeFirst(3)
+      encoding = "UTF-8 with BOM"
+    } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+      let little = bytes[0] == 0xFF
+      encoding = little ? "UTF-16LE" : "UTF-16BE"
+      bytes = try Self.transcodeUTF16(bytes.dropFirst(2), littleEndian: little, name: name)
+    }
+    if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+      let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes)
+      let hex = String(bytes[bad], radix: 16, uppercase: true)
+      throw .invalidEncoding(
+        SourceLocation(file: name, line: line, column: column),
+        reason: "byte 0x\(hex) is not valid UTF-8; the file may be in Windows-1252 or Latin-1: "
+          + "save it from Excel as \"CSV UTF-8\" (or convert it with iconv -f WINDOWS-1252 -t UTF-8)")
+    }
+    self.bytes = bytes
+    self.encoding = encoding
+  }
+
+  private static func readAll(path: String, name: String) throws(IngestError) -> [UInt8] {
+    var info = stat()
+    if stat(path, &info) != 0 {
+      if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound(file: name) }
+      throw .unreadable(file: name, reason: String(cString: strerror(errno)))
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(file: name, reason: "it is a folder, not a file") }
+    let fd = open(path, O_RDONLY)
+    if fd < 0 { throw .unreadable(file: name, reason: String(cString: strerror(errno))) }
+    defer { close(fd) }
+    var result: [UInt8] = []
+    result.reserveCapacity(Int(info.st_size) + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+      let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(file: name, reason: String(cString: strerror(errno)))
+      }
+      if got == 0 { break }
+      result.append(contentsOf: chunk[0 ..< got])
+    }
+    return result
+  }
+
+  private static func transcodeUTF16(_ body: ArraySlice<UInt8>, littleEndian: Bool, name: String) throws(IngestError) -> [UInt8] {
+    guard body.count % 2 == 0 else {
+      throw .invalidEncoding(SourceLocation(file: name), reason: "a UTF-16 file with an odd number of bytes")
+    }
+    var units: [UInt16] = []
+    units.reserveCapacity(body.count / 2)
+    var i = body.startIndex
+    while i < body.endIndex {
+      let a = UInt16(body[i]), b = UInt16(body[i + 1])
+      units.append(littleEndian ? a | b << 8 : a << 8 | b)
+      i += 2
+    }
+    var out: [UInt8] = []
+    out.reserveCapacity(units.count)
+    var decoder = UTF16()
+    var iterator = units.makeIterator()
+    var line = 1
+    while true {
+      switch decoder.decode(&iterator) {
+      case .scalarValue(let scalar):
+        if scalar == "\n" { line += 1 }
+        UTF8.encode(scalar) { out.append($0) }
+      case .emptyInput:
+        return out
+      case .error:
+        throw .invalidEncoding(
+          SourceLocation(file: name, line: line), reason: "the file is UTF-16 with an unpaired surrogate")
+      }
+    }
+  }
+}
+
+/// Validates UTF-8 with an ASCII fast path (eight bytes at a time).
+package enum UTF8Validation {
+  /// The offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`.
+  package static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      let count = buffer.count
+      var i = 0
+      while i < count {
+        if i + 8 <= count {
+          let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+        }
+        let b = buffer[i]
+        if b < 0x80 { i += 1; continue }
+        let length: Int
+        let minimum: UInt32
+        var scalar: UInt32
+        switch b {
+        case 0xC2 ... 0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+        case 0xE0 ... 0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+        case 0xF0 ... 0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+        default: return i
+        }
+        if i + length > count { return i }
+        for k in 1 ..< length {
+          let c = buffer[i + k]
+          if c & 0xC0 != 0x80 { return i }
+          scalar = scalar << 6 | UInt32(c & 0x3F)
+        }
+        if scalar < minimum || scalar > 0x10FFFF || (0xD800 ... 0xDFFF).contains(scalar) { return i }
+        i += length
+      }
+      return nil
+    }
+  }
+}
+
+/// Turns a byte offset into a 1-based line and character column.
+package enum TextPosition {
+  package static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var lineStart = 0
+    var i = 0
+    while i < offset && i < bytes.count {
+      if bytes[i] == 0x0A {
+        line += 1
+        lineStart = i + 1
+      } else if bytes[i] == 0x0D {
+        if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    return (line, column(of: offset, lineStart: lineStart, in: bytes))
+  }
+
+  /// The character column of `offset`, counting from `lineStart` (column 1).
+  package static func column(of offset: Int, lineStart: Int, in bytes: [UInt8]) -> Int {
+    var column = 1
+    var i = lineStart
+    while i < offset && i < bytes.count {
+      if bytes[i] & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    return column
+  }
+}

@@ -1,0 +1,4 @@
+@_exported import SiloGraph
+@_exported import SiloIngest
+@_exported import SiloMetrics
+@_exported import SiloReport

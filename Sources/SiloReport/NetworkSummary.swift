@@ -1,0 +1,94 @@
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+
+/// The overview of a network and of how it was made: what `siloscope summary` prints.
+///
+/// Encoded as JSON with `null` for undefined numbers (the density of a one-person network).
+public struct NetworkSummary: Sendable, Hashable, Codable {
+  /// Bumped when a field changes meaning or is removed; new fields may appear in any version.
+  public var schemaVersion = 1
+  /// `log` (a project log projected onto people) or `network` (an edge list or GraphML).
+  public var source: String
+  public var directed: Bool
+  public var people: Int
+  public var departments: Int?
+  public var projects: Int?
+  public var ties: Int
+  public var totalWeight: Double
+  public var density: Double?
+  public var components: Int
+  public var largestComponent: Int
+  public var isolates: Int
+  /// Ties from a person to themselves, set aside (no measure uses them).
+  public var selfLoops: Int
+  /// Log entries by date, when the log has dates.
+  public var firstDate: LogDate?
+  public var lastDate: LogDate?
+  public var projection: ProjectionSummary?
+  /// One report per input file: rows read, used and skipped with reasons.
+  public var inputs: [IngestReport]
+  /// Per department: head count and ties inside and across.
+  public var departmentTable: [DepartmentLine]
+  /// Everything the user should know, from every step.
+  public var warnings: [String]
+
+  public struct DepartmentLine: Sendable, Hashable, Codable {
+    public var name: String
+    public var people: Int
+    /// Ties with both ends in the department.
+    public var internalTies: Int
+    /// Ties with one end in the department.
+    public var externalTies: Int
+  }
+
+  /// Summarizes a network and the inputs it came from.
+  public init(
+    network: Network, source: String, projects: Int? = nil, dateRange: ClosedRange<LogDate>? = nil,
+    projection: ProjectionSummary? = nil, inputs: [IngestReport], extraWarnings: [String] = []
+  ) {
+    let graph = network.graph
+    let components = ConnectedComponents(of: graph)
+    self.source = source
+    directed = graph.isDirected
+    people = graph.nodeCount
+    self.projects = projects
+    ties = graph.edgeCount
+    totalWeight = graph.totalWeight
+    density = graph.density.isNaN ? nil : graph.density
+    self.components = components.count
+    largestComponent = components.largestSize
+    isolates = components.isolates
+    selfLoops = graph.selfLoops.count
+    firstDate = dateRange?.lowerBound
+    lastDate = dateRange?.upperBound
+    self.projection = projection
+    self.inputs = inputs
+    if let groups = network.groups {
+      departments = groups.groupCount
+      let aggregate = DepartmentNetwork(aggregating: network, by: groups)
+      var external = [Int](repeating: 0, count: groups.groupCount)
+      for tie in aggregate.between {
+        external[tie.source] += tie.ties
+        external[tie.target] += tie.ties
+      }
+      departmentTable = (0 ..< groups.groupCount).map {
+        DepartmentLine(
+          name: aggregate.names[$0], people: aggregate.headCounts[$0], internalTies: aggregate.internalTies[$0],
+          externalTies: external[$0])
+      }
+    } else {
+      departments = nil
+      departmentTable = []
+    }
+    var warnings = inputs.flatMap { report in report.warnings.map { "\(report.file): \($0)" } }
+    warnings += projection?.warnings ?? []
+    if network.groups == nil {
+      warnings.append("no departments: the log has no department column and no people file was given (--people)")
+    } else if let unknown = departmentTable.first(where: { $0.name == Network.noGroupName }) {
+      warnings.append("\(unknown.people) people have no department; they form the group \"\(Network.noGroupName)\"")
+    }
+    warnings += extraWarnings
+    self.warnings = warnings
+  }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import SiloKit
+
+/// Where the network comes from: a project log, or an edge list with a node list.
+struct InputOptions: ParsableArguments {
+  @Argument(help: ArgumentHelp("The project log: CSV, semicolon-separated, TSV or JSON Lines.", valueName: "log"))
+  var log: String?
+
+  @Option(help: ArgumentHelp("A people file (id, department, role, manager, more columns) for departments the log lacks and people without projects.", valueName: "file"))
+  var people: String?
+
+  @Option(help: ArgumentHelp("A network built elsewhere instead of a log: an edge list (source,target[,weight]) or GraphML.", valueName: "file"))
+  var edges: String?
+
+  @Option(help: ArgumentHelp("The node list for --edges: an id column and a group column (department, group, team, …).", valueName: "file"))
+  var nodes: String?
+
+  @Option(help: ArgumentHelp("The node-list column that holds each person's department or group.", valueName: "name"))
+  var groupColumn: String?
+
+  @Option(help: ArgumentHelp("Keep only --edges rows whose relation column has this value (advice, friendship, cowork, …).", valueName: "name"))
+  var relation: String?
+
+  @Flag(help: "Ties in --edges have a direction (default: undirected; a tie given both ways is one tie with the weights summed).")
+  var directed = false
+
+  @Option(help: ArgumentHelp("The log column with the person (default: person, employee, official, name, medewerker).", valueName: "name"))
+  var personColumn: String?
+  @Option(help: ArgumentHelp("The log column with the department (default: department, dept, team, unit, afdeling).", valueName: "name"))
+  var departmentColumn: String?
+  @Option(help: ArgumentHelp("The log column with the project (default: project, task, case, ticket, zaak).", valueName: "name"))
+  var projectColumn: String?
+  @Option(help: ArgumentHelp("The log column with the date (default: date, datum).", valueName: "name"))
+  var dateColumn: String?
+  @Option(help: ArgumentHelp("The column with the weight, e.g. hours (default: weight, hours, uren, effort).", valueName: "name"))
+  var weightColumn: String?
+
+  @Option(help: ArgumentHelp("The delimiter: comma, semicolon, tab, or one character (default: detected).", valueName: "delimiter"))
+  var delimiter: String?
+
+  @Option(help: "Numbers with a decimal comma (7,5): auto (yes for semicolon and tab files), yes, no.")
+  var decimalComma: DecimalCommaChoice = .auto
+
+  @Option(help: "Rows repeating an earlier row exactly: keep (weights add up) or drop. Either way they are counted.")
+  var duplicates: DuplicatePolicy = .keep
+
+  func validate() throws {
+    switch (log, edges) {
+    case (nil, nil): throw ValidationError("Give a project log, or a network with --edges.")
+    case (_?, _?): throw ValidationError("Give either a project log or --edges, not both.")
+    default: break
+    }
+    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges.") }
+    if groupColumn != nil && edges == nil { throw ValidationError("--group-column goes with --edges; for a log use --department-column.") }
+    if relation != nil && edges == nil { throw ValidationError("--relation goes with --edges.") }
+    if directed && edges == nil { throw ValidationError("--directed goes with --edges: a log's ties have no direction.") }
+    if people != nil && log == nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    _ = try delimiterCharacter()
+  }
+
+  func delimiterCharacter() throws -> Character? {
+    guard let delimiter else { return nil }
+    switch delimiter.lowercased() {
+    case "comma", ",": return ","
+    case "semicolon", ";": return ";"
+    case "tab", "\\t", "\t": return "\t"
+    default:
+      guard delimiter.count == 1, let c = delimiter.first, c.isASCII, c != "\"", !c.isNewline else {
+        throw ValidationError("--delimiter must be comma, semicolon, tab or one ASCII character.")
+      }
+      return c
+    }
+  }
+
+  /// The source these options describe.
+  func source(projection: ProjectionArguments) throws -> NetworkSource {
+    if let edges {
+      var read = NetworkReadOptions()
+      read.directedness = directed ? .directed : .undirected
+      read.groupColumn = groupColumn
+      read.delimiter = try delimiterCharacter()
+      read.weightColumn = weightColumn
+      read.relation = relation
+      return .edges(path: edges, nodes: nodes, read: read)
+    }
+    var read = LogReadOptions()
+    read.columns[.person] = personColumn
+    read.columns[.department] = departmentColumn
+    read.columns[.project] = projectColumn
+    read.columns[.date] = dateColumn
+    read.columns[.weight] = weightColumn
+    read.delimiter = try delimiterCharacter()
+    read.decimalComma = decimalComma.value
+    read.duplicates = duplicates
+    return .log(path: log!, people: people, read: read, projection: projection.options)
+  }
+}
+
+enum DecimalCommaChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, yes, no
+  var value: Bool? { self == .auto ? nil : self == .yes }
+}
+
+/// How a log becomes a person network.
+struct ProjectionArguments: ParsableArguments {
+  @Option(help: "How ties between two people are weighed: shared-projects (count), newman (Σ 1/(n_p − 1)), hours-overlap (Σ min hours), jaccard.")
+  var weighting: ProjectionWeighting = .sharedProjects
+
+  @Option(help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
+  var minWeight: Double?
+
+  @Option(help: ArgumentHelp("Use only log rows on or after this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
+  var from: LogDate?
+
+  @Option(help: ArgumentHelp("Use only log rows on or before this date.", valueName: "date"))
+  var to: LogDate?
+
+  @Option(help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
+  var maxProjectSize: Int?
+
+  func validate() throws {
+    if let minWeight, !(minWeight.isFinite && minWeight >= 0) { throw ValidationError("--min-weight must be a number ≥ 0.") }
+    if let maxProjectSize, maxProjectSize < 2 { throw ValidationError("--max-project-size must be at least 2: a tie needs two people.") }
+    if let from, let to, to < from { throw ValidationError("--from \(from) is after --to \(to): the window is empty.") }
+  }
+
+  var options: ProjectionOptions {
+    var options = ProjectionOptions()
+    options.weighting = weighting
+    options.minimumWeight = minWeight
+    options.from = from
+    options.to = to
+    options.maximumProjectSize = maxProjectSize
+    return options
+  }
+}
+
+extension ProjectionWeighting: ExpressibleByArgument {}
+extension DuplicatePolicy: ExpressibleByArgument {}
+extension LogDate: ExpressibleByArgument {
+  public init?(argument: String) { self.init(argument) }
+}

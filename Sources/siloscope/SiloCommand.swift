@@ -1,0 +1,56 @@
+import ArgumentParser
+import SiloKit
+
+@main
+struct SiloCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "siloscope",
+    abstract: "Shows an organization where it is siloed, from the project logs it already has.",
+    discussion: """
+      SiloScope reads who worked on which project (a project log exported from a timesheet, \
+      project or case system), builds the collaboration network between people and between \
+      departments, and measures how much each department keeps to itself.
+
+      Start with `siloscope summary LOG` to check that the log is read as you expect.
+
+      Exit codes (sysexits.h):
+        0   success
+        64  the command was used wrongly (EX_USAGE)
+        65  the input data is malformed (EX_DATAERR)
+        66  an input file is missing or cannot be read (EX_NOINPUT)
+        73  an output cannot be written (EX_CANTCREAT)
+        1   anything else
+      """,
+    version: "0.1.0",
+    subcommands: [Summary.self, Build.self, Generate.self])
+}
+
+/// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting
+/// with their sysexits code.
+func reportingErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let error as IngestError {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
+  } catch let error as OutputError {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
+  }
+}
+
+func printError(_ message: String) {
+  var standardError = StandardError()
+  print("siloscope: error: \(message)", to: &standardError)
+}
+
+func printWarning(_ message: String) {
+  var standardError = StandardError()
+  print("siloscope: warning: \(message)", to: &standardError)
+}
+
+struct StandardError: TextOutputStream {
+  mutating func write(_ string: String) {
+    FileHandleStandardError.write(string)
+  }
+}

@@ -1,0 +1,30 @@
+// swift-tools-version: 6.1
+//
+// SiloScope's benchmarks, a package of their own so that the benchmark dependency stays out
+// of the main manifest (as ordo-one/package-benchmark recommends). Run from the repository
+// root with `make bench`, or here with `swift package benchmark`.
+
+import Foundation
+import PackageDescription
+
+// A path dependency's identity is its folder's name, which is whatever the clone was called.
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+let package = Package(
+  name: "SiloScopeBenchmarks",
+  platforms: [.macOS(.v15)],
+  dependencies: [
+    .package(path: "../.."),
+    .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+  ],
+  targets: [
+    .executableTarget(
+      name: "Ingest",
+      dependencies: [
+        .product(name: "SiloKit", package: root.lastPathComponent),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/Ingest",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+  ]
+)

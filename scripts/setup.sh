@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what SiloScope needs beyond Swift, when it is missing: Graphviz's C library and
+# headers (Debian's libgraphviz-dev) and pkg-config. Safe to run again; does nothing when all
+# is there.
+set -euo pipefail
+
+need=()
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if ! pkg-config --exists libgvc 2>/dev/null; then need+=(libgraphviz-dev); fi
+if [ ${#need[@]} -eq 0 ]; then exit 0; fi
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "setup: please install ${need[*]} (Graphviz development files); apt-get is not available here" >&2
+  exit 69
+fi
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup: installing ${need[*]} with apt-get" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
