@@ -1,0 +1,205 @@
+import SiloGraph
+
+/// What a community search maximizes.
+public enum CommunityObjective: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Newman–Girvan modularity with resolution γ (``CollaborationGraph/modularity(of:resolution:weighted:)``):
+  /// the default, and what Louvain was made for.
+  case modularity
+  /// The Constant Potts Model (Traag, Van Dooren & Nesterov 2011,
+  /// doi:10.1103/PhysRevE.84.016114): Q = Σ_c [e_c − γ n_c(n_c − 1)/2], with e_c the tie
+  /// weight inside c and n_c its size. Only on request: with γ = 1 on an unweighted graph it
+  /// returns near-singletons (R and Python igraph default to it for Leiden; SiloScope never
+  /// does).
+  case cpm
+}
+
+/// Communities found in the collaboration, with the quality reached and every level of the
+/// hierarchy.
+public struct CommunityDetection: Sendable, Hashable, Codable {
+  /// The final partition of the people.
+  public var partition: Partition
+  /// Newman–Girvan modularity of ``partition`` at the resolution used (at γ = 1 for CPM),
+  /// tie weights as the search used them.
+  public var modularity: Double
+  /// The value of the objective that was maximized.
+  public var quality: Double
+  /// The partition of the people after each level (aggregation), coarsest last; the last
+  /// equals ``partition``.
+  public var levels: [Partition]
+  /// `louvain` or `leiden`.
+  public var method: String
+  public var objective: CommunityObjective
+  public var resolution: Double
+  public var weighted: Bool
+  public var seed: UInt64
+}
+
+/// The graph one level of Louvain or Leiden works on: the people at the first level, then
+/// communities merged into single nodes. Undirected CSR with a self-weight per node (the tie
+/// weight inside a merged community, each tie once) and a node weight (strength for
+/// modularity, size for CPM).
+struct LevelGraph {
+  var offsets: [Int]
+  var columns: [Int32]
+  var weights: [Double]
+  /// Tie weight inside the node (merged communities), each tie once.
+  var selfWeight: [Double]
+  /// Strength: Σ ties + 2 × self weight.
+  var strength: [Double]
+  /// Number of original nodes merged into the node.
+  var size: [Double]
+
+  var nodeCount: Int { offsets.count - 1 }
+
+  init(offsets: [Int], columns: [Int32], weights: [Double], selfWeight: [Double], size: [Double]) {
+    self.offsets = offsets
+    self.columns = columns
+    self.weights = weights
+    self.selfWeight = selfWeight
+    self.size = size
+    var strength = [Double](repeating: 0, count: offsets.count - 1)
+    for u in 0 ..< offsets.count - 1 {
+      var s = 2 * selfWeight[u]
+      for i in offsets[u] ..< offsets[u + 1] { s += weights[i] }
+      strength[u] = s
+    }
+    self.strength = strength
+  }
+
+  /// The first level from a collaboration graph; direction is ignored (an arc counts as a
+  /// tie of its weight, and arcs both ways add up).
+  init(_ graph: CollaborationGraph, weighted: Bool) {
+    let n = graph.nodeCount
+    if !graph.isDirected {
+      self.init(
+        offsets: graph.rowOffsets, columns: graph.columns.map(\.rawValue),
+        weights: weighted ? graph.weights : Array(repeating: 1, count: graph.columns.count),
+        selfWeight: Array(repeating: 0, count: n), size: Array(repeating: 1, count: n))
+    } else {
+      var builder = GraphBuilder(nodeCount: n, directedness: .undirected)
+      for edge in graph.edges { builder.addEdge(edge.source, edge.target, weight: weighted ? edge.weight : 1) }
+      let undirected = builder.build()
+      self.init(undirected, weighted: true)
+    }
+  }
+
+  /// The graph with each community of `membership` (dense numbers `0 ..< count`) merged into
+  /// one node.
+  func aggregated(by membership: [Int32], count: Int) -> LevelGraph {
+    let n = nodeCount
+    var memberStart = [Int](repeating: 0, count: count + 1)
+    for c in membership { memberStart[Int(c) + 1] += 1 }
+    for c in 0 ..< count { memberStart[c + 1] += memberStart[c] }
+    var cursor = memberStart
+    var members = [Int32](repeating: 0, count: n)
+    for u in 0 ..< n {
+      let c = Int(membership[u])
+      members[cursor[c]] = Int32(u)
+      cursor[c] += 1
+    }
+    var newOffsets = [Int](repeating: 0, count: count + 1)
+    var newColumns: [Int32] = []
+    var newWeights: [Double] = []
+    newColumns.reserveCapacity(min(columns.count, count * 8))
+    newWeights.reserveCapacity(min(columns.count, count * 8))
+    var newSelf = [Double](repeating: 0, count: count)
+    var newSize = [Double](repeating: 0, count: count)
+    var scratch = [Double](repeating: 0, count: count)
+    var seen = [Bool](repeating: false, count: count)
+    var touched: [Int32] = []
+    for c in 0 ..< count {
+      touched.removeAll(keepingCapacity: true)
+      var inside = 0.0
+      for k in memberStart[c] ..< memberStart[c + 1] {
+        let u = Int(members[k])
+        inside += selfWeight[u]
+        newSize[c] += size[u]
+        for i in offsets[u] ..< offsets[u + 1] {
+          let d = columns[i]
+          let target = Int(membership[Int(d)])
+          if target == c {
+            inside += weights[i] / 2
+          } else {
+            if !seen[target] {
+              seen[target] = true
+              touched.append(Int32(target))
+            }
+            scratch[target] += weights[i]
+          }
+        }
+      }
+      newSelf[c] = inside
+      touched.sort()
+      for t in touched {
+        newColumns.append(t)
+        newWeights.append(scratch[Int(t)])
+        scratch[Int(t)] = 0
+        seen[Int(t)] = false
+      }
+      newOffsets[c + 1] = newColumns.count
+    }
+    return LevelGraph(offsets: newOffsets, columns: newColumns, weights: newWeights, selfWeight: newSelf, size: newSize)
+  }
+}
+
+/// How a node's move is scored, shared by Louvain and Leiden: moving node v (node weight a_v)
+/// into community c with node-weight total A_c gains `w(v, c) − scale · a_v · A_c` in the
+/// objective (up to terms that do not depend on c). For modularity a_v is the strength and
+/// scale = γ / 2m; for CPM a_v is the size and scale = γ.
+struct MoveScore {
+  var nodeWeight: [Double]
+  var scale: Double
+
+  init(_ graph: LevelGraph, objective: CommunityObjective, resolution: Double, totalStrength: Double) {
+    switch objective {
+    case .modularity:
+      nodeWeight = graph.strength
+      scale = totalStrength > 0 ? resolution / totalStrength : 0
+    case .cpm:
+      nodeWeight = graph.size
+      scale = resolution
+    }
+  }
+}
+
+/// Renumbers a membership densely in order of first appearance; returns the count.
+func renumber(_ membership: inout [Int32]) -> Int {
+  var map = [Int32](repeating: -1, count: membership.count)
+  var next: Int32 = 0
+  for i in membership.indices {
+    let c = Int(membership[i])
+    if map[c] < 0 {
+      map[c] = next
+      next += 1
+    }
+    membership[i] = map[c]
+  }
+  return Int(next)
+}
+
+/// A seeded random permutation of `0 ..< n` (Fisher–Yates).
+func shuffledOrder(_ n: Int, _ rng: inout SeededGenerator) -> [Int32] {
+  var order = (0 ..< n).map { Int32($0) }
+  if n > 1 {
+    for i in stride(from: n - 1, to: 0, by: -1) {
+      order.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+    }
+  }
+  return order
+}
+
+extension CollaborationGraph {
+  /// Returns the Constant Potts Model quality Σ_c [e_c − γ n_c(n_c − 1)/2] of a partition,
+  /// with e_c the tie weight (or count) inside community c. Direction is ignored.
+  public func cpmQuality(of partition: Partition, resolution: Double, weighted: Bool = true) throws(MetricError) -> Double {
+    try partition.check(covers: self)
+    var inside = 0.0
+    partition.membership.withUnsafeBufferPointer { group in
+      forEachTie(weighted: weighted) { u, v, w in
+        if group[u] == group[v] { inside += w }
+      }
+    }
+    let penalty = partition.sizes.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 }
+    return inside - resolution * penalty
+  }
+}
