@@ -22,7 +22,7 @@ struct SiloCommand: ParsableCommand {
         1   anything else
       """,
     version: "0.1.0",
-    subcommands: [Summary.self, Build.self, Generate.self])
+    subcommands: [Summary.self, Silos.self, Communities.self, Build.self, Generate.self])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting
@@ -33,6 +33,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as IngestError {
     printError(error.description)
     throw ExitCode(error.exitCode)
+  } catch let error as MetricError {
+    printError(error.description)
+    throw ExitCode(65)
   } catch let error as OutputError {
     printError(error.description)
     throw ExitCode(error.exitCode)

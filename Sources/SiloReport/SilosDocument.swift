@@ -1,0 +1,214 @@
+import SiloGraph
+import SiloMetrics
+
+/// A number for JSON: `nil` (encoded `null`) where undefined, never a fake 0.
+@inline(__always)
+func defined(_ value: Double) -> Double? { value.isFinite ? value : nil }
+
+/// The JSON of `siloscope silos`: the organization under `graph`, departments under
+/// `groups`, people under `nodes`, and the department mixing under `mixing`. Keys are
+/// snake_case; undefined numbers are `null`. Versioned by ``schemaVersion``.
+public struct SilosDocument: Sendable, Hashable, Codable {
+  public var schemaVersion = 1
+  public var command = "silos"
+  public var graph: GraphPart
+  public var groups: [GroupPart]
+  public var nodes: [NodePart]
+  public var mixing: [MixingPart]
+  public var warnings: [String]
+
+  enum CodingKeys: String, CodingKey {
+    case schemaVersion = "schema_version", command, graph, groups, nodes, mixing, warnings
+  }
+
+  public struct GraphPart: Sendable, Hashable, Codable {
+    public var nodes: Int
+    public var edges: Int
+    public var directed: Bool
+    public var weighted: Bool
+    public var departments: Int
+    public var modularity: Double?
+    public var eiIndex: Double?
+    public var eiExpected: Double?
+    public var eiPValue: Double?
+    public var assortativity: Double?
+    public var freemanSegregation: Double?
+    public var shareInside: Double?
+    public var peopleWithOutsideTie: Int
+    public var peopleWithoutTies: Int
+    public var permutations: Int
+    public var seed: UInt64
+
+    enum CodingKeys: String, CodingKey {
+      case nodes, edges, directed, weighted, departments, modularity
+      case eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value", assortativity
+      case freemanSegregation = "freeman_segregation", shareInside = "share_inside"
+      case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties"
+      case permutations, seed
+    }
+  }
+
+  public struct GroupPart: Sendable, Hashable, Codable {
+    public var name: String
+    public var size: Int
+    /// I: ties (or their weight, when weighted) inside, each tie once.
+    public var `internal`: Double
+    /// E: ties (or weight) with one end outside.
+    public var external: Double
+    public var internalTies: Int
+    public var externalTies: Int
+    public var internalDensity: Double?
+    public var shareInside: Double?
+    public var eiIndex: Double?
+    public var eiExpected: Double?
+    public var eiPValue: Double?
+    public var colemanHomophily: Double?
+    public var modularityContribution: Double?
+    public var peopleWithOutsideTie: Int
+    public var peopleWithoutTies: Int
+    public var partners: [Partner]
+
+    public struct Partner: Sendable, Hashable, Codable {
+      public var name: String
+      public var ties: Int
+      public var weight: Double
+    }
+
+    enum CodingKeys: String, CodingKey {
+      case name, size, `internal`, external
+      case internalTies = "internal_ties", externalTies = "external_ties", internalDensity = "internal_density"
+      case shareInside = "share_inside", eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value"
+      case colemanHomophily = "coleman_homophily", modularityContribution = "modularity_contribution"
+      case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties", partners
+    }
+  }
+
+  public struct NodePart: Sendable, Hashable, Codable {
+    /// The id as given in the input.
+    public var id: String
+    public var group: String
+    public var degree: Int
+    public var strength: Double
+    /// The person's own E-I index; `null` without ties.
+    public var eiIndex: Double?
+
+    enum CodingKeys: String, CodingKey { case id, group, degree, strength, eiIndex = "ei_index" }
+  }
+
+  public struct MixingPart: Sendable, Hashable, Codable {
+    public var from: String
+    public var to: String
+    public var ties: Int
+    public var weight: Double
+    public var density: Double?
+  }
+
+  /// Builds the document from a network with departments.
+  public init(network: Network, scorecard: SiloScorecard, warnings: [String] = []) throws(MetricError) {
+    let graph = network.graph
+    guard let groups = network.groups else { throw .invalidArgument("the network has no departments (groups)") }
+    let o = scorecard.organization
+    self.graph = GraphPart(
+      nodes: o.people, edges: o.ties, directed: o.directed, weighted: scorecard.weighted, departments: o.departments,
+      modularity: defined(o.modularity), eiIndex: defined(o.eiIndex), eiExpected: defined(o.eiExpected),
+      eiPValue: defined(o.eiPValue), assortativity: defined(o.assortativity),
+      freemanSegregation: defined(o.freemanSegregation), shareInside: defined(o.shareInside),
+      peopleWithOutsideTie: o.peopleWithOutsideTie, peopleWithoutTies: o.peopleWithoutTies,
+      permutations: scorecard.permutations, seed: scorecard.seed)
+    self.groups = scorecard.departments.map { d in
+      GroupPart(
+        name: d.name, size: d.size,
+        internal: scorecard.weighted ? d.internalWeight : Double(d.internalTies),
+        external: scorecard.weighted ? d.externalWeight : Double(d.externalTies),
+        internalTies: d.internalTies, externalTies: d.externalTies, internalDensity: defined(d.internalDensity),
+        shareInside: defined(d.shareInside), eiIndex: defined(d.eiIndex), eiExpected: defined(d.eiExpected),
+        eiPValue: defined(d.eiPValue), colemanHomophily: defined(d.colemanHomophily),
+        modularityContribution: defined(d.modularityContribution), peopleWithOutsideTie: d.peopleWithOutsideTie,
+        peopleWithoutTies: d.peopleWithoutTies,
+        partners: d.partners.map { .init(name: $0.name, ties: $0.ties, weight: $0.weight) })
+    }
+    let personal = try graph.externalInternalIndex(of: groups, weighted: scorecard.weighted)
+    nodes = (0 ..< graph.nodeCount).map { v in
+      NodePart(
+        id: network.nodes.ids[v], group: groups.name(of: groups.group(of: NodeID(v))),
+        degree: graph.degree(of: NodeID(v)) + (graph.isDirected ? graph.inDegree(of: NodeID(v)) : 0),
+        strength: graph.strength(of: NodeID(v)), eiIndex: defined(personal.perNode[v]))
+    }
+    var mixing: [MixingPart] = []
+    if groups.groupCount <= 4096 {
+      let matrix = try graph.mixingMatrix(of: groups)
+      for g in 0 ..< groups.groupCount {
+        for h in 0 ..< groups.groupCount where matrix.ties(g, h) > 0 && (graph.isDirected || h >= g) {
+          mixing.append(MixingPart(
+            from: groups.name(of: g), to: groups.name(of: h), ties: Int(matrix.ties(g, h)), weight: matrix.weight(g, h),
+            density: defined(matrix.density(g, h))))
+        }
+      }
+    }
+    self.mixing = mixing
+    self.warnings = warnings
+  }
+}
+
+extension SiloScorecard {
+  /// The scorecard as text for the terminal: one organization line, then one line per
+  /// department, most siloed (lowest E-I) first.
+  public func text() -> String {
+    let o = organization
+    var out = "Organization: \(NumberText.integer(o.people)) people in \(o.departments) departments, "
+    out += "\(NumberText.integer(o.ties)) ties\(o.directed ? " (directed)" : "")\(weighted ? ", weighted" : "")\n"
+    out += "  \(Self.percent(o.shareInside)) of \(weighted ? "tie weight" : "ties") inside departments; "
+    out += "E-I \(NumberText.decimal(o.eiIndex, places: 2)) (chance \(NumberText.decimal(o.eiExpected, places: 2)), "
+    out += "p \(Self.pValue(o.eiPValue, permutations))); modularity \(NumberText.decimal(o.modularity, places: 3)); "
+    out += "assortativity \(NumberText.decimal(o.assortativity, places: 3)); Freeman segregation \(NumberText.decimal(o.freemanSegregation, places: 3))\n"
+    out += "  \(NumberText.integer(o.peopleWithOutsideTie)) people have a tie outside their department; "
+    out += "\(NumberText.integer(o.peopleWithoutTies)) have no tie at all\n\n"
+    var table = PlainTable(
+      header: ["department", "people", "inside", "E-I", "p", "density", "reach out", "works most with"],
+      rightAligned: [1, 2, 3, 4, 5, 6])
+    let ordered = departments.sorted { a, b in
+      let x = a.eiIndex.isNaN ? 2 : a.eiIndex, y = b.eiIndex.isNaN ? 2 : b.eiIndex
+      return (x, a.name) < (y, b.name)
+    }
+    for d in ordered {
+      table.append([
+        d.name, NumberText.integer(d.size), Self.percent(d.shareInside), NumberText.decimal(d.eiIndex, places: 2),
+        Self.pValue(d.eiPValue, permutations), NumberText.decimal(d.internalDensity, places: 2),
+        "\(d.peopleWithOutsideTie)/\(d.size)", d.partners.first.map { "\($0.name) (\($0.ties))" } ?? "—",
+      ])
+    }
+    out += table.rendered()
+    out += "\ninside: share of the department's \(weighted ? "tie weight" : "ties") kept inside. E-I: (outside − inside)/(outside + inside),\n"
+    out += "−1 a closed silo, +1 all ties outside. p: chance of an E-I this low if people were assigned to\n"
+    out += "departments at random (\(permutations) relabellings, seed \(seed)). reach out: people with a tie outside.\n"
+    return out
+  }
+
+  static func percent(_ value: Double) -> String {
+    guard value.isFinite else { return "—" }
+    return "\(Int((value * 100).rounded()))%"
+  }
+
+  static func pValue(_ value: Double, _ permutations: Int) -> String {
+    guard value.isFinite else { return "—" }
+    let floor = 1 / Double(permutations + 1)
+    if value <= floor + 1e-15 { return "< \(NumberText.decimal(max(floor, 0.001), places: floor < 0.001 ? 4 : 3))" }
+    return NumberText.decimal(value, places: 3)
+  }
+
+  /// The department lines as CSV.
+  public func csv() -> String {
+    var out = "department,people,internal_ties,external_ties,internal_weight,external_weight,internal_density,share_inside,ei_index,ei_expected,ei_p_value,coleman_homophily,modularity_contribution,people_with_outside_tie,people_without_ties,top_partner\n"
+    for d in departments {
+      let cells: [String] = [
+        CSVExport.text(d.name), String(d.size), String(d.internalTies), String(d.externalTies),
+        CSVExport.number(d.internalWeight), CSVExport.number(d.externalWeight), CSVExport.number(d.internalDensity),
+        CSVExport.number(d.shareInside), CSVExport.number(d.eiIndex), CSVExport.number(d.eiExpected),
+        CSVExport.number(d.eiPValue), CSVExport.number(d.colemanHomophily), CSVExport.number(d.modularityContribution),
+        String(d.peopleWithOutsideTie), String(d.peopleWithoutTies), CSVExport.text(d.partners.first?.name ?? ""),
+      ]
+      out += cells.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}

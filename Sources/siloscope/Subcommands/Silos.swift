@@ -1,0 +1,70 @@
+import ArgumentParser
+import SiloKit
+
+struct Silos: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Shows which departments are silos: how much each keeps to itself, and whether that is chance.",
+    discussion: """
+      For the organization and each department: the share of ties kept inside, the E-I \
+      index (−1 a closed silo, +1 every tie outside) with a permutation test against \
+      random assignment of people to departments, internal density, Coleman's homophily, \
+      the department's part of the modularity, how many of its people have any tie \
+      outside, and whom it works with most. The organization line adds modularity, \
+      assortativity and Freeman's segregation index.
+
+      Examples:
+        siloscope silos uren-2025.csv
+        siloscope silos uren-2025.csv --people medewerkers.csv --format csv
+        siloscope silos --edges edges.csv --nodes nodes.csv --format json
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
+  @OptionGroup(title: "Analysis") var analysis: AnalysisOptions
+
+  @Option(help: "Random relabellings for the E-I permutation test.")
+  var permutations: Int = 1000
+
+  func validate() throws {
+    if permutations < 1 { throw ValidationError("--permutations must be at least 1.") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      let loaded = try input.source(projection: projection).load()
+      let network = loaded.network
+      guard network.groups != nil else {
+        throw IngestError.invalidOption(
+          "no departments: the input has no department column and no people file (--people); "
+            + "silo measures compare departments")
+      }
+      let scorecard = try network.siloScorecard(
+        weighted: !analysis.unweighted, permutations: permutations, seed: analysis.seed)
+      let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
+      switch analysis.format {
+      case .table:
+        print(scorecard.text(), terminator: "")
+        for warning in warnings { printWarning(warning) }
+      case .csv:
+        print(scorecard.csv(), terminator: "")
+        for warning in warnings { printWarning(warning) }
+      case .json:
+        print(try JSONOutput.encode(SilosDocument(network: network, scorecard: scorecard, warnings: warnings)))
+      }
+    }
+  }
+}
+
+/// Options shared by the analysis commands.
+struct AnalysisOptions: ParsableArguments {
+  @Flag(help: "Ignore tie weights: count ties instead of summing their weights.")
+  var unweighted = false
+
+  @Option(help: "table (for people), json (for programs) or csv (for spreadsheets).")
+  var format: AnalysisFormat = .table
+
+  @Option(help: "The random seed: the same seed gives the same result.")
+  var seed: UInt64 = 1
+}
+
+enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
