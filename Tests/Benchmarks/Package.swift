@@ -26,5 +26,13 @@ let package = Package(
       ],
       path: "Benchmarks/Ingest",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Silos",
+      dependencies: [
+        .product(name: "SiloKit", package: root.lastPathComponent),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/Silos",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )
