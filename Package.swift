@@ -39,6 +39,7 @@ let package = Package(
       dependencies: [
         "SiloGraph",
         .product(name: "DequeModule", package: "swift-collections"),
+        .product(name: "HeapModule", package: "swift-collections"),
       ]),
     .target(name: "SiloReport", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics"]),
     .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloReport"]),
