@@ -1,0 +1,238 @@
+import SiloGraph
+
+/// How much the collaboration between departments depends on a few people: the
+/// organization's bus factor.
+public struct BrokerDependence: Sendable, Hashable, Codable {
+  /// The brokers examined, most central first.
+  public var brokers: [BrokerLoss]
+  /// Every pair of departments joined by at least one tie.
+  public var pairs: [DepartmentPair]
+  /// Sources sampled for the path shares (all people when the organization is small).
+  public var sampledSources: Int
+  public var seed: UInt64
+
+  /// One pair of departments.
+  public struct DepartmentPair: Sendable, Hashable, Codable {
+    public var a: Int
+    public var b: Int
+    /// Ties between the two departments.
+    public var ties: Int
+    /// Distinct people at either end of those ties.
+    public var carriers: Int
+    /// Of the shortest paths (hops) from people of `a` to people of `b` (both directions,
+    /// from the sampled sources), the share that passes through at least one of the
+    /// brokers; `.nan` when no pair of their people is connected.
+    public var shareThroughBrokers: Double
+  }
+
+  /// What the organization loses when one broker leaves.
+  public struct BrokerLoss: Sendable, Hashable, Codable {
+    public var node: NodeID
+    /// Department pairs whose every direct tie involves this person.
+    public var pairsLosingAllTies: [[Int]]
+    /// Department pairs that are connected now and no longer at all (no path) without
+    /// this person.
+    public var pairsDisconnected: [[Int]]
+    /// People who lose every path to the largest remaining component.
+    public var peopleCutOff: Int
+    /// The share of connected pairs of people in different departments that are no longer
+    /// connected without this person (0 … 1).
+    public var crossDepartmentReachLost: Double
+  }
+}
+
+extension Network {
+  /// Measures how much the ties between departments depend on the given brokers (typically
+  /// the top-k by betweenness).
+  ///
+  /// - Per pair of departments: the ties, their distinct carriers, and the share of shortest
+  ///   paths (hops) between their people that run through at least one broker: from each
+  ///   sampled source s, σ_st counts all shortest s–t paths and σ'_st those that avoid the
+  ///   brokers (a search with the brokers removed, counted only when it finds the same
+  ///   length), so the share is 1 − σ'_st/σ_st, averaged over connected pairs (s, t) in the
+  ///   two departments. Sources are all people up to `maxSources`, else a seeded sample of
+  ///   `maxSources` people, every department keeping at least min(size, 5).
+  /// - Per broker, with that person removed: department pairs whose direct ties all involve
+  ///   them, department pairs left without any path, people cut off from the largest
+  ///   component, and the share of cross-department connected pairs of people lost.
+  ///
+  /// Direction is ignored; ties are counted, not weighed.
+  ///
+  /// - Complexity: O(S (*n* + *m*)) for S sources, plus O(k (*n* + *m*)) for k brokers.
+  public func brokerDependence(
+    brokers: [NodeID], maxSources: Int = 2000, seed: UInt64 = 1
+  ) throws(MetricError) -> BrokerDependence {
+    guard let groups else { throw .invalidArgument("the network has no departments (groups)") }
+    let graph = self.graph.isDirected ? self.graph.undirectedView() : self.graph
+    let n = graph.nodeCount
+    let k = groups.groupCount
+    let membership = groups.membership
+    func key(_ a: Int, _ b: Int) -> Int { min(a, b) * k + max(a, b) }
+    // Ties and carriers per pair.
+    var ties: [Int: Int] = [:]
+    var carriers: [Int: Set<Int32>] = [:]
+    for u in 0 ..< n {
+      for v in graph.neighbors(of: NodeID(u)).nodes where v.index > u {
+        let a = Int(membership[u]), b = Int(membership[v.index])
+        guard a != b else { continue }
+        ties[key(a, b), default: 0] += 1
+        carriers[key(a, b), default: []].formUnion([Int32(u), v.rawValue])
+      }
+    }
+    // Sources.
+    var sources: [Int]
+    if n <= maxSources {
+      sources = Array(0 ..< n)
+    } else {
+      var rng = SeededGenerator(seed: seed)
+      var byGroup = groups.members.map { $0.map(\.index) }
+      for g in byGroup.indices {
+        for i in stride(from: byGroup[g].count - 1, to: 0, by: -1) {
+          byGroup[g].swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        }
+      }
+      sources = byGroup.flatMap { $0.prefix(5) }
+      var rest = byGroup.flatMap { $0.dropFirst(5) }
+      for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+      sources += rest.prefix(max(0, maxSources - sources.count))
+      sources.sort()
+    }
+    var isBroker = [Bool](repeating: false, count: n)
+    for b in brokers { isBroker[b.index] = true }
+    var shareSum = [Int: Double](), pairCount = [Int: Int]()
+    var all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
+    for s in sources {
+      all.search(graph, from: s, blocked: nil)
+      let sBlocked = isBroker[s]
+      if !sBlocked { avoiding.search(graph, from: s, blocked: isBroker) }
+      let a = Int(membership[s])
+      for t in all.reached where Int(membership[Int(t)]) != a {
+        let ti = Int(t)
+        let b = Int(membership[ti])
+        let total = all.sigma[ti]
+        let kept = (!sBlocked && !isBroker[ti] && avoiding.distance[ti] == all.distance[ti]) ? avoiding.sigma[ti] : 0
+        shareSum[key(a, b), default: 0] += 1 - kept / total
+        pairCount[key(a, b), default: 0] += 1
+      }
+      all.reset()
+      if !sBlocked { avoiding.reset() }
+    }
+    let pairs = ties.keys.sorted().map { pair -> BrokerDependence.DepartmentPair in
+      let a = pair / k, b = pair % k
+      let count = pairCount[pair] ?? 0
+      return .init(
+        a: a, b: b, ties: ties[pair]!, carriers: carriers[pair]!.count,
+        shareThroughBrokers: count > 0 ? shareSum[pair]! / Double(count) : .nan)
+    }
+    // Losses per broker.
+    let before = ConnectedComponents(of: graph)
+    let reachBefore = Self.crossReach(before.partition, membership: membership, groups: k, skipping: nil)
+    let connectedBefore = Self.connectedPairs(before.partition, membership: membership, groups: k, skipping: nil)
+    let losses = brokers.map { broker -> BrokerDependence.BrokerLoss in
+      var onPair: [Int: Int] = [:]
+      let a = Int(membership[broker.index])
+      for v in graph.neighbors(of: broker).nodes {
+        let b = Int(membership[v.index])
+        if a != b { onPair[key(a, b), default: 0] += 1 }
+      }
+      let lostTies = onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
+      let without = graph.removingTies(of: broker)
+      let after = ConnectedComponents(of: without)
+      let reachAfter = Self.crossReach(after.partition, membership: membership, groups: k, skipping: broker.index)
+      let connectedAfter = Self.connectedPairs(after.partition, membership: membership, groups: k, skipping: broker.index)
+      let disconnected = connectedBefore.subtracting(connectedAfter).sorted().map { [$0 / k, $0 % k] }
+      // People of the broker's component who end up outside its largest remaining piece.
+      let home = before.partition.group(of: broker)
+      var pieces: [Int32: Int] = [:]
+      var homeSize = 0
+      for v in 0 ..< n where v != broker.index && before.partition.membership[v] == Int32(home) {
+        pieces[after.partition.membership[v], default: 0] += 1
+        homeSize += 1
+      }
+      let cutOff = homeSize - (pieces.values.max() ?? 0)
+      return .init(
+        node: broker, pairsLosingAllTies: lostTies, pairsDisconnected: disconnected, peopleCutOff: cutOff,
+        crossDepartmentReachLost: reachBefore > 0 ? max(0, (reachBefore - reachAfter) / reachBefore) : 0)
+    }
+    return BrokerDependence(brokers: losses, pairs: pairs, sampledSources: sources.count, seed: seed)
+  }
+
+  /// Pairs of people in different departments that are connected, optionally not counting
+  /// one person: Σ_C (|C|² − Σ_d |C ∩ d|²)/2.
+  static func crossReach(_ components: Partition, membership: [Int32], groups: Int, skipping: Int?) -> Double {
+    var size: [Int: Double] = [:], inGroup: [Int: Double] = [:]
+    for v in 0 ..< components.nodeCount where v != skipping {
+      let c = Int(components.membership[v])
+      size[c, default: 0] += 1
+      inGroup[c * groups + Int(membership[v]), default: 0] += 1
+    }
+    var total = size.values.reduce(0) { $0 + $1 * $1 }
+    total -= inGroup.values.reduce(0) { $0 + $1 * $1 }
+    return total / 2
+  }
+
+  /// Department pairs with at least one path between their people (keys min·k + max).
+  static func connectedPairs(_ components: Partition, membership: [Int32], groups: Int, skipping: Int?) -> Set<Int> {
+    var groupsOf: [Int: Set<Int>] = [:]
+    for v in 0 ..< components.nodeCount where v != skipping {
+      groupsOf[Int(components.membership[v]), default: []].insert(Int(membership[v]))
+    }
+    var pairs = Set<Int>()
+    for set in groupsOf.values where set.count > 1 {
+      let list = set.sorted()
+      for i in 0 ..< list.count { for j in i + 1 ..< list.count { pairs.insert(list[i] * groups + list[j]) } }
+    }
+    return pairs
+  }
+}
+
+extension CollaborationGraph {
+  /// The graph without any tie of `node` (the node stays, isolated).
+  func removingTies(of node: NodeID) -> CollaborationGraph {
+    var builder = GraphBuilder(nodeCount: nodeCount, directedness: directedness)
+    for edge in edges where edge.source != node && edge.target != node {
+      builder.addEdge(edge.source, edge.target, weight: edge.weight)
+    }
+    return builder.build()
+  }
+}
+
+/// Breadth-first path counting from one source, optionally avoiding blocked nodes.
+struct PathCounter {
+  var distance: [Int32]
+  var sigma: [Double]
+  var reached: [Int32] = []
+
+  init(nodeCount: Int) {
+    distance = Array(repeating: -1, count: nodeCount)
+    sigma = Array(repeating: 0, count: nodeCount)
+  }
+
+  mutating func search(_ graph: CollaborationGraph, from s: Int, blocked: [Bool]?) {
+    distance[s] = 0
+    sigma[s] = 1
+    reached.append(Int32(s))
+    var head = 0
+    while head < reached.count {
+      let v = Int(reached[head])
+      head += 1
+      for w in graph.neighbors(of: NodeID(v)).nodes {
+        let wi = w.index
+        if let blocked, blocked[wi] { continue }
+        if distance[wi] < 0 {
+          distance[wi] = distance[v] + 1
+          reached.append(w.rawValue)
+        }
+        if distance[wi] == distance[v] + 1 { sigma[wi] += sigma[v] }
+      }
+    }
+  }
+
+  mutating func reset() {
+    for v in reached {
+      distance[Int(v)] = -1
+      sigma[Int(v)] = 0
+    }
+    reached.removeAll(keepingCapacity: true)
+  }
+}
