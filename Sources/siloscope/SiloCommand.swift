@@ -22,7 +22,7 @@ struct SiloCommand: ParsableCommand {
         1   anything else
       """,
     version: "0.1.0",
-    subcommands: [Summary.self, Silos.self, Communities.self, Build.self, Generate.self])
+    subcommands: [Summary.self, Silos.self, Communities.self, Brokers.self, Build.self, Generate.self])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting

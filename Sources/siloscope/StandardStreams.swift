@@ -26,3 +26,13 @@ private func Glibc_write(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int)
     return Darwin.write(fd, pointer, count)
   #endif
 }
+
+enum ProcessInfoCount {
+  static var activeProcessors: Int {
+    #if canImport(Glibc)
+      return Int(Glibc.sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    #else
+      return Int(Darwin.sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    #endif
+  }
+}

@@ -28,15 +28,16 @@ public struct BrokerDependence: Sendable, Hashable, Codable {
   /// What the organization loses when one broker leaves.
   public struct BrokerLoss: Sendable, Hashable, Codable {
     public var node: NodeID
-    /// Department pairs whose every direct tie involves this person.
+    /// Department pairs whose every direct tie involves this person (not counted when the
+    /// person is their department's only member).
     public var pairsLosingAllTies: [[Int]]
-    /// Department pairs that are connected now and no longer at all (no path) without
-    /// this person.
+    /// Department pairs whose remaining people are connected now and no longer at all (no
+    /// path) without this person.
     public var pairsDisconnected: [[Int]]
     /// People who lose every path to the largest remaining component.
     public var peopleCutOff: Int
-    /// The share of connected pairs of people in different departments that are no longer
-    /// connected without this person (0 … 1).
+    /// The share of connected pairs of other people in different departments that are no
+    /// longer connected without this person (0 … 1).
     public var crossDepartmentReachLost: Double
   }
 }
@@ -126,16 +127,20 @@ extension Network {
     }
     // Losses per broker.
     let before = ConnectedComponents(of: graph)
-    let reachBefore = Self.crossReach(before.partition, membership: membership, groups: k, skipping: nil)
-    let connectedBefore = Self.connectedPairs(before.partition, membership: membership, groups: k, skipping: nil)
+    let sizes = groups.sizes
     let losses = brokers.map { broker -> BrokerDependence.BrokerLoss in
+      // Before and after both leave the broker out, so that only what the others lose counts.
+      let reachBefore = Self.crossReach(before.partition, membership: membership, groups: k, skipping: broker.index)
+      let connectedBefore = Self.connectedPairs(before.partition, membership: membership, groups: k, skipping: broker.index)
       var onPair: [Int: Int] = [:]
       let a = Int(membership[broker.index])
       for v in graph.neighbors(of: broker).nodes {
         let b = Int(membership[v.index])
         if a != b { onPair[key(a, b), default: 0] += 1 }
       }
-      let lostTies = onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
+      // A department of one person loses everything with them; that says nothing about
+      // brokerage, so only departments that remain are counted.
+      let lostTies = sizes[a] < 2 ? [] : onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
       let without = graph.removingTies(of: broker)
       let after = ConnectedComponents(of: without)
       let reachAfter = Self.crossReach(after.partition, membership: membership, groups: k, skipping: broker.index)

@@ -1,0 +1,257 @@
+import SiloGraph
+import SiloMetrics
+
+/// Everything `siloscope brokers` computes, before it is shown.
+public struct BrokerAnalysis: Sendable, Hashable {
+  public var betweenness: Betweenness
+  public var holes: StructuralHoles
+  public var brokerage: Brokerage?
+  public var cutPoints: CutPoints
+  public var bridging: NodeScores
+  public var dependence: BrokerDependence?
+  /// The top brokers by betweenness, most central first.
+  public var top: [NodeID]
+
+  /// How betweenness is computed.
+  public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Exact up to 10,000 people, sampled sources above.
+    case auto
+    case exact
+    /// `samples` random sources, scaled as NetworkX.
+    case sampled
+    /// Riondato–Kornaropoulos with an (ε, δ) guarantee.
+    case adaptive
+  }
+
+  /// Runs every broker measure on a network.
+  public init(
+    network: Network, top k: Int = 10, options: BetweennessOptions, method: Method = .auto, samples: Int = 256,
+    epsilon: Double = 0.01, weighted: Bool = true, seed: UInt64 = 1
+  ) throws(MetricError) {
+    let graph = network.graph
+    switch method {
+    case .exact:
+      betweenness = graph.betweenness(options)
+    case .auto:
+      betweenness = graph.nodeCount <= 10_000 ? graph.betweenness(options) : graph.sampledBetweenness(sources: samples, seed: seed, options: options)
+    case .sampled:
+      betweenness = graph.sampledBetweenness(sources: samples, seed: seed, options: options)
+    case .adaptive:
+      betweenness = try graph.adaptiveBetweenness(epsilon: epsilon, delta: 0.1, seed: seed, options: options)
+    }
+    holes = graph.structuralHoles(weighted: weighted)
+    brokerage = try network.groups.map { groups throws(MetricError) in try graph.brokerage(of: groups) }
+    cutPoints = graph.cutPoints()
+    bridging = graph.bridgingCentrality(betweenness: betweenness)
+    let scores = betweenness.scores
+    let ranked = Array(scores.ranked().prefix(k)).filter { scores[$0] > 0 }
+    top = ranked
+    dependence = network.groups == nil ? nil : try network.brokerDependence(brokers: ranked, seed: seed)
+  }
+
+  /// The role in which a node brokers most beyond chance: the largest z-score among the
+  /// roles it plays at all; `nil` when it brokers nothing.
+  public func mainRole(of node: NodeID) -> BrokerageRole? {
+    guard let brokerage else { return nil }
+    var best: (BrokerageRole, Double)? = nil
+    for (i, role) in BrokerageRole.allCases.enumerated() where brokerage.raw[node.index][i] > 0 {
+      let z = brokerage.z[node.index][i].isNaN ? 0 : brokerage.z[node.index][i]
+      if best == nil || z > best!.1 { best = (role, z) }
+    }
+    return best?.0
+  }
+}
+
+/// The JSON of `siloscope brokers`: the organization under `graph`, departments under
+/// `groups`, people under `nodes` (each with `id`, `group`, `betweenness`, `constraint`,
+/// `effective_size`, `efficiency`, `hierarchy` and the brokerage counts), the top brokers
+/// and what depends on them under `brokers`, department pairs under `pairs`. Undefined
+/// numbers are `null`.
+public struct BrokersDocument: Sendable, Hashable, Codable {
+  public var schemaVersion = 1
+  public var command = "brokers"
+  public var graph: GraphPart
+  public var groups: [GroupPart]
+  public var nodes: [NodePart]
+  public var brokers: [BrokerPart]
+  public var pairs: [PairPart]
+  public var warnings: [String]
+
+  enum CodingKeys: String, CodingKey { case schemaVersion = "schema_version", command, graph, groups, nodes, brokers, pairs, warnings }
+
+  public struct GraphPart: Sendable, Hashable, Codable {
+    public var nodes: Int
+    public var edges: Int
+    public var directed: Bool
+    public var weighted: Bool
+    public var distance: String
+    public var normalized: Bool
+    public var ties: String
+    public var betweennessMethod: String
+    public var betweennessStatement: String?
+    public var articulationPoints: Int
+    public var bridges: Int
+    enum CodingKeys: String, CodingKey {
+      case nodes, edges, directed, weighted, distance, normalized, ties
+      case betweennessMethod = "betweenness_method", betweennessStatement = "betweenness_statement"
+      case articulationPoints = "articulation_points", bridges
+    }
+  }
+
+  public struct GroupPart: Sendable, Hashable, Codable {
+    public var name: String
+    public var size: Int
+    /// Brokerage counts of the group's members, summed by role.
+    public var brokerage: [String: Double]
+  }
+
+  public struct NodePart: Sendable, Hashable, Codable {
+    public var id: String
+    public var group: String?
+    public var betweenness: Double?
+    public var constraint: Double?
+    public var effectiveSize: Double?
+    public var efficiency: Double?
+    public var hierarchy: Double?
+    public var bridging: Double?
+    public var articulationPoint: Bool
+    public var brokerage: [String: Double]?
+    public var role: String?
+    enum CodingKeys: String, CodingKey {
+      case id, group, betweenness, constraint, efficiency, hierarchy, bridging, brokerage, role
+      case effectiveSize = "effective_size", articulationPoint = "articulation_point"
+    }
+  }
+
+  public struct BrokerPart: Sendable, Hashable, Codable {
+    public var id: String
+    public var group: String?
+    public var rank: Int
+    public var betweenness: Double?
+    public var pairsLosingAllTies: [[String]]
+    public var pairsDisconnected: [[String]]
+    public var peopleCutOff: Int
+    public var crossDepartmentReachLost: Double
+    enum CodingKeys: String, CodingKey {
+      case id, group, rank, betweenness
+      case pairsLosingAllTies = "pairs_losing_all_ties", pairsDisconnected = "pairs_disconnected"
+      case peopleCutOff = "people_cut_off", crossDepartmentReachLost = "cross_department_reach_lost"
+    }
+  }
+
+  public struct PairPart: Sendable, Hashable, Codable {
+    public var a: String
+    public var b: String
+    public var ties: Int
+    public var carriers: Int
+    public var shareThroughTopBrokers: Double?
+    enum CodingKeys: String, CodingKey { case a, b, ties, carriers, shareThroughTopBrokers = "share_through_top_brokers" }
+  }
+
+  public init(network: Network, analysis: BrokerAnalysis, weighted: Bool, warnings: [String] = []) {
+    let graph = network.graph
+    let groups = network.groups
+    func groupName(_ v: Int) -> String? { groups.map { $0.name(of: $0.group(of: NodeID(v))) } }
+    let b = analysis.betweenness
+    self.graph = GraphPart(
+      nodes: graph.nodeCount, edges: graph.edgeCount, directed: graph.isDirected, weighted: weighted,
+      distance: b.distance.rawValue, normalized: b.normalized, ties: b.ties.rawValue,
+      betweennessMethod: b.approximation?.method ?? "exact", betweennessStatement: b.approximation?.statement,
+      articulationPoints: analysis.cutPoints.articulationPoints.count, bridges: analysis.cutPoints.bridges.count)
+    let roles = BrokerageRole.allCases.map(\.rawValue)
+    var isCut = [Bool](repeating: false, count: graph.nodeCount)
+    for v in analysis.cutPoints.articulationPoints { isCut[v.index] = true }
+    nodes = (0 ..< graph.nodeCount).map { v in
+      NodePart(
+        id: network.nodes.ids[v], group: groupName(v), betweenness: defined(b.scores[v]),
+        constraint: defined(analysis.holes.constraint[v]), effectiveSize: defined(analysis.holes.effectiveSize[v]),
+        efficiency: defined(analysis.holes.efficiency[v]), hierarchy: defined(analysis.holes.hierarchy[v]),
+        bridging: defined(analysis.bridging[v]), articulationPoint: isCut[v],
+        brokerage: analysis.brokerage.map { br in
+          Dictionary(uniqueKeysWithValues: zip(roles + ["total"], br.raw[v]))
+        },
+        role: analysis.mainRole(of: NodeID(v))?.rawValue)
+    }
+    if let groups, let brokerage = analysis.brokerage {
+      var sums = [[Double]](repeating: Array(repeating: 0, count: 6), count: groups.groupCount)
+      for v in 0 ..< graph.nodeCount {
+        for r in 0 ..< 6 { sums[Int(groups.membership[v])][r] += brokerage.raw[v][r] }
+      }
+      let sizes = groups.sizes
+      self.groups = (0 ..< groups.groupCount).map {
+        GroupPart(name: groups.name(of: $0), size: sizes[$0], brokerage: Dictionary(uniqueKeysWithValues: zip(roles + ["total"], sums[$0])))
+      }
+    } else {
+      self.groups = []
+    }
+    let names = groups.map { g in (0 ..< g.groupCount).map(g.name(of:)) } ?? []
+    brokers = analysis.top.enumerated().map { rank, node in
+      let loss = analysis.dependence?.brokers.first { $0.node == node }
+      return BrokerPart(
+        id: network.nodes[node], group: groupName(node.index), rank: rank + 1, betweenness: defined(b.scores[node]),
+        pairsLosingAllTies: loss?.pairsLosingAllTies.map { $0.map { names[$0] } } ?? [],
+        pairsDisconnected: loss?.pairsDisconnected.map { $0.map { names[$0] } } ?? [],
+        peopleCutOff: loss?.peopleCutOff ?? 0, crossDepartmentReachLost: loss?.crossDepartmentReachLost ?? 0)
+    }
+    pairs = analysis.dependence?.pairs.map {
+      PairPart(a: names[$0.a], b: names[$0.b], ties: $0.ties, carriers: $0.carriers, shareThroughTopBrokers: defined($0.shareThroughBrokers))
+    } ?? []
+    self.warnings = warnings
+  }
+
+  /// The top brokers as a table for the terminal, with what depends on them.
+  public func text() -> String {
+    var out = "Top \(brokers.count) brokers by betweenness (\(graph.distance) distances, "
+    out += graph.normalized ? "normalized" : "raw"
+    out += graph.betweennessMethod == "exact" ? ", exact)" : ", \(graph.betweennessMethod))"
+    out += "\n"
+    if let statement = graph.betweennessStatement { out += "  \(statement)\n" }
+    out += "\n"
+    var table = PlainTable(
+      header: ["#", "person", "department", "betweenness", "constraint", "role", "without them"], rightAligned: [0, 3, 4])
+    let byID = Dictionary(nodes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    for broker in brokers {
+      let node = byID[broker.id]
+      var loss: [String] = []
+      if !broker.pairsLosingAllTies.isEmpty { loss.append("\(broker.pairsLosingAllTies.count) department pairs lose all direct ties") }
+      if broker.peopleCutOff > 0 { loss.append("\(broker.peopleCutOff) people cut off") }
+      if broker.crossDepartmentReachLost > 0.0005 {
+        loss.append("\(NumberText.decimal(broker.crossDepartmentReachLost * 100, places: 1))% of cross-department reach")
+      }
+      table.append([
+        String(broker.rank), broker.id, broker.group ?? "—", NumberText.decimal(broker.betweenness, places: 4),
+        NumberText.decimal(node?.constraint, places: 3), node?.role ?? "—", loss.isEmpty ? "—" : loss.joined(separator: "; "),
+      ])
+    }
+    out += table.rendered()
+    out += "\n\(graph.articulationPoints) people are articulation points (their departure splits the network); "
+    out += "\(graph.bridges) ties are bridges.\n"
+    let dependent = pairs.filter { ($0.shareThroughTopBrokers ?? 0) >= 0.5 }.sorted { ($0.shareThroughTopBrokers ?? 0) > ($1.shareThroughTopBrokers ?? 0) }
+    if !dependent.isEmpty {
+      out += "\nDepartment pairs whose shortest paths run mostly through these brokers:\n"
+      var pairTable = PlainTable(header: ["departments", "ties", "carriers", "through brokers"], rightAligned: [1, 2, 3])
+      for pair in dependent.prefix(15) {
+        pairTable.append(["\(pair.a) – \(pair.b)", String(pair.ties), String(pair.carriers), "\(Int(((pair.shareThroughTopBrokers ?? 0) * 100).rounded()))%"])
+      }
+      out += pairTable.rendered()
+    }
+    return out
+  }
+
+  /// One line per person, for spreadsheets.
+  public func csv() -> String {
+    let roles = BrokerageRole.allCases.map(\.rawValue)
+    var out = (["id", "department", "betweenness", "constraint", "effective_size", "efficiency", "hierarchy", "bridging", "articulation_point", "role"] + roles).joined(separator: ",") + "\n"
+    for node in nodes {
+      var cells = [CSVExport.text(node.id), CSVExport.text(node.group ?? "")]
+      for value in [node.betweenness, node.constraint, node.effectiveSize, node.efficiency, node.hierarchy, node.bridging] {
+        cells.append(value.map(CSVExport.number) ?? "")
+      }
+      cells.append(node.articulationPoint ? "1" : "0")
+      cells.append(node.role ?? "")
+      for role in roles { cells.append(node.brokerage?[role].map(CSVExport.number) ?? "") }
+      out += cells.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}
