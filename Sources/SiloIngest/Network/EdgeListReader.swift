@@ -119,8 +119,9 @@ public enum NetworkReader {
     let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
     let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
     let weight = try HeaderMatching.index(ofAny: weightAliases, override: options.weightColumn, in: header, file: name, role: "weight", required: false)
-    let relation = options.relation == nil ? nil : try HeaderMatching.index(
-      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: true)
+    let relation = try HeaderMatching.index(
+      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: options.relation != nil)
+    var relationsSeen = Set<String>()
     var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
     report.encoding = input.encoding
     report.delimiter = DelimiterDetection.name(of: delimiter)
@@ -164,9 +165,10 @@ public enum NetworkReader {
           while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
           return UnsafeBufferPointer(rebasing: data[low ..< high])
         }
-        if let relation, let wanted = options.relation {
+        if let relation {
           let value = String(decoding: field(relation), as: UTF8.self)
-          if HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
+          if relationsSeen.count < 100 { relationsSeen.insert(value) }
+          if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
             problem = ("another relation than \"\(wanted)\" (--relation)", relation); return
           }
         }
@@ -203,6 +205,12 @@ public enum NetworkReader {
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
       throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    if options.relation == nil, let relation, relationsSeen.count > 1 {
+      let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
+      report.warnings.append(
+        "the column \"\(header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
+          + "keep one with --relation")
     }
     for id in newIDs { table.add(id: id) }
     builder.ensureNodeCount(table.count)

@@ -129,9 +129,10 @@ extension ProjectLog {
       if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
     }
     let missing = rowOf.filter { $0 < 0 }.count
-    if added > 0 { report.warnings.append("\(added) people in the people file have no rows in the log: they are kept as people without ties") }
-    if changed > 0 { report.warnings.append("\(changed) people have a different department in the people file than in the log: the people file wins") }
-    if missing > 0 { report.warnings.append("\(missing) people in the log are not in the people file: their department comes from the log") }
+    func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
+    if added > 0 { report.warnings.append("\(persons(added)) in the people file \(added == 1 ? "has" : "have") no rows in the log: kept as people without ties") }
+    if changed > 0 { report.warnings.append("\(persons(changed)) \(changed == 1 ? "has" : "have") a different department in the people file than in the log: the people file wins") }
+    if missing > 0 { report.warnings.append("\(persons(missing)) in the log \(missing == 1 ? "is" : "are") not in the people file: department taken from the log") }
     result.reports.append(report)
     return result
   }

@@ -24,15 +24,15 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Ties in --edges have a direction (default: undirected; a tie given both ways is one tie with the weights summed).")
   var directed = false
 
-  @Option(help: ArgumentHelp("The log column with the person (default: person, employee, official, name, medewerker).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the person (default: \(LogColumn.person.aliasList)).", valueName: "name"))
   var personColumn: String?
-  @Option(help: ArgumentHelp("The log column with the department (default: department, dept, team, unit, afdeling).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the department (default: \(LogColumn.department.aliasList)).", valueName: "name"))
   var departmentColumn: String?
-  @Option(help: ArgumentHelp("The log column with the project (default: project, task, case, ticket, zaak).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the project (default: \(LogColumn.project.aliasList)).", valueName: "name"))
   var projectColumn: String?
-  @Option(help: ArgumentHelp("The log column with the date (default: date, datum).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the date (default: \(LogColumn.date.aliasList)).", valueName: "name"))
   var dateColumn: String?
-  @Option(help: ArgumentHelp("The column with the weight, e.g. hours (default: weight, hours, uren, effort).", valueName: "name"))
+  @Option(help: ArgumentHelp("The column with the weight, e.g. hours (default: \(LogColumn.weight.aliasList)).", valueName: "name"))
   var weightColumn: String?
 
   @Option(help: ArgumentHelp("The delimiter: comma, semicolon, tab, or one character (default: detected).", valueName: "delimiter"))
@@ -66,7 +66,7 @@ struct InputOptions: ParsableArguments {
     case "tab", "\\t", "\t": return "\t"
     default:
       guard delimiter.count == 1, let c = delimiter.first, c.isASCII, c != "\"", !c.isNewline else {
-        throw ValidationError("--delimiter must be comma, semicolon, tab or one ASCII character.")
+        throw ValidationError("--delimiter must be comma, semicolon, tab or one ASCII character other than a quote or a line break.")
       }
       return c
     }
@@ -94,6 +94,11 @@ struct InputOptions: ParsableArguments {
     read.duplicates = duplicates
     return .log(path: log!, people: people, read: read, projection: projection.options)
   }
+}
+
+extension LogColumn {
+  /// The header names recognised for this field, for help text.
+  var aliasList: String { aliases.joined(separator: ", ") }
 }
 
 enum DecimalCommaChoice: String, ExpressibleByArgument, CaseIterable {
