@@ -58,7 +58,14 @@ struct Build: ParsableCommand {
       folder.add("summary.json", text: try JSONOutput.encode(summary) + "\n")
       try folder.commit()
       for warning in summary.warnings { printWarning(warning) }
-      print("wrote \(folder.fileNames.count) files to \(output): \(NumberText.integer(summary.people)) people, \(NumberText.integer(summary.ties)) ties")
+      print(
+        "wrote \(folder.fileNames.count) files to \(output): \(counted(summary.people, "person", "people")), "
+          + counted(summary.ties, "tie", "ties"))
     }
   }
+}
+
+/// "1 person", "2 people", "1,533 ties".
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+  "\(NumberText.integer(count)) \(count == 1 ? singular : plural)"
 }
