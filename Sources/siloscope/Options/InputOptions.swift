@@ -45,16 +45,15 @@ struct InputOptions: ParsableArguments {
   var duplicates: DuplicatePolicy = .keep
 
   func validate() throws {
-    switch (log, edges) {
-    case (nil, nil): throw ValidationError("Give a project log, or a network with --edges.")
-    case (_?, _?): throw ValidationError("Give either a project log or --edges, not both.")
-    default: break
-    }
-    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges.") }
+    if log != nil && edges != nil { throw ValidationError("Give either a project log or --edges, not both.") }
+    // Options that need --edges are named before the missing input, so that
+    // `summary --nodes nodes.csv` says what is missing.
+    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges: give the edge list with --edges.") }
     if groupColumn != nil && edges == nil { throw ValidationError("--group-column goes with --edges; for a log use --department-column.") }
     if relation != nil && edges == nil { throw ValidationError("--relation goes with --edges.") }
     if directed && edges == nil { throw ValidationError("--directed goes with --edges: a log's ties have no direction.") }
-    if people != nil && log == nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    if people != nil && log == nil && edges != nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    if log == nil && edges == nil { throw ValidationError("Give a project log, or a network with --edges.") }
     _ = try delimiterCharacter()
   }
 
@@ -111,16 +110,18 @@ struct ProjectionArguments: ParsableArguments {
   @Option(help: "How ties between two people are weighed: shared-projects (count), newman (Σ 1/(n_p − 1)), hours-overlap (Σ min hours), jaccard.")
   var weighting: ProjectionWeighting = .sharedProjects
 
-  @Option(help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
+  // Numeric options parse their value unconditionally, so that `--min-weight -1` is refused
+  // for being negative rather than read as an unknown option `-1`.
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
   var minWeight: Double?
 
   @Option(help: ArgumentHelp("Use only log rows on or after this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var from: LogDate?
 
-  @Option(help: ArgumentHelp("Use only log rows on or before this date.", valueName: "date"))
+  @Option(help: ArgumentHelp("Use only log rows on or before this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var to: LogDate?
 
-  @Option(help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
   var maxProjectSize: Int?
 
   func validate() throws {
