@@ -14,6 +14,7 @@ struct Build: ParsableCommand {
         department-weights.csv  the same, as summed tie weights
         summary.json            what `siloscope summary --format json` prints
 
+      The department files are written only when the people have departments. \
       The folder is written completely or not at all. An existing folder is replaced only \
       when SiloScope wrote it (it holds the file .siloscope-output and nothing else of \
       yours), and only once the new one is complete; any other folder is left alone.
