@@ -90,6 +90,8 @@ struct BuildTests {
       #expect(integer(json["ties"]) == 1533)
       #expect(integer(json["departments"]) == 20)
       #expect(number(json["totalWeight"]) == 2618)
+      let text = try siloscope(["summary", "--edges", "out/network.graphml"], in: folder)
+      #expect(text.out.contains("  out/network.graphml (GraphML, UTF-8): "), "\(text)")
     }
   }
 

@@ -101,3 +101,61 @@ struct DutchExportTests {
     }
   }
 }
+
+/// Other exports a consultant is handed: Excel's "Unicode text" and JSON Lines.
+@Suite("Other input formats")
+struct OtherFormatTests {
+  @Test("Excel's \"Unicode text\": UTF-16LE with a byte-order mark, tab-separated, decimal commas")
+  func utf16TabSeparated() throws {
+    try withTemporaryFolder { folder in
+      let text = "Naam\tAfdeling\tZaak\tUren\r\nAnn\tFinanciën\tZ-1\t7,5\r\nBob\tWonen\tZ-1\t2,5\r\nCor\tWonen\tZ-2\t1\r\n"
+      var bytes: [UInt8] = [0xFF, 0xFE]
+      for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+      let path = folder.write("uren.txt", bytes: bytes)
+      let run = try siloscope(["summary", path, "--format", "json", "--weighting", "hours-overlap"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      let json = try jsonObject(run.out)
+      let input = try #require((json["inputs"] as? [[String: Any]])?.first)
+      #expect(input["encoding"] as? String == "UTF-16LE")
+      #expect(input["delimiter"] as? String == "tab")
+      #expect(boolean(input["decimalComma"]) == true)
+      #expect(integer(json["people"]) == 3)
+      #expect(number(json["totalWeight"]) == 2.5)
+      let departments = try #require(json["departmentTable"] as? [[String: Any]])
+      #expect(departments.map { $0["name"] as? String } == ["Financiën", "Wonen"])
+    }
+  }
+
+  @Test("JSON Lines: one object per line, numbers as numbers")
+  func jsonLines() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.write(
+        "log.jsonl",
+        """
+        {"person": "Ann", "department": "Finance", "project": "P1", "date": "2025-03-01", "weight": 2.5}
+        {"person": "Bob", "department": "Housing", "project": "P1", "date": "2025-03-02", "weight": 4}
+
+        {"person": "Cor", "department": "Housing", "project": "P2", "date": "02-04-2025", "weight": 1.5}
+        not json
+
+        """)
+      let run = try siloscope(["summary", path, "--format", "json", "--weighting", "hours-overlap"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      let json = try jsonObject(run.out)
+      #expect(integer(json["people"]) == 3)
+      #expect(integer(json["ties"]) == 1)
+      #expect(number(json["totalWeight"]) == 2.5)
+      #expect(json["lastDate"] as? String == "2025-04-02")
+      let input = try #require((json["inputs"] as? [[String: Any]])?.first)
+      #expect(input["format"] as? String == "jsonl")
+      #expect(integer(input["rowsRead"]) == 4)
+      #expect(integer(input["rowsUsed"]) == 3)
+      let skipped = try #require((input["skipped"] as? [[String: Any]])?.first)
+      #expect(skipped["reason"] as? String == "the line is not a JSON object")
+      #expect(((skipped["examples"] as? [[String: Any]])?.first).flatMap { integer($0["line"]) } == 5)
+
+      let text = try siloscope(["summary", path], in: folder)
+      #expect(text.out.contains("\(path) (JSON Lines, UTF-8): 4 rows read, 3 used, 1 skipped"), "\(text)")
+    }
+  }
+}
