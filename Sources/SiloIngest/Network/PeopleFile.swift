@@ -123,9 +123,17 @@ extension ProjectLog {
     for (i, name) in sorted.enumerated() { sortedIndex[name] = Int32(i) }
     result.departments = sorted
     result.personDepartment = personDepartmentName.map { $0.map { sortedIndex[$0]! } ?? -1 }
+    // Attribute columns must stay as long as `people`: columns from an earlier merge grow with
+    // the people added here. Like a department, a value this file does not give (no row for
+    // the person, or an empty cell) keeps the value an earlier people file gave.
+    for name in result.personAttributeNames {
+      let missing = result.people.count - result.personAttributes[name]!.count
+      if missing > 0 { result.personAttributes[name]!.append(contentsOf: repeatElement(nil, count: missing)) }
+    }
     for name in file.attributeNames {
       let values = file.attributes[name]!
-      result.personAttributes[name] = rowOf.map { $0 < 0 ? nil : values[$0] }
+      let earlier = result.personAttributes[name] ?? Array(repeating: nil, count: result.people.count)
+      result.personAttributes[name] = rowOf.indices.map { rowOf[$0] < 0 ? earlier[$0] : values[rowOf[$0]] ?? earlier[$0] }
       if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
     }
     let missing = rowOf.filter { $0 < 0 }.count
