@@ -90,6 +90,19 @@ public enum NetworkReader {
     } else {
       file.report.warnings.append("no group column (department, group, team, …): silo measures need one; name it with --group-column")
     }
+    // The group is stored as the attribute `department`. When another column chosen with
+    // --group-column is the group, a column literally named "department" keeps its values
+    // under a name of its own: otherwise the two would overwrite each other, and which one
+    // ended up as the group would depend on the order of the columns.
+    let attributeNames = file.header.indices.map { i -> String in
+      if i == group { return NodeAttribute.department }
+      if group != nil && file.header[i] == NodeAttribute.department { return "\(file.header[i]) (column \(i + 1))" }
+      return file.header[i]
+    }
+    if let group, let i = file.header.indices.first(where: { $0 != group && file.header[$0] == NodeAttribute.department }) {
+      file.report.warnings.append(
+        "the column \"\(file.header[i])\" is kept as \"\(attributeNames[i])\": the group comes from \"\(file.header[group])\"")
+    }
     var table = NodeTable()
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
@@ -100,8 +113,7 @@ public enum NetworkReader {
       }
       let node = table.add(id: row[id])
       for (i, value) in row.enumerated() where i != id && !value.isEmpty {
-        let name = i == group ? NodeAttribute.department : file.header[i]
-        table.setAttribute(name, to: value, for: node)
+        table.setAttribute(attributeNames[i], to: value, for: node)
       }
       file.report.rowsUsed += 1
     }
