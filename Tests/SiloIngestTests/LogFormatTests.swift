@@ -307,6 +307,18 @@ struct LogFormatTests {
     #expect(log.projected().network.groups?.names == [name])
   }
 
+  @Test("On a tie between departments without dates, the department seen first wins")
+  func departmentTieWithoutDates() {
+    let log = ProjectLog(entries: [
+      .init(person: "Ana", department: "X", project: "P1"), .init(person: "Ana", department: "Y", project: "P2"),
+      .init(person: "Bob", department: "Y", project: "P1"), .init(person: "Bob", department: "X", project: "P2"),
+      .init(person: "Bob", department: "Z", project: "P3"), .init(person: "Bob", department: "Z", project: "P4"),
+      .init(person: "Bob", department: "X", project: "P5"),
+    ])
+    // Ana: X 1, Y 1 → X (first seen). Bob: Y 1, X 2, Z 2 → X (seen before Z).
+    #expect(log.departmentOfPerson == ["Ana": "X", "Bob": "X"])
+  }
+
   @Test("A log built from values numbers people and projects by first appearance")
   func logFromEntries() {
     let log = ProjectLog(entries: [
