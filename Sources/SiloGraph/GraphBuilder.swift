@@ -1,8 +1,9 @@
 /// Collects ties and compresses them into a ``CollaborationGraph``.
 ///
 /// Parallel ties (the same pair given twice, or for an undirected graph in both directions)
-/// are merged by summing their weights. Self-loops are set aside in
-/// ``CollaborationGraph/selfLoops`` and kept out of the adjacency.
+/// are merged by summing their weights, in ascending order of weight, so that the sum (and
+/// the graph) does not depend on the order in which the ties were added. Self-loops are set
+/// aside in ``CollaborationGraph/selfLoops`` and kept out of the adjacency.
 ///
 /// ```swift
 /// var builder = GraphBuilder(nodeCount: 3)
@@ -69,7 +70,7 @@ public struct GraphBuilder: Sendable {
   /// Compresses the ties into an immutable graph and says what was merged and set aside.
   public func buildWithStatistics() -> BuiltGraph {
     let n = nodeCount
-    var loopWeight: [Int32: Double] = [:]
+    var loopWeights: [Int32: [Double]] = [:]
     var loopTies = 0
     // Entries to place: undirected ties twice (both directions), directed once.
     var entrySource: [Int32] = []
@@ -82,7 +83,7 @@ public struct GraphBuilder: Sendable {
     for i in 0 ..< sources.count {
       let u = sources[i], v = targets[i], w = tieWeights[i]
       if u == v {
-        loopWeight[u, default: 0] += w
+        loopWeights[u, default: []].append(w)
         loopTies += 1
         continue
       }
@@ -92,8 +93,8 @@ public struct GraphBuilder: Sendable {
       }
     }
     let out = Self.compress(n: n, rows: entrySource, columns: entryTarget, weights: entryWeight)
-    let selfLoops = loopWeight.keys.sorted().map {
-      Edge(source: NodeID(rawValue: $0), target: NodeID(rawValue: $0), weight: loopWeight[$0]!)
+    let selfLoops = loopWeights.keys.sorted().map {
+      Edge(source: NodeID(rawValue: $0), target: NodeID(rawValue: $0), weight: Self.orderFreeSum(loopWeights[$0]!))
     }
     let graph: CollaborationGraph
     if directedness == .directed {
@@ -111,6 +112,11 @@ public struct GraphBuilder: Sendable {
     return BuiltGraph(
       graph: graph, tiesAdded: sources.count, parallelTiesMerged: nonLoopTies - graph.edgeCount,
       selfLoopTies: loopTies)
+  }
+
+  /// The sum of `weights` in ascending order, the same for every order of the same weights.
+  private static func orderFreeSum(_ weights: [Double]) -> Double {
+    weights.count <= 2 ? weights.reduce(0, +) : weights.sorted().reduce(0, +)
   }
 
   /// Two stable counting sorts: by column, then by row. Rows come out sorted by column, and
@@ -143,7 +149,11 @@ public struct GraphBuilder: Sendable {
       sortedWeights[cursor[r]] = weights[i]
       cursor[r] += 1
     }
-    // Merge duplicates within rows, compacting in place.
+    // Merge duplicates within rows, compacting in place. Floating-point addition is not
+    // associative, so a run of three or more parallel ties is summed in ascending order of
+    // weight: the merged weight then depends only on the weights, not on the order the ties
+    // were added in (two terms need no sorting, a + b == b + a). Both rows of an undirected
+    // tie hold the same run, so the adjacency stays symmetric bit for bit.
     var write = 0
     var newOffsets = [Int](repeating: 0, count: n + 1)
     for r in 0 ..< n {
@@ -151,12 +161,18 @@ public struct GraphBuilder: Sendable {
       var k = start
       while k < end {
         let column = sortedColumns[k]
-        var weight = sortedWeights[k]
-        k += 1
-        while k < end && sortedColumns[k] == column {
-          weight += sortedWeights[k]
-          k += 1
+        var runEnd = k + 1
+        while runEnd < end && sortedColumns[runEnd] == column { runEnd += 1 }
+        let weight: Double
+        switch runEnd - k {
+        case 1: weight = sortedWeights[k]
+        case 2: weight = sortedWeights[k] + sortedWeights[k + 1]
+        default:
+          // `write <= k`, so sorting the run in place cannot disturb merged entries.
+          sortedWeights[k ..< runEnd].sort()
+          weight = sortedWeights[k ..< runEnd].reduce(0, +)
         }
+        k = runEnd
         sortedColumns[write] = column
         sortedWeights[write] = weight
         write += 1

@@ -56,15 +56,19 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .emptyFile(let file):
       return "\(file): the file is empty"
     case .noDataRows(let file):
-      return "\(file): the file has a header but no data rows"
+      return "\(file):2: the file has a header but no data rows"
     case .invalidEncoding(let location, let reason):
       return "\(location): \(reason)"
     case .malformed(let location, let reason):
       return "\(location): \(reason)"
     case .missingColumn(let file, let role, let tried, let header):
       let shown = header.map { "\"\($0)\"" }.joined(separator: ", ")
-      return "\(file):1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) "
+      var message = "\(file):1:1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) "
         + "in the header \(shown); name the column with --\(role)-column"
+      if header.count == 1, let only = header.first, only.contains(where: { $0 == "," || $0 == ";" || $0 == "\t" }) {
+        message += "; the header was read as one column: is the delimiter right (--delimiter)?"
+      }
+      return message
     case .noUsableRows(let file, let rowsRead, let reasons):
       return "\(file): none of the \(rowsRead) data rows could be used (\(reasons))"
     case .invalidOption(let message):

@@ -57,12 +57,22 @@ public struct IngestReport: Sendable, Hashable, Codable {
     }
   }
 
+  static func grouped(_ value: Int) -> String {
+    let digits = String(value)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+      out.append(c)
+    }
+    return out
+  }
+
   /// One line per reason: "3 rows: hours are negative (lines 4, 9, 12)".
   public var skippedSummary: [String] {
     skipped.map { entry in
       let lines = entry.examples.compactMap(\.line).map(String.init).joined(separator: ", ")
       let more = entry.count > entry.examples.count ? ", …" : ""
-      return "\(entry.count) row\(entry.count == 1 ? "" : "s"): \(entry.reason) (line\(entry.examples.count == 1 ? "" : "s") \(lines)\(more))"
+      return "\(Self.grouped(entry.count)) row\(entry.count == 1 ? "" : "s"): \(entry.reason) (line\(entry.examples.count == 1 ? "" : "s") \(lines)\(more))"
     }
   }
 }

@@ -84,9 +84,15 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
     var warnings = inputs.flatMap { report in report.warnings.map { "\(report.file): \($0)" } }
     warnings += projection?.warnings ?? []
     if network.groups == nil {
-      warnings.append("no departments: the log has no department column and no people file was given (--people)")
+      warnings.append(
+        source == "log"
+          ? "no departments: the log has no department column and no people file was given (--people)"
+          : "no departments: no node list with a department or group column was given (--nodes)")
     } else if let unknown = departmentTable.first(where: { $0.name == Network.noGroupName }) {
-      warnings.append("\(unknown.people) people have no department; they form the group \"\(Network.noGroupName)\"")
+      warnings.append(
+        unknown.people == 1
+          ? "1 person has no department and is placed in the group \"\(Network.noGroupName)\""
+          : "\(NumberText.integer(unknown.people)) people have no department and are placed in the group \"\(Network.noGroupName)\"")
     }
     warnings += extraWarnings
     self.warnings = warnings

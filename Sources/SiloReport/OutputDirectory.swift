@@ -82,9 +82,10 @@ public struct OutputDirectory: Sendable {
     let manager = FileManager.default
     let parent = url.deletingLastPathComponent()
     var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+    guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder) else {
       throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
     }
+    guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
     let token = UUID().uuidString.prefix(8)
     let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(token)")
     let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(token)")
@@ -140,38 +141,73 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Writes one file atomically: into a temporary sibling first, then renamed over the target.
 public enum AtomicFile {
   /// Writes `produce`'s chunks to `path`; nothing appears at `path` unless all were written.
-  public static func write(path: String, _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void) throws(OutputError) {
+  ///
+  /// - Parameter replacing: Whether an existing file at `path` may be replaced. When `false`
+  ///   an existing file is refused (and left as it was), so that an output option cannot
+  ///   destroy a user's file. When `true` the old file stays in place until the new one is
+  ///   complete, then is replaced in one rename.
+  public static func write(
+    path: String, replacing: Bool = true, _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
+  ) throws(OutputError) {
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .cannotCreate(path: path, reason: "the output file name is empty")
     }
+    let manager = FileManager.default
     var isFolder: ObjCBool = false
-    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-      throw .cannotCreate(path: path, reason: "it is a folder; name a file")
+    if manager.fileExists(atPath: path, isDirectory: &isFolder) {
+      if isFolder.boolValue { throw .cannotCreate(path: path, reason: "it is a folder; name a file") }
+      if !replacing { throw .cannotCreate(path: path, reason: "a file of that name exists; remove it or name a new file") }
     }
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
-    guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-      throw .cannotCreate(path: path, reason: "cannot create a file in \(url.deletingLastPathComponent().path)")
+    let url = URL(fileURLWithPath: path).standardizedFileURL
+    let parent = url.deletingLastPathComponent()
+    guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder) else {
+      throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
+    }
+    guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
+    let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
+    guard manager.createFile(atPath: temporary.path, contents: nil) else {
+      throw .cannotCreate(path: path, reason: "cannot create a file in \(parent.path)")
     }
     do {
       let handle = try FileHandle(forWritingTo: temporary)
-      defer { try? handle.close() }
-      try produce { bytes in try handle.write(contentsOf: bytes) }
-      try handle.synchronize()
-      if FileManager.default.fileExists(atPath: url.path) {
-        _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-      } else {
-        try FileManager.default.moveItem(at: temporary, to: url)
+      do {
+        try produce { bytes in try handle.write(contentsOf: bytes) }
+        try handle.synchronize()
+        try handle.close()
+      } catch {
+        try? handle.close()
+        throw error
       }
     } catch {
-      try? FileManager.default.removeItem(at: temporary)
+      try? manager.removeItem(at: temporary)
       throw .cannotCreate(path: path, reason: (error as NSError).localizedDescription)
+    }
+    // rename(2) replaces an existing target atomically; link(2) refuses one (EEXIST), so a
+    // file that appeared meanwhile is not replaced either.
+    if replacing {
+      if rename(temporary.path, url.path) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? manager.removeItem(at: temporary)
+        throw .cannotCreate(path: path, reason: reason)
+      }
+    } else {
+      var code: Int32 = link(temporary.path, url.path) == 0 ? 0 : errno
+      if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK {
+        // A file system without hard links: check, then rename.
+        code = manager.fileExists(atPath: url.path) ? EEXIST : rename(temporary.path, url.path) == 0 ? 0 : errno
+      }
+      try? manager.removeItem(at: temporary)
+      if code != 0 {
+        throw .cannotCreate(
+          path: path,
+          reason: code == EEXIST ? "a file of that name exists; remove it or name a new file" : String(cString: strerror(code)))
+      }
     }
   }
 
   /// Writes a string to `path` atomically.
-  public static func write(path: String, text: String) throws(OutputError) {
-    try write(path: path) { append in
+  public static func write(path: String, text: String, replacing: Bool = true) throws(OutputError) {
+    try write(path: path, replacing: replacing) { append in
       var bytes = Array(text.utf8)
       try append(&bytes)
     }

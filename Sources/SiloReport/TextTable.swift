@@ -66,6 +66,9 @@ public enum NumberText {
 }
 
 extension NetworkSummary {
+  /// Input formats as people know them.
+  static let formatNames = ["jsonl": "JSON Lines", "graphml": "GraphML", "csv": "CSV", "tsv": "tab-separated", "ssv": "semicolon-separated"]
+
   /// The summary as text for the terminal.
   public func text() -> String {
     var out = ""
@@ -91,8 +94,9 @@ extension NetworkSummary {
     }
     out += "\nInput\n"
     for input in inputs {
-      out += "  \(input.file) (\(input.format)\(input.delimiter.map { ", \($0)-separated" } ?? "")"
-      out += "\(input.decimalComma ? ", decimal comma" : ""), \(input.encoding)): "
+      // "semicolon-separated" says what "ssv" would not; other formats by their usual names.
+      let kind = input.delimiter.map { "\($0)-separated" } ?? Self.formatNames[input.format] ?? input.format
+      out += "  \(input.file) (\(kind)\(input.decimalComma ? ", decimal comma" : ""), \(input.encoding)): "
       out += "\(NumberText.integer(input.rowsRead)) rows read, \(NumberText.integer(input.rowsUsed)) used, "
       out += "\(NumberText.integer(input.rowsSkipped)) skipped\n"
       for line in input.skippedSummary { out += "    skipped \(line)\n" }

@@ -13,6 +13,11 @@ struct SiloCommand: ParsableCommand {
 
       Start with `siloscope summary LOG` to check that the log is read as you expect.
 
+      Examples:
+        siloscope summary uren-2025.csv
+        siloscope build uren-2025.csv --output netwerk
+        siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
+
       Exit codes (sysexits.h):
         0   success
         64  the command was used wrongly (EX_USAGE)

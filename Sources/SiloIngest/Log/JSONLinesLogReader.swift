@@ -5,11 +5,18 @@ import Foundation
 /// Values may be strings or numbers. Blank lines are skipped; a line that is not a JSON
 /// object is skipped and counted with its line number.
 enum JSONLinesLogReader {
+  /// Whether a number from `JSONSerialization` is JSON's `true` or `false`. (`value is Bool`
+  /// cannot tell: an `NSNumber` 0 or 1 casts to `Bool` as well, so `"hours": 1` and
+  /// `"hours": 0` were taken for Booleans and skipped as "not a number".)
+  private static func isBoolean(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) == "c"
+  }
+
   static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
     var report = IngestReport(file: file.name, format: "jsonl")
     report.encoding = file.encoding
     var accumulator = LogAccumulator()
-    var seenRows = Set<Data>()
+    var seenRows = Set<Int>()
     var keyForRole: [String: [LogColumn: String?]] = [:]
     var line = 0
     var start = 0
@@ -36,11 +43,16 @@ enum JSONLinesLogReader {
         let keys = object.keys.sorted()
         var map: [LogColumn: String?] = [:]
         for role in LogColumn.allCases {
+          // `found` is typed on purpose: assigned straight to `map[role]` (a `String??`), the
+          // `compactMap` below is inferred to return `String??` and keeps the nil of every
+          // alias that is absent, so that only the first alias of each field was ever matched.
+          let found: String?
           if let override = options.columns[role] {
-            map[role] = keys.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(override) }
+            found = keys.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(override) }
           } else {
-            map[role] = role.aliases.lazy.compactMap { alias in keys.first { HeaderMatching.normalized($0) == alias } }.first
+            found = role.aliases.lazy.compactMap { alias in keys.first { HeaderMatching.normalized($0) == alias } }.first
           }
+          map[role] = .some(found)
         }
         keyForRole[signature] = map
       }
@@ -62,7 +74,7 @@ enum JSONLinesLogReader {
       var weight = 1.0
       if let key = roles[.weight] ?? nil, let value = object[key] {
         let parsed: Double?
-        if let n = value as? NSNumber, !(value is Bool) {
+        if let n = value as? NSNumber, !Self.isBoolean(n) {
           parsed = n.doubleValue
         } else if let s = value as? String {
           var copy = s
@@ -86,7 +98,11 @@ enum JSONLinesLogReader {
         }
         day = date.dayNumber
       }
-      if !seenRows.insert(data).inserted {
+      var hasher = Hasher()
+      slice.withUnsafeBytes { hasher.combine(bytes: $0) }
+      // A 64-bit hash of the whole line stands for the line: two different rows collide
+      // with a chance of about 2⁻⁶⁴ per pair.
+      if !seenRows.insert(hasher.finalize()).inserted {
         report.duplicateRows += 1
         if options.duplicates == .drop {
           report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: location)

@@ -57,7 +57,8 @@ public struct ProjectLog: Sendable, Hashable {
   /// Creates a log from values, for library users and tests.
   ///
   /// People and projects are numbered in order of first appearance. A person's department is
-  /// the one given on most of their rows (ties: the later row).
+  /// the one given on most of their rows; on a tie, the one of the latest dated row, then the
+  /// one seen first (as ``DepartmentVotes`` decides for every reader).
   ///
   /// - Precondition: weights are finite and positive.
   public init(entries: [Entry]) {

@@ -235,7 +235,7 @@ public enum ProjectLogReader {
     if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {
       throw .malformed(
         location,
-        reason: "this row has \(count) fields but the header has \(headerCount), and so do \(wrongFieldCount) of "
+        reason: "this row has \(count) fields but the header has \(headerCount), as have \(wrongFieldCount) of the "
           + "\(report.rowsRead) rows: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
           + "or numbers with a decimal comma are not quoted; name the delimiter with --delimiter")
     }

@@ -90,6 +90,19 @@ public enum NetworkReader {
     } else {
       file.report.warnings.append("no group column (department, group, team, …): silo measures need one; name it with --group-column")
     }
+    // The group is stored as the attribute `department`. When another column chosen with
+    // --group-column is the group, a column literally named "department" keeps its values
+    // under a name of its own: otherwise the two would overwrite each other, and which one
+    // ended up as the group would depend on the order of the columns.
+    let attributeNames = file.header.indices.map { i -> String in
+      if i == group { return NodeAttribute.department }
+      if group != nil && file.header[i] == NodeAttribute.department { return "\(file.header[i]) (column \(i + 1))" }
+      return file.header[i]
+    }
+    if let group, let i = file.header.indices.first(where: { $0 != group && file.header[$0] == NodeAttribute.department }) {
+      file.report.warnings.append(
+        "the column \"\(file.header[i])\" is kept as \"\(attributeNames[i])\": the group comes from \"\(file.header[group])\"")
+    }
     var table = NodeTable()
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
@@ -100,8 +113,7 @@ public enum NetworkReader {
       }
       let node = table.add(id: row[id])
       for (i, value) in row.enumerated() where i != id && !value.isEmpty {
-        let name = i == group ? NodeAttribute.department : file.header[i]
-        table.setAttribute(name, to: value, for: node)
+        table.setAttribute(attributeNames[i], to: value, for: node)
       }
       file.report.rowsUsed += 1
     }
@@ -119,8 +131,9 @@ public enum NetworkReader {
     let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
     let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
     let weight = try HeaderMatching.index(ofAny: weightAliases, override: options.weightColumn, in: header, file: name, role: "weight", required: false)
-    let relation = options.relation == nil ? nil : try HeaderMatching.index(
-      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: true)
+    let relation = try HeaderMatching.index(
+      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: options.relation != nil)
+    var relationsSeen = Set<String>()
     var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
     report.encoding = input.encoding
     report.delimiter = DelimiterDetection.name(of: delimiter)
@@ -164,9 +177,10 @@ public enum NetworkReader {
           while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
           return UnsafeBufferPointer(rebasing: data[low ..< high])
         }
-        if let relation, let wanted = options.relation {
+        if let relation {
           let value = String(decoding: field(relation), as: UTF8.self)
-          if HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
+          if relationsSeen.count < 100 { relationsSeen.insert(value) }
+          if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
             problem = ("another relation than \"\(wanted)\" (--relation)", relation); return
           }
         }
@@ -203,6 +217,12 @@ public enum NetworkReader {
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
       throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    if options.relation == nil, let relation, relationsSeen.count > 1 {
+      let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
+      report.warnings.append(
+        "the column \"\(header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
+          + "keep one with --relation")
     }
     for id in newIDs { table.add(id: id) }
     builder.ensureNodeCount(table.count)

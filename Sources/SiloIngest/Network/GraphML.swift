@@ -86,7 +86,9 @@ enum GraphMLReader {
     let delegate = Delegate()
     let parser = XMLParser(data: Data(input.bytes))
     parser.delegate = delegate
-    if !parser.parse() {
+    // FoundationXML on Linux returns `true` from `parse()` for a document that ends before its
+    // elements are closed (a file cut off), setting only `parserError`: check both.
+    if !parser.parse() || parser.parserError != nil {
       let message = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed XML"
       throw .malformed(
         SourceLocation(file: input.name, line: parser.lineNumber, column: parser.columnNumber),
@@ -118,7 +120,12 @@ enum GraphMLReader {
       let v = table.add(id: node.id)
       for (key, value) in node.data.sorted(by: { $0.key < $1.key }) {
         guard let info = delegate.keys[key] else { continue }
-        let name = info.name == groupKey ? NodeAttribute.department : info.name
+        // A key literally named "department" that is not the group keeps its own name (with
+        // its key id), so that it does not overwrite the group, as in a node list.
+        let name =
+          info.name == groupKey
+          ? NodeAttribute.department
+          : groupKey != nil && info.name == NodeAttribute.department ? "\(info.name) (key \(key))" : info.name
         table.setAttribute(name, to: value, for: v)
       }
       report.rowsUsed += 1

@@ -123,15 +123,24 @@ extension ProjectLog {
     for (i, name) in sorted.enumerated() { sortedIndex[name] = Int32(i) }
     result.departments = sorted
     result.personDepartment = personDepartmentName.map { $0.map { sortedIndex[$0]! } ?? -1 }
+    // Attribute columns must stay as long as `people`: columns from an earlier merge grow with
+    // the people added here. Like a department, a value this file does not give (no row for
+    // the person, or an empty cell) keeps the value an earlier people file gave.
+    for name in result.personAttributeNames {
+      let missing = result.people.count - result.personAttributes[name]!.count
+      if missing > 0 { result.personAttributes[name]!.append(contentsOf: repeatElement(nil, count: missing)) }
+    }
     for name in file.attributeNames {
       let values = file.attributes[name]!
-      result.personAttributes[name] = rowOf.map { $0 < 0 ? nil : values[$0] }
+      let earlier = result.personAttributes[name] ?? Array(repeating: nil, count: result.people.count)
+      result.personAttributes[name] = rowOf.indices.map { rowOf[$0] < 0 ? earlier[$0] : values[rowOf[$0]] ?? earlier[$0] }
       if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
     }
     let missing = rowOf.filter { $0 < 0 }.count
-    if added > 0 { report.warnings.append("\(added) people in the people file have no rows in the log: they are kept as people without ties") }
-    if changed > 0 { report.warnings.append("\(changed) people have a different department in the people file than in the log: the people file wins") }
-    if missing > 0 { report.warnings.append("\(missing) people in the log are not in the people file: their department comes from the log") }
+    func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
+    if added > 0 { report.warnings.append("\(persons(added)) in the people file \(added == 1 ? "has" : "have") no rows in the log: kept as people without ties") }
+    if changed > 0 { report.warnings.append("\(persons(changed)) \(changed == 1 ? "has" : "have") a different department in the people file than in the log: the people file wins") }
+    if missing > 0 { report.warnings.append("\(persons(missing)) in the log \(missing == 1 ? "is" : "are") not in the people file: department taken from the log") }
     result.reports.append(report)
     return result
   }

@@ -40,8 +40,11 @@ package struct DelimitedScanner {
   /// The number of fields of the current record.
   package var fieldCount: Int { fieldEnds.count }
 
-  /// Whether every field of the current record is empty (a blank line, or `;;;;`).
-  package var isBlank: Bool { fieldData.isEmpty }
+  /// Whether every field of the current record is empty or white space (a blank line, a line
+  /// of spaces, or `;;;;`). A line of spaces counts as blank, as it does for JSON Lines and
+  /// for an empty file: otherwise a few such lines at the end of a short file were rows with
+  /// the wrong number of fields, enough to call the whole file malformed.
+  package var isBlank: Bool { fieldData.allSatisfy(Self.isSpace) }
 
   /// The byte range of field `index` in ``fieldData``.
   @inline(__always)
@@ -175,6 +178,10 @@ package enum DelimiterDetection {
   /// no candidate occurs in the header.
   package static func detect(in bytes: [UInt8]) -> UInt8? {
     var counts: [[Int]] = [[0, 0, 0]]
+    // Whether each line has a byte other than white space, quotes and candidate delimiters:
+    // the reader skips lines without one before the header (see
+    // `ProjectLogReader.header(_:file:)`), so the header is the first line that has one.
+    var hasText = [false]
     var inQuotes = false
     var i = 0
     let limit = min(bytes.count, 1 << 20)
@@ -186,14 +193,20 @@ package enum DelimiterDetection {
         if b == 0x0A || b == 0x0D {
           if b == 0x0D && i + 1 < limit && bytes[i + 1] == 0x0A { i += 1 }
           counts.append([0, 0, 0])
+          hasText.append(false)
         } else if let k = candidates.firstIndex(of: b) {
           counts[counts.count - 1][k] += 1
+        } else if b != 0x20 {
+          hasText[hasText.count - 1] = true
         }
+      } else {
+        hasText[hasText.count - 1] = true
       }
       i += 1
     }
-    let header = counts[0]
-    let rows = counts.dropFirst().filter { $0 != [0, 0, 0] }
+    guard let headerLine = hasText.firstIndex(of: true) else { return nil }
+    let header = counts[headerLine]
+    let rows = counts[(headerLine + 1)...].filter { $0 != [0, 0, 0] }
     var best: (index: Int, consistent: Int, fields: Int)? = nil
     for k in 0 ..< 3 where header[k] > 0 {
       let consistent = rows.filter { $0[k] == header[k] }.count

@@ -24,15 +24,15 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Ties in --edges have a direction (default: undirected; a tie given both ways is one tie with the weights summed).")
   var directed = false
 
-  @Option(help: ArgumentHelp("The log column with the person (default: person, employee, official, name, medewerker).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the person (default: \(LogColumn.person.aliasList)).", valueName: "name"))
   var personColumn: String?
-  @Option(help: ArgumentHelp("The log column with the department (default: department, dept, team, unit, afdeling).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the department (default: \(LogColumn.department.aliasList)).", valueName: "name"))
   var departmentColumn: String?
-  @Option(help: ArgumentHelp("The log column with the project (default: project, task, case, ticket, zaak).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the project (default: \(LogColumn.project.aliasList)).", valueName: "name"))
   var projectColumn: String?
-  @Option(help: ArgumentHelp("The log column with the date (default: date, datum).", valueName: "name"))
+  @Option(help: ArgumentHelp("The log column with the date (default: \(LogColumn.date.aliasList)).", valueName: "name"))
   var dateColumn: String?
-  @Option(help: ArgumentHelp("The column with the weight, e.g. hours (default: weight, hours, uren, effort).", valueName: "name"))
+  @Option(help: ArgumentHelp("The column with the weight, e.g. hours (default: \(LogColumn.weight.aliasList)).", valueName: "name"))
   var weightColumn: String?
 
   @Option(help: ArgumentHelp("The delimiter: comma, semicolon, tab, or one character (default: detected).", valueName: "delimiter"))
@@ -45,16 +45,15 @@ struct InputOptions: ParsableArguments {
   var duplicates: DuplicatePolicy = .keep
 
   func validate() throws {
-    switch (log, edges) {
-    case (nil, nil): throw ValidationError("Give a project log, or a network with --edges.")
-    case (_?, _?): throw ValidationError("Give either a project log or --edges, not both.")
-    default: break
-    }
-    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges.") }
+    if log != nil && edges != nil { throw ValidationError("Give either a project log or --edges, not both.") }
+    // Options that need --edges are named before the missing input, so that
+    // `summary --nodes nodes.csv` says what is missing.
+    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges: give the edge list with --edges.") }
     if groupColumn != nil && edges == nil { throw ValidationError("--group-column goes with --edges; for a log use --department-column.") }
     if relation != nil && edges == nil { throw ValidationError("--relation goes with --edges.") }
     if directed && edges == nil { throw ValidationError("--directed goes with --edges: a log's ties have no direction.") }
-    if people != nil && log == nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    if people != nil && log == nil && edges != nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    if log == nil && edges == nil { throw ValidationError("Give a project log, or a network with --edges.") }
     _ = try delimiterCharacter()
   }
 
@@ -66,7 +65,7 @@ struct InputOptions: ParsableArguments {
     case "tab", "\\t", "\t": return "\t"
     default:
       guard delimiter.count == 1, let c = delimiter.first, c.isASCII, c != "\"", !c.isNewline else {
-        throw ValidationError("--delimiter must be comma, semicolon, tab or one ASCII character.")
+        throw ValidationError("--delimiter must be comma, semicolon, tab or one ASCII character other than a quote or a line break.")
       }
       return c
     }
@@ -96,6 +95,11 @@ struct InputOptions: ParsableArguments {
   }
 }
 
+extension LogColumn {
+  /// The header names recognised for this field, for help text.
+  var aliasList: String { aliases.joined(separator: ", ") }
+}
+
 enum DecimalCommaChoice: String, ExpressibleByArgument, CaseIterable {
   case auto, yes, no
   var value: Bool? { self == .auto ? nil : self == .yes }
@@ -106,16 +110,18 @@ struct ProjectionArguments: ParsableArguments {
   @Option(help: "How ties between two people are weighed: shared-projects (count), newman (Σ 1/(n_p − 1)), hours-overlap (Σ min hours), jaccard.")
   var weighting: ProjectionWeighting = .sharedProjects
 
-  @Option(help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
+  // Numeric options parse their value unconditionally, so that `--min-weight -1` is refused
+  // for being negative rather than read as an unknown option `-1`.
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
   var minWeight: Double?
 
   @Option(help: ArgumentHelp("Use only log rows on or after this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var from: LogDate?
 
-  @Option(help: ArgumentHelp("Use only log rows on or before this date.", valueName: "date"))
+  @Option(help: ArgumentHelp("Use only log rows on or before this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var to: LogDate?
 
-  @Option(help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
   var maxProjectSize: Int?
 
   func validate() throws {

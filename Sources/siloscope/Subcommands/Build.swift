@@ -6,21 +6,23 @@ struct Build: ParsableCommand {
     abstract: "Turns a project log into network files for spreadsheets, Gephi, NetworkX and igraph.",
     discussion: """
       Writes into the output folder:
-        edges.csv                  one line per tie: source,target,weight
-        nodes.csv                  one line per person: id, department, attributes, degree, strength
-        network.graphml            the person network for Gephi, NetworkX or igraph
-        departments.csv            per department: people, ties inside, ties across
-        department-matrix.csv      ties between every two departments (inside on the diagonal)
-        department-weights.csv     the same, as summed tie weights
-        summary.json               the summary, as `siloscope summary --format json` prints it
+        edges.csv               one line per tie: source,target,weight
+        nodes.csv               one line per person: id, department, degree, …
+        network.graphml         the person network for Gephi, NetworkX, igraph
+        departments.csv         per department: people, ties inside, across
+        department-matrix.csv   ties between departments (inside: diagonal)
+        department-weights.csv  the same, as summed tie weights
+        summary.json            what `siloscope summary --format json` prints
 
+      The department files are written only when the people have departments. \
       The folder is written completely or not at all. An existing folder is replaced only \
       when SiloScope wrote it (it holds the file .siloscope-output and nothing else of \
       yours), and only once the new one is complete; any other folder is left alone.
 
       Examples:
         siloscope build uren-2025.csv --output netwerk
-        siloscope build uren-2025.csv --weighting newman --max-project-size 40 --output netwerk
+        siloscope build uren-2025.csv --weighting newman --output netwerk
+        siloscope build uren-2025.csv --max-project-size 40 --output netwerk
       """)
 
   @OptionGroup var input: InputOptions
@@ -57,7 +59,14 @@ struct Build: ParsableCommand {
       folder.add("summary.json", text: try JSONOutput.encode(summary) + "\n")
       try folder.commit()
       for warning in summary.warnings { printWarning(warning) }
-      print("wrote \(folder.fileNames.count) files to \(output): \(NumberText.integer(summary.people)) people, \(NumberText.integer(summary.ties)) ties")
+      print(
+        "wrote \(folder.fileNames.count) files to \(output): \(counted(summary.people, "person", "people")), "
+          + counted(summary.ties, "tie", "ties"))
     }
   }
+}
+
+/// "1 person", "2 people", "1,533 ties".
+func counted(_ count: Int, _ singular: String, _ plural: String) -> String {
+  "\(NumberText.integer(count)) \(count == 1 ? singular : plural)"
 }

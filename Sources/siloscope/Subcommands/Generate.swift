@@ -4,24 +4,26 @@ import SiloKit
 struct Generate: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Writes a synthetic project log of an invented, municipality-like organization.",
+    usage: "siloscope generate --people <n> --output <file> [<options>]",
     discussion: """
       The data are SYNTHETIC: no real person or organization is described. The log has \
       departments of uneven size, mostly within-department projects, some cross-department \
       programmes, a few people who bridge departments, dates over one year, and hours. The \
       same --people, --seed and --year always give the same file. Use it to try SiloScope \
-      and to test it at scale (1,000, 10,000 or 100,000 people).
+      and to test it at scale (1,000, 10,000 or 100,000 people). An existing file is never \
+      replaced: name a new file.
 
       Example:
         siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
       """)
 
-  @Option(help: ArgumentHelp("How many people the organization has (at least 2).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (at least 2).", valueName: "n"))
   var people: Int
 
   @Option(help: "The random seed: the same seed gives the same log.")
   var seed: UInt64 = 42
 
-  @Option(help: "The calendar year the log covers.")
+  @Option(parsing: .unconditional, help: "The calendar year the log covers.")
   var year: Int = 2025
 
   @Option(name: [.short, .long], help: ArgumentHelp("The CSV file to write.", valueName: "file"))
@@ -38,7 +40,7 @@ struct Generate: ParsableCommand {
     try reportingErrors {
       let organization = SyntheticOrganization(people: people, seed: seed, year: year)
       var rows = 0
-      try AtomicFile.write(path: output) { append in
+      try AtomicFile.write(path: output, replacing: false) { append in
         var failure: (any Error)? = nil
         rows = organization.generateCSV { bytes in
           guard failure == nil else { return }
@@ -46,7 +48,7 @@ struct Generate: ParsableCommand {
         }
         if let failure { throw failure }
       }
-      print("wrote \(NumberText.integer(rows)) rows for \(NumberText.integer(people)) people to \(output) (synthetic data, seed \(seed))")
+      print("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
     }
   }
 }

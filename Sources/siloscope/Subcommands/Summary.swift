@@ -12,7 +12,8 @@ struct Summary: ParsableCommand {
 
       Examples:
         siloscope summary uren-2025.csv
-        siloscope summary uren-2025.csv --people medewerkers.csv --from 2025-01-01 --to 2025-06-30
+        siloscope summary uren-2025.csv --people medewerkers.csv
+        siloscope summary uren-2025.csv --from 2025-01-01 --to 2025-06-30
         siloscope summary --edges edges.csv --nodes nodes.csv --format json
       """)
 
