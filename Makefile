@@ -25,7 +25,7 @@ test: setup
 	$(SWIFT) test --skip-build
 
 bench: build
-	bash Tests/Benchmarks/run.sh
+	bash Tests/Benchmarks/run.sh $(SUITES)
 
 clean:
 	rm -rf .build
