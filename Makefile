@@ -2,7 +2,7 @@
 #
 #   make demo      install what is missing, build in release mode, run the main job on a real dataset
 #   make test      install what is missing, run the whole test suite
-#   make bench     the ingest benchmark (and peers) on generated logs; see Tests/Benchmarks
+#   make bench     benchmarks with their peers on the same files (SUITES="ingest silos brokers"); see Tests/Benchmarks
 #
 SWIFT ?= swift
 SILOSCOPE = .build/release/siloscope
