@@ -158,4 +158,31 @@ struct OtherFormatTests {
       #expect(text.out.contains("\(path) (JSON Lines, UTF-8): 4 rows read, 3 used, 1 skipped"), "\(text)")
     }
   }
+
+  @Test("JSON Lines with Dutch keys and whole hours")
+  func jsonLinesDutchKeys() throws {
+    try withTemporaryFolder { folder in
+      let path = folder.write(
+        "uren.jsonl",
+        """
+        {"medewerker": "Ann", "afdeling": "Financiën", "zaak": "Z-1", "datum": "03-02-2025", "uren": 1}
+        {"medewerker": "Bob", "afdeling": "Wonen", "zaak": "Z-1", "datum": "04-02-2025", "uren": "2,5"}
+        {"medewerker": "Cor", "afdeling": "Wonen", "zaak": "Z-1", "datum": "05-02-2025", "uren": 3}
+
+        """)
+      let run = try siloscope(["summary", path, "--format", "json", "--weighting", "hours-overlap"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      let json = try jsonObject(run.out)
+      let input = try #require((json["inputs"] as? [[String: Any]])?.first)
+      #expect(
+        (input["columns"] as? [String: String])
+          == ["person": "medewerker", "department": "afdeling", "project": "zaak", "date": "datum", "weight": "uren"])
+      #expect(integer(input["rowsUsed"]) == 3)
+      #expect(integer(json["people"]) == 3)
+      #expect(integer(json["departments"]) == 2)
+      // min(1, 2.5) + min(1, 3) + min(2.5, 3)
+      #expect(number(json["totalWeight"]) == 4.5)
+      #expect(json["firstDate"] as? String == "2025-02-03")
+    }
+  }
 }
