@@ -14,8 +14,8 @@ import SiloGraph
 /// 4. Cross-department projects (0.08 per person, 3–10 people from 2–3 departments, half of
 ///    them bridges where the departments have any).
 /// 5. Everyone without a project joins one of their department's projects.
-/// 6. Every participation is logged as 1–4 timesheet rows on dates inside the project's span
-///    within one calendar year, with 0.5–8 hours in half-hour steps.
+/// 6. Every participation is logged as 1–4 timesheet rows on distinct dates inside the
+///    project's span within one calendar year, with 0.5–8 hours in half-hour steps.
 ///
 /// The same `people`, `seed` and `year` give the same bytes on every platform.
 public struct SyntheticOrganization: Sendable {
@@ -149,8 +149,12 @@ public struct SyntheticOrganization: Sendable {
       let projectField = Self.csvField(project.name)
       for p in project.members {
         let entries = 1 + Int(rng.next() % 4)
+        var days: [Int] = []
         for _ in 0 ..< entries {
-          let day = yearStart + project.start + Int(rng.next() % UInt64(project.length))
+          // Distinct days, so that no two rows of a participation repeat each other.
+          var day = yearStart + project.start + Int(rng.next() % UInt64(project.length))
+          while days.contains(day) { day = yearStart + project.start + Int(rng.next() % UInt64(project.length)) }
+          days.append(day)
           let halfHours = 1 + Int(rng.next() % 16)
           buffer.append(contentsOf: Array(personID(p).utf8))
           buffer.append(0x2C)

@@ -235,8 +235,8 @@ public enum ProjectLogReader {
     if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {
       throw .malformed(
         location,
-        reason: "this row has \(count) fields but the header has \(headerCount), as have \(wrongFieldCount) of the "
-          + "\(report.rowsRead) rows: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
+        reason: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount); "
+          + "\(wrongFieldCount) of the \(report.rowsRead) data rows differ from the header like this: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
           + "or numbers with a decimal comma are not quoted; name the delimiter with --delimiter")
     }
     if report.rowsUsed == 0 {

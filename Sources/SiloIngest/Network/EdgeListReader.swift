@@ -61,7 +61,7 @@ public enum NetworkReader {
     reports.insert(report, at: 0)
     if nodes != nil && table.count > knownNodes {
       reports[0].warnings.append(
-        "\(table.count - knownNodes) ids in the edge list are not in the node list: they are kept without a department")
+        "\(IngestReport.grouped(table.count - knownNodes)) ids in the edge list are not in the node list: they are kept without a department")
     }
     var graphBuilderGraph = built.graph
     if graphBuilderGraph.nodeCount < table.count {
@@ -232,7 +232,7 @@ public enum NetworkReader {
     }
     if built.parallelTiesMerged > 0 {
       report.warnings.append(
-        "\(built.parallelTiesMerged) ties repeat a pair given earlier\(options.directedness == .undirected ? " (in either direction)" : ""): their weights are summed")
+        "\(IngestReport.grouped(built.parallelTiesMerged)) ties repeat a pair given earlier\(options.directedness == .undirected ? " (in either direction)" : ""): their weights are summed")
     }
     return (built, report)
   }

@@ -44,6 +44,8 @@ public struct PeopleFile: Sendable, Hashable {
     let manager = try HeaderMatching.index(ofAny: managerAliases, override: nil, in: header, file: table.file, role: "manager", required: false)
     table.report.columns["id"] = header[id]
     if let department { table.report.columns["department"] = header[department] }
+    if let role { table.report.columns["role"] = header[role] }
+    if let manager { table.report.columns["manager"] = header[manager] }
     var names: [String] = []
     var sourceColumn: [Int] = []
     for i in header.indices where i != id && i != department {
@@ -140,7 +142,10 @@ extension ProjectLog {
     func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
     if added > 0 { report.warnings.append("\(persons(added)) in the people file \(added == 1 ? "has" : "have") no rows in the log: kept as people without ties") }
     if changed > 0 { report.warnings.append("\(persons(changed)) \(changed == 1 ? "has" : "have") a different department in the people file than in the log: the people file wins") }
-    if missing > 0 { report.warnings.append("\(persons(missing)) in the log \(missing == 1 ? "is" : "are") not in the people file: department taken from the log") }
+    if missing > 0 {
+      let fallback = departments.isEmpty ? "no department is known for them" : "their department is taken from the log where it has one"
+      report.warnings.append("\(persons(missing)) in the log \(missing == 1 ? "is" : "are") not in the people file: \(fallback)")
+    }
     result.reports.append(report)
     return result
   }
