@@ -62,6 +62,8 @@ struct GenerateTests {
       #expect(integer(input["rowsRead"]) == rows)
       #expect(integer(input["rowsUsed"]) == rows)
       #expect((input["skipped"] as? [Any])?.isEmpty == true)
+      // The generator draws distinct dates per participation, so no row repeats another.
+      #expect(integer(input["duplicateRows"]) == 0)
       let firstDate = try #require(json["firstDate"] as? String)
       let lastDate = try #require(json["lastDate"] as? String)
       #expect(firstDate >= "2025-01-01" && lastDate <= "2025-12-31", "\(firstDate) – \(lastDate)")
