@@ -34,5 +34,13 @@ let package = Package(
       ],
       path: "Benchmarks/Silos",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    .executableTarget(
+      name: "Brokers",
+      dependencies: [
+        .product(name: "SiloKit", package: root.lastPathComponent),
+        .product(name: "Benchmark", package: "benchmark"),
+      ],
+      path: "Benchmarks/Brokers",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
   ]
 )
