@@ -139,7 +139,8 @@ struct SummaryTests {
       #expect(report["file"] as? String == people)
       #expect(integer(report["rowsRead"]) == 5)
       #expect(integer(report["rowsUsed"]) == 5)
-      #expect((report["columns"] as? [String: String]) == ["id": "id", "department": "department"])
+      // The role column is reported too (it feeds the `role` attribute).
+      #expect((report["columns"] as? [String: String]) == ["id": "id", "department": "department", "role": "role"])
       let warnings = try #require(json["warnings"] as? [String])
       #expect(warnings.contains("\(people): 1 person in the people file has no rows in the log: kept as people without ties"), "\(warnings)")
       let table = try #require(json["departmentTable"] as? [[String: Any]])

@@ -83,7 +83,7 @@ public enum ProjectLogReader {
       return ascii
     }
     guard let detected = DelimiterDetection.detect(in: file.bytes) else {
-      var scanner = DelimitedScanner(file: file, delimiter: 0x2C)
+      let scanner = DelimitedScanner(file: file, delimiter: 0x2C)
       _ = try? scanner.next()
       let header = scanner.fieldCount > 0 ? scanner.trimmedString(0) : ""
       throw .malformed(
@@ -95,7 +95,7 @@ public enum ProjectLogReader {
   }
 
   /// Reads the header: the first record that is not blank. Returns trimmed names.
-  package static func header(_ scanner: inout DelimitedScanner, file: InputFile) throws(IngestError) -> [String] {
+  package static func header(_ scanner: DelimitedScanner, file: InputFile) throws(IngestError) -> [String] {
     while try scanner.next() {
       if scanner.isBlank { continue }
       return (0 ..< scanner.fieldCount).map { scanner.trimmedString($0) }
@@ -106,8 +106,8 @@ public enum ProjectLogReader {
   private static func readDelimited(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
     let delimiter = try delimiter(of: file, option: options.delimiter)
     let decimalComma = options.decimalComma ?? (delimiter != 0x2C)
-    var scanner = DelimitedScanner(file: file, delimiter: delimiter)
-    let header = try header(&scanner, file: file)
+    let scanner = DelimitedScanner(file: file, delimiter: delimiter)
+    let header = try header(scanner, file: file)
     let name = file.name
     let personColumn = try HeaderMatching.index(of: .person, in: header, overrides: options.columns, file: name, required: true)!
     let projectColumn = try HeaderMatching.index(of: .project, in: header, overrides: options.columns, file: name, required: true)!
@@ -143,7 +143,7 @@ public enum ProjectLogReader {
     let estimate = file.bytes.count / 40
     entryPerson.reserveCapacity(estimate); entryProject.reserveCapacity(estimate)
     entryDay.reserveCapacity(estimate); entryWeight.reserveCapacity(estimate)
-    var rowHashes = Set<Int>()
+    var rowHashes = RowHashSet()
     var wrongFieldCount = 0
     var firstWrongFieldCount: (SourceLocation, Int)? = nil
     let headerCount = header.count
@@ -164,59 +164,55 @@ public enum ProjectLogReader {
           at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
-      var reason: (String, Int)? = nil
-      var person: Int32 = -1, project: Int32 = -1, department: Int32 = -1
-      var day = ProjectLog.noDay
-      var weight = 1.0
-      scanner.fieldData.withUnsafeBufferPointer { data in
-        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-          let range = scanner.fieldRange(index)
-          var low = range.lowerBound, high = range.upperBound
-          while low < high && DelimitedScanner.isSpace(data[low]) { low += 1 }
-          while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
-          return UnsafeBufferPointer(rebasing: data[low ..< high])
-        }
-        let personBytes = field(personColumn)
-        if personBytes.isEmpty { reason = ("no person", personColumn); return }
-        if personBytes.count > maximumNameBytes { reason = ("the person's name is longer than \(maximumNameBytes) bytes", personColumn); return }
-        let projectBytes = field(projectColumn)
-        if projectBytes.isEmpty { reason = ("no project", projectColumn); return }
-        if projectBytes.count > maximumNameBytes { reason = ("the project's name is longer than \(maximumNameBytes) bytes", projectColumn); return }
-        if let weightColumn {
-          let bytes = field(weightColumn)
-          if bytes.isEmpty { reason = ("no weight (hours)", weightColumn); return }
-          guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
-            reason = ("the weight (hours) is not a number", weightColumn); return
-          }
-          if value < 0 { reason = ("the weight (hours) is negative", weightColumn); return }
-          if value == 0 { reason = ("the weight (hours) is zero", weightColumn); return }
-          weight = value
-        }
-        if let dateColumn {
-          let bytes = field(dateColumn)
-          if !bytes.isEmpty {
-            guard let parsed = FieldParsing.day(bytes) else {
-              reason = ("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", dateColumn); return
-            }
-            day = parsed
-          }
-        }
-        if let departmentColumn {
-          let bytes = field(departmentColumn)
-          if bytes.count > maximumNameBytes { reason = ("the department's name is longer than \(maximumNameBytes) bytes", departmentColumn); return }
-          if !bytes.isEmpty { department = departments.intern(bytes) }
-        }
-        person = people.intern(personBytes)
-        project = projects.intern(projectBytes)
-      }
-      if let (why, column) = reason {
-        report.skip(why, at: scanner.location(ofField: column))
+      // Fields are read through pointers into the scanner's record buffer (valid until the
+      // next record); no closure per row, so the tables below are not boxed.
+      let personBytes = scanner.field(personColumn)
+      if personBytes.isEmpty { report.skip("no person", at: scanner.location(ofField: personColumn)); continue }
+      if personBytes.count > maximumNameBytes {
+        report.skip("the person's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: personColumn))
         continue
       }
-      var hasher = Hasher()
-      hasher.combine(scanner.fieldEnds)
-      scanner.fieldData.withUnsafeBytes { hasher.combine(bytes: $0) }
-      if !rowHashes.insert(hasher.finalize()).inserted {
+      let projectBytes = scanner.field(projectColumn)
+      if projectBytes.isEmpty { report.skip("no project", at: scanner.location(ofField: projectColumn)); continue }
+      if projectBytes.count > maximumNameBytes {
+        report.skip("the project's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: projectColumn))
+        continue
+      }
+      var weight = 1.0
+      if let weightColumn {
+        let bytes = scanner.field(weightColumn)
+        if bytes.isEmpty { report.skip("no weight (hours)", at: scanner.location(ofField: weightColumn)); continue }
+        guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
+          report.skip("the weight (hours) is not a number", at: scanner.location(ofField: weightColumn))
+          continue
+        }
+        if value < 0 { report.skip("the weight (hours) is negative", at: scanner.location(ofField: weightColumn)); continue }
+        if value == 0 { report.skip("the weight (hours) is zero", at: scanner.location(ofField: weightColumn)); continue }
+        weight = value
+      }
+      var day = ProjectLog.noDay
+      if let dateColumn {
+        let bytes = scanner.field(dateColumn)
+        if !bytes.isEmpty {
+          guard let parsed = FieldParsing.day(bytes) else {
+            report.skip("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", at: scanner.location(ofField: dateColumn))
+            continue
+          }
+          day = parsed
+        }
+      }
+      var department: Int32 = -1
+      if let departmentColumn {
+        let bytes = scanner.field(departmentColumn)
+        if bytes.count > maximumNameBytes {
+          report.skip("the department's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: departmentColumn))
+          continue
+        }
+        if !bytes.isEmpty { department = departments.intern(bytes) }
+      }
+      let person = people.intern(personBytes)
+      let project = projects.intern(projectBytes)
+      if !rowHashes.insert(RowHashSet.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)) {
         report.duplicateRows += 1
         if options.duplicates == .drop {
           report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: SourceLocation(file: name, line: scanner.recordLine))

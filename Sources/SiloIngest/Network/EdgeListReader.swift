@@ -125,8 +125,8 @@ public enum NetworkReader {
   ) throws(IngestError) -> (BuiltGraph, IngestReport) {
     let delimiter = try ProjectLogReader.delimiter(of: input, option: options.delimiter)
     let decimalComma = delimiter != 0x2C
-    var scanner = DelimitedScanner(file: input, delimiter: delimiter)
-    let header = try ProjectLogReader.header(&scanner, file: input)
+    let scanner = DelimitedScanner(file: input, delimiter: delimiter)
+    let header = try ProjectLogReader.header(scanner, file: input)
     let name = input.name
     let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
     let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
@@ -166,45 +166,38 @@ public enum NetworkReader {
         report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
-      var problem: (String, Int)? = nil
-      var u: Int32 = -1, v: Int32 = -1
-      var w = 1.0
-      scanner.fieldData.withUnsafeBufferPointer { data in
-        func field(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-          let range = scanner.fieldRange(index)
-          var low = range.lowerBound, high = range.upperBound
-          while low < high && DelimitedScanner.isSpace(data[low]) { low += 1 }
-          while high > low && DelimitedScanner.isSpace(data[high - 1]) { high -= 1 }
-          return UnsafeBufferPointer(rebasing: data[low ..< high])
-        }
-        if let relation {
-          let value = String(decoding: field(relation), as: UTF8.self)
-          if relationsSeen.count < 100 { relationsSeen.insert(value) }
-          if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
-            problem = ("another relation than \"\(wanted)\" (--relation)", relation); return
-          }
-        }
-        let a = field(source), b = field(target)
-        if a.isEmpty { problem = ("no source", source); return }
-        if b.isEmpty { problem = ("no target", target); return }
-        if let weight {
-          let bytes = field(weight)
-          if bytes.isEmpty { problem = ("no weight", weight); return }
-          guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else { problem = ("the weight is not a number", weight); return }
-          if value < 0 { problem = ("the weight is negative", weight); return }
-          if value == 0 { problem = ("the weight is zero (no tie)", weight); return }
-          w = value
-        }
-        for (bytes, slot) in [(a, 0), (b, 1)] {
-          let key = interner.intern(bytes)
-          if Int(key) == toNode.count {
-            toNode.append(Int32(table.count + newIDs.count))
-            newIDs.append(String(decoding: bytes, as: UTF8.self))
-          }
-          if slot == 0 { u = toNode[Int(key)] } else { v = toNode[Int(key)] }
+      if let relation {
+        let value = String(decoding: scanner.field(relation), as: UTF8.self)
+        if relationsSeen.count < 100 { relationsSeen.insert(value) }
+        if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
+          report.skip("another relation than \"\(wanted)\" (--relation)", at: scanner.location(ofField: relation))
+          continue
         }
       }
-      if let (why, column) = problem { report.skip(why, at: scanner.location(ofField: column)); continue }
+      let a = scanner.field(source), b = scanner.field(target)
+      if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); continue }
+      if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); continue }
+      var w = 1.0
+      if let weight {
+        let bytes = scanner.field(weight)
+        if bytes.isEmpty { report.skip("no weight", at: scanner.location(ofField: weight)); continue }
+        guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
+          report.skip("the weight is not a number", at: scanner.location(ofField: weight))
+          continue
+        }
+        if value < 0 { report.skip("the weight is negative", at: scanner.location(ofField: weight)); continue }
+        if value == 0 { report.skip("the weight is zero (no tie)", at: scanner.location(ofField: weight)); continue }
+        w = value
+      }
+      @inline(__always) func node(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let key = interner.intern(bytes)
+        if Int(key) == toNode.count {
+          toNode.append(Int32(table.count + newIDs.count))
+          newIDs.append(String(decoding: bytes, as: UTF8.self))
+        }
+        return toNode[Int(key)]
+      }
+      let u = node(a), v = node(b)
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }

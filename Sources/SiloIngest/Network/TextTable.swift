@@ -14,9 +14,9 @@ package struct TextTable {
       throw .emptyFile(file: input.name)
     }
     let delimiter = try ProjectLogReader.delimiter(of: input, option: option)
-    var scanner = DelimitedScanner(file: input, delimiter: delimiter)
+    let scanner = DelimitedScanner(file: input, delimiter: delimiter)
     file = input.name
-    header = try ProjectLogReader.header(&scanner, file: input)
+    header = try ProjectLogReader.header(scanner, file: input)
     report = IngestReport(file: input.name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
     report.encoding = input.encoding
     report.delimiter = DelimiterDetection.name(of: delimiter)

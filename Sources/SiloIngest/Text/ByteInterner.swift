@@ -1,19 +1,21 @@
 /// Gives each distinct byte string a dense number, without creating a `String` per lookup.
 ///
-/// Open addressing with linear probing over FNV-1a hashes; keys are stored back to back in one
-/// byte array. A log of a million rows names perhaps a hundred thousand people and projects:
-/// each row costs one hash and one comparison instead of a `String` allocation and a
-/// dictionary lookup.
+/// Open addressing with linear probing; each slot packs the key's 32-bit hash with its
+/// number, so a probe touches one slot and compares bytes only when the hashes match. Keys
+/// are stored back to back in one byte array. The last key looked up is remembered: logs are
+/// usually sorted by project or person, so consecutive rows repeat a name, and a byte
+/// comparison then replaces the hash lookup.
 package struct ByteInterner {
-  private var slots: [Int32]
-  private var hashes: [UInt64] = []
+  /// 0 = empty; else (hash32 << 32) | (id + 1).
+  private var slots: [UInt64]
   private var storage: [UInt8] = []
   private var starts: [Int] = [0]
+  private var last: Int32 = -1
 
   package init(capacity: Int = 1024) {
     var size = 16
     while size < capacity * 2 { size <<= 1 }
-    slots = Array(repeating: -1, count: size)
+    slots = Array(repeating: 0, count: size)
   }
 
   /// The number of distinct keys.
@@ -23,41 +25,54 @@ package struct ByteInterner {
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var h: UInt64 = 0xCBF2_9CE4_8422_2325
     for b in key { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-    return h
+    return h ^ (h &>> 29)
   }
 
   /// The number of `key`, adding it when new.
+  @inline(__always)
   package mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> Int32 {
+    if last >= 0 && equal(Int(last), key) { return last }
     let h = Self.hash(key)
+    let tag = h >> 32
     var mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
-      let id = slots[slot]
-      if id < 0 { break }
-      if hashes[Int(id)] == h && equal(Int(id), key) { return id }
+      let entry = slots[slot]
+      if entry == 0 { break }
+      if entry >> 32 == tag {
+        let id = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        if equal(Int(id), key) {
+          last = id
+          return id
+        }
+      }
       slot = (slot + 1) & mask
     }
     let id = Int32(count)
-    hashes.append(h)
     storage.append(contentsOf: key)
     starts.append(storage.count)
-    slots[slot] = id
+    slots[slot] = tag << 32 | UInt64(id + 1)
     if count * 2 > slots.count {
       grow()
       mask = slots.count - 1
     }
+    last = id
     return id
   }
 
   /// The number of `key` when present.
   package func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
     let h = Self.hash(key)
+    let tag = h >> 32
     let mask = slots.count - 1
     var slot = Int(truncatingIfNeeded: h) & mask
     while true {
-      let id = slots[slot]
-      if id < 0 { return nil }
-      if hashes[Int(id)] == h && equal(Int(id), key) { return id }
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      if entry >> 32 == tag {
+        let id = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+        if equal(Int(id), key) { return id }
+      }
       slot = (slot + 1) & mask
     }
   }
@@ -73,12 +88,17 @@ package struct ByteInterner {
   }
 
   private mutating func grow() {
-    slots = Array(repeating: -1, count: slots.count * 2)
+    let old = slots
+    slots = Array(repeating: 0, count: old.count * 2)
     let mask = slots.count - 1
-    for id in 0 ..< count {
-      var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-      while slots[slot] >= 0 { slot = (slot + 1) & mask }
-      slots[slot] = Int32(id)
+    for entry in old where entry != 0 {
+      let id = Int(entry & 0xFFFF_FFFF) - 1
+      let h = storage.withUnsafeBufferPointer { s in
+        Self.hash(UnsafeBufferPointer(rebasing: s[starts[id] ..< starts[id + 1]]))
+      }
+      var slot = Int(truncatingIfNeeded: h) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+      slots[slot] = entry
     }
   }
 

@@ -79,10 +79,11 @@ package enum FieldParsing {
     // Cut a time part.
     var end = low
     while end < high && field[end] != 0x54 && field[end] != 0x20 { end += 1 }
-    var parts: [Int] = []
-    var separators: [UInt8] = []
+    // Three numbers separated by one repeated separator, read without allocating.
+    var parts = (0, 0, 0), lengths = (0, 0, 0)
+    var part = 0
+    var separator: UInt8 = 0
     var current = 0, length = 0
-    var lengths: [Int] = []
     for k in low ..< end {
       let b = field[k]
       if b >= 0x30 && b <= 0x39 {
@@ -90,21 +91,22 @@ package enum FieldParsing {
         length += 1
         if length > 4 { return nil }
       } else if b == 0x2D || b == 0x2F || b == 0x2E {
-        guard length > 0 else { return nil }
-        parts.append(current); lengths.append(length); separators.append(b)
+        guard length > 0, part < 2 else { return nil }
+        if part == 0 { separator = b } else if b != separator { return nil }
+        if part == 0 { parts.0 = current; lengths.0 = length } else { parts.1 = current; lengths.1 = length }
+        part += 1
         current = 0; length = 0
       } else {
         return nil
       }
     }
-    guard length > 0 else { return nil }
-    parts.append(current); lengths.append(length)
-    guard parts.count == 3, separators[0] == separators[1] else { return nil }
+    guard length > 0, part == 2 else { return nil }
+    parts.2 = current; lengths.2 = length
     let year, month, day: Int
-    if lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2 {
-      (year, month, day) = (parts[0], parts[1], parts[2])
-    } else if lengths[2] == 4 && lengths[0] <= 2 && lengths[1] <= 2 {
-      (year, month, day) = (parts[2], parts[1], parts[0])
+    if lengths.0 == 4 && lengths.1 <= 2 && lengths.2 <= 2 {
+      (year, month, day) = (parts.0, parts.1, parts.2)
+    } else if lengths.2 == 4 && lengths.0 <= 2 && lengths.1 <= 2 {
+      (year, month, day) = (parts.2, parts.1, parts.0)
     } else {
       return nil
     }
