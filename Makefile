@@ -18,6 +18,8 @@ build: setup
 
 demo: build
 	$(SILOSCOPE) summary $(DEMO_LOG)
+	$(SILOSCOPE) silos $(DEMO_LOG)
+	$(SILOSCOPE) brokers $(DEMO_LOG) --top 5
 	$(SILOSCOPE) build $(DEMO_LOG) --output Renders/demo
 
 test: setup
