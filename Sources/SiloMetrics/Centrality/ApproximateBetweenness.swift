@@ -65,8 +65,11 @@ extension CollaborationGraph {
   /// ```
   ///
   /// and VD an upper bound on the vertex diameter (nodes on a longest shortest path): twice
-  /// the largest hop eccentricity found from one node of each component (undirected), plus
-  /// one. Guarantee (their theorem 2): with probability at least 1 − δ, every estimate is
+  /// the largest hop eccentricity found from one node of each component, plus one, for an
+  /// undirected graph; the size of the largest weak component for a directed one (distances
+  /// without direction do not bound directed distances: a hub with arcs into a long directed
+  /// path puts every node within 2 hops of it, while the path's shortest route is the path
+  /// itself). Guarantee (their theorem 2): with probability at least 1 − δ, every estimate is
   /// within ε of the exact betweenness normalized by n(n − 1) ordered pairs. The scores are
   /// then rescaled to the NetworkX normalization ((n − 1)(n − 2) ordered pairs), so the bound on
   /// the returned scores is ε · n/(n − 2). Weighted distances use the same sampler on the
@@ -84,7 +87,8 @@ extension CollaborationGraph {
     guard delta > 0 && delta < 1 else { throw .invalidArgument("δ must lie in (0, 1)") }
     let n = nodeCount
     guard n > 2 else { return betweenness(options) }
-    let vertexDiameter = options.distance == .hops ? hopVertexDiameterBound() : n
+    let vertexDiameter =
+      options.distance != .hops ? n : isDirected ? ConnectedComponents(of: self).largestSize : hopVertexDiameterBound()
     let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + (-Self.ln(delta))
     let samples = Int((0.5 / (epsilon * epsilon) * logTerm).rounded(.up))
     var rng = SeededGenerator(seed: seed)
