@@ -56,6 +56,7 @@ for suite in "${suites[@]}"; do
   brokers)
     echo "## igraph and the C reference (peers), ../shared/bench/peers.py"
     PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/../shared/bench/peers.py" run --sizes 1000,10000 --libs igraph,cref | tail -40
+    "$venv/bin/python" "$root/Tests/Benchmarks/peers_brokers.py" "$SILOSCOPE_PEER_DATA" 100000
     ;;
   esac
   echo
