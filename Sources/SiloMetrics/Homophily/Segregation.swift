@@ -107,7 +107,10 @@ extension CollaborationGraph {
     var products = 0.0
     for g in 0 ..< k { products += (a[g] / total) * (b[g] / total) }
     let q = diagonal / total - products
-    let qMax = 1 - products
+    // Q_max is 0 exactly when one group holds every tie end; decide that from the counts, as
+    // a[g]/total can round to 1 − ulp and leave Q_max a spurious 1e-16 (r = q/1e-16).
+    let groupsWithEnds = (0 ..< k).reduce(0) { $0 + (a[$1] > 0 || b[$1] > 0 ? 1 : 0) }
+    let qMax = groupsWithEnds > 1 ? 1 - products : 0
     return NominalAssortativity(r: qMax > 0 ? q / qMax : .nan, q: q, qMax: qMax, weighted: weighted)
   }
 
@@ -139,16 +142,29 @@ extension CollaborationGraph {
         let g = Int(group[u]), h = Int(group[v])
         ends[g] += w
         if !directed { ends[h] += w }
-        if g == h { inside[g] += directed ? w : 2 * w }
+        // Added as `ends` is (w, then w again undirected), so that a group keeping every tie
+        // inside has m_gg == d_g exactly.
+        if g == h {
+          inside[g] += w
+          if !directed { inside[g] += w }
+        }
       }
     }
     let sizes = partition.sizes
     let n = Double(nodeCount)
     return (0 ..< k).map { g in
-      guard nodeCount > 1, ends[g] > 0 else {
+      guard nodeCount > 1 else {
         return ColemanHomophily(index: .nan, inside: inside[g], ties: ends[g], expected: .nan)
       }
-      let expected = ends[g] * Double(sizes[g] - 1) / (n - 1)
+      // The share first: for a group holding everybody it is exactly 1, so E_g = d_g = m_gg
+      // exactly and the index is (m − E)/E = 0; multiplying first could leave E_g an ulp
+      // below m_gg and give (m − E)/(d − E) = 1 instead.
+      let expected = ends[g] * (Double(sizes[g] - 1) / (n - 1))
+      // A group without tie ends has no index, but its expected count is still the formula's
+      // E_g = d_g (n_g − 1)/(N − 1) = 0 (silos.md §5, Krackhardt friendship group 0).
+      guard ends[g] > 0 else {
+        return ColemanHomophily(index: .nan, inside: inside[g], ties: ends[g], expected: expected)
+      }
       let index: Double
       if inside[g] > expected {
         index = ends[g] > expected ? (inside[g] - expected) / (ends[g] - expected) : .nan
