@@ -6,8 +6,8 @@ import SiloGraph
 ///
 /// One iteration:
 /// 1. *Fast local moving*: nodes are visited from a queue (seeded random order); a node moves
-///    to the neighbouring community with the largest gain, and its neighbours outside that
-///    community are queued again.
+///    to the neighbouring community (or a community of its own) with the largest gain, and its
+///    neighbours outside that community are queued again.
 /// 2. *Refinement*: inside each community, start from singletons; visit the nodes in random
 ///    order; a node that is still alone and well connected to its community
 ///    (w(v, C − v) ≥ scale · a_v · (A_C − a_v)) joins a well-connected sub-community S of C
@@ -79,7 +79,7 @@ public struct Leiden: Sendable, Hashable {
     var levels: [Partition] = []
     while true {
       let score = MoveScore(level, objective: objective, resolution: resolution, totalStrength: totalStrength)
-      _ = Self.fastLocalMoving(level, score: score, membership: &membership, rng: &rng)
+      _ = Self.fastLocalMoving(level, score: score, membership: &membership, rng: &rng, emptyCommunity: true)
       var dense = membership
       let count = renumber(&dense)
       let partition = Partition(membership: nodeOfOriginal.map { dense[Int($0)] }, groupCount: count)
@@ -87,7 +87,15 @@ public struct Leiden: Sendable, Hashable {
       if count == level.nodeCount { return (partition, levels) }
       // Refine, aggregate the refined partition, and start the next level from the moved one.
       var refined = Self.refine(level, score: score, communities: dense, rng: &rng, randomness: randomness)
-      let refinedCount = renumber(&refined)
+      var refinedCount = renumber(&refined)
+      // When the refinement merges nothing, aggregating by it would rebuild the same graph and
+      // loop forever (seen with CPM γ = 0.1 on karate); aggregate by the moved partition
+      // instead, as igraph does (src/community/leiden.c: "If refinement didn't aggregate
+      // anything, we aggregate on the basis of the actual clustering").
+      if refinedCount == level.nodeCount {
+        refined = dense
+        refinedCount = count
+      }
       let next = level.aggregated(by: refined, count: refinedCount)
       var nextMembership = [Int32](repeating: 0, count: refinedCount)
       for v in 0 ..< level.nodeCount { nextMembership[Int(refined[v])] = dense[v] }
@@ -98,14 +106,31 @@ public struct Leiden: Sendable, Hashable {
   }
 
   /// Queue-based local moving. Returns whether any node moved.
+  ///
+  /// With `emptyCommunity` a node may also move to a community of its own when that gains
+  /// most, as Traag et al.'s MoveNodesFast (arg max over P ∪ {∅}) and igraph's
+  /// `fastmovenodes` (an empty cluster among the candidates) allow; without it a node left
+  /// with no tie inside its community stays there, and the community can end up disconnected.
   static func fastLocalMoving(
-    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator
+    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator,
+    emptyCommunity: Bool = false
   ) -> Bool {
     let n = graph.nodeCount
     var total = [Double](repeating: 0, count: n)
     for v in 0 ..< n { total[Int(membership[v])] += score.nodeWeight[v] }
     var neighbourWeight = [Double](repeating: 0, count: n)
-    var mark = [Int32](repeating: -1, count: n)
+    // The visit that last reset a community's entry. A per-visit number, not the node id: a
+    // node visited again (queued by a neighbour's move) would otherwise find the marks of its
+    // previous visit still in place, skip those communities and add to stale weights.
+    var mark = [Int](repeating: -1, count: n)
+    var visit = 0
+    // Nodes per community and the communities without nodes (for `emptyCommunity`).
+    var population = [Int](repeating: 0, count: emptyCommunity ? n : 0)
+    var empty: [Int32] = []
+    if emptyCommunity {
+      for v in 0 ..< n { population[Int(membership[v])] += 1 }
+      for c in stride(from: n - 1, through: 0, by: -1) where population[c] == 0 { empty.append(Int32(c)) }
+    }
     var touched: [Int32] = []
     // A ring buffer of n slots holds every queued node once.
     var queue = shuffledOrder(n, &rng)
@@ -119,14 +144,15 @@ public struct Leiden: Sendable, Hashable {
       size -= 1
       queued[v] = false
       let current = membership[v]
+      visit += 1
       touched.removeAll(keepingCapacity: true)
-      mark[Int(current)] = Int32(v)
+      mark[Int(current)] = visit
       neighbourWeight[Int(current)] = 0
       touched.append(current)
       for i in graph.offsets[v] ..< graph.offsets[v + 1] {
         let c = membership[Int(graph.columns[i])]
-        if mark[Int(c)] != Int32(v) {
-          mark[Int(c)] = Int32(v)
+        if mark[Int(c)] != visit {
+          mark[Int(c)] = visit
           neighbourWeight[Int(c)] = 0
           touched.append(c)
         }
@@ -134,6 +160,10 @@ public struct Leiden: Sendable, Hashable {
       }
       let a = score.nodeWeight[v]
       total[Int(current)] -= a
+      if emptyCommunity {
+        population[Int(current)] -= 1
+        if population[Int(current)] == 0 { empty.append(current) }
+      }
       var best = current
       var bestGain = neighbourWeight[Int(current)] - scale * a * total[Int(current)]
       for c in touched.dropFirst() {
@@ -143,7 +173,17 @@ public struct Leiden: Sendable, Hashable {
           bestGain = gain
         }
       }
+      // A community of its own gains 0 (no tie weight, no node weight); considered last, so
+      // it wins only when every other choice loses.
+      if emptyCommunity, let alone = empty.last, alone != current, 0 > bestGain + 1e-12 {
+        best = alone
+        bestGain = 0
+      }
       total[Int(best)] += a
+      if emptyCommunity {
+        population[Int(best)] += 1
+        if best == empty.last { empty.removeLast() }
+      }
       if best != current {
         membership[v] = best
         anyMove = true
