@@ -75,7 +75,7 @@ let package = Package(
     .testTarget(
       name: "SiloMetricsTests",
       dependencies: [
-        "SiloGraph", "SiloMetrics", "_SiloTestSupport",
+        "SiloGraph", "SiloIngest", "SiloMetrics", "_SiloTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

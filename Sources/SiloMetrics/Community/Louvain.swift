@@ -32,8 +32,9 @@ public struct Louvain: Sendable, Hashable {
   public var finalPass = true
   /// Visit a node again only when a neighbour has moved (Ozaki, Tezuka & Inaba 2016,
   /// "A simple acceleration method for the Louvain algorithm", doi:10.7763/IJCEE.2016.V8.851;
-  /// the queue of Leiden's fast local moving). The result is a local optimum of the same kind;
-  /// `false` sweeps all nodes until a sweep moves nothing, as Blondel et al. describe.
+  /// the queue of Leiden's fast local moving), then confirm with full sweeps, so the result is
+  /// still a local optimum; `false` sweeps all nodes from the start until a sweep moves
+  /// nothing, as Blondel et al. describe.
   public var pruning = true
 
   public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
@@ -56,9 +57,7 @@ public struct Louvain: Sendable, Hashable {
     while maxLevels.map({ levelCount < $0 }) ?? true {
       let score = MoveScore(level, objective: objective, resolution: resolution, totalStrength: totalStrength)
       var membership = (0 ..< level.nodeCount).map { Int32($0) }
-      let moved = pruning
-        ? Leiden.fastLocalMoving(level, score: score, membership: &membership, rng: &rng)
-        : Self.moveNodes(level, score: score, membership: &membership, rng: &rng)
+      let moved = localMoving(level, score: score, membership: &membership, rng: &rng, startingFrom: false)
       if !moved && levelCount > 0 { break }
       let count = renumber(&membership)
       for i in membershipOfOriginal.indices { membershipOfOriginal[i] = membership[Int(membershipOfOriginal[i])] }
@@ -74,9 +73,7 @@ public struct Louvain: Sendable, Hashable {
       let base = LevelGraph(graph, weighted: weighted)
       let score = MoveScore(base, objective: objective, resolution: resolution, totalStrength: totalStrength)
       var membership = levels.last!.membership
-      let moved = pruning
-        ? Leiden.fastLocalMoving(base, score: score, membership: &membership, rng: &rng)
-        : Self.moveNodes(base, score: score, membership: &membership, rng: &rng, startingFrom: true)
+      let moved = localMoving(base, score: score, membership: &membership, rng: &rng, startingFrom: true)
       if moved {
         let count = renumber(&membership)
         levels.append(Partition(membership: membership, groupCount: count))
@@ -86,6 +83,22 @@ public struct Louvain: Sendable, Hashable {
     return try CommunityDetection.finish(
       partition: partition, levels: levels, in: graph, method: "louvain", objective: objective,
       resolution: resolution, weighted: weighted, seed: seed)
+  }
+
+  /// Local moving of one level. With pruning, the queue of Leiden's fast local moving first
+  /// (a node is visited again only when a neighbour moved), then full sweeps until a sweep
+  /// moves nothing: the queue alone can miss a move that became better because a community's
+  /// total changed through non-neighbours, so the sweep is what makes the result a local
+  /// optimum (no single node can improve the objective by moving).
+  func localMoving(
+    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator, startingFrom: Bool
+  ) -> Bool {
+    guard pruning else {
+      return Self.moveNodes(graph, score: score, membership: &membership, rng: &rng, startingFrom: startingFrom)
+    }
+    let queued = Leiden.fastLocalMoving(graph, score: score, membership: &membership, rng: &rng)
+    let swept = Self.moveNodes(graph, score: score, membership: &membership, rng: &rng, startingFrom: true)
+    return queued || swept
   }
 
   /// Local moving: repeated passes over all nodes in one random order until a pass moves
