@@ -26,9 +26,10 @@ public struct Louvain: Sendable, Hashable {
   public var weighted = true
   /// Stop after this many levels; `nil` runs until nothing moves.
   public var maxLevels: Int? = nil
-  /// After the last level, move single people once more between the final communities (a
-  /// local-moving pass on the original graph). It never lowers the objective; the result is
-  /// kept as one more level.
+  /// After the last level, move single people once more between the final communities (local
+  /// moving on the original graph, ending with full sweeps). It never lowers the objective,
+  /// makes the result a single-move local optimum, and is kept as one more level when it moves
+  /// anyone.
   public var finalPass = true
   /// Visit a node again only when a neighbour has moved (Ozaki, Tezuka & Inaba 2016,
   /// "A simple acceleration method for the Louvain algorithm", doi:10.7763/IJCEE.2016.V8.851;
@@ -57,7 +58,9 @@ public struct Louvain: Sendable, Hashable {
     while maxLevels.map({ levelCount < $0 }) ?? true {
       let score = MoveScore(level, objective: objective, resolution: resolution, totalStrength: totalStrength)
       var membership = (0 ..< level.nodeCount).map { Int32($0) }
-      let moved = localMoving(level, score: score, membership: &membership, rng: &rng, startingFrom: false)
+      let moved = pruning
+        ? Leiden.fastLocalMoving(level, score: score, membership: &membership, rng: &rng)
+        : Self.moveNodes(level, score: score, membership: &membership, rng: &rng)
       if !moved && levelCount > 0 { break }
       let count = renumber(&membership)
       for i in membershipOfOriginal.indices { membershipOfOriginal[i] = membership[Int(membershipOfOriginal[i])] }
@@ -67,9 +70,10 @@ public struct Louvain: Sendable, Hashable {
       level = level.aggregated(by: membership, count: count)
     }
     if levels.isEmpty { levels.append(Partition(membership: membershipOfOriginal, groupCount: graph.nodeCount)) }
-    if finalPass, levels.count > 1 {
-      // One more local-moving pass over the people themselves, starting from the final
+    if finalPass {
+      // One more local moving over the people themselves, starting from the final
       // communities: a person whose community was merged as a block may fit another better.
+      // With pruning this ends with full sweeps, so the result is a local optimum.
       let base = LevelGraph(graph, weighted: weighted)
       let score = MoveScore(base, objective: objective, resolution: resolution, totalStrength: totalStrength)
       var membership = levels.last!.membership
@@ -85,7 +89,8 @@ public struct Louvain: Sendable, Hashable {
       resolution: resolution, weighted: weighted, seed: seed)
   }
 
-  /// Local moving of one level. With pruning, the queue of Leiden's fast local moving first
+  /// The final local moving over the people. With pruning, the queue of Leiden's fast local
+  /// moving first
   /// (a node is visited again only when a neighbour moved), then full sweeps until a sweep
   /// moves nothing: the queue alone can miss a move that became better because a community's
   /// total changed through non-neighbours, so the sweep is what makes the result a local
