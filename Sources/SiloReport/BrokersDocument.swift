@@ -88,7 +88,7 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var normalized: Bool
     public var ties: String
     public var betweennessMethod: String
-    public var betweennessStatement: String?
+    @Null public var betweennessStatement: String?
     public var articulationPoints: Int
     public var bridges: Int
     enum CodingKeys: String, CodingKey {
@@ -107,16 +107,16 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
 
   public struct NodePart: Sendable, Hashable, Codable {
     public var id: String
-    public var group: String?
-    public var betweenness: Double?
-    public var constraint: Double?
-    public var effectiveSize: Double?
-    public var efficiency: Double?
-    public var hierarchy: Double?
-    public var bridging: Double?
+    @Null public var group: String?
+    @Null public var betweenness: Double?
+    @Null public var constraint: Double?
+    @Null public var effectiveSize: Double?
+    @Null public var efficiency: Double?
+    @Null public var hierarchy: Double?
+    @Null public var bridging: Double?
     public var articulationPoint: Bool
-    public var brokerage: [String: Double]?
-    public var role: String?
+    @Null public var brokerage: [String: Double]?
+    @Null public var role: String?
     enum CodingKeys: String, CodingKey {
       case id, group, betweenness, constraint, efficiency, hierarchy, bridging, brokerage, role
       case effectiveSize = "effective_size", articulationPoint = "articulation_point"
@@ -125,9 +125,9 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
 
   public struct BrokerPart: Sendable, Hashable, Codable {
     public var id: String
-    public var group: String?
+    @Null public var group: String?
     public var rank: Int
-    public var betweenness: Double?
+    @Null public var betweenness: Double?
     public var pairsLosingAllTies: [[String]]
     public var pairsDisconnected: [[String]]
     public var peopleCutOff: Int
@@ -144,7 +144,7 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var b: String
     public var ties: Int
     public var carriers: Int
-    public var shareThroughTopBrokers: Double?
+    @Null public var shareThroughTopBrokers: Double?
     enum CodingKeys: String, CodingKey { case a, b, ties, carriers, shareThroughTopBrokers = "share_through_top_brokers" }
   }
 

@@ -10,7 +10,7 @@ public struct CommunitiesDocument: Sendable, Hashable, Codable {
   public var command = "communities"
   public var graph: GraphPart
   public var communities: CommunitiesPart
-  public var comparison: ComparisonPart?
+  @Null public var comparison: ComparisonPart?
   public var groups: [GroupPart]
   public var nodes: [NodePart]
   public var warnings: [String]
@@ -24,9 +24,9 @@ public struct CommunitiesDocument: Sendable, Hashable, Codable {
     public var edges: Int
     public var directed: Bool
     public var weighted: Bool
-    public var departments: Int?
+    @Null public var departments: Int?
     /// Modularity of the departments, for comparison with the communities'.
-    public var modularity: Double?
+    @Null public var modularity: Double?
   }
 
   public struct CommunitiesPart: Sendable, Hashable, Codable {
@@ -36,9 +36,9 @@ public struct CommunitiesDocument: Sendable, Hashable, Codable {
     public var seed: UInt64
     public var count: Int
     /// Newman–Girvan modularity of the communities (γ as given; γ = 1 for CPM).
-    public var modularity: Double?
+    @Null public var modularity: Double?
     /// The objective's value (equal to `modularity` for the modularity objective).
-    public var quality: Double?
+    @Null public var quality: Double?
     /// Communities after each level, coarsest last.
     public var levels: [Int]
     /// People per community, by community number.
@@ -46,10 +46,10 @@ public struct CommunitiesDocument: Sendable, Hashable, Codable {
   }
 
   public struct ComparisonPart: Sendable, Hashable, Codable {
-    public var nmi: Double?
-    public var adjustedRand: Double?
-    public var rand: Double?
-    public var variationOfInformation: Double?
+    @Null public var nmi: Double?
+    @Null public var adjustedRand: Double?
+    @Null public var rand: Double?
+    @Null public var variationOfInformation: Double?
     public var splitJoinDistance: Int
     public var splits: [Split]
     public var merges: [Merge]
@@ -89,7 +89,7 @@ public struct CommunitiesDocument: Sendable, Hashable, Codable {
 
   public struct NodePart: Sendable, Hashable, Codable {
     public var id: String
-    public var group: String?
+    @Null public var group: String?
     public var community: Int
   }
 

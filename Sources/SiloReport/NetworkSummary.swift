@@ -12,20 +12,20 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   public var source: String
   public var directed: Bool
   public var people: Int
-  public var departments: Int?
-  public var projects: Int?
+  @Null public var departments: Int?
+  @Null public var projects: Int?
   public var ties: Int
   public var totalWeight: Double
-  public var density: Double?
+  @Null public var density: Double?
   public var components: Int
   public var largestComponent: Int
   public var isolates: Int
   /// Ties from a person to themselves, set aside (no measure uses them).
   public var selfLoops: Int
   /// Log entries by date, when the log has dates.
-  public var firstDate: LogDate?
-  public var lastDate: LogDate?
-  public var projection: ProjectionSummary?
+  @Null public var firstDate: LogDate?
+  @Null public var lastDate: LogDate?
+  @Null public var projection: ProjectionSummary?
   /// One report per input file: rows read, used and skipped with reasons.
   public var inputs: [IngestReport]
   /// Per department: head count and ties inside and across.

@@ -27,13 +27,13 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var directed: Bool
     public var weighted: Bool
     public var departments: Int
-    public var modularity: Double?
-    public var eiIndex: Double?
-    public var eiExpected: Double?
-    public var eiPValue: Double?
-    public var assortativity: Double?
-    public var freemanSegregation: Double?
-    public var shareInside: Double?
+    @Null public var modularity: Double?
+    @Null public var eiIndex: Double?
+    @Null public var eiExpected: Double?
+    @Null public var eiPValue: Double?
+    @Null public var assortativity: Double?
+    @Null public var freemanSegregation: Double?
+    @Null public var shareInside: Double?
     public var peopleWithOutsideTie: Int
     public var peopleWithoutTies: Int
     public var permutations: Int
@@ -57,13 +57,13 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var external: Double
     public var internalTies: Int
     public var externalTies: Int
-    public var internalDensity: Double?
-    public var shareInside: Double?
-    public var eiIndex: Double?
-    public var eiExpected: Double?
-    public var eiPValue: Double?
-    public var colemanHomophily: Double?
-    public var modularityContribution: Double?
+    @Null public var internalDensity: Double?
+    @Null public var shareInside: Double?
+    @Null public var eiIndex: Double?
+    @Null public var eiExpected: Double?
+    @Null public var eiPValue: Double?
+    @Null public var colemanHomophily: Double?
+    @Null public var modularityContribution: Double?
     public var peopleWithOutsideTie: Int
     public var peopleWithoutTies: Int
     public var partners: [Partner]
@@ -90,7 +90,7 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var degree: Int
     public var strength: Double
     /// The person's own E-I index; `null` without ties.
-    public var eiIndex: Double?
+    @Null public var eiIndex: Double?
 
     enum CodingKeys: String, CodingKey { case id, group, degree, strength, eiIndex = "ei_index" }
   }
@@ -100,7 +100,7 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var to: String
     public var ties: Int
     public var weight: Double
-    public var density: Double?
+    @Null public var density: Double?
   }
 
   /// Builds the document from a network with departments.
