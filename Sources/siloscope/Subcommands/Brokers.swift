@@ -68,16 +68,7 @@ struct Brokers: ParsableCommand {
       var warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
       if analysis.unweighted && distance != .hops { warnings.append("--unweighted: betweenness uses hops") }
       let document = BrokersDocument(network: network, analysis: result, weighted: weighted, warnings: warnings)
-      switch analysis.format {
-      case .table:
-        print(document.text(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .csv:
-        print(document.csv(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .json:
-        print(try JSONOutput.encode(document))
-      }
+      try analysis.emit(table: document.text(), csv: document.csv(), json: { document }, warnings: warnings)
     }
   }
 }

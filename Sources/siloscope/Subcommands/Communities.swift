@@ -50,16 +50,7 @@ struct Communities: ParsableCommand {
       }
       let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
       let document = try CommunitiesDocument(network: network, detection: detection, weighted: weighted, warnings: warnings)
-      switch analysis.format {
-      case .table:
-        print(document.text(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .csv:
-        print(document.csv(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .json:
-        print(try JSONOutput.encode(document))
-      }
+      try analysis.emit(table: document.text(), csv: document.csv(), json: { document }, warnings: warnings)
     }
   }
 }

@@ -41,16 +41,9 @@ struct Silos: ParsableCommand {
       let scorecard = try network.siloScorecard(
         weighted: !analysis.unweighted, permutations: permutations, seed: analysis.seed)
       let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
-      switch analysis.format {
-      case .table:
-        print(scorecard.text(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .csv:
-        print(scorecard.csv(), terminator: "")
-        for warning in warnings { printWarning(warning) }
-      case .json:
-        print(try JSONOutput.encode(SilosDocument(network: network, scorecard: scorecard, warnings: warnings)))
-      }
+      try analysis.emit(
+        table: scorecard.text(), csv: scorecard.csv(),
+        json: { try SilosDocument(network: network, scorecard: scorecard, warnings: warnings) }, warnings: warnings)
     }
   }
 }
@@ -68,3 +61,19 @@ struct AnalysisOptions: ParsableArguments {
 }
 
 enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+extension AnalysisOptions {
+  /// Prints the result in the chosen format: tables and CSV on standard output with the
+  /// warnings on standard error; JSON with the warnings inside the document.
+  func emit<Document: Encodable>(
+    table: @autoclosure () -> String, csv: @autoclosure () -> String, json: () throws -> Document, warnings: [String]
+  ) throws {
+    switch format {
+    case .table, .csv:
+      print(format == .table ? table() : csv(), terminator: "")
+      for warning in warnings { printWarning(warning) }
+    case .json:
+      print(try JSONOutput.encode(try json()))
+    }
+  }
+}
