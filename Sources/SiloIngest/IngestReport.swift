@@ -57,6 +57,14 @@ public struct IngestReport: Sendable, Hashable, Codable {
     }
   }
 
+  /// The warning every log reader gives at the end about people in more than one department.
+  package mutating func noteDepartmentConflicts(_ votes: DepartmentVotes) {
+    if !votes.conflicted.isEmpty {
+      warnings.append(
+        "\(votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
+    }
+  }
+
   static func grouped(_ value: Int) -> String {
     let digits = String(value)
     var out = ""

@@ -82,10 +82,10 @@ enum JSONLinesLogReader {
         } else {
           parsed = nil
         }
-        guard let w = parsed, w.isFinite else { report.skip("the weight (hours) is not a number", at: location); continue }
-        if w < 0 { report.skip("the weight (hours) is negative", at: location); continue }
-        if w == 0 { report.skip("the weight (hours) is zero", at: location); continue }
-        weight = w
+        switch FieldParsing.checkedWeight(parsed) {
+        case .success(let value): weight = value
+        case .failure(let problem): report.skip(problem.reason(inLog: true), at: location); continue
+        }
       } else if !warnedWeight && roles[.weight] ?? nil == nil {
         warnedWeight = true
         report.warnings.append("no weight field: every row weighs 1")
@@ -124,10 +124,7 @@ enum JSONLinesLogReader {
     if report.duplicateRows > 0 && options.duplicates == .keep {
       report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
     }
-    if !accumulator.votes.conflicted.isEmpty {
-      report.warnings.append(
-        "\(accumulator.votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
-    }
+    report.noteDepartmentConflicts(accumulator.votes)
     return accumulator.finish(reports: [report])
   }
 }

@@ -49,18 +49,8 @@ package enum HeaderMatching {
   package static func index(
     of role: LogColumn, in header: [String], overrides: ColumnOverrides, file: String, required: Bool
   ) throws(IngestError) -> Int? {
-    let normalizedHeader = header.map(normalized)
-    if let name = overrides[role] {
-      if let i = normalizedHeader.firstIndex(of: normalized(name)) { return i }
-      throw .missingColumn(file: file, role: role.rawValue, tried: ["\"\(name)\""], header: header)
-    }
-    for alias in role.aliases {
-      if let i = normalizedHeader.firstIndex(of: alias) { return i }
-    }
-    if required {
-      throw .missingColumn(file: file, role: role.rawValue, tried: role.aliases, header: header)
-    }
-    return nil
+    try index(
+      ofAny: role.aliases, override: overrides[role], in: header, file: file, role: role.rawValue, required: required)
   }
 
   /// Resolves the column of each alias list.

@@ -140,8 +140,7 @@ package struct LogAccumulator {
   }
 
   package func finish(reports: [IngestReport]) -> ProjectLog {
-    let (sortedDepartments, remap) = DepartmentVotes.sortedNames(departmentNames)
-    let personDepartment = votes.resolve(personCount: peopleNames.count).map { $0 < 0 ? -1 : remap[Int($0)] }
+    let (sortedDepartments, personDepartment) = votes.assign(departments: departmentNames, personCount: peopleNames.count)
     return ProjectLog(
       people: peopleNames, projects: projectNames, departments: sortedDepartments,
       personDepartment: personDepartment, entryPerson: entryPerson, entryProject: entryProject,
@@ -200,6 +199,13 @@ package struct DepartmentVotes {
     }
     for (p, choice) in best { result[Int(p)] = choice.department }
     return result
+  }
+
+  /// Each person's department number among the departments sorted by name (−1 when none),
+  /// with the sorted names: the last step of every log reader.
+  package func assign(departments names: [String], personCount: Int) -> (departments: [String], personDepartment: [Int32]) {
+    let (sorted, remap) = Self.sortedNames(names)
+    return (sorted, resolve(personCount: personCount).map { $0 < 0 ? -1 : remap[Int($0)] })
   }
 
   /// Sorts department names and returns the map from old to new numbers.

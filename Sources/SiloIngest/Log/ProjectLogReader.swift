@@ -180,15 +180,12 @@ public enum ProjectLogReader {
       }
       var weight = 1.0
       if let weightColumn {
-        let bytes = scanner.field(weightColumn)
-        if bytes.isEmpty { report.skip("no weight (hours)", at: scanner.location(ofField: weightColumn)); continue }
-        guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
-          report.skip("the weight (hours) is not a number", at: scanner.location(ofField: weightColumn))
+        switch FieldParsing.weight(scanner.field(weightColumn), decimalComma: decimalComma) {
+        case .success(let value): weight = value
+        case .failure(let problem):
+          report.skip(problem.reason(inLog: true), at: scanner.location(ofField: weightColumn))
           continue
         }
-        if value < 0 { report.skip("the weight (hours) is negative", at: scanner.location(ofField: weightColumn)); continue }
-        if value == 0 { report.skip("the weight (hours) is zero", at: scanner.location(ofField: weightColumn)); continue }
-        weight = value
       }
       var day = ProjectLog.noDay
       if let dateColumn {
@@ -243,13 +240,8 @@ public enum ProjectLogReader {
         "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
           + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
     }
-    if !votes.conflicted.isEmpty {
-      report.warnings.append(
-        "\(votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
-    }
-    let departmentStrings = departments.strings()
-    let (sortedDepartments, remap) = DepartmentVotes.sortedNames(departmentStrings)
-    let personDepartment = votes.resolve(personCount: people.count).map { $0 < 0 ? -1 : remap[Int($0)] }
+    report.noteDepartmentConflicts(votes)
+    let (sortedDepartments, personDepartment) = votes.assign(departments: departments.strings(), personCount: people.count)
     return ProjectLog(
       people: people.strings(), projects: projects.strings(), departments: sortedDepartments,
       personDepartment: personDepartment, entryPerson: entryPerson, entryProject: entryProject,

@@ -190,15 +190,12 @@ public enum NetworkReader {
       if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); continue }
       var w = 1.0
       if let weight {
-        let bytes = scanner.field(weight)
-        if bytes.isEmpty { report.skip("no weight", at: scanner.location(ofField: weight)); continue }
-        guard let value = FieldParsing.number(bytes, decimalComma: decimalComma) else {
-          report.skip("the weight is not a number", at: scanner.location(ofField: weight))
+        switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
+        case .success(let value): w = value
+        case .failure(let problem):
+          report.skip(problem.reason(inLog: false), at: scanner.location(ofField: weight))
           continue
         }
-        if value < 0 { report.skip("the weight is negative", at: scanner.location(ofField: weight)); continue }
-        if value == 0 { report.skip("the weight is zero (no tie)", at: scanner.location(ofField: weight)); continue }
-        w = value
       }
       @inline(__always) func node(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let key = interner.intern(bytes)

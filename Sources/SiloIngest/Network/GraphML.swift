@@ -139,12 +139,10 @@ enum GraphMLReader {
       var weight = 1.0
       if let weightKey, let text = edge.data[weightKey] {
         var copy = text
-        guard let w = copy.withUTF8({ FieldParsing.number($0, decimalComma: false) }) else {
-          report.skip("the weight is not a number", at: location); continue
+        switch FieldParsing.checkedWeight(copy.withUTF8 { FieldParsing.number($0, decimalComma: false) }) {
+        case .success(let value): weight = value
+        case .failure(let problem): report.skip(problem.reason(inLog: false), at: location); continue
         }
-        if w < 0 { report.skip("the weight is negative", at: location); continue }
-        if w == 0 { report.skip("the weight is zero (no tie)", at: location); continue }
-        weight = w
       }
       let before = table.count
       let u = table.add(id: edge.source), v = table.add(id: edge.target)

@@ -178,3 +178,38 @@ public struct LogDate: Sendable, Hashable, Comparable, Codable, CustomStringConv
     try container.encode(description)
   }
 }
+
+/// Why a weight (hours, tie strength) cannot be used; the row is then skipped with this
+/// reason. Shared by every reader so that they agree on what a usable weight is.
+package enum WeightProblem: Error, Sendable {
+  case missing, notANumber, negative, zero
+
+  /// The skip reason: for a log the weight is hours, for a network a tie's strength.
+  package func reason(inLog: Bool) -> String {
+    let noun = inLog ? "the weight (hours)" : "the weight"
+    switch self {
+    case .missing: return inLog ? "no weight (hours)" : "no weight"
+    case .notANumber: return "\(noun) is not a number"
+    case .negative: return "\(noun) is negative"
+    case .zero: return inLog ? "\(noun) is zero" : "\(noun) is zero (no tie)"
+    }
+  }
+}
+
+extension FieldParsing {
+  /// A usable weight from a field: a finite, positive number; an empty field is `.missing`.
+  @inline(__always)
+  package static func weight(_ field: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Result<Double, WeightProblem> {
+    if field.isEmpty { return .failure(.missing) }
+    return checkedWeight(number(field, decimalComma: decimalComma))
+  }
+
+  /// A usable weight from an already parsed value (`nil` when it was not a number).
+  @inline(__always)
+  package static func checkedWeight(_ value: Double?) -> Result<Double, WeightProblem> {
+    guard let value, value.isFinite else { return .failure(.notANumber) }
+    if value < 0 { return .failure(.negative) }
+    if value == 0 { return .failure(.zero) }
+    return .success(value)
+  }
+}
