@@ -1,3 +1,4 @@
+import Foundation
 import SiloGraph
 
 extension CollaborationGraph {
@@ -89,7 +90,7 @@ extension CollaborationGraph {
     guard n > 2 else { return betweenness(options) }
     let vertexDiameter =
       options.distance != .hops ? n : isDirected ? ConnectedComponents(of: self).largestSize : hopVertexDiameterBound()
-    let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + (-Self.ln(delta))
+    let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + (-Foundation.log(delta))
     let samples = Int((0.5 / (epsilon * epsilon) * logTerm).rounded(.up))
     var rng = SeededGenerator(seed: seed)
     var sampler = PathSampler(graph: self, options: options)
@@ -149,15 +150,6 @@ extension CollaborationGraph {
       bound = max(bound, 2 * Int(eccentricity) + 1)
     }
     return bound
-  }
-
-  static func ln(_ x: Double) -> Double {
-    var m = x.significand, e = Double(x.exponent)
-    if m > 1.4142135623730951 { m /= 2; e += 1 }
-    let y = (m - 1) / (m + 1), y2 = y * y
-    var term = y, sum = 0.0, k = 1.0
-    while k < 80 { sum += term / k; term *= y2; k += 2 }
-    return 2 * sum + e * 0.6931471805599453
   }
 }
 

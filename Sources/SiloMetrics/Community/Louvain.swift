@@ -191,14 +191,7 @@ extension CommunityDetection {
     partition: Partition, levels: [Partition], in graph: CollaborationGraph, method: String,
     objective: CommunityObjective, resolution: Double, weighted: Bool, seed: UInt64
   ) throws(MetricError) -> CommunityDetection {
-    let undirected: CollaborationGraph
-    if graph.isDirected {
-      var builder = GraphBuilder(nodeCount: graph.nodeCount)
-      for edge in graph.edges { builder.addEdge(edge.source, edge.target, weight: edge.weight) }
-      undirected = builder.build()
-    } else {
-      undirected = graph
-    }
+    let undirected = graph.isDirected ? graph.undirectedView() : graph
     let modularity = try undirected.modularity(
       of: partition, resolution: objective == .modularity ? resolution : 1, weighted: weighted)
     let quality = objective == .modularity
