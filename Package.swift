@@ -5,11 +5,10 @@
 // Layers, with dependencies pointing one way only:
 //
 //   SiloGraph   ← SiloIngest
-//   SiloGraph   ← SiloMetrics ← SiloReport
+//   SiloGraph   ← SiloMetrics
+//   SiloGraph   ← SiloRender ← CGraphviz (Graphviz's C library; SiloRender is the only module touching C)
+//   SiloIngest, SiloMetrics, SiloRender ← SiloReport
 //   SiloKit (umbrella)  ←  siloscope (thin command line)
-//
-// The Graphviz system library and the render layer (the only module that touches C) join
-// this graph beside SiloIngest: they depend on SiloGraph only.
 
 import PackageDescription
 
@@ -22,6 +21,7 @@ let package = Package(
     .library(name: "SiloGraph", targets: ["SiloGraph"]),
     .library(name: "SiloIngest", targets: ["SiloIngest"]),
     .library(name: "SiloMetrics", targets: ["SiloMetrics"]),
+    .library(name: "SiloRender", targets: ["SiloRender"]),
     .library(name: "SiloReport", targets: ["SiloReport"]),
     .executable(name: "siloscope", targets: ["siloscope"]),
   ],
@@ -41,8 +41,12 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
         .product(name: "HeapModule", package: "swift-collections"),
       ]),
-    .target(name: "SiloReport", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics"]),
-    .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloReport"]),
+    .systemLibrary(
+      name: "CGraphviz", pkgConfig: "libgvc",
+      providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
+    .target(name: "SiloRender", dependencies: ["SiloGraph", "CGraphviz"]),
+    .target(name: "SiloReport", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender"]),
+    .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender", "SiloReport"]),
 
     // MARK: - Executable
     .executableTarget(
@@ -78,6 +82,9 @@ let package = Package(
         "SiloGraph", "SiloIngest", "SiloMetrics", "_SiloTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
+    .testTarget(
+      name: "SiloRenderTests",
+      dependencies: ["SiloGraph", "SiloRender", "SiloReport", "SiloIngest", "_SiloTestSupport"]),
     .testTarget(
       name: "SiloCLITests",
       dependencies: ["SiloKit", "_SiloTestSupport"]),

@@ -1,4 +1,5 @@
 @_exported import SiloGraph
 @_exported import SiloIngest
 @_exported import SiloMetrics
+@_exported import SiloRender
 @_exported import SiloReport

@@ -23,11 +23,13 @@ struct SiloCommand: ParsableCommand {
         64  the command was used wrongly (EX_USAGE)
         65  the input data is malformed (EX_DATAERR)
         66  an input file is missing or cannot be read (EX_NOINPUT)
+        69  a Graphviz plugin (a layout engine or output format) is missing (EX_UNAVAILABLE)
+        70  Graphviz failed (EX_SOFTWARE)
         73  an output cannot be written (EX_CANTCREAT)
         1   anything else
       """,
     version: "0.1.0",
-    subcommands: [Summary.self, Silos.self, Communities.self, Brokers.self, Build.self, Generate.self])
+    subcommands: [Summary.self, Silos.self, Communities.self, Brokers.self, Render.self, Build.self, Generate.self])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting
@@ -42,6 +44,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(65)
   } catch let error as OutputError {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
+  } catch let error as RenderError {
     printError(error.description)
     throw ExitCode(error.exitCode)
   }

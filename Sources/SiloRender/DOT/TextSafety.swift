@@ -1,0 +1,129 @@
+/// Cleaning and escaping of user text (people's and departments' names) for the formats
+/// SiloScope draws in.
+public enum TextSafety {
+  /// `text` without the characters that could change how the text *around* it is shown:
+  ///
+  /// - C0 and C1 control characters (tab becomes a space; line breaks are kept only when
+  ///   `keepingLineBreaks`, otherwise they become a space);
+  /// - the Unicode explicit direction embeddings, overrides and isolates (U+202A–U+202E,
+  ///   U+2066–U+2069) and the byte-order mark U+FEFF: a name holding U+202E (RIGHT-TO-LEFT
+  ///   OVERRIDE) would otherwise turn the rest of a label around.
+  ///
+  /// Letters of every script, diacritics, right-to-left text (which the Unicode
+  /// bidirectional algorithm still orders correctly within the name), emoji and the
+  /// implicit marks U+200E/U+200F are kept.
+  public static func cleaned(_ text: String, keepingLineBreaks: Bool = false) -> String {
+    var needsWork = false
+    for scalar in text.unicodeScalars where isRemoved(scalar) || scalar == "\t" || isLineBreak(scalar) {
+      needsWork = true
+      break
+    }
+    guard needsWork else { return text }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isLineBreak(scalar) {
+        out.append(keepingLineBreaks ? scalar : " ")
+      } else if scalar == "\t" {
+        out.append(" ")
+      } else if !isRemoved(scalar) {
+        out.append(scalar)
+      }
+    }
+    return String(out)
+  }
+
+  /// `text` for XML and HTML (SVG `<title>`/`<desc>`, Graphviz's HTML-like labels, the
+  /// report): `&`, `<`, `>`, `"` and `'` as entities, after ``cleaned(_:keepingLineBreaks:)``.
+  public static func xmlEscaped(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.utf8.count)
+    for scalar in cleaned(text).unicodeScalars {
+      switch scalar {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+  }
+
+  private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x0A, 0x0D, 0x09, 0x85: return false  // handled as line breaks or spaces
+    case 0x00 ... 0x1F, 0x7F ... 0x9F: return true
+    case 0x202A ... 0x202E, 0x2066 ... 0x2069, 0xFEFF: return true
+    default: return false
+    }
+  }
+}
+
+/// An HTML-like label for Graphviz (legends, multi-line node labels), built only from
+/// escaped parts: text goes in through ``TextSafety/xmlEscaped(_:)``, so a name such as
+/// `José "Pepe" <b>Müller</b> & Zoë` is shown as written, never read as markup.
+public struct HTMLLabel: Sendable, Hashable {
+  /// The markup, without the outer `<` `>` that DOT puts around it.
+  public let markup: String
+
+  private init(markup: String) { self.markup = markup }
+
+  /// Plain text (escaped), optionally bold, in a point size and colour.
+  public static func text(_ text: String, bold: Bool = false, pointSize: Double? = nil, colour: String? = nil) -> HTMLLabel {
+    var markup = TextSafety.xmlEscaped(text)
+    if bold { markup = "<b>" + markup + "</b>" }
+    if pointSize != nil || colour != nil {
+      var font = "<font"
+      if let pointSize { font += " point-size=\"\(DOTEncoder.number(pointSize))\"" }
+      if let colour { font += " color=\"\(Colour.checked(colour))\"" }
+      markup = font + ">" + markup + "</font>"
+    }
+    return HTMLLabel(markup: markup)
+  }
+
+  /// Lines, one below the other.
+  public static func lines(_ lines: [HTMLLabel]) -> HTMLLabel {
+    HTMLLabel(markup: lines.map(\.markup).joined(separator: "<br/>"))
+  }
+
+  /// A legend: a heading, a title row, one row per entry with a swatch of its colour and
+  /// its text (`columns` entries side by side), and a note; one table, since Graphviz does
+  /// not mix text and tables at the top of a label.
+  public static func legend(
+    heading: String? = nil, title: String?, entries: [(colour: String, text: String)], columns: Int = 1, note: String? = nil
+  ) -> HTMLLabel {
+    let columns = max(1, entries.isEmpty ? 1 : min(columns, entries.count))
+    // The outer table stacks heading, entries and note; the entries sit in a table of their
+    // own so that a long note does not widen the swatch columns.
+    var markup = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">"
+    func row(_ content: String) { markup += "<tr><td align=\"left\" balign=\"left\">" + content + "</td></tr>" }
+    if let heading { row(text(heading, bold: true, pointSize: 16).markup) }
+    if let title, !entries.isEmpty { row(text(title, bold: true).markup) }
+    // Each entry is one cell: a square in its colour (a hollow grey one for near-white) and
+    // the text. (Swatch cells of their own get stretched by Graphviz when a heading is wider
+    // than the entries, leaving a gap between swatch and text.)
+    if !entries.isEmpty {
+      var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">"
+      var index = 0
+      while index < entries.count {
+        table += "<tr>"
+        for entry in entries[index ..< min(entries.count, index + columns)] {
+          let light = Colour.isNearWhite(entry.colour)
+          let swatch = "<font point-size=\"15\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">\(light ? "□" : "■")</font>"
+          table += "<td align=\"left\">" + swatch + " " + TextSafety.xmlEscaped(entry.text) + "   </td>"
+        }
+        table += "</tr>"
+        index += columns
+      }
+      row(table + "</table>")
+    }
+    if let note { row(text(note, pointSize: 10, colour: "#444444").markup) }
+    markup += "</table>"
+    return HTMLLabel(markup: markup)
+  }
+}

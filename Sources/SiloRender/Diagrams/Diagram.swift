@@ -1,0 +1,134 @@
+/// A diagram, ready to render: the DOT graph, the engine that lays it out, and what was
+/// chosen on the way.
+public struct Diagram: Sendable, Hashable {
+  /// What is drawn.
+  public var graph: DOTGraph
+  /// The layout engine (also set as the graph's `layout` attribute, so that the DOT text
+  /// renders the same with the Graphviz command line).
+  public var engine: LayoutEngine
+  /// A one-line title: the SVG's `<title>`.
+  public var title: String
+  /// What the diagram shows and how to read it: the SVG's `<desc>`.
+  public var summary: String
+  /// The choices made for this drawing (engine by size, labels left out, people drawn as
+  /// departments…), in plain language, for the user and for the SVG's `<desc>`.
+  public var notes: [String]
+
+  public init(graph: DOTGraph, engine: LayoutEngine, title: String, summary: String, notes: [String]) {
+    self.graph = graph
+    self.engine = engine
+    self.title = title
+    self.summary = summary
+    self.notes = notes
+  }
+
+  /// The DOT text.
+  public var dotText: String { DOTEncoder.encode(graph) }
+
+  /// The diagram in `format`. SVG gets a `<title>` and a `<desc>` (the summary and the
+  /// notes) right after its `<svg>` tag, for screen readers and for whoever opens the file
+  /// later; DOT is the encoder's text and needs no Graphviz.
+  ///
+  /// Layout time grows with the engine and the size; the views choose engines and limits
+  /// that keep a 5,000-person organization under a minute (see ``LayoutPlan``).
+  public func render(_ format: DiagramFormat) throws(RenderError) -> [UInt8] {
+    switch format {
+    case .dot:
+      return Array(dotText.utf8)
+    case .svg:
+      let svg = try Graphviz.render(dot: dotText, engine: engine, format: .svg)
+      return Diagram.describing(svg: svg, title: title, description: ([summary] + notes).joined(separator: " "))
+    case .png, .pdf:
+      return try Graphviz.render(dot: dotText, engine: engine, format: format)
+    }
+  }
+
+  /// `svg` with a `<title>` and `<desc>` inserted as the first children of its root element.
+  static func describing(svg: [UInt8], title: String, description: String) -> [UInt8] {
+    let open = Array("<svg".utf8)
+    guard let start = firstIndex(of: open, in: svg, from: 0),
+      let end = svg[start...].firstIndex(of: UInt8(ascii: ">"))
+    else { return svg }
+    let insert = "\n<title>" + TextSafety.xmlEscaped(title) + "</title>\n<desc>" + TextSafety.xmlEscaped(description) + "</desc>"
+    return Array(svg[...end]) + Array(insert.utf8) + Array(svg[(end + 1)...])
+  }
+
+  private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+    guard needle.count <= bytes.count else { return nil }
+    var i = from
+    while i + needle.count <= bytes.count {
+      if bytes[i] == needle[0] && Array(bytes[i ..< i + needle.count]) == needle { return i }
+      i += 1
+    }
+    return nil
+  }
+}
+
+/// How a view is laid out, chosen by size: the engine, its settings, and a note saying why.
+///
+/// Measured on this project's 2-core machine with Graphviz 2.42 (see ``../shared/GRAPHVIZ.md``
+/// §5 and the closing note of issue 5): `dot` needs 466 s for 1,000 people at a realistic
+/// density and is never chosen for collaboration networks; `fdp` keeps department clusters
+/// and draws 5,000 people in seconds; `neato` is the best drawing for small graphs without
+/// clusters but takes minutes at 5,000; `sfdp` scales furthest but ignores clusters.
+public struct LayoutPlan: Sendable, Hashable {
+  public var engine: LayoutEngine
+  public var attributes: DOTAttributes
+  public var note: String
+
+  /// The plan for a graph of `nodes` nodes that draws `clusters` (or not), unless the user
+  /// asked for `requested`.
+  public static func choose(nodes: Int, clusters: Bool, requested: LayoutEngine?, seed: UInt64) -> LayoutPlan {
+    let engine: LayoutEngine
+    var why: String
+    if let requested {
+      engine = requested
+      why = "\(requested) as requested"
+    } else if clusters {
+      engine = .fdp
+      why = "fdp (force-directed, keeps department clusters)"
+    } else if nodes <= 1_000 {
+      engine = .neato
+      why = "neato (spring model, best for up to about 1,000 nodes)"
+    } else {
+      engine = .sfdp
+      why = "sfdp (multiscale, for more than 1,000 nodes)"
+    }
+    var attributes: DOTAttributes = ["layout": .text(engine.rawValue)]
+    // A seed for the engines that start from random positions (fdp, neato, sfdp): the same
+    // seed gives the same drawing.
+    let seedValue = Double(seed % 1_000_000_007)
+    switch engine {
+    case .fdp:
+      attributes["start"] = .number(seedValue)
+      attributes["overlap"] = .keyword("false")
+      attributes["splines"] = .keyword("false")
+    case .neato:
+      attributes["start"] = .number(seedValue)
+      attributes["overlap"] = nodes <= 1_000 ? .keyword("false") : .keyword("scale")
+      attributes["sep"] = .text("+6")
+      if nodes > 1_000 {
+        attributes["maxiter"] = .number(200)
+        why += "; neato's iterations capped at 200 above 1,000 nodes"
+      }
+    case .sfdp:
+      attributes["start"] = .number(seedValue)
+      // Prism overlap removal takes minutes above a few thousand nodes (GRAPHVIZ.md §5).
+      attributes["overlap"] = nodes <= 2_000 ? .keyword("prism") : .keyword("scale")
+    case .dot:
+      if nodes > 300 {
+        // Without limits dot took 466 s for 1,000 people; with them about 11 s.
+        attributes["mclimit"] = .number(0.1)
+        attributes["nslimit"] = .number(1)
+        attributes["nslimit1"] = .number(1)
+        attributes["searchsize"] = .number(10)
+        why += "; dot's crossing minimization and ranking limited above 300 nodes to bound the layout time"
+      }
+    case .circo, .twopi:
+      attributes["overlap"] = .keyword("false")
+    default:
+      break
+    }
+    return LayoutPlan(engine: engine, attributes: attributes, note: "Layout: \(why), seed \(seed).")
+  }
+}

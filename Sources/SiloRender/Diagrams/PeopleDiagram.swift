@@ -1,0 +1,299 @@
+import SiloGraph
+
+/// What a person-level diagram needs: the network and the numbers to show on it. The render
+/// layer computes no metrics; SiloReport's `DiagramInputs` fills this from SiloMetrics.
+public struct PeopleDiagramInput: Sendable, Hashable {
+  /// The ties (undirected or directed) and their weights.
+  public var graph: CollaborationGraph
+  /// Each person's name (or pseudonym), by node.
+  public var names: [String]
+  /// The departments: one cluster each. `nil` draws no clusters.
+  public var departments: Partition?
+  /// Each person's node area is proportional to this score (betweenness); zero gets the
+  /// smallest circle.
+  public var size: [Double]
+  /// What ``size`` is, for the legend ("betweenness").
+  public var sizeMeaning: String
+  /// The top brokers, most central first: outlined and labelled with their rank.
+  public var brokers: [NodeID]
+  /// Extra facts per person for the tooltip (name, values by node).
+  public var facts: [Fact]
+  /// What a tie's weight means, for the legend ("shared projects").
+  public var weightMeaning: String
+
+  /// One column of numbers shown in every person's tooltip.
+  public struct Fact: Sendable, Hashable {
+    public var name: String
+    public var values: [Double]
+    /// Decimals shown.
+    public var decimals: Int
+
+    public init(name: String, values: [Double], decimals: Int = 3) {
+      self.name = name
+      self.values = values
+      self.decimals = decimals
+    }
+  }
+
+  public init(
+    graph: CollaborationGraph, names: [String], departments: Partition?, size: [Double], sizeMeaning: String,
+    brokers: [NodeID], facts: [Fact] = [], weightMeaning: String = "weight"
+  ) {
+    precondition(names.count == graph.nodeCount && size.count == graph.nodeCount, "one name and one size per node")
+    self.graph = graph
+    self.names = names
+    self.departments = departments
+    self.size = size
+    self.sizeMeaning = sizeMeaning
+    self.brokers = brokers
+    self.facts = facts
+    self.weightMeaning = weightMeaning
+  }
+}
+
+/// Settings shared by every view.
+public struct DiagramOptions: Sendable, Hashable {
+  /// The engine; `nil` lets ``LayoutPlan`` choose by size.
+  public var engine: LayoutEngine?
+  /// The seed of the force-directed engines.
+  public var seed: UInt64 = 1
+  /// Above this many people the person-level views draw the department map instead.
+  public var maximumPeople = 2_000
+  /// Up to this many people every name is shown; above it only the brokers'.
+  public var maximumLabels = 150
+  /// A heading above the diagram (the data set, the period); `nil` for none.
+  public var heading: String?
+
+  public init(engine: LayoutEngine? = nil, seed: UInt64 = 1, heading: String? = nil) {
+    self.engine = engine
+    self.seed = seed
+    self.heading = heading
+  }
+}
+
+extension Diagram {
+  /// The person network clustered by department: one box per department, a circle per
+  /// person with its area proportional to ``PeopleDiagramInput/size`` (betweenness) and
+  /// its colour the department's, ties as lines whose width grows with their weight, the
+  /// top brokers outlined in black and labelled with their rank, and a legend.
+  public static func people(_ input: PeopleDiagramInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
+    let colours = (0 ..< (input.departments?.groupCount ?? 0)).map { group in
+      input.departments?.name(of: group) == Network.noGroupName ? Colour.neutral : Colour.category(group)
+    }
+    var legend: [(colour: String, text: String)] = []
+    if let departments = input.departments {
+      let sizes = departments.sizes
+      legend = (0 ..< departments.groupCount).map { (colours[$0], "\(departments.name(of: $0)) (\(sizes[$0]))") }
+    }
+    return personDiagram(
+      input, options: options, name: "people", title: "Collaboration between people, by department",
+      fill: { node in input.departments.map { colours[$0.group(of: node)] } ?? Colour.category(0) },
+      clusterStyle: { group in
+        [
+          "style": .keyword("rounded"), "color": .text("#888888"), "penwidth": .number(1.2),
+          "bgcolor": .text(Colour.tinted(colours[group])),
+        ]
+      },
+      legendTitle: input.departments == nil ? nil : "Departments (people)", legend: legend,
+      summary: "Each circle is a person, inside the box of their department; its colour is the department's. "
+        + "Circle area shows \(input.sizeMeaning); lines are ties, wider for more \(input.weightMeaning).")
+  }
+
+  /// Communities over the org chart: people inside their department boxes, coloured by the
+  /// community the collaboration places them in. Where a department's box holds several
+  /// colours, or a colour spreads over several boxes, the informal structure departs from
+  /// the formal one.
+  public static func communities(
+    _ input: PeopleDiagramInput, communities: Partition, describing: [String], options: DiagramOptions = DiagramOptions()
+  ) -> Diagram {
+    precondition(communities.nodeCount == input.graph.nodeCount, "one community per node")
+    let sizes = communities.sizes
+    let legend = (0 ..< communities.groupCount).map { c in
+      (Colour.category(c), "Community \(c + 1) (\(sizes[c]))" + (c < describing.count ? ": " + describing[c] : ""))
+    }
+    return personDiagram(
+      input, options: options, name: "communities", title: "Communities found in the collaboration, over the departments",
+      fill: { Colour.category(communities.group(of: $0)) },
+      clusterStyle: { _ in
+        ["style": .keyword("rounded"), "color": .text("#666666"), "penwidth": .number(1.2), "bgcolor": .text("#FAFAFA")]
+      },
+      legendTitle: "Communities (people)", legend: legend,
+      summary: "Each circle is a person, inside the box of their department; its colour is the community the "
+        + "collaboration places them in (\(communities.groupCount) communities). A box with several colours is a "
+        + "department the collaboration splits; a colour in several boxes is a community that crosses departments.")
+  }
+
+  private static func personDiagram(
+    _ input: PeopleDiagramInput, options: DiagramOptions, name: String, title: String,
+    fill: (NodeID) -> String, clusterStyle: (Int) -> DOTAttributes, legendTitle: String?,
+    legend: [(colour: String, text: String)], summary: String
+  ) -> Diagram {
+    let graph = input.graph
+    let n = graph.nodeCount
+    let plan = LayoutPlan.choose(nodes: n, clusters: input.departments != nil, requested: options.engine, seed: options.seed)
+    var notes = [plan.note]
+    let labelAll = n <= options.maximumLabels
+    if !labelAll {
+      notes.append("Names are shown for the \(input.brokers.count) top brokers only (\(n) people; all names up to \(options.maximumLabels)); every person's name is in their tooltip.")
+    }
+    let scale = NodeScale(count: n)
+    let maxSize = input.size.filter(\.isFinite).max() ?? 0
+    let brokerRank = Dictionary(uniqueKeysWithValues: input.brokers.enumerated().map { ($1, $0 + 1) })
+
+    func node(_ v: NodeID) -> DOTNode {
+      let score = input.size[v.index]
+      let share = maxSize > 0 && score.isFinite ? max(0, score) / maxSize : 0
+      let diameter = scale.minimum + (scale.maximum - scale.minimum) * share.squareRoot()
+      var attributes: DOTAttributes = [
+        "width": .number(diameter), "fillcolor": .text(fill(v)),
+        "tooltip": .text(tooltip(input, v, rank: brokerRank[v])),
+      ]
+      if let rank = brokerRank[v] {
+        attributes["penwidth"] = .number(scale.brokerOutline)
+        attributes["color"] = .text("#000000")
+        attributes["xlabel"] = .html(.text("\(rank). " + shortened(input.names[v.index]), bold: true, pointSize: scale.fontSize + 1))
+      } else if labelAll {
+        attributes["xlabel"] = .text(shortened(input.names[v.index]))
+      }
+      return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
+    }
+
+    var dot = DOTGraph(name: name, directed: graph.isDirected)
+    dot.attributes = plan.attributes
+    dot.attributes["outputorder"] = .keyword("edgesfirst")
+    dot.attributes["forcelabels"] = .keyword("true")
+    dot.attributes["fontname"] = .text("Helvetica")
+    dot.attributes["fontsize"] = .number(scale.fontSize + 2)
+    dot.attributes["bgcolor"] = .text("#FFFFFF")
+    dot.attributes["pad"] = .number(0.3)
+    dot.nodeDefaults = [
+      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"), "label": .text(""),
+      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text("Helvetica"),
+      "fontsize": .number(scale.fontSize),
+    ]
+    dot.edgeDefaults = ["color": .text(scale.edgeColour), "arrowsize": .number(0.5)]
+    if let departments = input.departments {
+      let members = departments.members
+      dot.clusters = (0 ..< departments.groupCount).map { group in
+        var attributes = clusterStyle(group)
+        attributes["label"] = .text(shortened(departments.name(of: group)))
+        attributes["fontname"] = .text("Helvetica-Bold")
+        attributes["fontsize"] = .number(scale.fontSize + 3)
+        attributes["tooltip"] = .text("\(departments.name(of: group)): \(members[group].count) people")
+        return DOTCluster(id: "d\(group)", attributes: attributes, nodes: members[group].map(node))
+      }
+    } else {
+      dot.nodes = graph.nodes.map { node(NodeID($0)) }
+    }
+    dot.edges = edges(graph, scale: scale)
+
+    var entries = legend
+    if entries.count > 24 {
+      let rest = entries.count - 23
+      entries = Array(entries.prefix(23)) + [(Colour.neutral, "… \(rest) more, named on their boxes")]
+    }
+    var key = "Circle area: \(input.sizeMeaning). Line width: \(input.weightMeaning)."
+    if !input.brokers.isEmpty { key += " Black outline and number: the \(input.brokers.count) top brokers by \(input.sizeMeaning)." }
+    dot.attributes["label"] = .html(legendLabel(heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key))
+    dot.attributes["labelloc"] = .keyword("b")
+    dot.attributes["labeljust"] = .keyword("l")
+    return Diagram(graph: dot, engine: plan.engine, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary, notes: notes)
+  }
+
+  /// The legend under a diagram: heading, colour key and a line on sizes and widths.
+  static func legendLabel(
+    heading: String, legendTitle: String?, entries: [(colour: String, text: String)], key: String, columns: Int? = nil
+  ) -> HTMLLabel {
+    .legend(
+      heading: heading, title: legendTitle, entries: legendTitle == nil ? [] : entries,
+      columns: columns ?? (entries.count > 16 ? 3 : entries.count > 5 ? 2 : 1), note: key)
+  }
+
+  /// A person's tooltip: name, department, the size score with rank, the extra facts, ties.
+  static func tooltip(_ input: PeopleDiagramInput, _ v: NodeID, rank: Int?) -> String {
+    var lines = [input.names[v.index]]
+    if let departments = input.departments { lines.append("Department: " + departments.name(of: departments.group(of: v))) }
+    lines.append("\(input.sizeMeaning.capitalizedFirst): \(formatted(input.size[v.index], decimals: 4))" + (rank.map { " (broker #\($0))" } ?? ""))
+    for fact in input.facts { lines.append("\(fact.name.capitalizedFirst): \(formatted(fact.values[v.index], decimals: fact.decimals))") }
+    lines.append("Ties: \(input.graph.degree(of: v)), total \(input.weightMeaning): \(formatted(input.graph.strength(of: v), decimals: 2))")
+    return lines.joined(separator: "\n")
+  }
+
+  /// Edges once per tie (the lower id first for undirected graphs), width by weight.
+  static func edges(_ graph: CollaborationGraph, scale: NodeScale) -> [DOTEdge] {
+    var maxWeight = 0.0
+    for v in graph.nodes { for (_, w) in graph.neighbors(of: NodeID(v)) { maxWeight = max(maxWeight, w) } }
+    var edges: [DOTEdge] = []
+    edges.reserveCapacity(graph.edgeCount)
+    for v in graph.nodes {
+      for (u, w) in graph.neighbors(of: NodeID(v)) where graph.isDirected || u.index > v {
+        let share = maxWeight > 0 ? w / maxWeight : 1
+        edges.append(DOTEdge(
+          tail: "p\(v)", head: "p\(u.rawValue)",
+          attributes: ["penwidth": .number(scale.minimumLine + (scale.maximumLine - scale.minimumLine) * share.squareRoot())]))
+      }
+    }
+    return edges
+  }
+
+  static func shortened(_ name: String, limit: Int = 32) -> String {
+    let clean = TextSafety.cleaned(name)
+    return clean.count <= limit ? clean : String(clean.prefix(limit - 1)) + "…"
+  }
+
+  /// A number with at most `decimals` decimals and a true minus sign, as the diagrams show it.
+  public static func formattedNumber(_ value: Double, decimals: Int) -> String { formatted(value, decimals: decimals) }
+
+  static func formatted(_ value: Double, decimals: Int) -> String {
+    guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
+    var factor = 1.0
+    for _ in 0 ..< decimals { factor *= 10 }
+    let text = DOTEncoder.number((value * factor).rounded() / factor)
+    return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+  }
+}
+
+/// Sizes in inches and points that keep a drawing readable at its size.
+struct NodeScale {
+  var minimum: Double
+  var maximum: Double
+  var fontSize: Double
+  var minimumLine: Double
+  var maximumLine: Double
+  var brokerOutline: Double
+  var edgeColour: String
+
+  init(count: Int) {
+    switch count {
+    case ..<60:
+      (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.18, 0.9, 11, 0.6, 5, 3)
+      edgeColour = "#7F7F7FAA"
+    case ..<400:
+      (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.12, 0.7, 10, 0.4, 3.5, 2.5)
+      edgeColour = "#7F7F7F80"
+    default:
+      (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.08, 0.6, 12, 0.2, 2.5, 2.5)
+      edgeColour = "#7F7F7F40"
+    }
+  }
+}
+
+extension String {
+  var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension Colour {
+  /// A very light version of `colour` (mixed 85 % with white), for cluster backgrounds.
+  static func tinted(_ colour: String) -> String {
+    let hex = Array(colour.utf8.dropFirst())
+    guard hex.count >= 6 else { return "#FFFFFF" }
+    var out = "#"
+    for i in stride(from: 0, to: 6, by: 2) {
+      let value = Int(String(decoding: hex[i ..< i + 2], as: UTF8.self), radix: 16) ?? 255
+      let mixed = Int((Double(value) * 0.15 + 255 * 0.85).rounded())
+      let digits = String(mixed, radix: 16, uppercase: true)
+      out += digits.count == 1 ? "0" + digits : digits
+    }
+    return out
+  }
+}

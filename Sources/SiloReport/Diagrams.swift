@@ -1,0 +1,154 @@
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+import SiloRender
+
+/// The diagrams SiloScope draws.
+public enum DiagramView: String, Sendable, Hashable, Codable, CaseIterable {
+  /// People clustered by department, sized by betweenness, brokers outlined.
+  case people
+  /// One circle per department, coloured by its E-I index.
+  case departments
+  /// People coloured by community, inside their department clusters.
+  case communities
+  /// One person, their contacts and the ties among them.
+  case ego
+}
+
+/// What to draw and how.
+public struct DiagramRequest: Sendable, Hashable {
+  public var view: DiagramView
+  /// The person of the ego view: their id as in the input.
+  public var person: String?
+  /// Use tie weights: betweenness with inverse-weight distances, weighted E-I, weighted
+  /// communities.
+  public var weighted = true
+  /// How many top brokers to outline and label.
+  public var brokers = 5
+  /// What a tie's weight means, for legends.
+  public var weightMeaning = "weight"
+  /// Engine, seed, size limits, heading.
+  public var options = DiagramOptions()
+
+  public init(view: DiagramView, person: String? = nil, options: DiagramOptions = DiagramOptions()) {
+    self.view = view
+    self.person = person
+    self.options = options
+  }
+}
+
+extension Network {
+  /// Computes what the view needs (betweenness, constraint, E-I, communities) and builds the
+  /// diagram.
+  ///
+  /// - Person-level views (`people`, `communities`) of more than
+  ///   ``DiagramOptions/maximumPeople`` people draw the department map instead, and say so
+  ///   in ``Diagram/notes``: past a few thousand circles a drawing shows a cloud, not people.
+  /// - Betweenness is exact up to 5,000 people and estimated from 256 sampled sources above
+  ///   (the note says which), so that drawing stays within seconds.
+  ///
+  /// - Throws: ``RenderError/invalidDiagram(_:)`` when the view needs departments the
+  ///   network does not have, or the ego view's person is not in it.
+  public func diagram(_ request: DiagramRequest) throws(RenderError) -> Diagram {
+    var view = request.view
+    var notes: [String] = []
+    let n = graph.nodeCount
+    if (view == .people || view == .communities) && n > request.options.maximumPeople {
+      guard groups != nil else {
+        throw .invalidDiagram(
+          "\(n) people are too many to draw one by one (the limit is \(request.options.maximumPeople)), and the input has "
+            + "no departments to draw instead; raise the limit (--max-people) to draw them all")
+      }
+      notes.append(
+        "\(n) people are too many to draw one by one (limit \(request.options.maximumPeople)): drawn as departments. "
+          + "Raise the limit (--max-people) to draw every person.")
+      view = .departments
+    }
+    var diagram: Diagram
+    switch view {
+    case .departments:
+      diagram = try Diagram.departments(departmentMap(weighted: request.weighted, weightMeaning: request.weightMeaning), options: request.options)
+    case .people:
+      let (input, note) = peopleInput(request)
+      diagram = Diagram.people(input, options: request.options)
+      diagram.notes.append(note)
+    case .communities:
+      let (input, note) = peopleInput(request)
+      let detection: CommunityDetection
+      do {
+        detection = try Leiden(weighted: request.weighted).communities(in: graph, seed: request.options.seed)
+      } catch {
+        throw .invalidDiagram("communities cannot be found: \(error)")
+      }
+      diagram = Diagram.communities(
+        input, communities: detection.partition, describing: describe(detection.partition), options: request.options)
+      diagram.notes.append(note)
+      diagram.notes.append(
+        "Communities: Leiden on modularity (resolution 1, \(request.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); "
+          + "modularity \(Diagram.formattedNumber(detection.modularity, decimals: 3)).")
+    case .ego:
+      guard let id = request.person else { throw .invalidDiagram("the ego view needs a person: --person ID") }
+      guard let person = nodes.node(withID: id) else {
+        throw .invalidDiagram("there is no person \"\(TextSafety.cleaned(id))\" in the network (ids are matched exactly, as in the input)")
+      }
+      let (input, note) = peopleInput(request)
+      diagram = Diagram.ego(input, person: person, options: request.options)
+      diagram.notes.append(note)
+    }
+    diagram.notes = notes + diagram.notes
+    return diagram
+  }
+
+  /// The department map's numbers: head counts, E-I per department, ties between.
+  public func departmentMap(weighted: Bool, weightMeaning: String) throws(RenderError) -> DepartmentMapInput {
+    guard let groups else {
+      throw .invalidDiagram("the input has no departments (no department column and no --people or --nodes file)")
+    }
+    let aggregate = DepartmentNetwork(aggregating: self, by: groups)
+    let ei: ExternalInternalIndex
+    do { ei = try graph.externalInternalIndex(of: groups, weighted: weighted) } catch { throw .invalidDiagram("\(error)") }
+    return DepartmentMapInput(
+      names: aggregate.names, headCounts: aggregate.headCounts,
+      eiIndex: ei.perGroup.map { $0.index.isNaN ? nil : $0.index },
+      internalTies: aggregate.internalTies,
+      between: aggregate.between.map { .init(a: $0.source, b: $0.target, ties: $0.ties, weight: $0.weight) },
+      weightMeaning: weightMeaning)
+  }
+
+  private func peopleInput(_ request: DiagramRequest) -> (PeopleDiagramInput, String) {
+    let options = BetweennessOptions(distance: request.weighted ? .inverseWeight : .hops, normalized: true, threads: 2)
+    let exact = graph.nodeCount <= 5_000
+    let betweenness = exact ? graph.betweenness(options) : graph.sampledBetweenness(sources: 256, seed: request.options.seed, options: options)
+    let scores = betweenness.scores
+    let brokers = Array(scores.ranked().prefix(request.brokers)).filter { scores[$0] > 0 }
+    let holes = graph.structuralHoles(weighted: request.weighted)
+    let input = PeopleDiagramInput(
+      graph: graph, names: displayNames, departments: groups, size: scores.values, sizeMeaning: "betweenness",
+      brokers: brokers,
+      facts: [.init(name: "constraint (Burt)", values: holes.constraint.values), .init(name: "effective size", values: holes.effectiveSize.values, decimals: 2)],
+      weightMeaning: request.weightMeaning)
+    let how = exact
+      ? "exact" : "estimated from 256 random sources (seed \(request.options.seed))"
+    let note = "Betweenness: normalized, \(how), \(request.weighted ? "tie length 1/weight" : "hops")."
+    return (input, note)
+  }
+
+  /// Each person's label: the node list's `label` column where it has one, else the id.
+  var displayNames: [String] {
+    guard let labels = nodes.attributeColumn(NodeAttribute.label) else { return nodes.ids }
+    return zip(nodes.ids, labels).map { id, label in (label?.isEmpty ?? true) ? id : label! }
+  }
+
+  /// For each community, the departments it draws from most ("Financiën 80%, ICT 20%").
+  private func describe(_ communities: Partition) -> [String] {
+    guard let groups else { return [] }
+    var counts = Array(repeating: [Int: Int](), count: communities.groupCount)
+    for v in 0 ..< graph.nodeCount { counts[Int(communities.membership[v])][Int(groups.membership[v]), default: 0] += 1 }
+    return counts.map { tally in
+      let total = tally.values.reduce(0, +)
+      let top = tally.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(2)
+      return top.map { "\(groups.name(of: $0.key)) \(Int((100 * Double($0.value) / Double(max(1, total))).rounded()))%" }
+        .joined(separator: ", ")
+    }
+  }
+}

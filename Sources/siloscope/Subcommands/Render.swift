@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import SiloKit
+
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Draws the organization: people by department, the department map, communities, one person's network.",
+    discussion: """
+      Views:
+        people        everyone, boxed by department; circle area = betweenness, the top \
+      brokers outlined and numbered, line width = tie weight
+        departments   one circle per department, area = head count, colour = E-I index \
+      (red: a silo, blue: open), line width = collaboration between departments
+        communities   everyone, boxed by department, coloured by the community the \
+      collaboration places them in: where colours and boxes disagree, the informal \
+      structure differs from the org chart
+        ego           one person (--person), their contacts and the ties among them
+
+      Graphviz lays the drawing out in-process (no `dot` program is run). The engine is \
+      chosen by size unless --engine is given: fdp for department boxes, neato for small \
+      graphs without boxes, sfdp above 1,000 nodes. Above --max-people people the person \
+      views draw the department map instead. What was chosen is printed on standard error \
+      and written into the SVG's description.
+
+      The format follows --format, or the --output file's extension. Without --output the \
+      drawing goes to standard output (SVG and DOT only, or PNG/PDF into a pipe).
+
+      Examples:
+        siloscope render uren-2025.csv --output afdelingen.svg --view departments
+        siloscope render uren-2025.csv --view people --output mensen.png
+        siloscope render uren-2025.csv --view ego --person "Ruud Ünal" --output ruud.pdf
+        siloscope render --edges edges.csv --nodes nodes.csv --view communities > gemeenschappen.svg
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
+
+  @Option(help: "people, departments, communities or ego.")
+  var view: DiagramView = .people
+
+  @Option(help: ArgumentHelp("The person of --view ego: their id as in the input.", valueName: "id"))
+  var person: String?
+
+  @Option(help: "svg (default), png, pdf or dot (the Graphviz input, to edit or render elsewhere).")
+  var format: DiagramFormat?
+
+  @Option(help: ArgumentHelp("A Graphviz layout engine (fdp, neato, sfdp, dot, circo, twopi); default: by size.", valueName: "engine"))
+  var engine: String?
+
+  @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
+  var output: String?
+
+  @Option(help: "The seed of the force-directed layouts: the same seed gives the same drawing.")
+  var seed: UInt64 = 1
+
+  @Option(help: "How many top brokers to outline and number.")
+  var brokers: Int = 5
+
+  @Option(help: "Above this many people the people and communities views draw departments.")
+  var maxPeople: Int = 2_000
+
+  @Option(help: ArgumentHelp("A heading for the diagram (the organization, the period).", valueName: "text"))
+  var heading: String?
+
+  @Flag(help: "Ignore tie weights (betweenness in hops, ties counted).")
+  var unweighted = false
+
+  func validate() throws {
+    if view == .ego && person == nil { throw ValidationError("--view ego needs --person ID.") }
+    if person != nil && view != .ego { throw ValidationError("--person goes with --view ego.") }
+    if brokers < 0 { throw ValidationError("--brokers must be 0 or more.") }
+    if maxPeople < 1 { throw ValidationError("--max-people must be at least 1.") }
+    if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name.") }
+    if let engine, engine.isEmpty || !engine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
+      throw ValidationError("--engine must be a Graphviz layout engine such as fdp, neato, sfdp or dot.")
+    }
+    _ = try chosenFormat()
+  }
+
+  /// --format, else the output file's extension, else SVG.
+  func chosenFormat() throws -> DiagramFormat {
+    let fromName = output.flatMap { DiagramFormat(rawValue: (($0 as NSString).pathExtension).lowercased()) }
+    if let format, let fromName, format != fromName {
+      throw ValidationError("--format \(format.rawValue) does not match the file name \(output!); give one or make them agree.")
+    }
+    return format ?? fromName ?? .svg
+  }
+
+  func run() throws {
+    let format = try chosenFormat()
+    if output == nil && (format == .png || format == .pdf) && isatty(STDOUT_FILENO) != 0 {
+      throw ValidationError("\(format.rawValue) is binary: give --output FILE or send standard output into a file or pipe.")
+    }
+    try reportingErrors {
+      let loaded = try input.source(projection: projection).load()
+      var options = DiagramOptions(engine: engine.map(LayoutEngine.init(rawValue:)), seed: seed, heading: heading)
+      options.maximumPeople = maxPeople
+      var request = DiagramRequest(view: view, person: person, options: options)
+      request.weighted = !unweighted
+      request.brokers = brokers
+      request.weightMeaning = loaded.projection.map { $0.weighting.legendName } ?? "weight"
+      let diagram = try loaded.network.diagram(request)
+      let bytes = try diagram.render(format)
+      if let output {
+        try AtomicFile.write(path: output, replacing: try Render.mayReplace(output, inputs: input)) { append in
+          var chunk = bytes
+          try append(&chunk)
+        }
+      } else {
+        FileHandle.standardOutput.write(Data(bytes))
+      }
+      for note in diagram.notes { printNote(note) }
+      if let output { printNote("wrote \(output) (\(format.rawValue), \(NumberText.integer(bytes.count)) bytes)") }
+    }
+  }
+
+  /// An existing file may be replaced only when it is a drawing (its extension is one of
+  /// the formats) and not one of the inputs; anything else is refused and left alone.
+  static func mayReplace(_ output: String, inputs: InputOptions) throws(OutputError) -> Bool {
+    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
+    for path in [inputs.log, inputs.people, inputs.edges, inputs.nodes].compactMap({ $0 })
+    where URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == target {
+      throw .cannotCreate(path: output, reason: "it is one of the inputs")
+    }
+    guard FileManager.default.fileExists(atPath: output) else { return false }
+    return DiagramFormat(rawValue: (output as NSString).pathExtension.lowercased()) != nil
+  }
+}
+
+extension DiagramView: ExpressibleByArgument {}
+extension DiagramFormat: ExpressibleByArgument {}
+
+extension ProjectionWeighting {
+  /// What a tie's weight means, for a diagram's legend.
+  var legendName: String {
+    switch self {
+    case .sharedProjects: return "shared projects"
+    case .newman: return "collaboration (Newman)"
+    case .hoursOverlap: return "hours together"
+    case .jaccard: return "project overlap (Jaccard)"
+    }
+  }
+}
+
+func printNote(_ message: String) {
+  var standardError = StandardError()
+  print("siloscope: \(message)", to: &standardError)
+}
