@@ -95,15 +95,16 @@ public struct HTMLLabel: Sendable, Hashable {
   /// its text (`columns` entries side by side), and a note; one table, since Graphviz does
   /// not mix text and tables at the top of a label.
   public static func legend(
-    heading: String? = nil, title: String?, entries: [(colour: String, text: String)], columns: Int = 1, note: String? = nil
+    heading: String? = nil, title: String?, entries: [(colour: String, text: String)], columns: Int = 1, note: String? = nil,
+    scale: Double = 1
   ) -> HTMLLabel {
     let columns = max(1, entries.isEmpty ? 1 : min(columns, entries.count))
     // The outer table stacks heading, entries and note; the entries sit in a table of their
     // own so that a long note does not widen the swatch columns.
     var markup = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">"
     func row(_ content: String) { markup += "<tr><td align=\"left\" balign=\"left\">" + content + "</td></tr>" }
-    if let heading { row(text(heading, bold: true, pointSize: 16).markup) }
-    if let title, !entries.isEmpty { row(text(title, bold: true).markup) }
+    if let heading { row(text(heading, bold: true, pointSize: 16 * scale).markup) }
+    if let title, !entries.isEmpty { row(text(title, bold: true, pointSize: 12 * scale).markup) }
     // Each entry is one cell: a square in its colour (a hollow grey one for near-white) and
     // the text. (Swatch cells of their own get stretched by Graphviz when a heading is wider
     // than the entries, leaving a gap between swatch and text.)
@@ -114,15 +115,15 @@ public struct HTMLLabel: Sendable, Hashable {
         table += "<tr>"
         for entry in entries[index ..< min(entries.count, index + columns)] {
           let light = Colour.isNearWhite(entry.colour)
-          let swatch = "<font point-size=\"15\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">\(light ? "□" : "■")</font>"
-          table += "<td align=\"left\">" + swatch + " " + TextSafety.xmlEscaped(entry.text) + "   </td>"
+          let swatch = "<font point-size=\"\(DOTEncoder.number(15 * scale))\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">\(light ? "□" : "■")</font>"
+          table += "<td align=\"left\">" + swatch + " " + text(entry.text, pointSize: 12 * scale).markup + "   </td>"
         }
         table += "</tr>"
         index += columns
       }
       row(table + "</table>")
     }
-    if let note { row(text(note, pointSize: 10, colour: "#444444").markup) }
+    if let note { row(text(note, pointSize: 10 * scale, colour: "#444444").markup) }
     markup += "</table>"
     return HTMLLabel(markup: markup)
   }

@@ -115,7 +115,7 @@ extension Diagram {
     dot.attributes["labeljust"] = .keyword("l")
     let title = "Departments and the collaboration between them"
     return Diagram(
-      graph: dot, engine: plan.engine, title: options.heading.map { "\(title): \($0)" } ?? title,
+      graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title,
       summary: "Each circle is a department (\(k)); its area shows its head count and its colour its E-I index, "
         + "from red (−1, a silo keeping every tie inside) to blue (+1, every tie outside). Lines are collaboration "
         + "between departments, wider for more.",

@@ -14,16 +14,28 @@ public struct Diagram: Sendable, Hashable {
   /// departments…), in plain language, for the user and for the SVG's `<desc>`.
   public var notes: [String]
 
-  public init(graph: DOTGraph, engine: LayoutEngine, title: String, summary: String, notes: [String]) {
+  /// The seed of the layout.
+  public var seed: UInt64
+
+  public init(graph: DOTGraph, engine: LayoutEngine, seed: UInt64 = 1, title: String, summary: String, notes: [String]) {
     self.graph = graph
     self.engine = engine
+    self.seed = seed
     self.title = title
     self.summary = summary
     self.notes = notes
   }
 
-  /// The DOT text.
+  /// The DOT text before layout (for ``LayoutEngine/clustered`` without positions; see
+  /// ``render(_:)`` with `.dot` for the text with them).
   public var dotText: String { DOTEncoder.encode(graph) }
+
+  /// The graph Graphviz draws and the engine that draws it: for ``LayoutEngine/clustered``
+  /// the graph with every position pinned, drawn by `nop`.
+  func laidOut() throws(RenderError) -> (text: String, engine: LayoutEngine) {
+    guard engine == .clustered else { return (dotText, engine) }
+    return (DOTEncoder.encode(try ClusteredLayout.pinned(graph, seed: seed)), .nop)
+  }
 
   /// The diagram in `format`. SVG gets a `<title>` and a `<desc>` (the summary and the
   /// notes) right after its `<svg>` tag, for screen readers and for whoever opens the file
@@ -32,14 +44,15 @@ public struct Diagram: Sendable, Hashable {
   /// Layout time grows with the engine and the size; the views choose engines and limits
   /// that keep a 5,000-person organization under a minute (see ``LayoutPlan``).
   public func render(_ format: DiagramFormat) throws(RenderError) -> [UInt8] {
+    let (text, engine) = try laidOut()
     switch format {
     case .dot:
-      return Array(dotText.utf8)
+      return Array(text.utf8)
     case .svg:
-      let svg = try Graphviz.render(dot: dotText, engine: engine, format: .svg)
+      let svg = SVGCanonicalOrder.clustersSorted(try Graphviz.render(dot: text, engine: engine, format: .svg))
       return Diagram.describing(svg: svg, title: title, description: ([summary] + notes).joined(separator: " "))
     case .png, .pdf:
-      return try Graphviz.render(dot: dotText, engine: engine, format: format)
+      return try Graphviz.render(dot: text, engine: engine, format: format)
     }
   }
 
@@ -85,8 +98,9 @@ public struct LayoutPlan: Sendable, Hashable {
       engine = requested
       why = "\(requested) as requested"
     } else if clusters {
-      engine = .fdp
-      why = "fdp (force-directed, keeps department clusters)"
+      engine = .clustered
+      why = "neato inside each department, neato to arrange the departments, drawn with positions fixed "
+        + "(repeatable; Graphviz's fdp keeps clusters too but gives a different drawing on every run)"
     } else if nodes <= 1_000 {
       engine = .neato
       why = "neato (spring model, best for up to about 1,000 nodes)"
@@ -94,7 +108,7 @@ public struct LayoutPlan: Sendable, Hashable {
       engine = .sfdp
       why = "sfdp (multiscale, for more than 1,000 nodes)"
     }
-    var attributes: DOTAttributes = ["layout": .text(engine.rawValue)]
+    var attributes: DOTAttributes = engine == .clustered ? [:] : ["layout": .text(engine.rawValue)]
     // A seed for the engines that start from random positions (fdp, neato, sfdp): the same
     // seed gives the same drawing.
     let seedValue = Double(seed % 1_000_000_007)
@@ -103,6 +117,7 @@ public struct LayoutPlan: Sendable, Hashable {
       attributes["start"] = .number(seedValue)
       attributes["overlap"] = .keyword("false")
       attributes["splines"] = .keyword("false")
+      why += "; fdp does not give the same drawing twice"
     case .neato:
       attributes["start"] = .number(seedValue)
       attributes["overlap"] = nodes <= 1_000 ? .keyword("false") : .keyword("scale")

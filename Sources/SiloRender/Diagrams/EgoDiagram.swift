@@ -89,7 +89,7 @@ extension Diagram {
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
     return Diagram(
-      graph: dot, engine: plan.engine, title: title,
+      graph: dot, engine: plan.engine, seed: options.seed, title: title,
       summary: "\(name) and their \(contacts.count) contacts, coloured by department, with the ties among the contacts. "
         + "Contacts that are not tied to each other are held together only through \(name).",
       notes: notes)

@@ -151,7 +151,7 @@ extension Diagram {
       if let rank = brokerRank[v] {
         attributes["penwidth"] = .number(scale.brokerOutline)
         attributes["color"] = .text("#000000")
-        attributes["xlabel"] = .html(.text("\(rank). " + shortened(input.names[v.index]), bold: true, pointSize: scale.fontSize + 1))
+        attributes["xlabel"] = .html(.text("\(rank). " + shortened(input.names[v.index]), bold: true, pointSize: scale.brokerFontSize))
       } else if labelAll {
         attributes["xlabel"] = .text(shortened(input.names[v.index]))
       }
@@ -163,7 +163,7 @@ extension Diagram {
     dot.attributes["outputorder"] = .keyword("edgesfirst")
     dot.attributes["forcelabels"] = .keyword("true")
     dot.attributes["fontname"] = .text("Helvetica")
-    dot.attributes["fontsize"] = .number(scale.fontSize + 2)
+    dot.attributes["fontsize"] = .number(12 * scale.legend)
     dot.attributes["bgcolor"] = .text("#FFFFFF")
     dot.attributes["pad"] = .number(0.3)
     dot.nodeDefaults = [
@@ -178,8 +178,11 @@ extension Diagram {
         var attributes = clusterStyle(group)
         attributes["label"] = .text(shortened(departments.name(of: group)))
         attributes["fontname"] = .text("Helvetica-Bold")
-        attributes["fontsize"] = .number(scale.fontSize + 3)
-        attributes["tooltip"] = .text("\(departments.name(of: group)): \(members[group].count) people")
+        attributes["fontsize"] = .number(scale.clusterFontSize)
+        attributes["tooltip"] = .text("\(departments.name(of: group)): " + (members[group].count == 1 ? "1 person" : "\(members[group].count) people"))
+        // Clusters inherit the root graph's label placement, which is the legend's (bottom left).
+        attributes["labelloc"] = .keyword("t")
+        attributes["labeljust"] = .keyword("c")
         return DOTCluster(id: "d\(group)", attributes: attributes, nodes: members[group].map(node))
       }
     } else {
@@ -194,19 +197,21 @@ extension Diagram {
     }
     var key = "Circle area: \(input.sizeMeaning). Line width: \(input.weightMeaning)."
     if !input.brokers.isEmpty { key += " Black outline and number: the \(input.brokers.count) top brokers by \(input.sizeMeaning)." }
-    dot.attributes["label"] = .html(legendLabel(heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key))
+    dot.attributes["label"] = .html(legendLabel(
+      heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key, scale: scale.legend))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
-    return Diagram(graph: dot, engine: plan.engine, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary, notes: notes)
+    return Diagram(graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary, notes: notes)
   }
 
   /// The legend under a diagram: heading, colour key and a line on sizes and widths.
   static func legendLabel(
-    heading: String, legendTitle: String?, entries: [(colour: String, text: String)], key: String, columns: Int? = nil
+    heading: String, legendTitle: String?, entries: [(colour: String, text: String)], key: String, columns: Int? = nil,
+    scale: Double = 1
   ) -> HTMLLabel {
     .legend(
       heading: heading, title: legendTitle, entries: legendTitle == nil ? [] : entries,
-      columns: columns ?? (entries.count > 16 ? 3 : entries.count > 5 ? 2 : 1), note: key)
+      columns: columns ?? (entries.count > 16 ? 3 : entries.count > 5 ? 2 : 1), note: key, scale: scale)
   }
 
   /// A person's tooltip: name, department, the size score with rank, the extra facts, ties.
@@ -262,18 +267,27 @@ struct NodeScale {
   var maximumLine: Double
   var brokerOutline: Double
   var edgeColour: String
+  /// How much larger legends and department names are than at small sizes: large drawings
+  /// are shown scaled down, and their legends must stay readable.
+  var legend: Double
+
+  var clusterFontSize: Double { 14 * legend }
+  var brokerFontSize: Double { max(fontSize + 1, 12 * legend) }
 
   init(count: Int) {
     switch count {
     case ..<60:
       (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.18, 0.9, 11, 0.6, 5, 3)
       edgeColour = "#7F7F7FAA"
+      legend = 1
     case ..<400:
       (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.12, 0.7, 10, 0.4, 3.5, 2.5)
       edgeColour = "#7F7F7F80"
+      legend = 1.2
     default:
       (minimum, maximum, fontSize, minimumLine, maximumLine, brokerOutline) = (0.08, 0.6, 12, 0.2, 2.5, 2.5)
       edgeColour = "#7F7F7F40"
+      legend = count < 2_000 ? 2.5 : 4
     }
   }
 }

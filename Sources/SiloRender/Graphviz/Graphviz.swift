@@ -24,9 +24,14 @@ public struct LayoutEngine: RawRepresentable, Sendable, Hashable, Codable, Custo
   public static let circo = LayoutEngine(rawValue: "circo")
   /// Radial layout around a root.
   public static let twopi = LayoutEngine(rawValue: "twopi")
+  /// Graphviz's "already laid out" mode (`neato -n`): draws nodes where their `pos` says.
+  public static let nop = LayoutEngine(rawValue: "nop")
+  /// SiloScope's repeatable layout for clusters: `neato` inside each cluster, `neato` to
+  /// arrange the clusters, `nop` to draw (see ``Diagram``). Not a Graphviz plugin.
+  public static let clustered = LayoutEngine(rawValue: "clustered")
 
   /// The engines SiloScope knows how to tune.
-  public static let known: [LayoutEngine] = [.dot, .neato, .fdp, .sfdp, .circo, .twopi]
+  public static let known: [LayoutEngine] = [.clustered, .dot, .neato, .fdp, .sfdp, .circo, .twopi]
 
   public var description: String { rawValue }
 }
@@ -177,7 +182,9 @@ public enum Graphviz {
     try state.withLock { (state: inout State) throws(RenderError) -> [UInt8] in
       let gvc = try state.gvc()
       let layouts = try engines(&state)
-      guard layouts.contains(engine.rawValue) else { throw .unknownEngine(engine.rawValue, available: layouts) }
+      guard layouts.contains(engine.rawValue) else {
+        throw .unknownEngine(engine.rawValue, available: [LayoutEngine.clustered.rawValue] + layouts)
+      }
       let formats = try devices(&state)
       guard formats.contains(device) else {
         throw .formatUnavailable(device, plugin: plugin, available: formats)

@@ -1,0 +1,195 @@
+/// SiloScope's layout for people in department boxes: repeatable, unlike Graphviz's `fdp`.
+///
+/// Graphviz 2.42's `fdp` is the engine that keeps clusters, but with clusters it does not
+/// give the same drawing twice for the same input and seed, not even in a fresh process
+/// with address-space randomization off (measured for this project: five runs of the same
+/// DOT text through the C API gave four different drawings; see also
+/// ellson/MOTHBALLED-graphviz#1214). `neato` is repeatable. So clustered diagrams are laid
+/// out in three Graphviz passes, each repeatable:
+///
+/// 1. each cluster's nodes and the ties among them with `neato` (stress majorization,
+///    overlap removal), read back in Graphviz's `plain` format;
+/// 2. the clusters as boxes of the sizes found, tied by the number of ties between them,
+///    with `neato` and overlap removal, so that departments that work together sit close;
+/// 3. the whole graph with every node pinned (`pos="x,y!"`) and every cluster box given
+///    (`bb`), drawn by `nop` (neato's "already laid out" mode), which routes the ties and
+///    places labels.
+///
+/// The DOT text of pass 3 is what `--format dot` writes: `neato -n` or any Graphviz tool
+/// draws it the same.
+enum ClusteredLayout {
+  /// A graph whose clusters and nodes all have positions, drawn by the `nop` engine.
+  ///
+  /// - Complexity: dominated by `neato` on the largest cluster (stress majorization is
+  ///   about quadratic in the nodes of one cluster); the cluster arrangement is small.
+  static func pinned(_ graph: DOTGraph, seed: UInt64) throws(RenderError) -> DOTGraph {
+    let seedValue = Double(seed % 1_000_000_007)
+    // Every top-level node becomes a cluster of its own for the arrangement.
+    var groups = graph.clusters.map(\.nodes)
+    groups += graph.nodes.map { [$0] }
+    let groupOf = Dictionary(
+      groups.enumerated().flatMap { index, nodes in nodes.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
+
+    // Pass 1: each group on its own.
+    var inside = Array(repeating: [DOTEdge](), count: groups.count)
+    var between: [Int: [Int: Int]] = [:]
+    for edge in graph.edges {
+      guard let a = groupOf[edge.tail], let b = groupOf[edge.head] else { continue }
+      if a == b {
+        inside[a].append(DOTEdge(tail: edge.tail, head: edge.head))
+      } else {
+        between[min(a, b), default: [:]][max(a, b), default: 0] += 1
+      }
+    }
+    let defaultWidth = graph.nodeDefaults["width"].flatMap(number) ?? 0.3
+    var local: [[String: Point]] = []
+    var boxes: [Box] = []
+    for (index, nodes) in groups.enumerated() {
+      let radius = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, 36 * ($0.attributes["width"].flatMap(number) ?? defaultWidth)) })
+      var positions: [String: Point] = [:]
+      if nodes.count == 1 {
+        positions[nodes[0].id] = Point(x: 0, y: 0)
+      } else if !nodes.isEmpty {
+        let part = DOTGraph(
+          name: "part",
+          attributes: [
+            "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"), "sep": .text("+6"),
+            "splines": .keyword("false"),
+          ],
+          nodeDefaults: ["shape": .keyword("circle"), "fixedsize": .keyword("true"), "label": .text("")],
+          nodes: nodes.map { DOTNode(id: $0.id, attributes: ["width": .number(radius[$0.id]! / 36)]) },
+          edges: inside[index])
+        positions = try layout(part, engine: .neato)
+      }
+      local.append(positions)
+      var box = Box.empty
+      for node in nodes {
+        let p = positions[node.id] ?? Point(x: 0, y: 0)
+        box.include(p, radius: radius[node.id]!)
+      }
+      boxes.append(box.width > 0 || box.height > 0 ? box : Box(minX: 0, minY: 0, maxX: 0, maxY: 0))
+    }
+
+    // Room around each group: for name labels beside the circles and, in clusters, the
+    // cluster's own label on top.
+    let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
+    let side = 4 * fontSize
+    let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
+    let top = 2.2 * clusterFontSize
+    func outer(_ i: Int) -> (width: Double, height: Double) {
+      let isCluster = i < graph.clusters.count
+      let labelWidth = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : 0
+      return (max(boxes[i].width + 2 * side, labelWidth + 2 * side), boxes[i].height + side + (isCluster ? top : side))
+    }
+
+    // Pass 2: arrange the groups.
+    var centres = [Point(x: 0, y: 0)]
+    if groups.count > 1 {
+      var arrangement = DOTGraph(
+        name: "arrangement",
+        attributes: [
+          "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"), "sep": .text("+12"),
+          "splines": .keyword("false"),
+        ],
+        nodeDefaults: ["shape": .keyword("box"), "fixedsize": .keyword("true"), "label": .text("")])
+      arrangement.nodes = groups.indices.map { i in
+        let size = outer(i)
+        return DOTNode(id: "g\(i)", attributes: ["width": .number(size.width / 72), "height": .number(size.height / 72)])
+      }
+      let heaviest = between.values.flatMap(\.values).max() ?? 1
+      for (a, row) in between.sorted(by: { $0.key < $1.key }) {
+        for (b, count) in row.sorted(by: { $0.key < $1.key }) {
+          // Stronger collaboration pulls harder (neato's `weight` scales a pair's stress term).
+          let strength = 1 + 4 * Double(count) / Double(heaviest)
+          // The ideal distance: the two boxes side by side (half their diagonals), so that
+          // the arrangement is compact before overlap removal.
+          let length = (diagonal(outer(a)) + diagonal(outer(b))) / 2 / 72 * 0.8
+          arrangement.edges.append(DOTEdge(
+            tail: "g\(a)", head: "g\(b)", attributes: ["weight": .number(strength), "len": .number(length)]))
+        }
+      }
+      let placed = try layout(arrangement, engine: .neato)
+      centres = groups.indices.map { placed["g\($0)"] ?? Point(x: 0, y: 0) }
+    }
+
+    // Pass 3: pin everything.
+    var pinned = graph
+    var attributes: DOTAttributes = ["layout": .text("nop")]
+    for (name, value) in graph.attributes {
+      switch name.description {
+      case "layout", "start", "overlap", "sep", "maxiter", "mode": continue
+      default: attributes[name] = value
+      }
+    }
+    attributes["splines"] = .keyword("false")
+    pinned.attributes = attributes
+    func place(_ node: DOTNode, group i: Int) -> DOTNode {
+      var node = node
+      let size = outer(i)
+      let p = local[i][node.id] ?? Point(x: 0, y: 0)
+      // The group's content sits in its outer box: centred across, below the label room.
+      let x = centres[i].x - size.width / 2 + (size.width - boxes[i].width) / 2 + (p.x - boxes[i].minX)
+      let y = centres[i].y - size.height / 2 + side + (p.y - boxes[i].minY)
+      node.attributes["pos"] = .text(coordinate(x) + "," + coordinate(y) + "!")
+      return node
+    }
+    for i in graph.clusters.indices {
+      let size = outer(i)
+      pinned.clusters[i].nodes = graph.clusters[i].nodes.map { place($0, group: i) }
+      let (x0, y0) = (centres[i].x - size.width / 2, centres[i].y - size.height / 2)
+      pinned.clusters[i].attributes["bb"] = .text(
+        [x0, y0, x0 + size.width, y0 + size.height].map(coordinate).joined(separator: ","))
+    }
+    pinned.nodes = graph.nodes.enumerated().map { place($1, group: graph.clusters.count + $0) }
+    return pinned
+  }
+
+  /// Lays out `graph` and reads the node centres (in points) from Graphviz's `plain` output.
+  static func layout(_ graph: DOTGraph, engine: LayoutEngine) throws(RenderError) -> [String: Point] {
+    let plain = try Graphviz.render(dot: DOTEncoder.encode(graph), engine: engine, device: "plain", plugin: "core (libgvplugin_core)")
+    var positions: [String: Point] = [:]
+    for line in String(decoding: plain, as: UTF8.self).split(separator: "\n") where line.hasPrefix("node ") {
+      let fields = line.split(separator: " ", maxSplits: 5)
+      guard fields.count >= 4, let x = Double(fields[2]), let y = Double(fields[3]) else { continue }
+      var name = String(fields[1])
+      if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+      positions[name] = Point(x: 72 * x, y: 72 * y)
+    }
+    return positions
+  }
+
+  private static func diagonal(_ size: (width: Double, height: Double)) -> Double {
+    (size.width * size.width + size.height * size.height).squareRoot()
+  }
+
+  private static func number(_ value: DOTValue) -> Double? {
+    if case .number(let x) = value { return x }
+    return nil
+  }
+
+  /// A rough width of a cluster's label in points (Helvetica averages about 0.6 em).
+  private static func labelEstimate(_ cluster: DOTCluster, fontSize: Double) -> Double {
+    guard case .text(let label)? = cluster.attributes["label"] else { return 0 }
+    return Double(label.count) * fontSize * 0.62
+  }
+
+  private static func coordinate(_ value: Double) -> String { DOTEncoder.number((value * 100).rounded() / 100) }
+
+  struct Point: Hashable {
+    var x: Double
+    var y: Double
+  }
+
+  struct Box {
+    var minX = Double.infinity, minY = Double.infinity, maxX = -Double.infinity, maxY = -Double.infinity
+    static let empty = Box()
+    var width: Double { maxX >= minX ? maxX - minX : 0 }
+    var height: Double { maxY >= minY ? maxY - minY : 0 }
+    mutating func include(_ p: Point, radius: Double) {
+      minX = min(minX, p.x - radius)
+      maxX = max(maxX, p.x + radius)
+      minY = min(minY, p.y - radius)
+      maxY = max(maxY, p.y + radius)
+    }
+  }
+}
