@@ -18,7 +18,7 @@ public enum DiagramView: String, Sendable, Hashable, Codable, CaseIterable {
 /// What to draw and how.
 public struct DiagramRequest: Sendable, Hashable {
   public var view: DiagramView
-  /// The person of the ego view: their id as in the input.
+  /// The person of the ego view: their id as in the input; `nil` for the top broker.
   public var person: String?
   /// Use tie weights: betweenness with inverse-weight distances, weighted E-I, weighted
   /// communities.
@@ -87,11 +87,20 @@ extension Network {
         "Communities: Leiden on modularity (resolution 1, \(request.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); "
           + "modularity \(Diagram.formattedNumber(detection.modularity, decimals: 3)).")
     case .ego:
-      guard let id = request.person else { throw .invalidDiagram("the ego view needs a person: --person ID") }
-      guard let person = nodes.node(withID: id) else {
-        throw .invalidDiagram("there is no person \"\(TextSafety.cleaned(id))\" in the network (ids are matched exactly, as in the input)")
-      }
       let (input, note) = peopleInput(request)
+      let person: NodeID
+      if let id = request.person {
+        guard let found = nodes.node(withID: id) else {
+          throw .invalidDiagram("there is no person \"\(TextSafety.cleaned(id))\" in the network (ids are matched exactly, as in the input)")
+        }
+        person = found
+      } else {
+        guard let top = input.brokers.first ?? (n > 0 ? NodeID(0) : nil) else {
+          throw .invalidDiagram("the network has no people, so there is no ego network to draw")
+        }
+        person = top
+        notes.append("No person given: drawn for the top broker by betweenness, \(TextSafety.cleaned(nodes[top])).")
+      }
       diagram = Diagram.ego(input, person: person, options: request.options)
       diagram.notes.append(note)
     }
@@ -107,11 +116,19 @@ extension Network {
     let aggregate = DepartmentNetwork(aggregating: self, by: groups)
     let ei: ExternalInternalIndex
     do { ei = try graph.externalInternalIndex(of: groups, weighted: weighted) } catch { throw .invalidDiagram("\(error)") }
+    // One line per pair of departments: in a directed network the two directions are added.
+    var pairs: [Int: DepartmentMapInput.Tie] = [:]
+    let k = aggregate.names.count
+    for tie in aggregate.between {
+      let (a, b) = (min(tie.source, tie.target), max(tie.source, tie.target))
+      pairs[a * k + b, default: .init(a: a, b: b, ties: 0, weight: 0)].ties += tie.ties
+      pairs[a * k + b, default: .init(a: a, b: b, ties: 0, weight: 0)].weight += tie.weight
+    }
     return DepartmentMapInput(
       names: aggregate.names, headCounts: aggregate.headCounts,
       eiIndex: ei.perGroup.map { $0.index.isNaN ? nil : $0.index },
       internalTies: aggregate.internalTies,
-      between: aggregate.between.map { .init(a: $0.source, b: $0.target, ties: $0.ties, weight: $0.weight) },
+      between: pairs.keys.sorted().map { pairs[$0]! },
       weightMeaning: weightMeaning)
   }
 

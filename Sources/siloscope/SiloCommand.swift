@@ -23,7 +23,7 @@ struct SiloCommand: ParsableCommand {
         64  the command was used wrongly (EX_USAGE)
         65  the input data is malformed (EX_DATAERR)
         66  an input file is missing or cannot be read (EX_NOINPUT)
-        69  a Graphviz plugin (a layout engine or output format) is missing (EX_UNAVAILABLE)
+        69  a Graphviz engine or output format is missing (EX_UNAVAILABLE)
         70  Graphviz failed (EX_SOFTWARE)
         73  an output cannot be written (EX_CANTCREAT)
         1   anything else

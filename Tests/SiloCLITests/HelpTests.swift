@@ -40,6 +40,15 @@ struct HelpTests {
         "siloscope build uren-2025.csv --max-project-size 40 --output netwerk",
       ]),
     HelpCase(
+      arguments: ["render", "--help"],
+      abstract: "Draws the organization: people by department, the department map,",
+      examples: [
+        "siloscope render uren-2025.csv --view departments -o afdelingen.svg",
+        "siloscope render uren-2025.csv --view people -o mensen.png",
+        "siloscope render uren-2025.csv --view ego --person \"Ruud Ünal\" -o ruud.pdf",
+        "siloscope render --edges edges.csv --nodes nodes.csv --view communities",
+      ]),
+    HelpCase(
       arguments: ["generate", "--help"],
       abstract: "Writes a synthetic project log of an invented, municipality-like",
       examples: ["siloscope generate --people 1000 --seed 7 --output voorbeeld.csv"]),
@@ -88,11 +97,13 @@ struct HelpTests {
         "  64  the command was used wrongly (EX_USAGE)",
         "  65  the input data is malformed (EX_DATAERR)",
         "  66  an input file is missing or cannot be read (EX_NOINPUT)",
+        "  69  a Graphviz engine or output format is missing (EX_UNAVAILABLE)",
+        "  70  Graphviz failed (EX_SOFTWARE)",
         "  73  an output cannot be written (EX_CANTCREAT)",
         "  1   anything else",
       ]
       #expect(Array(helpLines[(table + 1) ..< min(table + 1 + expected.count, helpLines.count)]) == expected)
-      for name in ["summary", "build", "generate"] {
+      for name in ["summary", "render", "build", "generate"] {
         #expect(helpLines.contains { $0.hasPrefix("  \(name) ") }, "subcommand \(name) not listed")
       }
     }

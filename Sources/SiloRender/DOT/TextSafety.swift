@@ -77,8 +77,9 @@ public struct HTMLLabel: Sendable, Hashable {
   public static func text(_ text: String, bold: Bool = false, pointSize: Double? = nil, colour: String? = nil) -> HTMLLabel {
     var markup = TextSafety.xmlEscaped(text)
     if bold { markup = "<b>" + markup + "</b>" }
-    if pointSize != nil || colour != nil {
-      var font = "<font"
+    if pointSize != nil || colour != nil || bold {
+      // The face is named every time: a <font> without one falls back to Times in 2.42.
+      var font = "<font face=\"Helvetica\""
       if let pointSize { font += " point-size=\"\(DOTEncoder.number(pointSize))\"" }
       if let colour { font += " color=\"\(Colour.checked(colour))\"" }
       markup = font + ">" + markup + "</font>"

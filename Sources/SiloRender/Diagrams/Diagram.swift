@@ -121,7 +121,7 @@ public struct LayoutPlan: Sendable, Hashable {
     case .neato:
       attributes["start"] = .number(seedValue)
       attributes["overlap"] = nodes <= 1_000 ? .keyword("false") : .keyword("scale")
-      attributes["sep"] = .text("+6")
+      attributes["sep"] = .text(nodes <= 150 ? "+14" : "+6")
       if nodes > 1_000 {
         attributes["maxiter"] = .number(200)
         why += "; neato's iterations capped at 200 above 1,000 nodes"
@@ -139,6 +139,9 @@ public struct LayoutPlan: Sendable, Hashable {
         attributes["searchsize"] = .number(10)
         why += "; dot's crossing minimization and ranking limited above 300 nodes to bound the layout time"
       }
+    case .clustered:
+      // Room between circles for the names beside them (all names are shown up to 150).
+      attributes["sep"] = .text(nodes <= 150 ? "+14" : "+6")
     case .circo, .twopi:
       attributes["overlap"] = .keyword("false")
     default:

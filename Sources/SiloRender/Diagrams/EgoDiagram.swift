@@ -62,14 +62,17 @@ extension Diagram {
       return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
     }
     let inside = Set(members)
-    var maxWeight = 0.0
-    for v in members { for (u, w) in graph.neighbors(of: v) where inside.contains(u) { maxWeight = max(maxWeight, w) } }
+    var maxWeight = 0.0, minWeight = Double.infinity
+    for v in members {
+      for (u, w) in graph.neighbors(of: v) where inside.contains(u) { (maxWeight, minWeight) = (max(maxWeight, w), min(minWeight, w)) }
+    }
+    let allEqual = minWeight == maxWeight
     for v in members {
       for (u, w) in graph.neighbors(of: v) where inside.contains(u) && (graph.isDirected || u > v) {
-        let share = maxWeight > 0 ? w / maxWeight : 1
+        let share = lineShare(w, maximum: maxWeight, allEqual: allEqual)
         let touchesEgo = u == ego || v == ego
         dot.edges.append(DOTEdge(tail: "p\(v.rawValue)", head: "p\(u.rawValue)", attributes: [
-          "penwidth": .number((touchesEgo ? 0.8 : 0.4) + (scale.maximumLine - 0.4) * share.squareRoot()),
+          "penwidth": .number((touchesEgo ? 0.8 : 0.4) + (scale.maximumLine - 0.4) * share),
           "color": .text(touchesEgo ? "#333333CC" : "#9E9E9E99"),
         ]))
       }

@@ -86,7 +86,8 @@ extension Diagram {
       legend = (0 ..< departments.groupCount).map { (colours[$0], "\(departments.name(of: $0)) (\(sizes[$0]))") }
     }
     return personDiagram(
-      input, options: options, name: "people", title: "Collaboration between people, by department",
+      input, options: options, name: "people",
+      title: input.departments == nil ? "Collaboration between people" : "Collaboration between people, by department",
       fill: { node in input.departments.map { colours[$0.group(of: node)] } ?? Colour.category(0) },
       clusterStyle: { group in
         [
@@ -95,7 +96,8 @@ extension Diagram {
         ]
       },
       legendTitle: input.departments == nil ? nil : "Departments (people)", legend: legend,
-      summary: "Each circle is a person, inside the box of their department; its colour is the department's. "
+      summary: (input.departments == nil
+        ? "Each circle is a person. " : "Each circle is a person, inside the box of their department; its colour is the department's. ")
         + "Circle area shows \(input.sizeMeaning); lines are ties, wider for more \(input.weightMeaning).")
   }
 
@@ -112,7 +114,8 @@ extension Diagram {
       (Colour.category(c), "Community \(c + 1) (\(sizes[c]))" + (c < describing.count ? ": " + describing[c] : ""))
     }
     return personDiagram(
-      input, options: options, name: "communities", title: "Communities found in the collaboration, over the departments",
+      input, options: options, name: "communities",
+      title: input.departments == nil ? "Communities found in the collaboration" : "Communities found in the collaboration, over the departments",
       fill: { Colour.category(communities.group(of: $0)) },
       clusterStyle: { _ in
         ["style": .keyword("rounded"), "color": .text("#666666"), "penwidth": .number(1.2), "bgcolor": .text("#FAFAFA")]
@@ -226,19 +229,30 @@ extension Diagram {
 
   /// Edges once per tie (the lower id first for undirected graphs), width by weight.
   static func edges(_ graph: CollaborationGraph, scale: NodeScale) -> [DOTEdge] {
-    var maxWeight = 0.0
-    for v in graph.nodes { for (_, w) in graph.neighbors(of: NodeID(v)) { maxWeight = max(maxWeight, w) } }
+    var maxWeight = 0.0, minWeight = Double.infinity
+    for v in graph.nodes {
+      for (_, w) in graph.neighbors(of: NodeID(v)) { (maxWeight, minWeight) = (max(maxWeight, w), min(minWeight, w)) }
+    }
+    let allEqual = minWeight == maxWeight
     var edges: [DOTEdge] = []
     edges.reserveCapacity(graph.edgeCount)
     for v in graph.nodes {
       for (u, w) in graph.neighbors(of: NodeID(v)) where graph.isDirected || u.index > v {
-        let share = maxWeight > 0 ? w / maxWeight : 1
+        let share = lineShare(w, maximum: maxWeight, allEqual: allEqual)
         edges.append(DOTEdge(
           tail: "p\(v)", head: "p\(u.rawValue)",
-          attributes: ["penwidth": .number(scale.minimumLine + (scale.maximumLine - scale.minimumLine) * share.squareRoot())]))
+          attributes: ["penwidth": .number(scale.minimumLine + (scale.maximumLine - scale.minimumLine) * share)]))
       }
     }
     return edges
+  }
+
+  /// Where a tie of weight `w` sits between the thinnest and widest line: the square root
+  /// of its share of the heaviest tie (so that area-like perception follows weight); a
+  /// quarter when every tie weighs the same, so that unweighted networks get thin lines.
+  static func lineShare(_ w: Double, maximum: Double, allEqual: Bool) -> Double {
+    if allEqual || !(maximum > 0) { return 0.25 }
+    return (max(0, w) / maximum).squareRoot()
   }
 
   static func shortened(_ name: String, limit: Int = 32) -> String {

@@ -53,7 +53,8 @@ enum ClusteredLayout {
         let part = DOTGraph(
           name: "part",
           attributes: [
-            "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"), "sep": .text("+6"),
+            "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"),
+            "sep": graph.attributes["sep"] ?? .text("+6"),
             "splines": .keyword("false"),
           ],
           nodeDefaults: ["shape": .keyword("circle"), "fixedsize": .keyword("true"), "label": .text("")],
@@ -75,7 +76,7 @@ enum ClusteredLayout {
     let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
     let side = 4 * fontSize
     let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
-    let top = 2.2 * clusterFontSize
+    let top = 3 * clusterFontSize
     func outer(_ i: Int) -> (width: Double, height: Double) {
       let isCluster = i < graph.clusters.count
       let labelWidth = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : 0

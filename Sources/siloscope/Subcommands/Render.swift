@@ -7,29 +7,34 @@ struct Render: ParsableCommand {
     abstract: "Draws the organization: people by department, the department map, communities, one person's network.",
     discussion: """
       Views:
-        people        everyone, boxed by department; circle area = betweenness, the top \
-      brokers outlined and numbered, line width = tie weight
-        departments   one circle per department, area = head count, colour = E-I index \
-      (red: a silo, blue: open), line width = collaboration between departments
-        communities   everyone, boxed by department, coloured by the community the \
-      collaboration places them in: where colours and boxes disagree, the informal \
-      structure differs from the org chart
-        ego           one person (--person), their contacts and the ties among them
+        people        everyone, boxed by department; circle area: betweenness;
+                      the top brokers outlined and numbered; line width: tie weight
+        departments   one circle per department; area: head count; colour: E-I
+                      index (red a silo, blue open); lines: collaboration
+        communities   everyone, boxed by department, coloured by the community
+                      the collaboration places them in: where colours and boxes
+                      disagree, the informal structure differs from the org chart
+        ego           one person (--person; default the top broker), their
+                      contacts and the ties among them
 
-      Graphviz lays the drawing out in-process (no `dot` program is run). The engine is \
-      chosen by size unless --engine is given: fdp for department boxes, neato for small \
-      graphs without boxes, sfdp above 1,000 nodes. Above --max-people people the person \
-      views draw the department map instead. What was chosen is printed on standard error \
-      and written into the SVG's description.
+      Graphviz draws in-process (no `dot` program is run). Department boxes are \
+      laid out with neato inside each department and neato to arrange them, so \
+      the same input and --seed give the same drawing; without boxes neato is \
+      used up to 1,000 people and sfdp above. --engine chooses another Graphviz \
+      engine (fdp keeps boxes too, but differs from run to run). Above \
+      --max-people people the person views draw the department map instead. \
+      What was chosen is printed on standard error and kept in the SVG's \
+      description.
 
-      The format follows --format, or the --output file's extension. Without --output the \
-      drawing goes to standard output (SVG and DOT only, or PNG/PDF into a pipe).
+      The format follows --format, or the --output file's extension. Without \
+      --output the drawing goes to standard output (PNG and PDF only into a \
+      file or pipe).
 
       Examples:
-        siloscope render uren-2025.csv --output afdelingen.svg --view departments
-        siloscope render uren-2025.csv --view people --output mensen.png
-        siloscope render uren-2025.csv --view ego --person "Ruud Ünal" --output ruud.pdf
-        siloscope render --edges edges.csv --nodes nodes.csv --view communities > gemeenschappen.svg
+        siloscope render uren-2025.csv --view departments -o afdelingen.svg
+        siloscope render uren-2025.csv --view people -o mensen.png
+        siloscope render uren-2025.csv --view ego --person "Ruud Ünal" -o ruud.pdf
+        siloscope render --edges edges.csv --nodes nodes.csv --view communities
       """)
 
   @OptionGroup var input: InputOptions
@@ -38,7 +43,7 @@ struct Render: ParsableCommand {
   @Option(help: "people, departments, communities or ego.")
   var view: DiagramView = .people
 
-  @Option(help: ArgumentHelp("The person of --view ego: their id as in the input.", valueName: "id"))
+  @Option(help: ArgumentHelp("The person of --view ego: their id as in the input (default: the top broker).", valueName: "id"))
   var person: String?
 
   @Option(help: "svg (default), png, pdf or dot (the Graphviz input, to edit or render elsewhere).")
@@ -66,7 +71,6 @@ struct Render: ParsableCommand {
   var unweighted = false
 
   func validate() throws {
-    if view == .ego && person == nil { throw ValidationError("--view ego needs --person ID.") }
     if person != nil && view != .ego { throw ValidationError("--person goes with --view ego.") }
     if brokers < 0 { throw ValidationError("--brokers must be 0 or more.") }
     if maxPeople < 1 { throw ValidationError("--max-people must be at least 1.") }
