@@ -29,6 +29,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    .package(url: "https://github.com/apple/swift-docc-plugin", from: "1.5.0"),
   ],
   targets: [
     // MARK: - Libraries
@@ -45,7 +47,12 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .target(name: "SiloRender", dependencies: ["SiloGraph", "CGraphviz"]),
-    .target(name: "SiloReport", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender"]),
+    .target(
+      name: "SiloReport",
+      dependencies: [
+        "SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
     .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender", "SiloReport"]),
 
     // MARK: - Executable
@@ -85,6 +92,9 @@ let package = Package(
     .testTarget(
       name: "SiloRenderTests",
       dependencies: ["SiloGraph", "SiloRender", "SiloReport", "SiloIngest", "_SiloTestSupport"]),
+    .testTarget(
+      name: "SiloReportTests",
+      dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloReport", "_SiloTestSupport"]),
     .testTarget(
       name: "SiloCLITests",
       dependencies: ["SiloKit", "_SiloTestSupport"]),

@@ -59,7 +59,7 @@ public enum DOTEncoder {
       case "\\": out += "\\\\"
       case "\r": out += "\\n"
       case "\n": if !previousWasCR { out += "\\n" }
-      case "\u{2028}", "\u{2029}": out += "\\n"
+      case "\u{2028}", "\u{2029}", "\u{85}": out += "\\n"
       default: out.unicodeScalars.append(scalar)
       }
       previousWasCR = scalar == "\r"
@@ -68,9 +68,11 @@ public enum DOTEncoder {
     return out
   }
 
-  /// A number as Graphviz reads it: a point, at most four decimals, no exponent.
+  /// A number as Graphviz reads it: a point, at most four decimals, no exponent up to
+  /// 9.22 × 10¹⁸ (beyond, Swift's shortest form with an exponent, which C's `atof` reads).
   public static func number(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
+    if abs(value) > 9.22e18 { return value.description }
     let scaled = (value * 10_000).rounded()
     if abs(scaled) >= 1e15 { return String(Int64(value.rounded())) }
     let whole = Int64(scaled)

@@ -110,14 +110,14 @@ public struct HTMLLabel: Sendable, Hashable {
     // the text. (Swatch cells of their own get stretched by Graphviz when a heading is wider
     // than the entries, leaving a gap between swatch and text.)
     if !entries.isEmpty {
-      var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">"
+      var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">"
       var index = 0
       while index < entries.count {
         table += "<tr>"
         for entry in entries[index ..< min(entries.count, index + columns)] {
           let light = Colour.isNearWhite(entry.colour)
           let swatch = "<font point-size=\"\(DOTEncoder.number(15 * scale))\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">\(light ? "□" : "■")</font>"
-          table += "<td align=\"left\">" + swatch + " " + text(entry.text, pointSize: 12 * scale).markup + "   </td>"
+          table += "<td align=\"left\" cellpadding=\"\(DOTEncoder.number(2 * scale))\">" + swatch + " " + text(entry.text, pointSize: 12 * scale).markup + "</td><td width=\"\(DOTEncoder.number(14 * scale))\"></td>"
         }
         table += "</tr>"
         index += columns

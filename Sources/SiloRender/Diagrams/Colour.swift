@@ -18,7 +18,9 @@ public enum Colour {
   public static let neutral = "#DDDDDD"
 
   /// The colour of category `index` (0-based), reused after eight.
-  public static func category(_ index: Int) -> String { categories[index % categories.count] }
+  public static func category(_ index: Int) -> String {
+    categories[((index % categories.count) + categories.count) % categories.count]
+  }
 
   /// ColorBrewer RdBu, 9 classes, from −1 (red) to +1 (blue).
   static let diverging = [

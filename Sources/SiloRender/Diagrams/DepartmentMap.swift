@@ -98,7 +98,7 @@ extension Diagram {
       let share = heaviest > 0 ? tie.weight / heaviest : 1
       return DOTEdge(tail: "d\(tie.a)", head: "d\(tie.b)", attributes: [
         "penwidth": .number(0.5 + 9.5 * share.squareRoot()),
-        "tooltip": .text("\(input.names[tie.a]) – \(input.names[tie.b]): \(tie.ties) ties, \(input.weightMeaning) \(formatted(tie.weight, decimals: 2))"),
+        "tooltip": .text("\(input.names[tie.a]) – \(input.names[tie.b]): \(tie.ties) tie\(tie.ties == 1 ? "" : "s"), \(input.weightMeaning) \(formatted(tie.weight, decimals: 2))"),
       ])
     }
     let scale: [(colour: String, text: String)] = [

@@ -265,6 +265,10 @@ extension Diagram {
 
   static func formatted(_ value: Double, decimals: Int) -> String {
     guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
+    if abs(value) >= 1e15 {
+      let text = DOTEncoder.number(value)
+      return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+    }
     var factor = 1.0
     for _ in 0 ..< decimals { factor *= 10 }
     let text = DOTEncoder.number((value * factor).rounded() / factor)

@@ -179,7 +179,11 @@ public enum Graphviz {
 
   /// The same, for any Graphviz device name (tests use it for formats this machine lacks).
   static func render(dot text: String, engine: LayoutEngine, device: String, plugin: String) throws(RenderError) -> [UInt8] {
-    try state.withLock { (state: inout State) throws(RenderError) -> [UInt8] in
+    if engine == .clustered {
+      throw .invalidDiagram("the clustered layout is SiloScope's own: render a Diagram (Diagram.render), not DOT text")
+    }
+    if text.allSatisfy(\.isWhitespace) { throw .graphviz(stage: "reading the DOT text", message: "the text is empty") }
+    return try state.withLock { (state: inout State) throws(RenderError) -> [UInt8] in
       let gvc = try state.gvc()
       let layouts = try engines(&state)
       guard layouts.contains(engine.rawValue) else {
