@@ -22,6 +22,18 @@ public struct LoadedInput: Sendable, Hashable {
   public var reports: [IngestReport]
   /// `log` or `network`.
   public var kind: String
+
+  public init(
+    network: Network, projection: ProjectionSummary?, projects: Int?, dateRange: ClosedRange<LogDate>?,
+    reports: [IngestReport], kind: String
+  ) {
+    self.network = network
+    self.projection = projection
+    self.projects = projects
+    self.dateRange = dateRange
+    self.reports = reports
+    self.kind = kind
+  }
 }
 
 extension NetworkSource {

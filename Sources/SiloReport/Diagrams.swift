@@ -37,6 +37,24 @@ public struct DiagramRequest: Sendable, Hashable {
   }
 }
 
+/// Metrics a caller has already computed, so that drawing does not compute them again (the
+/// analysis pipeline passes its own).
+public struct DiagramMetrics: Sendable, Hashable {
+  public var betweenness: Betweenness
+  public var holes: StructuralHoles
+  /// The top brokers, most central first.
+  public var brokers: [NodeID]
+  /// The communities, for the communities view.
+  public var communities: CommunityDetection?
+
+  public init(betweenness: Betweenness, holes: StructuralHoles, brokers: [NodeID], communities: CommunityDetection? = nil) {
+    self.betweenness = betweenness
+    self.holes = holes
+    self.brokers = brokers
+    self.communities = communities
+  }
+}
+
 extension Network {
   /// Computes what the view needs (betweenness, constraint, E-I, communities) and builds the
   /// diagram.
@@ -49,7 +67,7 @@ extension Network {
   ///
   /// - Throws: ``RenderError/invalidDiagram(_:)`` when the view needs departments the
   ///   network does not have, or the ego view's person is not in it.
-  public func diagram(_ request: DiagramRequest) throws(RenderError) -> Diagram {
+  public func diagram(_ request: DiagramRequest, metrics: DiagramMetrics? = nil) throws(RenderError) -> Diagram {
     var view = request.view
     var notes: [String] = []
     let n = graph.nodeCount
@@ -69,25 +87,30 @@ extension Network {
     case .departments:
       diagram = try Diagram.departments(departmentMap(weighted: request.weighted, weightMeaning: request.weightMeaning), options: request.options)
     case .people:
-      let (input, note) = peopleInput(request)
+      let (input, note) = peopleInput(request, metrics: metrics)
       diagram = Diagram.people(input, options: request.options)
       diagram.notes.append(note)
     case .communities:
-      let (input, note) = peopleInput(request)
+      let (input, note) = peopleInput(request, metrics: metrics)
       let detection: CommunityDetection
-      do {
-        detection = try Leiden(weighted: request.weighted).communities(in: graph, seed: request.options.seed)
-      } catch {
-        throw .invalidDiagram("communities cannot be found: \(error)")
+      if let given = metrics?.communities {
+        detection = given
+      } else {
+        do {
+          detection = try Leiden(weighted: request.weighted).communities(in: graph, seed: request.options.seed)
+        } catch {
+          throw .invalidDiagram("communities cannot be found: \(error)")
+        }
       }
       diagram = Diagram.communities(
         input, communities: detection.partition, describing: describe(detection.partition), options: request.options)
       diagram.notes.append(note)
       diagram.notes.append(
-        "Communities: Leiden on modularity (resolution 1, \(request.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); "
+        "Communities: \(detection.method) on \(detection.objective.rawValue) (resolution \(Diagram.formattedNumber(detection.resolution, decimals: 3)), "
+          + "\(detection.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); "
           + "modularity \(Diagram.formattedNumber(detection.modularity, decimals: 3)).")
     case .ego:
-      let (input, note) = peopleInput(request)
+      let (input, note) = peopleInput(request, metrics: metrics)
       let person: NodeID
       if let id = request.person {
         guard let found = nodes.node(withID: id) else {
@@ -132,21 +155,28 @@ extension Network {
       weightMeaning: weightMeaning)
   }
 
-  private func peopleInput(_ request: DiagramRequest) -> (PeopleDiagramInput, String) {
+  private func peopleInput(_ request: DiagramRequest, metrics: DiagramMetrics?) -> (PeopleDiagramInput, String) {
     let options = BetweennessOptions(distance: request.weighted ? .inverseWeight : .hops, normalized: true, threads: 2)
-    let exact = graph.nodeCount <= 5_000
-    let betweenness = exact ? graph.betweenness(options) : graph.sampledBetweenness(sources: 256, seed: request.options.seed, options: options)
+    let betweenness = metrics?.betweenness
+      ?? (graph.nodeCount <= 5_000
+        ? graph.betweenness(options) : graph.sampledBetweenness(sources: 256, seed: request.options.seed, options: options))
     let scores = betweenness.scores
-    let brokers = Array(scores.ranked().prefix(request.brokers)).filter { scores[$0] > 0 }
-    let holes = graph.structuralHoles(weighted: request.weighted)
+    let brokers = metrics.map { Array($0.brokers.prefix(request.brokers)) }
+      ?? Array(scores.ranked().prefix(request.brokers)).filter { scores[$0] > 0 }
+    let holes = metrics?.holes ?? graph.structuralHoles(weighted: request.weighted)
     let input = PeopleDiagramInput(
       graph: graph, names: displayNames, departments: groups, size: scores.values, sizeMeaning: "betweenness",
       brokers: brokers,
       facts: [.init(name: "constraint (Burt)", values: holes.constraint.values), .init(name: "effective size", values: holes.effectiveSize.values, decimals: 2)],
       weightMeaning: request.weightMeaning)
-    let how = exact
-      ? "exact" : "estimated from 256 random sources (seed \(request.options.seed))"
-    let note = "Betweenness: normalized, \(how), \(request.weighted ? "tie length 1/weight" : "hops")."
+    let how = betweenness.approximation?.statement ?? "exact"
+    let distance: String
+    switch betweenness.distance {
+    case .hops: distance = "hops"
+    case .inverseWeight: distance = "tie length 1/weight"
+    case .weight: distance = "tie length = weight"
+    }
+    let note = "Betweenness: \(betweenness.normalized ? "normalized" : "raw"), \(how), \(distance)."
     return (input, note)
   }
 

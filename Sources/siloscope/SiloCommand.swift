@@ -11,9 +11,11 @@ struct SiloCommand: ParsableCommand {
       project or case system), builds the collaboration network between people and between \
       departments, and measures how much each department keeps to itself.
 
-      Start with `siloscope summary LOG` to check that the log is read as you expect.
+      Start with `siloscope summary LOG` to check that the log is read as you expect, \
+      then `siloscope analyze LOG --out FOLDER` writes the whole report.
 
       Examples:
+        siloscope analyze uren-2025.csv --out rapport
         siloscope summary uren-2025.csv
         siloscope build uren-2025.csv --output netwerk
         siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
@@ -29,7 +31,7 @@ struct SiloCommand: ParsableCommand {
         1   anything else
       """,
     version: "0.1.0",
-    subcommands: [Summary.self, Silos.self, Communities.self, Brokers.self, Render.self, Build.self, Generate.self])
+    subcommands: [Analyze.self, Summary.self, Silos.self, Communities.self, Brokers.self, Render.self, Build.self, Generate.self])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting
@@ -47,6 +49,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(error.exitCode)
   } catch let error as RenderError {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
+  } catch let error as AnalysisError {
     printError(error.description)
     throw ExitCode(error.exitCode)
   }

@@ -1,0 +1,192 @@
+import Foundation
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+import SiloRender
+
+/// Everything ``SiloAnalysis`` found, as values.
+public struct AnalysisResult: Sendable {
+  /// The network analysed: pseudonymized when asked, small departments merged.
+  public var network: Network
+  /// Input, rows, projection and department head counts.
+  public var summary: NetworkSummary
+  /// Whether every person's id was replaced by a pseudonym.
+  public var pseudonymized: Bool
+  /// Which departments were merged for privacy.
+  public var smallDepartments: SmallDepartments
+  public var scorecard: SiloScorecard
+  /// The JSON of the scorecard, as `siloscope silos --format json` writes it.
+  public var silos: SilosDocument
+  public var detection: CommunityDetection
+  /// The JSON of the communities, as `siloscope communities --format json` writes it.
+  public var communities: CommunitiesDocument
+  public var brokers: BrokerAnalysis
+  /// The JSON of the brokers, as `siloscope brokers --format json` writes it.
+  public var brokersDocument: BrokersDocument
+  /// The key findings in plain language, most important first.
+  public var findings: [Finding]
+  /// The diagrams, drawn.
+  public var diagrams: [DrawnDiagram]
+  /// The settings used, for the methods section.
+  public var options: Settings
+  /// Seconds the analysis took.
+  public var elapsed: Double
+
+  /// A diagram and its SVG.
+  public struct DrawnDiagram: Sendable {
+    /// The file name in the report folder.
+    public var file: String
+    /// A one-line caption.
+    public var caption: String
+    public var view: DiagramView
+    public var diagram: Diagram
+    public var svg: [UInt8]
+  }
+
+  /// The settings of a run, as the report states them.
+  public struct Settings: Sendable, Hashable, Codable {
+    public var weighted: Bool
+    public var seed: UInt64
+    public var permutations: Int
+    public var brokers: Int
+    public var betweennessMethod: String
+    public var exactBetweennessLimit: Int
+    public var sampledSources: Int
+    public var distance: String
+    public var resolution: Double
+    public var communityMethod: String
+    public var minimumGroupSize: Int
+    @Null public var heading: String?
+
+    init(_ options: SiloAnalysis.Options, method: BrokerAnalysis.Method) {
+      weighted = options.weighted
+      seed = options.seed
+      permutations = options.permutations
+      brokers = options.brokers
+      betweennessMethod = method.rawValue
+      exactBetweennessLimit = options.exactBetweennessLimit
+      sampledSources = options.sampledSources
+      distance = options.weighted ? EdgeDistance.inverseWeight.rawValue : EdgeDistance.hops.rawValue
+      resolution = options.resolution
+      communityMethod = "leiden"
+      minimumGroupSize = options.minimumGroupSize
+      heading = options.heading
+    }
+  }
+}
+
+/// A finding in plain language, made of text and the numbers it rests on. Each number
+/// names the place in `report.json` it comes from (``Part/path``), so that a reader (or a
+/// test) can trace it.
+public struct Finding: Sendable, Hashable, Codable {
+  /// A stable identifier of the kind of finding: `organization`, `silo`, `no-silo`, `open`,
+  /// `broker-reliance`, `broker-dependence`, `communities`, `community-merge`,
+  /// `community-split`, `isolated`.
+  public var kind: String
+  public var parts: [Part]
+
+  /// Text, or a number with its JSON path and how it is shown.
+  public struct Part: Sendable, Hashable, Codable {
+    public var text: String
+    /// The JSON path of the number in `report.json` (`silos.groups[2].ei_index`); `nil` for text.
+    public var path: String?
+    /// The number as stored at ``path``.
+    public var value: Double?
+
+    public static func text(_ text: String) -> Part { Part(text: text, path: nil, value: nil) }
+    public static func number(_ value: Double, at path: String, shown: String) -> Part { Part(text: shown, path: path, value: value) }
+  }
+
+  /// The finding as one line of text.
+  public var text: String { parts.map(\.text).joined() }
+
+  enum CodingKeys: String, CodingKey { case kind, parts, text }
+
+  public init(kind: String, parts: [Part]) {
+    self.kind = kind
+    self.parts = parts
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try container.decode(String.self, forKey: .kind)
+    parts = try container.decode([Part].self, forKey: .parts)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(text, forKey: .text)
+    try container.encode(parts, forKey: .parts)
+  }
+}
+
+/// `report.json`: every number of the report, under one versioned schema
+/// (`Schemas/report.schema.json`). Keys are snake_case; undefined numbers are `null`.
+///
+/// - `input`: what `siloscope summary --format json` gives (rows read, used, skipped with
+///   reasons; projection; departments);
+/// - `privacy`: pseudonymized or not, the minimum group size, the departments merged and
+///   whether the merged group was left out;
+/// - `methods`: the settings;
+/// - `findings`: the key findings, each with the JSON paths of its numbers;
+/// - `silos`, `communities`, `brokers`: what `siloscope silos|communities|brokers
+///   --format json` give for the same network and settings;
+/// - `diagrams`: the SVG files written with the report.
+public struct ReportDocument: Sendable, Codable {
+  /// Version 1 is the first; additions keep the version, renames or removals raise it.
+  public var schemaVersion = 1
+  public var generator = "siloscope 0.1.0"
+  @Null public var heading: String?
+  public var input: NetworkSummary
+  public var privacy: Privacy
+  public var methods: AnalysisResult.Settings
+  public var findings: [Finding]
+  public var silos: SilosDocument
+  public var communities: CommunitiesDocument
+  public var brokers: BrokersDocument
+  public var diagrams: [DiagramEntry]
+  public var elapsedSeconds: Double
+
+  public struct Privacy: Sendable, Hashable, Codable {
+    public var pseudonymized: Bool
+    public var minimumGroupSize: Int
+    public var mergedDepartments: [SmallDepartments.Department]
+    @Null public var mergedInto: String?
+    public var suppressed: Bool
+  }
+
+  public struct DiagramEntry: Sendable, Hashable, Codable {
+    public var file: String
+    public var view: String
+    public var title: String
+    public var notes: [String]
+  }
+
+  public init(_ result: AnalysisResult) {
+    heading = result.options.heading
+    input = result.summary
+    privacy = Privacy(
+      pseudonymized: result.pseudonymized, minimumGroupSize: result.smallDepartments.minimumSize,
+      mergedDepartments: result.smallDepartments.merged, mergedInto: result.smallDepartments.mergedInto,
+      suppressed: result.smallDepartments.suppressed)
+    methods = result.options
+    findings = result.findings
+    silos = result.silos
+    communities = result.communities
+    brokers = result.brokersDocument
+    diagrams = result.diagrams.map {
+      DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes)
+    }
+    elapsedSeconds = (result.elapsed * 1000).rounded() / 1000
+  }
+
+  /// The JSON text: snake_case keys, sorted, pretty-printed.
+  public func json() throws -> String {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.nonConformingFloatEncodingStrategy = .throw
+    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+  }
+}

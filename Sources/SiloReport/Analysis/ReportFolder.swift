@@ -1,0 +1,100 @@
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+
+/// The files of `siloscope analyze`, written into one folder all at once or not at all
+/// (see ``OutputDirectory``):
+///
+/// | file | what |
+/// |---|---|
+/// | `report.html` | the report: findings, scorecard, brokers, communities, diagrams, methods |
+/// | `report.json` | every number of the report (``ReportDocument``, `Schemas/report.schema.json`) |
+/// | `people.csv` | per person: department, community, ties, betweenness, constraint, role |
+/// | `departments.csv` | per department: head count, ties inside and across, E-I with p |
+/// | `department-matrix.csv` | ties between departments (inside on the diagonal) |
+/// | `network.graphml` | the person network for Gephi, NetworkX, igraph |
+/// | `*.svg` | the diagrams |
+///
+/// Department-level files leave out a group that privacy suppresses.
+public struct ReportFolder {
+  public let result: AnalysisResult
+  public let document: ReportDocument
+
+  public init(_ result: AnalysisResult) {
+    self.result = result
+    document = ReportDocument(result)
+  }
+
+  /// The files by name, in the order written.
+  public func files() throws -> [(name: String, text: String)] {
+    var files: [(String, String)] = []
+    files.append(("report.html", HTMLReport.html(result, document: document)))
+    files.append(("report.json", try document.json()))
+    files.append(("people.csv", peopleCSV()))
+    files.append(("departments.csv", departmentsCSV()))
+    files.append(("department-matrix.csv", matrixCSV()))
+    files.append(("network.graphml", GraphMLWriter.graphML(result.network)))
+    for drawn in result.diagrams { files.append((drawn.file, String(decoding: drawn.svg, as: UTF8.self))) }
+    return files
+  }
+
+  /// Writes the folder; `protecting` are the input paths it must never replace.
+  public func write(to path: String, protecting inputs: [String] = []) throws(AnalysisError) {
+    var folder = OutputDirectory(path: path, protecting: inputs)
+    let contents: [(name: String, text: String)]
+    do { contents = try files() } catch { throw .unsuitable("the report cannot be encoded: \(error)") }
+    for file in contents { folder.add(file.name, text: file.text) }
+    do { try folder.commit() } catch { throw .output(error) }
+  }
+
+  func peopleCSV() -> String {
+    let network = result.network
+    let b = result.brokers
+    let community = result.detection.partition
+    var out = "id,department,community,degree,strength,betweenness,constraint,effective_size,brokerage_role,articulation_point\n"
+    let articulation = Set(b.cutPoints.articulationPoints)
+    for v in 0 ..< network.graph.nodeCount {
+      let node = NodeID(v)
+      var cells = [CSVExport.text(network.nodes.ids[v])]
+      cells.append(CSVExport.text(network.groups.map { $0.name(of: $0.group(of: node)) } ?? ""))
+      cells.append(String(community.group(of: node) + 1))
+      cells.append(String(network.graph.degree(of: node)))
+      cells.append(CSVExport.number(network.graph.strength(of: node)))
+      cells.append(CSVExport.number(b.betweenness.scores[node]))
+      cells.append(CSVExport.number(b.holes.constraint[node]))
+      cells.append(CSVExport.number(b.holes.effectiveSize[node]))
+      cells.append(CSVExport.text(b.mainRole(of: node)?.rawValue ?? ""))
+      cells.append(articulation.contains(node) ? "yes" : "no")
+      out += cells.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  func departmentsCSV() -> String {
+    var out = "department,people,ties_inside,ties_across,share_inside,ei_index,ei_expected,ei_p_value,internal_density,modularity_contribution\n"
+    for g in document.silos.groups {
+      let cells = [
+        CSVExport.text(g.name), String(g.size), String(g.internalTies), String(g.externalTies),
+        g.shareInside.map(CSVExport.number) ?? "", g.eiIndex.map(CSVExport.number) ?? "", g.eiExpected.map(CSVExport.number) ?? "",
+        g.eiPValue.map(CSVExport.number) ?? "", g.internalDensity.map(CSVExport.number) ?? "",
+        g.modularityContribution.map(CSVExport.number) ?? "",
+      ]
+      out += cells.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  func matrixCSV() -> String {
+    guard let groups = result.network.groups else { return "department,people\n" }
+    let departments = DepartmentNetwork(aggregating: result.network, by: groups)
+    let left = result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil
+    let keep = departments.names.indices.filter { departments.names[$0] != left }
+    var out = (["department", "people"] + keep.map { departments.names[$0] }).map(CSVExport.text).joined(separator: ",") + "\n"
+    for a in keep {
+      var cells = [CSVExport.text(departments.names[a]), String(departments.headCounts[a])]
+      for b in keep { cells.append(String(departments.ties(a, b))) }
+      out += cells.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+}

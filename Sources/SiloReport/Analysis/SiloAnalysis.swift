@@ -1,0 +1,351 @@
+import Foundation
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+import SiloRender
+
+/// SiloScope's whole analysis as one library call: from a project log (or a network with
+/// departments) to every number, finding and diagram of the consultant's report.
+///
+/// ```swift
+/// var options = SiloAnalysis.Options()
+/// options.pseudonymizer = Pseudonymizer(key: try PseudonymKey.load(file: "sleutel.txt", environment: [:]))
+/// let result = try SiloAnalysis.run(source: .log(path: "uren-2025.csv", people: nil,
+///                                                read: LogReadOptions(), projection: ProjectionOptions()),
+///                                   options: options)
+/// for finding in result.findings { print(finding.text) }
+/// try ReportFolder(result).write(to: "rapport")
+/// ```
+///
+/// The steps, each reported to ``Options/progress`` when given:
+/// 1. read the input and project the log onto people (``NetworkSource/load()``);
+/// 2. replace names by keyed pseudonyms (``Options/pseudonymizer``) and merge departments
+///    smaller than ``Options/minimumGroupSize`` (``Network/mergingSmallDepartments(minimum:)``);
+/// 3. the silo scorecard (``Network/siloScorecard(weighted:permutations:seed:)``);
+/// 4. communities (Leiden) against the departments;
+/// 5. brokers: betweenness (exact up to ``Options/exactBetweennessLimit`` people, sampled
+///    above), constraint, brokerage roles, cut points and what depends on the top brokers;
+/// 6. the findings in plain language, each with the numbers it rests on;
+/// 7. the diagrams (SVG, through Graphviz).
+///
+/// Everything is deterministic for a ``Options/seed``.
+public enum SiloAnalysis {
+  /// What the analysis does and how.
+  public struct Options: Sendable {
+    /// Use tie weights (strengths; shortest paths use 1/weight as length).
+    public var weighted = true
+    /// The seed of every random step (permutation test, communities, sampled betweenness,
+    /// layouts).
+    public var seed: UInt64 = 1
+    /// Relabellings for the E-I permutation test.
+    public var permutations = 1000
+    /// How many top brokers the report follows.
+    public var brokers = 10
+    /// Exact betweenness up to this many people; above, `sampledSources` random sources.
+    public var exactBetweennessLimit = 10_000
+    /// Sources for sampled betweenness above ``exactBetweennessLimit``.
+    public var sampledSources = 256
+    /// Threads for betweenness (the result does not depend on it).
+    public var threads = 2
+    /// The resolution γ of the community search (modularity).
+    public var resolution = 1.0
+    /// Departments with fewer people are merged into one group (and left out of every
+    /// department-level output if that group is still smaller). 0 or 1 keeps all.
+    public var minimumGroupSize = 5
+    /// Replaces every person's id by a keyed pseudonym before anything is computed.
+    public var pseudonymizer: Pseudonymizer?
+    /// Draw the diagrams (needs Graphviz).
+    public var diagrams = true
+    /// A heading for the report and the diagrams (organization, period).
+    public var heading: String?
+    /// Called at the start and end of every step.
+    public var progress: (@Sendable (AnalysisProgress) -> Void)?
+
+    public init() {}
+  }
+
+  /// Runs the analysis on a log or a network read from files.
+  ///
+  /// - Throws: ``AnalysisError`` (wrapping ``IngestError``, ``MetricError``, ``RenderError``)
+  ///   for unreadable input and for inputs the analysis cannot be made of: no departments,
+  ///   one department only, fewer than two people, no ties at all.
+  public static func run(source: NetworkSource, options: Options = Options()) throws(AnalysisError) -> AnalysisResult {
+    var clock = StepClock(progress: options.progress)
+    let loaded: LoadedInput
+    do {
+      loaded = try clock.step(.reading, estimate: nil) { () throws(IngestError) in try source.load() }
+    } catch {
+      throw .input(error)
+    }
+    return try analyze(loaded: loaded, options: options, clock: &clock)
+  }
+
+  /// Runs the analysis on a network already in memory (a graph and its departments).
+  public static func run(network: Network, options: Options = Options()) throws(AnalysisError) -> AnalysisResult {
+    var clock = StepClock(progress: options.progress)
+    let loaded = LoadedInput(network: network, projection: nil, projects: nil, dateRange: nil, reports: [], kind: "network")
+    return try analyze(loaded: loaded, options: options, clock: &clock)
+  }
+
+  private static func analyze(loaded: LoadedInput, options: Options, clock: inout StepClock) throws(AnalysisError) -> AnalysisResult {
+    var network = loaded.network
+    try check(network, kind: loaded.kind)
+
+    // Privacy first, so that nothing after this point sees a name.
+    var pseudonymized = false
+    if let pseudonymizer = options.pseudonymizer {
+      network = pseudonymizer.apply(to: network)
+      pseudonymized = true
+    }
+    let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
+    network = merged.network
+    let smallDepartments = merged.report
+    if network.groups!.groupCount < 2 {
+      throw .unsuitable(
+        "after merging departments smaller than \(options.minimumGroupSize) people there is one group left: "
+          + "silo measures compare departments; lower --min-group-size (privacy permitting)")
+    }
+
+    var summary = NetworkSummary(
+      network: network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
+      projection: loaded.projection, inputs: loaded.reports)
+    if pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
+
+    let graph = network.graph
+    let n = graph.nodeCount, m = graph.edgeCount
+    let scorecard: SiloScorecard
+    let silos: SilosDocument
+    do {
+      scorecard = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) { () throws(MetricError) in
+        try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      }
+      silos = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
+    } catch {
+      throw .metric(error)
+    }
+
+    let detection: CommunityDetection
+    let communities: CommunitiesDocument
+    do {
+      detection = try clock.step(.communities, estimate: Estimate.communities(n: n, m: m)) { () throws(MetricError) in
+        try Leiden(resolution: options.resolution, objective: .modularity, weighted: options.weighted)
+          .communities(in: graph, seed: options.seed)
+      }
+      communities = try CommunitiesDocument(network: network, detection: detection, weighted: options.weighted)
+    } catch {
+      throw .metric(error)
+    }
+
+    let method: BrokerAnalysis.Method = n <= options.exactBetweennessLimit ? .exact : .sampled
+    var betweennessOptions = BetweennessOptions(
+      distance: options.weighted ? .inverseWeight : .hops, normalized: true, threads: max(1, options.threads))
+    betweennessOptions.ties = .exact
+    let brokers: BrokerAnalysis
+    do {
+      brokers = try clock.step(
+        .brokers,
+        estimate: Estimate.brokers(n: n, m: m, exact: method == .exact, samples: options.sampledSources, threads: options.threads)
+      ) { () throws(MetricError) in
+        try BrokerAnalysis(
+          network: network, top: options.brokers, options: betweennessOptions, method: method,
+          samples: options.sampledSources, weighted: options.weighted, seed: options.seed)
+      }
+    } catch {
+      throw .metric(error)
+    }
+    var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
+    var silosDocument = silos, communitiesDocument = communities
+    if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
+      PrivacyFilter.leaveOut(
+        department: name, silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary)
+    }
+    let findings = Findings.make(silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument)
+
+    var diagrams: [AnalysisResult.DrawnDiagram] = []
+    if options.diagrams {
+      do {
+        diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: n, m: m)) { () throws(RenderError) in
+          try drawings(network: network, options: options, brokers: brokers, detection: detection, smallDepartments: smallDepartments)
+        }
+      } catch {
+        throw .render(error)
+      }
+    }
+
+    return AnalysisResult(
+      network: network, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
+      scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
+      brokersDocument: brokersDocument, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
+      elapsed: clock.elapsed)
+  }
+
+  /// Refuses inputs the analysis cannot be made of, with what to do about it.
+  static func check(_ network: Network, kind: String) throws(AnalysisError) {
+    let n = network.graph.nodeCount
+    guard n >= 2 else {
+      throw .unsuitable("the input has \(n == 1 ? "one person" : "no people"): a collaboration network needs at least two")
+    }
+    guard let groups = network.groups else {
+      throw .unsuitable(
+        kind == "log"
+          ? "no departments: the log has no department column and no people file was given (--people FILE with id and department columns)"
+          : "no departments: give a node list with a department or group column (--nodes FILE, --group-column NAME)")
+    }
+    guard groups.groupCount >= 2 else {
+      throw .unsuitable("everyone is in one department (\(groups.name(of: 0))): silo measures compare departments")
+    }
+    guard network.graph.edgeCount > 0 else {
+      throw .unsuitable("there are no ties at all: no two people share a project (check the project column, --min-weight, --from/--to)")
+    }
+  }
+
+  private static func drawings(
+    network: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, smallDepartments: SmallDepartments
+  ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
+    var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading)
+    diagramOptions.maximumPeople = 2_000
+    let metrics = DiagramMetrics(
+      betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection)
+    var drawn: [AnalysisResult.DrawnDiagram] = []
+    let plan: [(DiagramView, String, String)] = [
+      (.departments, "departments.svg", "Departments and the collaboration between them"),
+      (.people, "people.svg", "People by department, sized by betweenness"),
+      (.communities, "communities.svg", "Communities over the departments"),
+      (.ego, "top-broker.svg", "The top broker's network"),
+    ]
+    let n = network.graph.nodeCount
+    for (view, file, caption) in plan {
+      // Above the person-level limit the people and communities views would repeat the
+      // department map; it is drawn once.
+      if (view == .people || view == .communities) && n > diagramOptions.maximumPeople { continue }
+      if view == .ego && brokers.top.isEmpty { continue }
+      var request = DiagramRequest(view: view, options: diagramOptions)
+      request.weighted = options.weighted
+      request.brokers = min(5, options.brokers)
+      request.weightMeaning = "tie weight"
+      let diagram: Diagram
+      if view == .departments {
+        var map = try network.departmentMap(weighted: options.weighted, weightMeaning: "tie weight")
+        if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
+          map = map.leavingOut(name, footnote: "\(name) (fewer than \(smallDepartments.minimumSize) people) is left out.")
+        } else if let name = smallDepartments.mergedInto {
+          map.footnote = "\(name): \(smallDepartments.merged.count) departments of fewer than \(smallDepartments.minimumSize) people, merged."
+        }
+        diagram = Diagram.departments(map, options: diagramOptions)
+      } else {
+        diagram = try network.diagram(request, metrics: metrics)
+      }
+      drawn.append(.init(file: file, caption: caption, view: view, diagram: diagram, svg: try diagram.render(.svg)))
+    }
+    return drawn
+  }
+}
+
+/// A step of the analysis, for progress reports.
+public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
+  case reading = "reading the input"
+  case silos = "silo scorecard (E-I permutation test)"
+  case communities = "communities (Leiden)"
+  case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
+  case diagrams = "diagrams (Graphviz)"
+  case writing = "writing the report"
+}
+
+/// A progress event: a step starts (with an estimate of its duration, when one can be made)
+/// or ends (with its duration). Times are seconds since the analysis started.
+public struct AnalysisProgress: Sendable, Hashable {
+  public var step: AnalysisStep
+  public var finished: Bool
+  /// Seconds since the start of the analysis.
+  public var elapsed: Double
+  /// For a starting step: its expected duration in seconds; for a finished one, its duration.
+  public var seconds: Double?
+
+  public init(step: AnalysisStep, finished: Bool, elapsed: Double, seconds: Double?) {
+    self.step = step
+    self.finished = finished
+    self.elapsed = elapsed
+    self.seconds = seconds
+  }
+}
+
+/// Why an analysis could not be made.
+public enum AnalysisError: Error, Sendable, CustomStringConvertible {
+  case input(IngestError)
+  case metric(MetricError)
+  case render(RenderError)
+  case privacy(PrivacyError)
+  case output(OutputError)
+  /// The input is readable but the analysis cannot be made of it.
+  case unsuitable(String)
+
+  public var description: String {
+    switch self {
+    case .input(let error): return error.description
+    case .metric(let error): return error.description
+    case .render(let error): return error.description
+    case .privacy(let error): return error.description
+    case .output(let error): return error.description
+    case .unsuitable(let message): return message
+    }
+  }
+
+  /// The sysexits code.
+  public var exitCode: Int32 {
+    switch self {
+    case .input(let error): return error.exitCode
+    case .metric: return 65
+    case .render(let error): return error.exitCode
+    case .privacy(let error): return error.exitCode
+    case .output(let error): return error.exitCode
+    case .unsuitable: return 65
+    }
+  }
+}
+
+/// Times the steps and reports them.
+struct StepClock {
+  let progress: (@Sendable (AnalysisProgress) -> Void)?
+  let start = ContinuousClock.now
+
+  var elapsed: Double { seconds(ContinuousClock.now - start) }
+
+  func step<T, E: Error>(_ step: AnalysisStep, estimate: Double?, _ body: () throws(E) -> T) throws(E) -> T {
+    let begin = ContinuousClock.now
+    progress?(AnalysisProgress(step: step, finished: false, elapsed: elapsed, seconds: estimate))
+    let value = try body()
+    progress?(AnalysisProgress(step: step, finished: true, elapsed: elapsed, seconds: seconds(ContinuousClock.now - begin)))
+    return value
+  }
+
+  private func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+  }
+}
+
+/// Rough durations of the steps on a 2-core machine of 2026, from the benchmarks of issues
+/// 3–6 (see the closing notes), so that a consultant knows whether to wait or come back.
+enum Estimate {
+  static func silos(n: Int, m: Int, permutations: Int) -> Double? {
+    let seconds = Double(permutations) * Double(n + m) * 4e-9 + Double(m) * 5e-8
+    return seconds >= 1 ? seconds : nil
+  }
+
+  static func communities(n: Int, m: Int) -> Double? {
+    let seconds = Double(m) * 2.5e-6
+    return seconds >= 1 ? seconds : nil
+  }
+
+  static func brokers(n: Int, m: Int, exact: Bool, samples: Int, threads: Int) -> Double? {
+    // Weighted Dijkstra from every source: about 2.5e-8 s per node-tie pair on one core.
+    let sources = exact ? Double(n) : Double(samples)
+    let seconds = sources * Double(n + 2 * m) * 2.5e-8 / Double(max(1, min(threads, 2))) + Double(m) * 2e-6
+    return seconds >= 1 ? seconds : nil
+  }
+
+  static func diagrams(n: Int, m: Int) -> Double? {
+    let people = Double(min(n, 2_000))
+    let seconds = people * people * 1.5e-6 + 0.3
+    return seconds >= 1 ? seconds : nil
+  }
+}

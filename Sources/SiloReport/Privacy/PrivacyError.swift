@@ -1,0 +1,44 @@
+/// Why pseudonymization could not start: no key, a key too short to be secret, or a key file
+/// that cannot be read.
+///
+/// The messages say what to do, and never show a key or any part of one.
+///
+/// | case | exit code |
+/// |---|---|
+/// | ``noKey``, ``keyTooShort(_:)`` | 64 (`EX_USAGE`) |
+/// | ``unreadableKeyFile(path:reason:)`` | 66 (`EX_NOINPUT`) |
+public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
+  /// Pseudonyms were asked for, but neither a key file nor the environment variable
+  /// ``PseudonymKey/environmentVariable`` gives a key.
+  case noKey
+  /// The key has this many bytes, fewer than ``PseudonymKey/minimumByteCount``.
+  case keyTooShort(Int)
+  /// The key file cannot be read: it does not exist, is a folder, or may not be opened.
+  case unreadableKeyFile(path: String, reason: String)
+
+  /// The message for the user, naming the option and variable that give a key.
+  public var description: String {
+    switch self {
+    case .noKey:
+      return "pseudonyms need a secret key: give a file holding it with --pseudonym-key-file, or set "
+        + "\(PseudonymKey.environmentVariable); use at least \(PseudonymKey.minimumByteCount) random bytes "
+        + "(for example from `openssl rand -hex 32`), keep the key secret, and keep the same key to get "
+        + "the same pseudonyms in later runs"
+    case .keyTooShort(let count):
+      return "the pseudonym key has \(count) \(count == 1 ? "byte" : "bytes"); it needs at least "
+        + "\(PseudonymKey.minimumByteCount) (for example the output of `openssl rand -hex 32`), "
+        + "or the pseudonyms could be recomputed by trying every short key"
+    case .unreadableKeyFile(let path, let reason):
+      return "\(path): cannot read the pseudonym key: \(reason)"
+    }
+  }
+
+  /// The `sysexits.h` code for this error: 64 (`EX_USAGE`) for a missing or short key, 66
+  /// (`EX_NOINPUT`) for a key file that cannot be read.
+  public var exitCode: Int32 {
+    switch self {
+    case .noKey, .keyTooShort: return 64
+    case .unreadableKeyFile: return 66
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import SiloGraph
+import SiloIngest
+import SiloRender
+
+/// Leaves a department out of every department-level part of the report: the group that
+/// small departments were merged into when it is itself smaller than the minimum group
+/// size (``SmallDepartments/suppressed``). People-level parts keep its members (with the
+/// merged group's name as their department).
+enum PrivacyFilter {
+  static func leaveOut(
+    department name: String, silos: inout SilosDocument, communities: inout CommunitiesDocument,
+    brokers: inout BrokersDocument, summary: inout NetworkSummary
+  ) {
+    silos.groups.removeAll { $0.name == name }
+    silos.mixing.removeAll { $0.from == name || $0.to == name }
+    for i in silos.groups.indices { silos.groups[i].partners.removeAll { $0.name == name } }
+    communities.groups.removeAll { $0.name == name }
+    if var comparison = communities.comparison {
+      comparison.splits.removeAll { $0.department == name }
+      for i in comparison.merges.indices { comparison.merges[i].departments.removeAll { $0.name == name } }
+      comparison.contingency.removeAll { $0.department == name }
+      communities.comparison = comparison
+    }
+    brokers.groups.removeAll { $0.name == name }
+    brokers.pairs.removeAll { $0.a == name || $0.b == name }
+    for i in brokers.brokers.indices {
+      brokers.brokers[i].pairsLosingAllTies.removeAll { $0.contains(name) }
+      brokers.brokers[i].pairsDisconnected.removeAll { $0.contains(name) }
+    }
+    summary.departmentTable.removeAll { $0.name == name }
+  }
+}
+
+/// Removes from the input summary what could name a person when pseudonyms are on: the
+/// quoted values in warnings and skip reasons (project names, field values) become "…".
+/// Counts, line numbers and file names stay.
+enum PrivacyScrubber {
+  static func scrubbed(_ summary: NetworkSummary) -> NetworkSummary {
+    var summary = summary
+    summary.warnings = summary.warnings.map(scrub)
+    summary.inputs = summary.inputs.map { report in
+      var report = report
+      report.warnings = report.warnings.map(scrub)
+      report.skipped = report.skipped.map { rows in
+        var rows = rows
+        rows.reason = scrub(rows.reason)
+        return rows
+      }
+      return report
+    }
+    if var projection = summary.projection {
+      projection.warnings = projection.warnings.map(scrub)
+      let hidden: (ProjectShare) -> ProjectShare = { share in
+        var share = share
+        share.project = "…"
+        return share
+      }
+      projection.projectsLeftOut = projection.projectsLeftOut.map(hidden)
+      projection.largestProjects = projection.largestProjects.map(hidden)
+      summary.projection = projection
+    }
+    return summary
+  }
+
+  /// `text` with every double-quoted part replaced by `"…"`.
+  static func scrub(_ text: String) -> String {
+    var out = ""
+    var inside = false
+    for character in text {
+      if character == "\"" {
+        out.append(character)
+        if !inside { out += "…" }
+        inside.toggle()
+      } else if !inside {
+        out.append(character)
+      }
+    }
+    return out
+  }
+}
+
+extension DepartmentMapInput {
+  /// The map without the department `name` (and its ties), with `footnote` under the legend.
+  func leavingOut(_ name: String, footnote: String) -> DepartmentMapInput {
+    guard let gone = names.firstIndex(of: name) else { return self }
+    let keep = names.indices.filter { $0 != gone }
+    let newIndex = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
+    return DepartmentMapInput(
+      names: keep.map { names[$0] }, headCounts: keep.map { headCounts[$0] }, eiIndex: keep.map { eiIndex[$0] },
+      internalTies: keep.map { internalTies[$0] },
+      between: between.compactMap { tie in
+        guard let a = newIndex[tie.a], let b = newIndex[tie.b] else { return nil }
+        return Tie(a: a, b: b, ties: tie.ties, weight: tie.weight)
+      },
+      weightMeaning: weightMeaning, footnote: footnote)
+  }
+}

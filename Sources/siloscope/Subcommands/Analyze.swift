@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import SiloKit
+
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "From a project log to a report in one step: silos, brokers, communities, diagrams.",
+    discussion: """
+      Writes into the folder given with --out:
+        report.html             the report: key findings, silo scorecard, brokers and
+                                what depends on them, communities against departments,
+                                diagrams, methods (one file; opens from disk, prints)
+        report.json             every number of the report (Schemas/report.schema.json)
+        people.csv              per person: department, community, betweenness, …
+        departments.csv         per department: ties inside and across, E-I with p
+        department-matrix.csv   ties between departments
+        network.graphml         the person network for Gephi, NetworkX, igraph
+        *.svg                   the diagrams
+
+      Privacy: --pseudonymize replaces every name by a keyed pseudonym (HMAC-SHA-256) \
+      in every file and diagram; the key comes from --pseudonym-key-file or the \
+      environment variable SILOSCOPE_PSEUDONYM_KEY and is never written anywhere. \
+      Departments smaller than --min-group-size (default 5) are merged into one group, \
+      which is left out of department-level results if it is still too small.
+
+      The folder is written completely or not at all; an existing report folder is \
+      replaced only once the new one is complete. Progress goes to standard error \
+      (--quiet silences it), a short summary to standard output.
+
+      Examples:
+        siloscope analyze uren-2025.csv --out rapport
+        siloscope analyze uren-2025.csv --people medewerkers.csv --out rapport
+        SILOSCOPE_PSEUDONYM_KEY=… siloscope analyze uren.csv --pseudonymize --out r
+        siloscope analyze --edges edges.csv --nodes nodes.csv --out rapport
+      """)
+
+  @OptionGroup var input: InputOptions
+  @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
+
+  @Option(name: [.customLong("out"), .customShort("o")], help: ArgumentHelp("The report folder to write.", valueName: "folder"))
+  var out: String
+
+  @Flag(help: "Replace every name by a keyed pseudonym in every output.")
+  var pseudonymize = false
+
+  @Option(help: ArgumentHelp("The file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
+  var pseudonymKeyFile: String?
+
+  @Option(help: "Departments with fewer people are merged (privacy); 1 keeps all.")
+  var minGroupSize: Int = 5
+
+  @Option(help: ArgumentHelp("A heading for the report (organization, period).", valueName: "text"))
+  var heading: String?
+
+  @Flag(help: "Ignore tie weights: count ties, shortest paths in steps.")
+  var unweighted = false
+
+  @Option(help: "The random seed: the same seed gives the same report.")
+  var seed: UInt64 = 1
+
+  @Option(help: "Random relabellings for the E-I permutation test.")
+  var permutations: Int = 1000
+
+  @Option(help: "How many top brokers the report follows.")
+  var brokers: Int = 10
+
+  @Option(help: "Exact betweenness up to this many people, sampled above.")
+  var exactLimit: Int = 10_000
+
+  @Option(help: "Threads for betweenness (the result is the same for any number).")
+  var threads: Int = SystemThreads.count
+
+  @Flag(help: "No progress on standard error.")
+  var quiet = false
+
+  func validate() throws {
+    if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out needs a folder name.") }
+    if minGroupSize < 0 { throw ValidationError("--min-group-size must be 0 or more.") }
+    if permutations < 1 { throw ValidationError("--permutations must be at least 1.") }
+    if brokers < 1 { throw ValidationError("--brokers must be at least 1.") }
+    if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    if exactLimit < 0 { throw ValidationError("--exact-limit must be 0 or more.") }
+    if pseudonymKeyFile != nil && !pseudonymize { throw ValidationError("--pseudonym-key-file goes with --pseudonymize.") }
+  }
+
+  func run() throws {
+    try reportingErrors {
+      var options = SiloAnalysis.Options()
+      options.weighted = !unweighted
+      options.seed = seed
+      options.permutations = permutations
+      options.brokers = brokers
+      options.exactBetweennessLimit = exactLimit
+      options.threads = threads
+      options.minimumGroupSize = minGroupSize
+      options.heading = heading
+      if pseudonymize {
+        do {
+          let key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
+          options.pseudonymizer = Pseudonymizer(key: key)
+        } catch let error as PrivacyError {
+          throw AnalysisError.privacy(error)
+        }
+      }
+      if !quiet { options.progress = { ProgressPrinter.print($0) } }
+      let result = try SiloAnalysis.run(source: try input.source(projection: projection), options: options)
+      let folder = ReportFolder(result)
+      let started = ContinuousClock.now
+      if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
+      try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
+      if !quiet {
+        let seconds = ContinuousClock.now - started
+        ProgressPrinter.print(AnalysisProgress(
+          step: .writing, finished: true, elapsed: result.elapsed + seconds.seconds, seconds: seconds.seconds))
+      }
+      for warning in folder.document.input.warnings { printWarning(warning) }
+      let s = folder.document.input
+      print("wrote \(out)/report.html and \(folder.document.diagrams.count + 6) more files: "
+        + "\(counted(s.people, "person", "people")), \(counted(s.departments ?? 0, "department", "departments")), "
+        + "\(counted(s.ties, "tie", "ties"))")
+      for finding in folder.document.findings.prefix(5) { print("  • " + finding.text) }
+    }
+  }
+}
+
+/// Progress lines on standard error: `[  2.1 s] brokers (betweenness, …) … about 6 s`.
+enum ProgressPrinter {
+  static func print(_ event: AnalysisProgress) {
+    let stamp = "[" + pad(format(event.elapsed)) + " s] "
+    if event.finished {
+      printNote(stamp + event.step.rawValue + ": done in " + format(event.seconds ?? 0) + " s")
+    } else if let estimate = event.seconds {
+      printNote(stamp + event.step.rawValue + " … (about " + format(estimate) + " s)")
+    } else {
+      printNote(stamp + event.step.rawValue + " …")
+    }
+  }
+
+  private static func format(_ seconds: Double) -> String {
+    let tenths = Int((seconds * 10).rounded())
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+
+  private static func pad(_ text: String) -> String { String(repeating: " ", count: max(0, 5 - text.count)) + text }
+}
+
+extension Duration {
+  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
