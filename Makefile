@@ -1,15 +1,19 @@
 # SiloScope: the two commands of the README, and a few more.
 #
-#   make demo      install what is missing, build in release mode, run the main job on a real dataset
-#   make test      install what is missing, run the whole test suite
-#   make renders   draw the diagrams of the datasets into Renders/ (repeatable: same files every time)
-#   make bench     benchmarks with their peers on the same files (SUITES="ingest silos brokers"); see Tests/Benchmarks
+#   make demo          install what is missing, build in release mode, write the report of a real
+#                      dataset to Renders/demo/ (siloscope analyze)
+#   make test          install what is missing, run the whole test suite
+#   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
+#   make docs          build the DocC documentation of every module into .build/docs
+#   make renders       draw the diagrams of the datasets into Renders/ (the same files every time)
+#   make bench         benchmarks with their peers on the same files (SUITES="ingest silos brokers");
+#                      see Tests/Benchmarks
 #
 SWIFT ?= swift
 SILOSCOPE = .build/release/siloscope
 DEMO_LOG = Datasets/opentelemetry_swift_commits/log.csv
 
-.PHONY: setup build demo test renders bench clean
+.PHONY: setup build demo test renders check-report docs bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -17,11 +21,11 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product siloscope
 
+# The OpenTelemetry developers are pseudonymized in the dataset already, and most employers
+# have one or two of them: the demo keeps every department (--min-group-size 1).
 demo: build
-	$(SILOSCOPE) summary $(DEMO_LOG)
-	$(SILOSCOPE) silos $(DEMO_LOG)
-	$(SILOSCOPE) brokers $(DEMO_LOG) --top 5
-	$(SILOSCOPE) build $(DEMO_LOG) --output Renders/demo
+	$(SILOSCOPE) analyze $(DEMO_LOG) --out Renders/demo --min-group-size 1 \
+	  --heading "OpenTelemetry Swift: who works with whom across employers, 2020–2026"
 
 test: setup
 	$(SWIFT) build --build-tests
@@ -29,6 +33,9 @@ test: setup
 
 renders: build
 	bash scripts/renders.sh
+
+check-report:
+	bash scripts/check-report.sh $(REPORT)
 
 bench: build
 	bash Tests/Benchmarks/run.sh $(SUITES)

@@ -4,10 +4,14 @@ import SiloMetrics
 
 /// The overview of a network and of how it was made: what `siloscope summary` prints.
 ///
-/// Encoded as JSON with `null` for undefined numbers (the density of a one-person network).
+/// Encoded as JSON with `null` for undefined numbers (the density of a one-person network)
+/// and snake_case keys (`schema_version`, `total_weight`; the command line's encoder converts
+/// the property names), like every other SiloScope document.
 public struct NetworkSummary: Sendable, Hashable, Codable {
   /// Bumped when a field changes meaning or is removed; new fields may appear in any version.
-  public var schemaVersion = 1
+  /// Version 2 (issue 6): keys are snake_case, as in the other documents (version 1 wrote
+  /// the property names in camelCase).
+  public var schemaVersion = 2
   /// `log` (a project log projected onto people) or `network` (an edge list or GraphML).
   public var source: String
   public var directed: Bool

@@ -89,7 +89,7 @@ struct BuildTests {
       #expect(integer(json["people"]) == 88)
       #expect(integer(json["ties"]) == 1533)
       #expect(integer(json["departments"]) == 20)
-      #expect(number(json["totalWeight"]) == 2618)
+      #expect(number(json["total_weight"]) == 2618)
       let text = try siloscope(["summary", "--edges", "out/network.graphml"], in: folder)
       #expect(text.out.contains("  out/network.graphml (GraphML, UTF-8): "), "\(text)")
     }

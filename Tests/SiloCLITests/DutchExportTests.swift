@@ -36,18 +36,18 @@ struct DutchExportTests {
       #expect(integer(json["ties"]) == 3)
       #expect(integer(json["departments"]) == 3)
       // Day-first dates: 03-02-2025 is the 3rd of February.
-      #expect(json["firstDate"] as? String == "2025-02-03")
-      #expect(json["lastDate"] as? String == "2025-04-02")
+      #expect(json["first_date"] as? String == "2025-02-03")
+      #expect(json["last_date"] as? String == "2025-04-02")
 
       let input = try #require((json["inputs"] as? [[String: Any]])?.first)
       #expect(input["delimiter"] as? String == "semicolon")
-      #expect(boolean(input["decimalComma"]) == true)
+      #expect(boolean(input["decimal_comma"]) == true)
       #expect(input["encoding"] as? String == "UTF-8 with BOM")
       #expect(
         (input["columns"] as? [String: String])
           == ["person": "Medewerker", "department": "Afdeling", "project": "Zaak", "date": "Datum", "weight": "Uren"])
-      #expect(integer(input["rowsRead"]) == 8)
-      #expect(integer(input["rowsUsed"]) == 6)
+      #expect(integer(input["rows_read"]) == 8)
+      #expect(integer(input["rows_used"]) == 6)
 
       // Skipped rows are found on the right lines although two fields span two lines.
       let skipped = try #require(input["skipped"] as? [[String: Any]])
@@ -58,7 +58,7 @@ struct DutchExportTests {
       #expect(lineOf["the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)"] == [10], "\(skipped)")
       #expect(lineOf["the weight (hours) is not a number"] == [11], "\(skipped)")
 
-      let departments = try #require(json["departmentTable"] as? [[String: Any]])
+      let departments = try #require(json["department_table"] as? [[String: Any]])
       #expect(departments.map { $0["name"] as? String } == ["'s-Hertogenbosch", "Financiën", "Wonen"])
     }
   }
@@ -69,7 +69,7 @@ struct DutchExportTests {
       let path = folder.write("uren-2025.csv", bytes: Self.bytes)
       let run = try siloscope(["summary", path, "--format", "json", "--weighting", "hours-overlap"], in: folder)
       #expect(run.status == 0, "\(run)")
-      #expect(number(try jsonObject(run.out)["totalWeight"]) == 6.75)
+      #expect(number(try jsonObject(run.out)["total_weight"]) == 6.75)
     }
   }
 
@@ -118,10 +118,10 @@ struct OtherFormatTests {
       let input = try #require((json["inputs"] as? [[String: Any]])?.first)
       #expect(input["encoding"] as? String == "UTF-16LE")
       #expect(input["delimiter"] as? String == "tab")
-      #expect(boolean(input["decimalComma"]) == true)
+      #expect(boolean(input["decimal_comma"]) == true)
       #expect(integer(json["people"]) == 3)
-      #expect(number(json["totalWeight"]) == 2.5)
-      let departments = try #require(json["departmentTable"] as? [[String: Any]])
+      #expect(number(json["total_weight"]) == 2.5)
+      let departments = try #require(json["department_table"] as? [[String: Any]])
       #expect(departments.map { $0["name"] as? String } == ["Financiën", "Wonen"])
     }
   }
@@ -144,12 +144,12 @@ struct OtherFormatTests {
       let json = try jsonObject(run.out)
       #expect(integer(json["people"]) == 3)
       #expect(integer(json["ties"]) == 1)
-      #expect(number(json["totalWeight"]) == 2.5)
-      #expect(json["lastDate"] as? String == "2025-04-02")
+      #expect(number(json["total_weight"]) == 2.5)
+      #expect(json["last_date"] as? String == "2025-04-02")
       let input = try #require((json["inputs"] as? [[String: Any]])?.first)
       #expect(input["format"] as? String == "jsonl")
-      #expect(integer(input["rowsRead"]) == 4)
-      #expect(integer(input["rowsUsed"]) == 3)
+      #expect(integer(input["rows_read"]) == 4)
+      #expect(integer(input["rows_used"]) == 3)
       let skipped = try #require((input["skipped"] as? [[String: Any]])?.first)
       #expect(skipped["reason"] as? String == "the line is not a JSON object")
       #expect(((skipped["examples"] as? [[String: Any]])?.first).flatMap { integer($0["line"]) } == 5)
@@ -177,12 +177,12 @@ struct OtherFormatTests {
       #expect(
         (input["columns"] as? [String: String])
           == ["person": "medewerker", "department": "afdeling", "project": "zaak", "date": "datum", "weight": "uren"])
-      #expect(integer(input["rowsUsed"]) == 3)
+      #expect(integer(input["rows_used"]) == 3)
       #expect(integer(json["people"]) == 3)
       #expect(integer(json["departments"]) == 2)
       // min(1, 2.5) + min(1, 3) + min(2.5, 3)
-      #expect(number(json["totalWeight"]) == 4.5)
-      #expect(json["firstDate"] as? String == "2025-02-03")
+      #expect(number(json["total_weight"]) == 4.5)
+      #expect(json["first_date"] as? String == "2025-02-03")
     }
   }
 }

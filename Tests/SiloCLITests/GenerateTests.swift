@@ -59,13 +59,13 @@ struct GenerateTests {
       #expect(try #require(integer(json["departments"])) > 1)
       #expect(integer(json["isolates"]) == 0)
       let input = try #require((json["inputs"] as? [[String: Any]])?.first)
-      #expect(integer(input["rowsRead"]) == rows)
-      #expect(integer(input["rowsUsed"]) == rows)
+      #expect(integer(input["rows_read"]) == rows)
+      #expect(integer(input["rows_used"]) == rows)
       #expect((input["skipped"] as? [Any])?.isEmpty == true)
       // The generator draws distinct dates per participation, so no row repeats another.
-      #expect(integer(input["duplicateRows"]) == 0)
-      let firstDate = try #require(json["firstDate"] as? String)
-      let lastDate = try #require(json["lastDate"] as? String)
+      #expect(integer(input["duplicate_rows"]) == 0)
+      let firstDate = try #require(json["first_date"] as? String)
+      let lastDate = try #require(json["last_date"] as? String)
       #expect(firstDate >= "2025-01-01" && lastDate <= "2025-12-31", "\(firstDate) – \(lastDate)")
       #expect(lines(try #require(contents(folder.file("synthetic.csv")))).count == rows + 1)
     }
@@ -77,8 +77,8 @@ struct GenerateTests {
       let generated = try siloscope(["generate", "--people", "30", "--year", "2031", "--output", "synthetic.csv"], in: folder)
       #expect(generated.status == 0, "\(generated)")
       let json = try jsonObject(try siloscope(["summary", "synthetic.csv", "--format", "json"], in: folder).out)
-      #expect((json["firstDate"] as? String)?.hasPrefix("2031-") == true)
-      #expect((json["lastDate"] as? String)?.hasPrefix("2031-") == true)
+      #expect((json["first_date"] as? String)?.hasPrefix("2031-") == true)
+      #expect((json["last_date"] as? String)?.hasPrefix("2031-") == true)
     }
   }
 
@@ -94,8 +94,8 @@ struct GenerateTests {
       let json = try jsonObject(run.out)
       #expect(integer(json["people"]) == 10_000)
       let input = try #require((json["inputs"] as? [[String: Any]])?.first)
-      #expect(integer(input["rowsRead"]) == rows)
-      #expect(integer(input["rowsUsed"]) == rows)
+      #expect(integer(input["rows_read"]) == rows)
+      #expect(integer(input["rows_used"]) == rows)
       #expect((input["skipped"] as? [Any])?.isEmpty == true)
     }
   }

@@ -58,7 +58,7 @@ public struct ProjectLog: Sendable, Hashable {
   ///
   /// People and projects are numbered in order of first appearance. A person's department is
   /// the one given on most of their rows; on a tie, the one of the latest dated row, then the
-  /// one seen first (as ``DepartmentVotes`` decides for every reader).
+  /// one seen first (the rule every reader in this module applies).
   ///
   /// - Precondition: weights are finite and positive.
   public init(entries: [Entry]) {

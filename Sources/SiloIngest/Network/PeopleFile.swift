@@ -22,9 +22,13 @@ public struct PeopleFile: Sendable, Hashable {
   /// Reads a people file.
   ///
   /// - Parameters:
+  ///   - path: The file to read: CSV, TSV or semicolon-separated, UTF-8 (with or without a
+  ///     byte-order mark) or UTF-16.
   ///   - idColumn: The id column's name, when it is none of ``idAliases``.
   ///   - departmentColumn: The department column's name, when it is none of the department
   ///     aliases of ``LogColumn/department``.
+  ///   - delimiter: The field separator, one ASCII character other than a quote or a line
+  ///     break; `nil` detects comma, semicolon or tab from the header and the rows after it.
   public static func read(
     path: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
   ) throws(IngestError) -> PeopleFile {

@@ -107,7 +107,7 @@ public struct ProjectionSummary: Sendable, Hashable, Codable {
 /// The person network projected from a log, with what the projection did.
 public struct PersonProjection: Sendable, Hashable {
   /// People as nodes (everyone in the log and the people file, even without ties), with a
-  /// `department` attribute and the people file's attributes; ``Network/groups`` holds the
+  /// `department` attribute and the people file's attributes; `Network.groups` holds the
   /// departments.
   public var network: Network
   public var summary: ProjectionSummary

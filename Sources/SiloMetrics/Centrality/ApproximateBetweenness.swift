@@ -13,9 +13,19 @@ extension CollaborationGraph {
   /// raw:         b(v) · N/((k − 1) c)       for a sampled v,   b(v) · N/(k c)        otherwise
   /// ```
   ///
-  /// with c = 2 undirected, 1 directed. `sources ≥ n` is the exact measure. Sources are drawn
-  /// with ``SeededGenerator`` (not Python's `random`), so values match NetworkX's in
-  /// expectation, not draw for draw.
+  /// with c = 2 undirected, 1 directed. Sources are drawn with SiloGraph's `SeededGenerator`
+  /// (not Python's `random`), so values match NetworkX's in expectation, not draw for draw.
+  ///
+  /// Edge cases:
+  /// - `sources ≥ n` returns the exact measure, ``CollaborationGraph/betweenness(_:)``, with
+  ///   no ``Betweenness/approximation``.
+  /// - `sources ≤ 0` samples one source, as `sources = 1` does.
+  /// - With one sampled source (k = 1) the formula above divides by k − 1 = 0 for that node:
+  ///   its score is NaN (no other source can pass through it), and every other node is
+  ///   scaled as written, with k = 1.
+  /// - With n < 3 (N < 2) the sums are returned unscaled; no node can lie between two others,
+  ///   so every score is 0.
+  /// - An empty graph (n = 0) with `sources < 0` traps: one source is drawn from no nodes.
   ///
   /// - Complexity: O(k m) unweighted, O(k (m + n log n)) weighted.
   public func sampledBetweenness(
@@ -73,10 +83,10 @@ extension CollaborationGraph {
   /// itself). Guarantee (their theorem 2): with probability at least 1 − δ, every estimate is
   /// within ε of the exact betweenness normalized by n(n − 1) ordered pairs. The scores are
   /// then rescaled to the NetworkX normalization ((n − 1)(n − 2) ordered pairs), so the bound on
-  /// the returned scores is ε · n/(n − 2). Weighted distances use the same sampler on the
-  /// Dijkstra DAG; the vertex-diameter bound then uses the hop diameter of the graph, which
-  /// still bounds the number of nodes on any shortest path only when weights are equal, so
-  /// for weighted distances the stated guarantee assumes VD ≤ n (r grows by log₂ n).
+  /// the returned scores is ε · n/(n − 2). Weighted distances (any ``EdgeDistance`` but
+  /// ``EdgeDistance/hops``) use the same sampler on the Dijkstra DAG with VD = n, the number of
+  /// nodes: a shortest path never visits a node twice, so the bound and the guarantee hold,
+  /// at the cost of more samples (the log term uses log₂ n, not the hop diameter).
   ///
   /// > M. Riondato, E. M. Kornaropoulos. "Fast approximation of betweenness centrality through
   /// > sampling." *Data Mining and Knowledge Discovery* 30, 438–475 (2016).

@@ -50,7 +50,8 @@ public struct Betweenness: Sendable, Hashable, Codable {
   }
 }
 
-/// Options for ``CollaborationGraph/betweenness(_:)``.
+/// Options for `CollaborationGraph.betweenness(_:)`, `sampledBetweenness(sources:seed:options:)`
+/// and `adaptiveBetweenness(epsilon:delta:seed:options:)`.
 public struct BetweennessOptions: Sendable, Hashable {
   public var distance = EdgeDistance.hops
   public var ties = PathTieRule.exact
@@ -84,8 +85,13 @@ extension CollaborationGraph {
   /// - raw, undirected: each unordered pair once (the ordered Brandes sum halved);
   /// - normalized: undirected × 2/((n−1)(n−2)), directed × 1/((n−1)(n−2)); nothing for n ≤ 2;
   /// - path lengths from weights as ``EdgeDistance`` says; equal lengths as ``PathTieRule``
-  ///   says, decided after the search from the final distances (a predecessor v of u has
-  ///   d(v) + ℓ(v,u) equal to d(u)), so the result does not depend on the order of the input.
+  ///   says (hop counts are whole numbers, so the rule matters only for weighted distances).
+  ///   With ``PathTieRule/exact`` ties are decided during the Dijkstra search, as NetworkX
+  ///   does: a node v settled before u is a predecessor of u when d(v) + ℓ(v,u) equals the
+  ///   tentative d(u) exactly, and a shorter route found later replaces them. With
+  ///   ``PathTieRule/tolerant`` they are decided after the search, from the final distances:
+  ///   d(v) < d(u) and d(v) + ℓ(v,u) equal to d(u) within a relative 1e-10. Either way the
+  ///   result does not depend on the order of the input.
   ///
   /// Parallel: sources are split into 64 fixed blocks, each block sums into its own array and
   /// the blocks are added in order, so every thread count gives the same bits.

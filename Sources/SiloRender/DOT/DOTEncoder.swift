@@ -46,8 +46,9 @@ public enum DOTEncoder {
   /// - A line break (LF, CR, CR LF, and the Unicode line and paragraph separators) becomes
   ///   `\n`, a centred line break in a label.
   /// - Other control characters, and the Unicode direction overrides and isolates
-  ///   (U+202A–U+202E, U+2066–U+2069), are removed by ``TextSafety/cleaned(_:)``: a name
-  ///   cannot reorder the text around it. Right-to-left names keep their own direction.
+  ///   (U+202A–U+202E, U+2066–U+2069), are removed by
+  ///   ``TextSafety/cleaned(_:keepingLineBreaks:)``: a name cannot reorder the text around
+  ///   it. Right-to-left names keep their own direction.
   /// - Everything else, diacritics and non-Latin scripts included, is kept as UTF-8.
   public static func quoted(_ text: String) -> String {
     var out = "\""

@@ -79,11 +79,14 @@ public struct Diagram: Sendable, Hashable {
 
 /// How a view is laid out, chosen by size: the engine, its settings, and a note saying why.
 ///
-/// Measured on this project's 2-core machine with Graphviz 2.42 (see ``../shared/GRAPHVIZ.md``
-/// §5 and the closing note of issue 5): `dot` needs 466 s for 1,000 people at a realistic
-/// density and is never chosen for collaboration networks; `fdp` keeps department clusters
-/// and draws 5,000 people in seconds; `neato` is the best drawing for small graphs without
-/// clusters but takes minutes at 5,000; `sfdp` scales furthest but ignores clusters.
+/// Unless an engine is requested, department boxes get ``LayoutEngine/clustered`` (`neato`
+/// inside each department, `neato` to arrange the departments, `nop` to draw: the same
+/// network, options and seed give the same drawing); graphs without boxes get
+/// ``LayoutEngine/neato`` up to 1,000 nodes and ``LayoutEngine/sfdp`` above. `dot` and `fdp`
+/// are used only on request. Measured on this project's 2-core machine with Graphviz 2.42
+/// (see `shared/GRAPHVIZ.md` §5), `dot` needs 466 s for 1,000 people at a realistic density,
+/// so above 300 nodes its crossing minimization and ranking are limited; `fdp` keeps clusters
+/// but, with them, gives a different drawing on every run, and the plan's note says so.
 public struct LayoutPlan: Sendable, Hashable {
   public var engine: LayoutEngine
   public var attributes: DOTAttributes

@@ -57,7 +57,11 @@ public struct DiagramOptions: Sendable, Hashable {
   public var engine: LayoutEngine?
   /// The seed of the force-directed engines.
   public var seed: UInt64 = 1
-  /// Above this many people the person-level views draw the department map instead.
+  /// The most people a person-level view (people, communities) is drawn for by SiloReport's
+  /// `Network.diagram(_:metrics:)`: above it, that call draws the department map instead and
+  /// says so in the notes. ``Diagram/people(_:options:)`` and
+  /// ``Diagram/communities(_:communities:describing:options:)`` do not read it: they draw
+  /// everyone they are given.
   public var maximumPeople = 2_000
   /// Up to this many people every name is shown; above it only the brokers'.
   public var maximumLabels = 150

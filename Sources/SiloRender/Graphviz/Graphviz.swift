@@ -16,7 +16,9 @@ public struct LayoutEngine: RawRepresentable, Sendable, Hashable, Codable, Custo
   public static let dot = LayoutEngine(rawValue: "dot")
   /// Spring model (stress majorization); good up to a few hundred nodes.
   public static let neato = LayoutEngine(rawValue: "neato")
-  /// Force-directed with clusters honoured; SiloScope's choice for department clusters.
+  /// Force-directed with clusters honoured. Offered only on request: with clusters, Graphviz
+  /// 2.42's `fdp` gives a different drawing on every run, even with the same seed, so
+  /// SiloScope draws department boxes with ``clustered`` instead.
   public static let fdp = LayoutEngine(rawValue: "fdp")
   /// Multiscale force-directed; for very large graphs.
   public static let sfdp = LayoutEngine(rawValue: "sfdp")

@@ -188,7 +188,7 @@ enum Findings {
           if j > 0 { parts.append(.text(", ")) }
           parts += [
             .number(share.share, at: "communities.comparison.splits[\(index)].communities[\(j)].share", shown: percent(share.share)),
-            .text(" in \(share.name)"),
+            .text(" in community \(share.name)"),
           ]
         }
         parts.append(.text(split.communities.count > 3 ? ", …." : "."))

@@ -166,7 +166,7 @@ public enum HTMLReport {
           for (j, share) in split.communities.enumerated().prefix(5) {
             if j > 0 { page.raw(", ") }
             page.number(share.share, "communities.comparison.splits[\(i)].communities[\(j)].share", Findings.percent(share.share))
-            page.text(" in " + share.name)
+            page.text(" in community " + share.name)
           }
           page.raw("</li>\n")
         }

@@ -148,7 +148,7 @@ public struct Pseudonymizer: Sendable {
 
   /// The prefix of every pseudonym.
   static let prefix = "P-"
-  /// The number of base32 digits of a pseudonym that no other pseudonym clashes with (50 bits).
+  /// The number of base32 digits of a pseudonym that clashes with no other (50 bits).
   static let shortLength = 10
   /// The number of base32 digits that hold all 256 bits of the HMAC.
   static let fullLength = 52
@@ -192,14 +192,14 @@ public struct Pseudonymizer: Sendable {
   }
 
   /// The network with every person id replaced by its pseudonym. Node attributes: `department`
-  /// (``NodeAttribute/department``) and `role` are kept; `manager` (a person id) is mapped
+  /// (`NodeAttribute.department`) and `role` are kept; `manager` (a person id) is mapped
   /// through the same pseudonyms (a manager who is not a node gets ``pseudonym(for:)`` too);
   /// every other attribute (label, e-mail, free columns) is dropped because it may hold names.
   /// The graph and the groups (departments) are unchanged.
   ///
   /// The ids are pseudonymized together with ``pseudonyms(for:)``, managers who are not nodes
   /// included, so no two people (nodes or managers) share a pseudonym. A manager value names a
-  /// node when ``NodeTable/node(withID:)`` finds it; an empty manager value stays empty.
+  /// node when `NodeTable.node(withID:)` finds it; an empty manager value stays empty.
   /// Attributes are matched by their exact names (`department`, `role`, `manager`); a column
   /// named otherwise (`Manager`, `team_lead`) is dropped. Node numbering is unchanged, so the
   /// order of the nodes is still the order of the input: if the input was sorted by name, sort
@@ -279,22 +279,26 @@ public struct Pseudonymizer: Sendable {
       distinct.append(digest)
       return distinct.count - 1
     }
-    var names = [String](repeating: "", count: distinct.count)
-    // Groups of distinct digests that share their first `length` digits, to be split.
-    var pending: [(members: [Int], length: Int)] = [(Array(distinct.indices), shortLength)]
-    while let next = pending.popLast() {
-      let (members, length) = next
-      var byName: [String: [Int]] = [:]
-      for i in members { byName[pseudonym(of: distinct[i], length: length), default: []].append(i) }
-      for (name, group) in byName {
-        if group.count == 1 || length >= fullLength {
-          // At full length the digits hold every bit, so distinct digests never share a name.
-          for i in group { names[i] = name }
-        } else {
-          pending.append((group, length + 2))
-        }
-      }
+    // The number of digits each distinct digest needs. First round: group by the top 50 bits
+    // as one integer (10 digits); the rare groups that share them are split again by their
+    // digits, two more at a time.
+    var length = [Int](repeating: shortLength, count: distinct.count)
+    var byTopBits: [UInt64: [Int]] = [:]
+    for (i, digest) in distinct.enumerated() {
+      let top = digest[0 ..< 8].reduce(0) { $0 << 8 | UInt64($1) } >> (64 - 5 * UInt64(shortLength))
+      byTopBits[top, default: []].append(i)
     }
+    var pending = byTopBits.values.filter { $0.count > 1 }
+    while let members = pending.popLast() {
+      // Every member shares its first `length[members[0]]` digits with the others.
+      let longer = length[members[0]] + 2
+      for i in members { length[i] = longer }
+      guard longer < fullLength else { continue }  // all 256 bits: distinct digests now differ
+      var byDigits: [String: [Int]] = [:]
+      for i in members { byDigits[pseudonym(of: distinct[i], length: longer), default: []].append(i) }
+      pending += byDigits.values.filter { $0.count > 1 }
+    }
+    let names = distinct.indices.map { pseudonym(of: distinct[$0], length: length[$0]) }
     return slot.map { names[$0] }
   }
 }

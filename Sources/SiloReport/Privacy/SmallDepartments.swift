@@ -27,7 +27,7 @@ public struct SmallDepartments: Sendable, Hashable, Codable {
 
   /// A department as it was before merging.
   public struct Department: Sendable, Hashable, Codable {
-    /// The department's name in the input (or ``Network/noGroupName``).
+    /// The department's name in the input (or `Network.noGroupName`).
     public var name: String
     /// Its head count.
     public var people: Int
@@ -39,7 +39,7 @@ public struct SmallDepartments: Sendable, Hashable, Codable {
   }
 
   /// The name of the group the small departments are merged into, unless a real department
-  /// already has it (see ``SiloGraph/Network/mergingSmallDepartments(minimum:)``).
+  /// already has it (see ``Network/mergingSmallDepartments(minimum:)``).
   public static let mergedGroupName = "Other departments"
 
   /// The number of people in the merged group: the sum of ``merged``'s sizes.
@@ -62,7 +62,7 @@ extension Network {
   /// ``SmallDepartments/mergedGroupName`` (if a real department already has that name, append
   /// " (merged)"). The people keep their ties; only the partition (and the `department`
   /// attribute column of the node table, where present) change. "(no department)"
-  /// (``Network/noGroupName``) is treated like any other group. minimum ≤ 1 or no groups:
+  /// (`Network.noGroupName`) is treated like any other group. minimum ≤ 1 or no groups:
   /// unchanged, empty report. Group order in the new partition: the kept departments in their
   /// old order, then the merged group last.
   ///
@@ -80,9 +80,9 @@ extension Network {
   /// - Every department small: all people end up in the merged group.
   /// - No department small: the network is returned unchanged, and the report lists nothing.
   /// - If " (merged)" still clashes, it is appended again until the name is new.
-  /// - An empty group (possible in a ``Partition`` built from a membership vector) has fewer
+  /// - An empty group (possible in a `Partition` built from a membership vector) has fewer
   ///   than `minimum` people and is listed with 0 people; it adds no one to the merged group.
-  /// - Unnamed groups are named by their number (``Partition/name(of:)``) in the new partition.
+  /// - Unnamed groups are named by their number (`Partition.name(of:)`) in the new partition.
   /// - In the `department` column, the members of merged departments get the merged group's
   ///   name, those without a department included; everyone else keeps their value.
   ///

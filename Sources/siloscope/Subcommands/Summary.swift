@@ -42,6 +42,9 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case table, js
 enum JSONOutput {
   static func encode<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
+    // Every document's keys are snake_case (the documents with CodingKeys say so
+    // themselves; the summary relies on this strategy).
+    encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     return String(decoding: try encoder.encode(value), as: UTF8.self)
   }
