@@ -4,7 +4,7 @@
 #                      dataset to Renders/demo/ (siloscope analyze)
 #   make test          install what is missing, run the whole test suite
 #   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
-#   make docs          build the DocC documentation of every module into .build/docs
+#   make docs          build the DocC documentation of every module (.build-docc/plugins/Swift-DocC/outputs/)
 #   make renders       draw the diagrams of the datasets into Renders/ (the same files every time)
 #   make bench         benchmarks with their peers on the same files (SUITES="ingest silos brokers");
 #                      see Tests/Benchmarks
@@ -36,6 +36,10 @@ renders: build
 
 check-report:
 	bash scripts/check-report.sh $(REPORT)
+
+docs: setup
+	$(SWIFT) package --scratch-path .build-docc generate-documentation --warnings-as-errors \
+	  --target SiloGraph --target SiloIngest --target SiloMetrics --target SiloRender --target SiloReport
 
 bench: build
 	bash Tests/Benchmarks/run.sh $(SUITES)

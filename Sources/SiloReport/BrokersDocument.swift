@@ -46,7 +46,11 @@ public struct BrokerAnalysis: Sendable, Hashable {
     let scores = betweenness.scores
     let ranked = Array(scores.ranked().prefix(k)).filter { scores[$0] > 0 }
     top = ranked
-    dependence = network.groups == nil ? nil : try network.brokerDependence(brokers: ranked, seed: seed)
+    // Every source up to 2,000 people; above, as many sources as keep the two searches per
+    // source near 4·10⁸ steps in all (at least 256): 100,000 people with 900,000 ties get 256.
+    let steps = Double(graph.nodeCount + 2 * graph.edgeCount)
+    let sources = min(2_000, max(256, Int(4e8 / max(1, steps))))
+    dependence = network.groups == nil ? nil : try network.brokerDependence(brokers: ranked, maxSources: sources, seed: seed)
   }
 
   /// The role in which a node brokers most beyond chance: the largest z-score among the

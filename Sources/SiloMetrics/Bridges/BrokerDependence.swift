@@ -100,7 +100,8 @@ extension Network {
     }
     var isBroker = [Bool](repeating: false, count: n)
     for b in brokers { isBroker[b.index] = true }
-    var shareSum = [Int: Double](), pairCount = [Int: Int]()
+    // Indexed by department pair (k² entries): a dictionary here cost more than the searches.
+    var shareSum = [Double](repeating: 0, count: k * k), pairCount = [Int](repeating: 0, count: k * k)
     var all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
     for s in sources {
       all.search(graph, from: s, blocked: nil)
@@ -112,18 +113,18 @@ extension Network {
         let b = Int(membership[ti])
         let total = all.sigma[ti]
         let kept = (!sBlocked && !isBroker[ti] && avoiding.distance[ti] == all.distance[ti]) ? avoiding.sigma[ti] : 0
-        shareSum[key(a, b), default: 0] += 1 - kept / total
-        pairCount[key(a, b), default: 0] += 1
+        shareSum[key(a, b)] += 1 - kept / total
+        pairCount[key(a, b)] += 1
       }
       all.reset()
       if !sBlocked { avoiding.reset() }
     }
     let pairs = ties.keys.sorted().map { pair -> BrokerDependence.DepartmentPair in
       let a = pair / k, b = pair % k
-      let count = pairCount[pair] ?? 0
+      let count = pairCount[pair]
       return .init(
         a: a, b: b, ties: ties[pair]!, carriers: carriers[pair]!.count,
-        shareThroughBrokers: count > 0 ? shareSum[pair]! / Double(count) : .nan)
+        shareThroughBrokers: count > 0 ? shareSum[pair] / Double(count) : .nan)
     }
     // Losses per broker.
     let before = ConnectedComponents(of: graph)
