@@ -22,6 +22,15 @@ public struct GraphBuilder: Sendable {
   private var targets: [Int32] = []
   private var tieWeights: [Double] = []
 
+  /// Creates a builder for a graph of `nodeCount` nodes and no ties yet.
+  ///
+  /// The graph grows as needed: ``addNode()``, ``ensureNodeCount(_:)`` and a tie to an id
+  /// beyond the current count all add nodes.
+  ///
+  /// - Parameters:
+  ///   - nodeCount: The nodes the graph has from the start, isolated until ties are added.
+  ///   - directedness: Whether a tie from a to b is also one from b to a.
+  /// - Precondition: `nodeCount` lies in `0 ... Int32.max`.
   public init(nodeCount: Int = 0, directedness: Directedness = .undirected) {
     precondition(nodeCount >= 0 && nodeCount <= Int(Int32.max), "node count \(nodeCount) out of range")
     self.nodeCount = nodeCount

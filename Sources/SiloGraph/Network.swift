@@ -12,6 +12,14 @@ public struct Network: Sendable, Hashable {
   /// The name of the group of nodes whose department is unknown.
   public static let noGroupName = "(no department)"
 
+  /// Creates a network from its parts, as they are.
+  ///
+  /// - Parameters:
+  ///   - graph: The ties.
+  ///   - nodes: One row per node of `graph`, in node order.
+  ///   - groups: The departments, one group per node, or `nil` when they are not known.
+  /// - Precondition: `nodes` has one row per node of `graph`, and `groups`, when given,
+  ///   covers exactly the nodes of `graph`.
   public init(graph: CollaborationGraph, nodes: NodeTable, groups: Partition? = nil) {
     precondition(nodes.count == graph.nodeCount, "node table has \(nodes.count) rows for \(graph.nodeCount) nodes")
     precondition(groups == nil || groups!.nodeCount == graph.nodeCount, "partition does not cover the graph")

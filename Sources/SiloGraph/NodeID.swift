@@ -55,6 +55,8 @@ public struct Edge: Sendable, Hashable, Codable {
   /// The tie's weight as a *strength* (hours, shared projects, messages): larger is closer.
   public var weight: Double
 
+  /// Creates a tie from `source` to `target` with the given weight, as given: nothing is
+  /// checked here (``GraphBuilder/addEdge(_:_:weight:)`` checks the weight).
   public init(source: NodeID, target: NodeID, weight: Double) {
     self.source = source
     self.target = target

@@ -19,6 +19,7 @@ public struct NodeTable: Sendable, Hashable, Codable {
   private var columns: [String: [String?]] = [:]
   private var index: [String: Int32] = [:]
 
+  /// Creates an empty table: no nodes and no attributes.
   public init() {}
 
   /// Creates a table of the given ids, in order.

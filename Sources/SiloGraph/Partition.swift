@@ -86,6 +86,7 @@ public struct Partition: Sendable, Hashable, Codable {
 public struct NodeScores: Sendable, Hashable, Codable, RandomAccessCollection {
   public var values: [Double]
 
+  /// Wraps one value per node, indexed by ``NodeID``; `.nan` marks an undefined value.
   public init(_ values: [Double]) { self.values = values }
 
   public var startIndex: Int { values.startIndex }

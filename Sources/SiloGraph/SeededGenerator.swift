@@ -7,6 +7,8 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable, Hashable {
   private var state: UInt64
 
+  /// Creates a generator whose sequence is fixed by `seed`: the same seed gives the same
+  /// numbers on every platform. Every value, 0 included, is a valid seed.
   public init(seed: UInt64) { state = seed }
 
   @inline(__always)

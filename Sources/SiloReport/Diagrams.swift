@@ -60,12 +60,12 @@ extension Network {
   /// diagram.
   ///
   /// - Person-level views (`people`, `communities`) of more than
-  ///   ``DiagramOptions/maximumPeople`` people draw the department map instead, and say so
-  ///   in ``Diagram/notes``: past a few thousand circles a drawing shows a cloud, not people.
+  ///   `DiagramOptions.maximumPeople` people draw the department map instead, and say so
+  ///   in `Diagram.notes`: past a few thousand circles a drawing shows a cloud, not people.
   /// - Betweenness is exact up to 5,000 people and estimated from 256 sampled sources above
   ///   (the note says which), so that drawing stays within seconds.
   ///
-  /// - Throws: ``RenderError/invalidDiagram(_:)`` when the view needs departments the
+  /// - Throws: `RenderError.invalidDiagram(_:)` when the view needs departments the
   ///   network does not have, or the ego view's person is not in it.
   public func diagram(_ request: DiagramRequest, metrics: DiagramMetrics? = nil) throws(RenderError) -> Diagram {
     var view = request.view

@@ -20,7 +20,7 @@ public struct OutputDirectory: Sendable {
 
   /// - Parameters:
   ///   - path: The folder to write.
-  ///   - protecting: Input files; the output may not be a folder that contains one of them.
+  ///   - inputs: Input files; the output may not be a folder that contains one of them.
   public init(path: String, protecting inputs: [String] = []) {
     url = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL
     protectedPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
@@ -142,10 +142,16 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 public enum AtomicFile {
   /// Writes `produce`'s chunks to `path`; nothing appears at `path` unless all were written.
   ///
-  /// - Parameter replacing: Whether an existing file at `path` may be replaced. When `false`
-  ///   an existing file is refused (and left as it was), so that an output option cannot
-  ///   destroy a user's file. When `true` the old file stays in place until the new one is
-  ///   complete, then is replaced in one rename.
+  /// - Parameters:
+  ///   - path: The file to write. Its folder must exist; a folder at `path` is refused.
+  ///   - replacing: Whether an existing file at `path` may be replaced. When `false`
+  ///     an existing file is refused (and left as it was), so that an output option cannot
+  ///     destroy a user's file. When `true` the old file stays in place until the new one is
+  ///     complete, then is replaced in one rename.
+  ///   - produce: Writes the content: it calls the `append` function it is given with each
+  ///     chunk of bytes, in order. An error it throws removes the temporary file and is
+  ///     reported as ``OutputError/cannotCreate(path:reason:)``.
+  /// - Throws: ``OutputError/cannotCreate(path:reason:)`` when the file cannot be written.
   public static func write(
     path: String, replacing: Bool = true, _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
   ) throws(OutputError) {

@@ -82,6 +82,26 @@ struct AnalyzeCommandTests {
     }
   }
 
+  @Test("the same input and seed give the same report, in separate processes")
+  func repeatable() throws {
+    try withTemporaryFolder { folder in
+      for name in ["a", "b"] {
+        let run = try siloscope(["analyze", Self.otel, "--out", name, "--quiet", "--min-group-size", "1"], in: folder)
+        #expect(run.status == 0, "\(run)")
+      }
+      for file in Self.reportFiles {
+        var a = try String(contentsOfFile: folder.file("a/\(file)"), encoding: .utf8)
+        var b = try String(contentsOfFile: folder.file("b/\(file)"), encoding: .utf8)
+        if file == "report.json" || file == "report.html" {
+          // The run time is the only thing allowed to differ.
+          a = a.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*/#, with: "")
+          b = b.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*/#, with: "")
+        }
+        #expect(a == b, "\(file) differs between two runs")
+      }
+    }
+  }
+
   @Test("a generated organization: the same guarantees, and silos found")
   func generated() throws {
     try withTemporaryFolder { folder in

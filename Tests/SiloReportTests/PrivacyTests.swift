@@ -114,6 +114,9 @@ struct PseudonymTests {
     static let b: [UInt8] = { var d = a; d[6] = 0x20; return d }()
     /// Bit 60 set (byte 7 = 0x08): shares 12 digits with `a`; 14 → `000000000000G0`.
     static let c: [UInt8] = { var d = a; d[7] = 0x08; return d }()
+    /// Bit 49 set (byte 6 = 0x40): shares 49 bits with `a` but not 50, so its tenth digit
+    /// differs: `0000000001`.
+    static let e: [UInt8] = { var d = a; d[6] = 0x40; return d }()
     /// All one bits: `ZZZZZZZZZZ`, clashes with nothing above.
     static let d = [UInt8](repeating: 0xFF, count: 32)
     /// 0xAB repeated: 52 → `NENTQAXBNENTQAXBNENTQAXBNENTQAXBNENTQAXBNENTQAXBNENG`.
@@ -124,9 +127,10 @@ struct PseudonymTests {
 
   @Test("three digests sharing 10 digits: one lengthened to 12, two (still clashing) to 14")
   func lengtheningSplitsAsFarAsNeeded() {
-    let names = Pseudonymizer.pseudonyms(forDigests: [Digest.a, Digest.b, Digest.c, Digest.d])
-    // Python b32: a and c agree on 12 digits, b leaves at 12; d clashes with no one.
-    #expect(names == ["P-00000000000000", "P-0000000000G0", "P-000000000000G0", "P-ZZZZZZZZZZ"])
+    let names = Pseudonymizer.pseudonyms(forDigests: [Digest.a, Digest.b, Digest.c, Digest.d, Digest.e])
+    // Python b32: a and c agree on 12 digits, b leaves at 12; d clashes with no one; e shares
+    // 49 bits with a, b and c, one short of a clash, and keeps its 10 digits.
+    #expect(names == ["P-00000000000000", "P-0000000000G0", "P-000000000000G0", "P-ZZZZZZZZZZ", "P-0000000001"])
   }
 
   @Test("digests differing only in the last bit are lengthened to the full 256 bits (52 digits)")
@@ -148,9 +152,9 @@ struct PseudonymTests {
     #expect(names == ["P-ZZZZZZZZZZ", "P-0000000000", "P-ZZZZZZZZZZ"])
   }
 
-  @Test("the result does not depend on the order of the ids", arguments: 0 ..< 6)
+  @Test("the result does not depend on the order of the ids", arguments: 0 ..< 7)
   func orderIndependent(_ rotation: Int) {
-    let digests = [Digest.a, Digest.b, Digest.c, Digest.d, Digest.f, Digest.g]
+    let digests = [Digest.a, Digest.b, Digest.c, Digest.d, Digest.e, Digest.f, Digest.g]
     let reference = Dictionary(
       uniqueKeysWithValues: zip(digests, Pseudonymizer.pseudonyms(forDigests: digests)))
     let rotated = Array((digests[rotation...] + digests[..<rotation]).reversed())

@@ -14,6 +14,8 @@ public struct LogReadOptions: Sendable, Hashable {
   /// The format; `nil` detects it (JSON Lines when the file starts with `{`).
   public var format: LogFormat? = nil
 
+  /// Options that detect everything: columns by their usual names, the delimiter, the
+  /// decimal separator and the format; rows that repeat an earlier row are kept.
   public init() {}
 }
 

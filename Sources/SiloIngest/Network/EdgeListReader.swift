@@ -16,6 +16,9 @@ public struct NetworkReadOptions: Sendable, Hashable {
   /// as skipped under "another relation". `nil` keeps every row.
   public var relation: String? = nil
 
+  /// Options that read ties as undirected (unless a GraphML file's `edgedefault` says
+  /// directed), detect the group column, the delimiter and the weight column, and keep every
+  /// relation.
   public init() {}
 }
 

@@ -60,6 +60,8 @@ public struct ProjectionOptions: Sendable, Hashable, Codable {
   /// all-hands meetings tie everyone to everyone and hide the structure. `nil` keeps all.
   public var maximumProjectSize: Int? = nil
 
+  /// The plain projection: ties weighted by the number of shared projects, every tie, every
+  /// date and every project kept.
   public init() {}
 }
 

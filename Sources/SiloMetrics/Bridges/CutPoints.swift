@@ -123,7 +123,7 @@ extension CollaborationGraph {
     return nil
   }
 
-  /// Returns bridging centrality (Hwang et al. 2006): betweenness times the bridging
+  /// Returns bridging centrality (Hwang et al. 2008): betweenness times the bridging
   /// coefficient,
   ///
   /// ```

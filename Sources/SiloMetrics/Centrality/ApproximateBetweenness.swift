@@ -21,18 +21,18 @@ extension CollaborationGraph {
   ///   no ``Betweenness/approximation``.
   /// - `sources ≤ 0` samples one source, as `sources = 1` does.
   /// - With one sampled source (k = 1) the formula above divides by k − 1 = 0 for that node:
-  ///   its score is NaN (no other source can pass through it), and every other node is
-  ///   scaled as written, with k = 1.
+  ///   its score is NaN (no other sampled source is left whose paths could pass through
+  ///   it), and every other node is scaled as written, with k = 1.
   /// - With n < 3 (N < 2) the sums are returned unscaled; no node can lie between two others,
   ///   so every score is 0.
-  /// - An empty graph (n = 0) with `sources < 0` traps: one source is drawn from no nodes.
+  /// - An empty graph (n = 0) gives the exact (empty) result, whatever `sources` is.
   ///
   /// - Complexity: O(k m) unweighted, O(k (m + n log n)) weighted.
   public func sampledBetweenness(
     sources k: Int, seed: UInt64 = 1, options: BetweennessOptions = BetweennessOptions()
   ) -> Betweenness {
     let n = nodeCount
-    guard k < n else { return betweenness(options) }
+    guard k < n, n > 0 else { return betweenness(options) }
     let count = max(1, k)
     var rng = SeededGenerator(seed: seed)
     // Partial Fisher–Yates: the first `count` of a shuffled 0 ..< n.

@@ -50,8 +50,9 @@ public struct Betweenness: Sendable, Hashable, Codable {
   }
 }
 
-/// Options for `CollaborationGraph.betweenness(_:)`, `sampledBetweenness(sources:seed:options:)`
-/// and `adaptiveBetweenness(epsilon:delta:seed:options:)`.
+/// Options for ``SiloGraph/CollaborationGraph/betweenness(_:)``,
+/// ``SiloGraph/CollaborationGraph/sampledBetweenness(sources:seed:options:)`` and
+/// ``SiloGraph/CollaborationGraph/adaptiveBetweenness(epsilon:delta:seed:options:)``.
 public struct BetweennessOptions: Sendable, Hashable {
   public var distance = EdgeDistance.hops
   public var ties = PathTieRule.exact
@@ -61,6 +62,13 @@ public struct BetweennessOptions: Sendable, Hashable {
   /// Threads to use; results are identical for every thread count.
   public var threads = 1
 
+  /// Creates options with exact tie comparison (``PathTieRule/exact``, as NetworkX).
+  ///
+  /// - Parameters:
+  ///   - distance: How a tie's weight becomes a path length; hops ignore weights.
+  ///   - normalized: Divide as NetworkX and R igraph do; `false` gives raw pair counts.
+  ///   - threads: Threads to use (fewer than 1 counts as 1, and no more than 64 are used);
+  ///     every count gives the same result.
   public init(distance: EdgeDistance = .hops, normalized: Bool = true, threads: Int = 1) {
     self.distance = distance
     self.normalized = normalized

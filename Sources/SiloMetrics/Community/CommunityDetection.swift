@@ -2,7 +2,8 @@ import SiloGraph
 
 /// What a community search maximizes.
 public enum CommunityObjective: String, Sendable, Hashable, Codable, CaseIterable {
-  /// Newman–Girvan modularity with resolution γ (``CollaborationGraph/modularity(of:resolution:weighted:)``):
+  /// Newman–Girvan modularity with resolution γ
+  /// (``SiloGraph/CollaborationGraph/modularity(of:resolution:weighted:)``):
   /// the default, and what Louvain was made for.
   case modularity
   /// The Constant Potts Model (Traag, Van Dooren & Nesterov 2011,

@@ -34,6 +34,14 @@ public struct Leiden: Sendable, Hashable {
   /// `n_iterations = -1`.
   public var maxIterations: Int? = nil
 
+  /// Creates a Leiden search with randomness θ = 0.01 that repeats until the partition stops
+  /// changing.
+  ///
+  /// - Parameters:
+  ///   - resolution: γ; larger values give smaller communities. Checked by
+  ///     ``communities(in:seed:)``, which throws for γ ≤ 0 or not finite.
+  ///   - objective: What the search maximizes: modularity (the default) or CPM.
+  ///   - weighted: Use tie weights (strengths); `false` counts every tie as 1.
   public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
     self.resolution = resolution
     self.objective = objective

@@ -38,6 +38,14 @@ public struct Louvain: Sendable, Hashable {
   /// nothing, as Blondel et al. describe.
   public var pruning = true
 
+  /// Creates a Louvain search that runs until a level moves nothing, with the final pass and
+  /// pruning on.
+  ///
+  /// - Parameters:
+  ///   - resolution: γ; larger values give smaller communities. Checked by
+  ///     ``communities(in:seed:)``, which throws for γ ≤ 0 or not finite.
+  ///   - objective: What the search maximizes: modularity (the default) or CPM.
+  ///   - weighted: Use tie weights (strengths); `false` counts every tie as 1.
   public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
     self.resolution = resolution
     self.objective = objective

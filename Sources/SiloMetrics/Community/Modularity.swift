@@ -34,8 +34,8 @@ extension CollaborationGraph {
   ///
   /// This is what NetworkX `community.modularity(G, parts, weight=…, resolution=γ)` and igraph
   /// `modularity(membership, weights, resolution, directed)` compute. Self-loops are not part
-  /// of SiloScope's graphs (``CollaborationGraph/selfLoops``), so they never count; NetworkX
-  /// counts them on the diagonal, so drop them there to compare.
+  /// of SiloScope's graphs (they are set aside in `CollaborationGraph.selfLoops`), so they
+  /// never count; NetworkX counts them on the diagonal, so drop them there to compare.
   ///
   /// Edge cases: a graph without ties returns `.nan` (as igraph; NetworkX raises
   /// ZeroDivisionError). Range: Q ∈ [−1/2, 1) for γ = 1.

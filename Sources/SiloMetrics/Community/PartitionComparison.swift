@@ -94,7 +94,9 @@ extension Partition {
     var mutual = 0.0
     var pairsInside = 0.0
     var contingency: [PartitionComparison.Cell] = []
-    for (key, count) in cells {
+    // Summed in key order: a dictionary's own order changes from process to process, and
+    // floating-point sums with it (in the last digits).
+    for (key, count) in cells.sorted(by: { $0.key < $1.key }) {
       let i = Int(key >> 32), j = Int(key & 0xFFFF_FFFF)
       let c = Double(count)
       mutual += (c / total) * Self.ln(total * c / (a[i] * b[j]))

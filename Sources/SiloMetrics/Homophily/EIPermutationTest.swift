@@ -38,7 +38,7 @@ extension CollaborationGraph {
   /// doi:10.2202/1544-6115.1585). This is UCINET's E-I permutation test; Krackhardt & Stern
   /// (1988) define the index.
   ///
-  /// Deterministic for a seed (``SeededGenerator``, Fisher–Yates shuffles).
+  /// Deterministic for a seed (SiloGraph's `SeededGenerator`, Fisher–Yates shuffles).
   ///
   /// - Throws: ``MetricError/notAPartition(expected:actual:)``, or
   ///   ``MetricError/invalidArgument(_:)`` for fewer than one permutation.

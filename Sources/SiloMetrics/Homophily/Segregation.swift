@@ -70,10 +70,12 @@ extension CollaborationGraph {
   /// r = (Σ_g e_gg − Σ_g a_g b_g) / (1 − Σ_g a_g b_g) = Q / Q_max
   /// ```
   ///
-  /// Unweighted it equals NetworkX `attribute_assortativity_coefficient` and igraph
-  /// `assortativity_nominal`; weighted, ties count by weight (igraph ≥ 0.10.5 with
-  /// `values`). Q is the modularity at γ = 1, so r is the modularity of the partition
-  /// normalized by the best it could be.
+  /// Unweighted it equals NetworkX `attribute_assortativity_coefficient` and python-igraph
+  /// `assortativity_nominal`. Weighted, each tie counts by its weight; NetworkX ignores
+  /// weights, and python-igraph 1.0.0 documents a `weights` argument but raises `SystemError`
+  /// for any call that passes more than `types` and `directed`, so the weighted value has
+  /// not been compared with igraph. Q is the modularity at γ = 1, so r is the modularity of
+  /// the partition normalized by the best it could be.
   ///
   /// Edge cases: `.nan` without ties or when Q_max = 0 (every tie end in one group).
   ///

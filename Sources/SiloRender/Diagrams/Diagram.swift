@@ -17,6 +17,22 @@ public struct Diagram: Sendable, Hashable {
   /// The seed of the layout.
   public var seed: UInt64
 
+  /// Creates a diagram from a DOT graph built by hand; the views (``people(_:options:)``
+  /// and the others) build theirs with a ``LayoutPlan``.
+  ///
+  /// Everything is stored as given. `engine` is not written into the graph's attributes:
+  /// ``render(_:)`` hands it to Graphviz, and for ``dotText`` to draw the same on the command
+  /// line, set the graph's `layout` attribute too.
+  ///
+  /// - Parameters:
+  ///   - graph: What is drawn.
+  ///   - engine: The layout engine; ``LayoutEngine/clustered`` lays out the graph's clusters
+  ///     itself and draws with `nop`.
+  ///   - seed: The seed of the clustered layout (other engines take theirs from the graph's
+  ///     `start` attribute).
+  ///   - title: The SVG's `<title>`.
+  ///   - summary: The first part of the SVG's `<desc>`.
+  ///   - notes: The choices made, appended to the `<desc>`.
   public init(graph: DOTGraph, engine: LayoutEngine, seed: UInt64 = 1, title: String, summary: String, notes: [String]) {
     self.graph = graph
     self.engine = engine

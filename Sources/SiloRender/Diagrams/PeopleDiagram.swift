@@ -68,6 +68,14 @@ public struct DiagramOptions: Sendable, Hashable {
   /// A heading above the diagram (the data set, the period); `nil` for none.
   public var heading: String?
 
+  /// Creates options with the default limits: every name shown up to 150 people
+  /// (``maximumLabels``), person-level views up to 2,000 people (``maximumPeople``).
+  ///
+  /// - Parameters:
+  ///   - engine: The layout engine; `nil` lets ``LayoutPlan`` choose by size.
+  ///   - seed: The seed of the layout: the same seed gives the same drawing (for `fdp`, not
+  ///     even then).
+  ///   - heading: A heading above the diagram, or `nil` for none.
   public init(engine: LayoutEngine? = nil, seed: UInt64 = 1, heading: String? = nil) {
     self.engine = engine
     self.seed = seed

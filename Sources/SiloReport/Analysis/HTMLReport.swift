@@ -223,7 +223,7 @@ public enum HTMLReport {
         page.raw("; ")
         page.number(Double(skipped.count), "input.inputs[\(i)].skipped[\(j)].count", integer(skipped.count))
         page.raw(" skipped: \(esc(skipped.reason))")
-        if let example = skipped.examples.first { page.raw(" (first at line \(example.line))") }
+        if let line = skipped.examples.first?.line { page.raw(" (first at line \(line))") }
       }
       page.raw(".</li>")
     }

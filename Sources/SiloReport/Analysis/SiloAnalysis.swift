@@ -18,10 +18,11 @@ import SiloRender
 /// ```
 ///
 /// The steps, each reported to ``Options/progress`` when given:
-/// 1. read the input and project the log onto people (``NetworkSource/load()``);
+/// 1. read the input and project the log onto people (SiloIngest's `NetworkSource.load()`);
 /// 2. replace names by keyed pseudonyms (``Options/pseudonymizer``) and merge departments
-///    smaller than ``Options/minimumGroupSize`` (``Network/mergingSmallDepartments(minimum:)``);
-/// 3. the silo scorecard (``Network/siloScorecard(weighted:permutations:seed:)``);
+///    smaller than ``Options/minimumGroupSize``
+///    (``SiloGraph/Network/mergingSmallDepartments(minimum:)``);
+/// 3. the silo scorecard (SiloMetrics' `Network.siloScorecard(weighted:permutations:seed:)`);
 /// 4. communities (Leiden) against the departments;
 /// 5. brokers: betweenness (exact up to ``Options/exactBetweennessLimit`` people, sampled
 ///    above), constraint, brokerage roles, cut points and what depends on the top brokers;
@@ -66,7 +67,7 @@ public enum SiloAnalysis {
 
   /// Runs the analysis on a log or a network read from files.
   ///
-  /// - Throws: ``AnalysisError`` (wrapping ``IngestError``, ``MetricError``, ``RenderError``)
+  /// - Throws: ``AnalysisError`` (wrapping `IngestError`, `MetricError`, `RenderError`)
   ///   for unreadable input and for inputs the analysis cannot be made of: no departments,
   ///   one department only, fewer than two people, no ties at all.
   public static func run(source: NetworkSource, options: Options = Options()) throws(AnalysisError) -> AnalysisResult {

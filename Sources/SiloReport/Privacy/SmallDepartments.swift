@@ -39,7 +39,7 @@ public struct SmallDepartments: Sendable, Hashable, Codable {
   }
 
   /// The name of the group the small departments are merged into, unless a real department
-  /// already has it (see ``Network/mergingSmallDepartments(minimum:)``).
+  /// already has it (see ``SiloGraph/Network/mergingSmallDepartments(minimum:)``).
   public static let mergedGroupName = "Other departments"
 
   /// The number of people in the merged group: the sum of ``merged``'s sizes.
