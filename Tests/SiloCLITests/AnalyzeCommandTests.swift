@@ -172,6 +172,9 @@ struct AnalyzeCommandTests {
       let b = try String(contentsOfFile: folder.file("b/people.csv"), encoding: .utf8)
       #expect(a == b)
       #expect(a.split(separator: "\n").dropFirst().allSatisfy { $0.hasPrefix("P-") })
+      // People are listed in pseudonym order, not in the input's (alphabetical) order.
+      let ids = a.split(separator: "\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+      #expect(ids == ids.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
       try Self.checkReport(folder.file("a"))
     }
   }

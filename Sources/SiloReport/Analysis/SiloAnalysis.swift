@@ -95,7 +95,9 @@ public enum SiloAnalysis {
     // Privacy first, so that nothing after this point sees a name.
     var pseudonymized = false
     if let pseudonymizer = options.pseudonymizer {
-      network = pseudonymizer.apply(to: network)
+      // Renumbered by pseudonym: the input's order (often alphabetical by name) would
+      // otherwise survive in every list of people.
+      network = pseudonymizer.apply(to: network).sortedByID()
       pseudonymized = true
     }
     let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
