@@ -52,7 +52,8 @@ extension Network {
   ///   brokers (a search with the brokers removed, counted only when it finds the same
   ///   length), so the share is 1 − σ'_st/σ_st, averaged over connected pairs (s, t) in the
   ///   two departments. Sources are all people up to `maxSources`, else a seeded sample of
-  ///   `maxSources` people, every department keeping at least min(size, 5).
+  ///   `maxSources` people, every department keeping at least min(size, 5, maxSources / k)
+  ///   (at least one) of its people.
   /// - Per broker, with that person removed: department pairs whose direct ties all involve
   ///   them, department pairs left without any path, people cut off from the largest
   ///   component, and the share of cross-department connected pairs of people lost.
@@ -69,16 +70,25 @@ extension Network {
     let k = groups.groupCount
     let membership = groups.membership
     func key(_ a: Int, _ b: Int) -> Int { min(a, b) * k + max(a, b) }
-    // Ties and carriers per pair.
+    // Ties and carriers per pair. Carriers are counted by sorting (pair, person) codes: a set
+    // per pair cost more than every search below at 100,000 people.
     var ties: [Int: Int] = [:]
-    var carriers: [Int: Set<Int32>] = [:]
+    var carrierCodes: [UInt64] = []
     for u in 0 ..< n {
       for v in graph.neighbors(of: NodeID(u)).nodes where v.index > u {
         let a = Int(membership[u]), b = Int(membership[v.index])
         guard a != b else { continue }
         ties[key(a, b), default: 0] += 1
-        carriers[key(a, b), default: []].formUnion([Int32(u), v.rawValue])
+        carrierCodes.append(UInt64(key(a, b)) << 32 | UInt64(UInt32(u)))
+        carrierCodes.append(UInt64(key(a, b)) << 32 | UInt64(v.rawValue))
       }
+    }
+    carrierCodes.sort()
+    var carriers: [Int: Int] = [:]
+    var previous: UInt64? = nil
+    for code in carrierCodes where code != previous {
+      carriers[Int(code >> 32), default: 0] += 1
+      previous = code
     }
     // Sources.
     var sources: [Int]
@@ -92,8 +102,10 @@ extension Network {
           byGroup[g].swapAt(i, Int(rng.next() % UInt64(i + 1)))
         }
       }
-      sources = byGroup.flatMap { $0.prefix(5) }
-      var rest = byGroup.flatMap { $0.dropFirst(5) }
+      // Every department keeps a few sources (5, fewer when that would pass maxSources).
+      let each = max(1, min(5, maxSources / max(1, byGroup.count)))
+      sources = byGroup.flatMap { $0.prefix(each) }
+      var rest = byGroup.flatMap { $0.dropFirst(each) }
       for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
       sources += rest.prefix(max(0, maxSources - sources.count))
       sources.sort()
@@ -123,7 +135,7 @@ extension Network {
       let a = pair / k, b = pair % k
       let count = pairCount[pair]
       return .init(
-        a: a, b: b, ties: ties[pair]!, carriers: carriers[pair]!.count,
+        a: a, b: b, ties: ties[pair]!, carriers: carriers[pair] ?? 0,
         shareThroughBrokers: count > 0 ? shareSum[pair] / Double(count) : .nan)
     }
     // Losses per broker.
@@ -142,17 +154,16 @@ extension Network {
       // A department of one person loses everything with them; that says nothing about
       // brokerage, so only departments that remain are counted.
       let lostTies = sizes[a] < 2 ? [] : onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
-      let without = graph.removingTies(of: broker)
-      let after = ConnectedComponents(of: without)
-      let reachAfter = Self.crossReach(after.partition, membership: membership, groups: k, skipping: broker.index)
-      let connectedAfter = Self.connectedPairs(after.partition, membership: membership, groups: k, skipping: broker.index)
+      let after = Self.components(graph, skipping: broker.index)
+      let reachAfter = Self.crossReach(after, membership: membership, groups: k, skipping: broker.index)
+      let connectedAfter = Self.connectedPairs(after, membership: membership, groups: k, skipping: broker.index)
       let disconnected = connectedBefore.subtracting(connectedAfter).sorted().map { [$0 / k, $0 % k] }
       // People of the broker's component who end up outside its largest remaining piece.
       let home = before.partition.group(of: broker)
       var pieces: [Int32: Int] = [:]
       var homeSize = 0
       for v in 0 ..< n where v != broker.index && before.partition.membership[v] == Int32(home) {
-        pieces[after.partition.membership[v], default: 0] += 1
+        pieces[after.membership[v], default: 0] += 1
         homeSize += 1
       }
       let cutOff = homeSize - (pieces.values.max() ?? 0)
@@ -165,41 +176,90 @@ extension Network {
 
   /// Pairs of people in different departments that are connected, optionally not counting
   /// one person: Σ_C (|C|² − Σ_d |C ∩ d|²)/2.
+  ///
+  /// Counted from the sorted (component, department) codes of the people, without hashing.
   static func crossReach(_ components: Partition, membership: [Int32], groups: Int, skipping: Int?) -> Double {
-    var size: [Int: Double] = [:], inGroup: [Int: Double] = [:]
-    for v in 0 ..< components.nodeCount where v != skipping {
-      let c = Int(components.membership[v])
-      size[c, default: 0] += 1
-      inGroup[c * groups + Int(membership[v]), default: 0] += 1
+    var total = 0.0
+    forEachComponent(components, membership: membership, groups: groups, skipping: skipping) { size, departments in
+      total += Double(size) * Double(size)
+      for count in departments.counts { total -= Double(count) * Double(count) }
     }
-    var total = size.values.reduce(0) { $0 + $1 * $1 }
-    total -= inGroup.values.reduce(0) { $0 + $1 * $1 }
     return total / 2
   }
 
   /// Department pairs with at least one path between their people (keys min·k + max).
   static func connectedPairs(_ components: Partition, membership: [Int32], groups: Int, skipping: Int?) -> Set<Int> {
-    var groupsOf: [Int: Set<Int>] = [:]
-    for v in 0 ..< components.nodeCount where v != skipping {
-      groupsOf[Int(components.membership[v]), default: []].insert(Int(membership[v]))
-    }
     var pairs = Set<Int>()
-    for set in groupsOf.values where set.count > 1 {
-      let list = set.sorted()
+    forEachComponent(components, membership: membership, groups: groups, skipping: skipping) { _, departments in
+      let list = departments.groups
+      guard list.count > 1 else { return }
       for i in 0 ..< list.count { for j in i + 1 ..< list.count { pairs.insert(list[i] * groups + list[j]) } }
     }
     return pairs
   }
-}
 
-extension CollaborationGraph {
-  /// The graph without any tie of `node` (the node stays, isolated).
-  func removingTies(of node: NodeID) -> CollaborationGraph {
-    var builder = GraphBuilder(nodeCount: nodeCount, directedness: directedness)
-    for edge in edges where edge.source != node && edge.target != node {
-      builder.addEdge(edge.source, edge.target, weight: edge.weight)
+  /// Calls `body` once per component with its size and, per department present, the
+  /// department (ascending) and how many of its people are in the component.
+  private static func forEachComponent(
+    _ components: Partition, membership: [Int32], groups: Int, skipping: Int?,
+    _ body: (_ size: Int, _ departments: (groups: [Int], counts: [Int])) -> Void
+  ) {
+    var codes: [Int] = []
+    codes.reserveCapacity(components.nodeCount)
+    for v in 0 ..< components.nodeCount where v != skipping {
+      codes.append(Int(components.membership[v]) * groups + Int(membership[v]))
     }
-    return builder.build()
+    codes.sort()
+    var i = 0
+    while i < codes.count {
+      let component = codes[i] / groups
+      var size = 0
+      var present: [Int] = [], counts: [Int] = []
+      while i < codes.count && codes[i] / groups == component {
+        let code = codes[i]
+        var run = 0
+        while i < codes.count && codes[i] == code { run += 1; i += 1 }
+        present.append(code % groups)
+        counts.append(run)
+        size += run
+      }
+      body(size, (present, counts))
+    }
+  }
+
+  /// The connected components of `graph` without `skipped` (which gets a component of its
+  /// own): a breadth-first labelling over the CSR arrays, instead of rebuilding the graph.
+  static func components(_ graph: CollaborationGraph, skipping skipped: Int) -> Partition {
+    let n = graph.nodeCount
+    var label = [Int32](repeating: -1, count: n)
+    var queue: [Int32] = []
+    queue.reserveCapacity(n)
+    var next: Int32 = 0
+    graph.rowOffsets.withUnsafeBufferPointer { offsets in
+      graph.columns.withUnsafeBufferPointer { columns in
+        for start in 0 ..< n where label[start] < 0 {
+          label[start] = next
+          if start != skipped {
+            queue.removeAll(keepingCapacity: true)
+            queue.append(Int32(start))
+            var head = 0
+            while head < queue.count {
+              let v = Int(queue[head])
+              head += 1
+              for e in offsets[v] ..< offsets[v + 1] {
+                let w = columns[e].index
+                if w != skipped && label[w] < 0 {
+                  label[w] = next
+                  queue.append(Int32(w))
+                }
+              }
+            }
+          }
+          next += 1
+        }
+      }
+    }
+    return Partition(membership: label, groupCount: Int(next))
   }
 }
 
@@ -219,17 +279,21 @@ struct PathCounter {
     sigma[s] = 1
     reached.append(Int32(s))
     var head = 0
+    // Over the CSR arrays directly: the `neighbors(of:)` view costs a call per node across
+    // modules, a tenth of the whole analysis at 100,000 people.
+    let offsets = graph.rowOffsets, columns = graph.columns
     while head < reached.count {
       let v = Int(reached[head])
       head += 1
-      for w in graph.neighbors(of: NodeID(v)).nodes {
-        let wi = w.index
+      let next = distance[v] + 1
+      for e in offsets[v] ..< offsets[v + 1] {
+        let wi = columns[e].index
         if let blocked, blocked[wi] { continue }
         if distance[wi] < 0 {
-          distance[wi] = distance[v] + 1
-          reached.append(w.rawValue)
+          distance[wi] = next
+          reached.append(Int32(wi))
         }
-        if distance[wi] == distance[v] + 1 { sigma[wi] += sigma[v] }
+        if distance[wi] == next { sigma[wi] += sigma[v] }
       }
     }
   }
