@@ -46,10 +46,11 @@ public struct BrokerAnalysis: Sendable, Hashable {
     let scores = betweenness.scores
     let ranked = Array(scores.ranked().prefix(k)).filter { scores[$0] > 0 }
     top = ranked
-    // Every source up to 2,000 people; above, as many sources as keep the two searches per
-    // source near 4·10⁸ steps in all (at least 256): 100,000 people with 900,000 ties get 256.
+    // Every source up to 1,000 people; above, as many sources as keep the two searches per
+    // source near 2·10⁸ steps in all, between 256 and 2,000: 10,000 people with 72,000 ties
+    // get about 1,300 sources, 100,000 people with 900,000 ties 256.
     let steps = Double(graph.nodeCount + 2 * graph.edgeCount)
-    let sources = min(2_000, max(256, Int(4e8 / max(1, steps))))
+    let sources = graph.nodeCount <= 1_000 ? 1_000 : min(2_000, max(256, Int(2e8 / max(1, steps))))
     dependence = network.groups == nil ? nil : try network.brokerDependence(brokers: ranked, maxSources: sources, seed: seed)
   }
 
