@@ -106,7 +106,7 @@ extension Network {
         input, communities: detection.partition, describing: describe(detection.partition), options: request.options)
       diagram.notes.append(note)
       diagram.notes.append(
-        "Communities: \(detection.method) on \(detection.objective.rawValue) (resolution \(Diagram.formattedNumber(detection.resolution, decimals: 3)), "
+        "Communities: \(detection.method.prefix(1).uppercased() + detection.method.dropFirst()) on \(detection.objective.rawValue) (resolution \(Diagram.formattedNumber(detection.resolution, decimals: 3)), "
           + "\(detection.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); "
           + "modularity \(Diagram.formattedNumber(detection.modularity, decimals: 3)).")
     case .ego:
