@@ -9,12 +9,16 @@ import SiloIngest
 /// as numbers.
 public enum CSVExport {
   /// One text cell, quoted when needed and defused against formula injection.
-  public static func text(_ value: String) -> String {
+  public static func text(_ value: String) -> String { text(value, dialect: .standard) }
+
+  /// One text cell in `dialect`: quoted when it holds the delimiter, a quote or a line
+  /// break, and defused against formula injection.
+  public static func text(_ value: String, dialect: CSVDialect) -> String {
     var value = value
     if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
       value = "'" + value
     }
-    if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+    if value.contains(where: { $0 == dialect.delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
       var escaped = "\""
       for c in value { escaped += c == "\"" ? "\"\"" : String(c) }
       return escaped + "\""
@@ -23,10 +27,14 @@ public enum CSVExport {
   }
 
   /// One number cell; empty when undefined.
-  public static func number(_ value: Double) -> String {
+  public static func number(_ value: Double) -> String { number(value, dialect: .standard) }
+
+  /// One number cell in `dialect` (a decimal comma for Dutch Excel); empty when undefined.
+  public static func number(_ value: Double, dialect: CSVDialect) -> String {
     guard value.isFinite else { return "" }
     if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
-    return String(value)
+    let text = String(value)
+    return dialect.decimalComma ? text.replacing(".", with: ",") : text
   }
 
   /// `source,target,weight`, one line per tie (undirected ties once), ids as in the input.
@@ -67,4 +75,33 @@ public enum CSVExport {
     }
     return out
   }
+}
+
+/// How CSV files are written.
+public struct CSVDialect: Sendable, Hashable {
+  /// The field delimiter.
+  public var delimiter: Character
+  /// Numbers with a decimal comma (7,5) instead of a point.
+  public var decimalComma: Bool
+  /// Start the file with a UTF-8 byte-order mark, so that Excel reads it as UTF-8.
+  public var byteOrderMark: Bool
+
+  public init(delimiter: Character, decimalComma: Bool, byteOrderMark: Bool) {
+    self.delimiter = delimiter
+    self.decimalComma = decimalComma
+    self.byteOrderMark = byteOrderMark
+  }
+
+  /// RFC 4180: commas, decimal points, no byte-order mark; for programs and English Excel.
+  public static let standard = CSVDialect(delimiter: ",", decimalComma: false, byteOrderMark: false)
+  /// What Excel with Dutch (or German, French…) regional settings opens by double-click:
+  /// semicolons, decimal commas, and a UTF-8 byte-order mark so that "Financiën" stays
+  /// "Financiën".
+  public static let excelDutch = CSVDialect(delimiter: ";", decimalComma: true, byteOrderMark: true)
+
+  /// `cells` joined by the delimiter.
+  public func line(_ cells: [String]) -> String { cells.joined(separator: String(delimiter)) + "\n" }
+
+  /// The file's start: the byte-order mark when asked for.
+  public var start: String { byteOrderMark ? "\u{FEFF}" : "" }
 }

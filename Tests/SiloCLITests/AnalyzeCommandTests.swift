@@ -228,6 +228,33 @@ struct AnalyzeCommandTests {
     }
   }
 
+  @Test("--csv excel-nl: semicolons, decimal commas and a BOM for a Dutch Excel")
+  func dutchExcel() throws {
+    try withTemporaryFolder { folder in
+      let run = try siloscope(
+        ["analyze", TestDatasets.path("davis_southern_women/log.csv"), "--out", "r", "--quiet", "--csv", "excel-nl", "--min-group-size", "1"],
+        in: folder)
+      #expect(run.status == 0, "\(run)")
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.file("r/people.csv")))
+      #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+      let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+      let lines = text.split(separator: "\n")
+      #expect(lines.first == "id;department;community;degree;strength;betweenness;constraint;effective_size;brokerage_role;articulation_point")
+      // Davis: 18 women (Datasets/davis_southern_women/README.md), each with a decimal-comma
+      // constraint such as 0,2345 and no decimal point anywhere.
+      #expect(lines.count == 19)
+      #expect(lines.dropFirst().allSatisfy { $0.split(separator: ";", omittingEmptySubsequences: false).count == 10 })
+      #expect(lines.dropFirst().contains { $0.contains(",") })
+      #expect(!lines.dropFirst().contains { $0.contains(".") })
+      // The standard dialect stays RFC 4180.
+      let standard = try siloscope(
+        ["analyze", TestDatasets.path("davis_southern_women/log.csv"), "--out", "s", "--quiet", "--min-group-size", "1"], in: folder)
+      #expect(standard.status == 0)
+      let plain = try String(contentsOfFile: folder.file("s/people.csv"), encoding: .utf8)
+      #expect(plain.hasPrefix("id,department,community"))
+    }
+  }
+
   @Test("names are escaped in HTML and SVG and defused in CSV")
   func hostileNames() throws {
     try withTemporaryFolder { folder in

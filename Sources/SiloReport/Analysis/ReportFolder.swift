@@ -19,9 +19,12 @@ import SiloMetrics
 public struct ReportFolder {
   public let result: AnalysisResult
   public let document: ReportDocument
+  /// How the CSV files are written (``CSVDialect/standard`` or ``CSVDialect/excelDutch``).
+  public var dialect: CSVDialect
 
-  public init(_ result: AnalysisResult) {
+  public init(_ result: AnalysisResult, dialect: CSVDialect = .standard) {
     self.result = result
+    self.dialect = dialect
     document = ReportDocument(result)
   }
 
@@ -51,49 +54,56 @@ public struct ReportFolder {
     let network = result.network
     let b = result.brokers
     let community = result.detection.partition
-    var out = "id,department,community,degree,strength,betweenness,constraint,effective_size,brokerage_role,articulation_point\n"
+    let d = dialect
+    var out = d.start + d.line([
+      "id", "department", "community", "degree", "strength", "betweenness", "constraint", "effective_size", "brokerage_role",
+      "articulation_point",
+    ])
     let articulation = Set(b.cutPoints.articulationPoints)
     for v in 0 ..< network.graph.nodeCount {
       let node = NodeID(v)
-      var cells = [CSVExport.text(network.nodes.ids[v])]
-      cells.append(CSVExport.text(network.groups.map { $0.name(of: $0.group(of: node)) } ?? ""))
-      cells.append(String(community.group(of: node) + 1))
-      cells.append(String(network.graph.degree(of: node)))
-      cells.append(CSVExport.number(network.graph.strength(of: node)))
-      cells.append(CSVExport.number(b.betweenness.scores[node]))
-      cells.append(CSVExport.number(b.holes.constraint[node]))
-      cells.append(CSVExport.number(b.holes.effectiveSize[node]))
-      cells.append(CSVExport.text(b.mainRole(of: node)?.rawValue ?? ""))
-      cells.append(articulation.contains(node) ? "yes" : "no")
-      out += cells.joined(separator: ",") + "\n"
+      out += d.line([
+        CSVExport.text(network.nodes.ids[v], dialect: d),
+        CSVExport.text(network.groups.map { $0.name(of: $0.group(of: node)) } ?? "", dialect: d),
+        String(community.group(of: node) + 1),
+        String(network.graph.degree(of: node)),
+        CSVExport.number(network.graph.strength(of: node), dialect: d),
+        CSVExport.number(b.betweenness.scores[node], dialect: d),
+        CSVExport.number(b.holes.constraint[node], dialect: d),
+        CSVExport.number(b.holes.effectiveSize[node], dialect: d),
+        CSVExport.text(b.mainRole(of: node)?.rawValue ?? "", dialect: d),
+        articulation.contains(node) ? "yes" : "no",
+      ])
     }
     return out
   }
 
   func departmentsCSV() -> String {
-    var out = "department,people,ties_inside,ties_across,share_inside,ei_index,ei_expected,ei_p_value,internal_density,modularity_contribution\n"
+    let d = dialect
+    var out = d.start + d.line([
+      "department", "people", "ties_inside", "ties_across", "share_inside", "ei_index", "ei_expected", "ei_p_value",
+      "internal_density", "modularity_contribution",
+    ])
+    let number: (Double?) -> String = { $0.map { CSVExport.number($0, dialect: d) } ?? "" }
     for g in document.silos.groups {
-      let cells = [
-        CSVExport.text(g.name), String(g.size), String(g.internalTies), String(g.externalTies),
-        g.shareInside.map(CSVExport.number) ?? "", g.eiIndex.map(CSVExport.number) ?? "", g.eiExpected.map(CSVExport.number) ?? "",
-        g.eiPValue.map(CSVExport.number) ?? "", g.internalDensity.map(CSVExport.number) ?? "",
-        g.modularityContribution.map(CSVExport.number) ?? "",
-      ]
-      out += cells.joined(separator: ",") + "\n"
+      out += d.line([
+        CSVExport.text(g.name, dialect: d), String(g.size), String(g.internalTies), String(g.externalTies),
+        number(g.shareInside), number(g.eiIndex), number(g.eiExpected), number(g.eiPValue), number(g.internalDensity),
+        number(g.modularityContribution),
+      ])
     }
     return out
   }
 
   func matrixCSV() -> String {
-    guard let groups = result.network.groups else { return "department,people\n" }
+    let d = dialect
+    guard let groups = result.network.groups else { return d.start + d.line(["department", "people"]) }
     let departments = DepartmentNetwork(aggregating: result.network, by: groups)
     let left = result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil
     let keep = departments.names.indices.filter { departments.names[$0] != left }
-    var out = (["department", "people"] + keep.map { departments.names[$0] }).map(CSVExport.text).joined(separator: ",") + "\n"
+    var out = d.start + d.line((["department", "people"] + keep.map { departments.names[$0] }).map { CSVExport.text($0, dialect: d) })
     for a in keep {
-      var cells = [CSVExport.text(departments.names[a]), String(departments.headCounts[a])]
-      for b in keep { cells.append(String(departments.ties(a, b))) }
-      out += cells.joined(separator: ",") + "\n"
+      out += d.line([CSVExport.text(departments.names[a], dialect: d), String(departments.headCounts[a])] + keep.map { String(departments.ties(a, $0)) })
     }
     return out
   }

@@ -12,6 +12,8 @@ struct Analyze: ParsableCommand {
                                 diagrams, methods (one file; opens from disk, prints)
         report.json             every number of the report (Schemas/report.schema.json)
         people.csv              per person: department, community, betweenness, …
+                                (--csv excel-nl: semicolons and decimal commas for a
+                                Dutch Excel)
         departments.csv         per department: ties inside and across, E-I with p
         department-matrix.csv   ties between departments
         network.graphml         the person network for Gephi, NetworkX, igraph
@@ -70,6 +72,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Threads for betweenness (the result is the same for any number).")
   var threads: Int = SystemThreads.count
 
+  @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM).")
+  var csv: CSVChoice = .standard
+
   @Flag(help: "No progress on standard error.")
   var quiet = false
 
@@ -104,7 +109,7 @@ struct Analyze: ParsableCommand {
       }
       if !quiet { options.progress = { ProgressPrinter.print($0) } }
       let result = try SiloAnalysis.run(source: try input.source(projection: projection), options: options)
-      let folder = ReportFolder(result)
+      let folder = ReportFolder(result, dialect: csv.dialect)
       let started = ContinuousClock.now
       if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
       try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
@@ -121,6 +126,13 @@ struct Analyze: ParsableCommand {
       for finding in folder.document.findings.prefix(5) { print("  • " + finding.text) }
     }
   }
+}
+
+enum CSVChoice: String, ExpressibleByArgument, CaseIterable {
+  case standard
+  case excelNL = "excel-nl"
+
+  var dialect: CSVDialect { self == .standard ? .standard : .excelDutch }
 }
 
 /// Progress lines on standard error: `[  2.1 s] brokers (betweenness, …) … about 6 s`.
