@@ -40,6 +40,15 @@ struct HelpTests {
         "siloscope build uren-2025.csv --max-project-size 40 --output netwerk",
       ]),
     HelpCase(
+      arguments: ["analyze", "--help"],
+      abstract: "From a project log to a report in one step: silos, brokers,",
+      examples: [
+        "siloscope analyze uren-2025.csv --out rapport",
+        "siloscope analyze uren-2025.csv --people medewerkers.csv --out rapport",
+        "siloscope analyze uren.csv --pseudonymize --pseudonym-key-file k.txt -o r",
+        "siloscope analyze --edges edges.csv --nodes nodes.csv --out rapport",
+      ]),
+    HelpCase(
       arguments: ["render", "--help"],
       abstract: "Draws the organization: people by department, the department map,",
       examples: [
@@ -103,7 +112,7 @@ struct HelpTests {
         "  1   anything else",
       ]
       #expect(Array(helpLines[(table + 1) ..< min(table + 1 + expected.count, helpLines.count)]) == expected)
-      for name in ["summary", "render", "build", "generate"] {
+      for name in ["analyze", "summary", "render", "build", "generate"] {
         #expect(helpLines.contains { $0.hasPrefix("  \(name) ") }, "subcommand \(name) not listed")
       }
     }

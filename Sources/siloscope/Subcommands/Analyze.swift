@@ -32,7 +32,7 @@ struct Analyze: ParsableCommand {
       Examples:
         siloscope analyze uren-2025.csv --out rapport
         siloscope analyze uren-2025.csv --people medewerkers.csv --out rapport
-        SILOSCOPE_PSEUDONYM_KEY=… siloscope analyze uren.csv --pseudonymize --out r
+        siloscope analyze uren.csv --pseudonymize --pseudonym-key-file k.txt -o r
         siloscope analyze --edges edges.csv --nodes nodes.csv --out rapport
       """)
 
