@@ -42,5 +42,11 @@ let package = Package(
       ],
       path: "Benchmarks/Brokers",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // Not a benchmark: a plain program that renders diagrams over and over, for the leak
+    // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
+    .executableTarget(
+      name: "RenderCycles",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "RenderCycles"),
   ]
 )
