@@ -31,6 +31,19 @@ struct ConnectedComponentsTests {
     #expect(components.count == 4)
   }
 
+  @Test("Skipping a node: the others' components without its ties, the node an isolate")
+  func skipping() {
+    // The path 0–1–2–3 with a branch 1–4: without 1, {0}, {1}, {2, 3}, {4}.
+    let graph = Self.graph(5, [(0, 1), (1, 2), (2, 3), (1, 4)])
+    let components = ConnectedComponents(of: graph, skipping: NodeID(1))
+    #expect(components.partition.membership == [0, 1, 2, 2, 3])
+    #expect(components.isolates == 3)
+    // Directed: 0 → 1 → 2 without 1 leaves three isolates.
+    let directed = ConnectedComponents(of: Self.graph(3, [(0, 1), (1, 2)], .directed), skipping: NodeID(1))
+    #expect(directed.partition.membership == [0, 1, 2])
+    #expect(ConnectedComponents(of: graph).count == 1)
+  }
+
   @Test("A graph without ties: every node its own component; an empty graph: none")
   func noTies() {
     let components = ConnectedComponents(of: CollaborationGraph(isolatedNodes: 4))

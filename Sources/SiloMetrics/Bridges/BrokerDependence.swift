@@ -154,7 +154,7 @@ extension Network {
       // A department of one person loses everything with them; that says nothing about
       // brokerage, so only departments that remain are counted.
       let lostTies = sizes[a] < 2 ? [] : onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
-      let after = Self.components(graph, skipping: broker.index)
+      let after = ConnectedComponents(of: graph, skipping: broker).partition
       let reachAfter = Self.crossReach(after, membership: membership, groups: k, skipping: broker.index)
       let connectedAfter = Self.connectedPairs(after, membership: membership, groups: k, skipping: broker.index)
       let disconnected = connectedBefore.subtracting(connectedAfter).sorted().map { [$0 / k, $0 % k] }
@@ -225,41 +225,6 @@ extension Network {
       }
       body(size, (present, counts))
     }
-  }
-
-  /// The connected components of `graph` without `skipped` (which gets a component of its
-  /// own): a breadth-first labelling over the CSR arrays, instead of rebuilding the graph.
-  static func components(_ graph: CollaborationGraph, skipping skipped: Int) -> Partition {
-    let n = graph.nodeCount
-    var label = [Int32](repeating: -1, count: n)
-    var queue: [Int32] = []
-    queue.reserveCapacity(n)
-    var next: Int32 = 0
-    graph.rowOffsets.withUnsafeBufferPointer { offsets in
-      graph.columns.withUnsafeBufferPointer { columns in
-        for start in 0 ..< n where label[start] < 0 {
-          label[start] = next
-          if start != skipped {
-            queue.removeAll(keepingCapacity: true)
-            queue.append(Int32(start))
-            var head = 0
-            while head < queue.count {
-              let v = Int(queue[head])
-              head += 1
-              for e in offsets[v] ..< offsets[v + 1] {
-                let w = columns[e].index
-                if w != skipped && label[w] < 0 {
-                  label[w] = next
-                  queue.append(Int32(w))
-                }
-              }
-            }
-          }
-          next += 1
-        }
-      }
-    }
-    return Partition(membership: label, groupCount: Int(next))
   }
 }
 

@@ -102,12 +102,6 @@ extension CollaborationGraph {
     return builder.build()
   }
 
-  /// Hops of the shortest path from `s` to `t` not using the tie s–t; `nil` when none.
-  func hopsAvoidingTie(from s: Int, to t: Int) -> Int? {
-    var search = SpanSearch(nodeCount: nodeCount)
-    return search.hopsAvoidingTie(self, from: s, to: t)
-  }
-
   /// Returns bridging centrality (Hwang et al. 2008): betweenness times the bridging
   /// coefficient,
   ///

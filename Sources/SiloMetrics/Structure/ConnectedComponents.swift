@@ -20,34 +20,42 @@ public struct ConnectedComponents: Sendable, Hashable, Codable {
 
   /// Finds the components by breadth-first search.
   ///
+  /// - Parameter skipped: A node treated as if all its ties were removed (it becomes an
+  ///   isolate): the components the others form without it, as broker dependence asks.
   /// - Complexity: O(*n* + *m*).
-  public init(of graph: CollaborationGraph) {
+  public init(of graph: CollaborationGraph, skipping skipped: NodeID? = nil) {
     let n = graph.nodeCount
     var membership = [Int32](repeating: -1, count: n)
     var queue = Deque<Int32>()
     var next: Int32 = 0
+    // An isolate is a component of one: a node with ties always shares its component.
     var isolates = 0
+    let skip = skipped.map { Int32($0.rawValue) } ?? -1
     for start in 0 ..< n where membership[start] < 0 {
       let id = next
       next += 1
       membership[start] = id
-      if graph.degree(of: NodeID(start)) == 0 && graph.inDegree(of: NodeID(start)) == 0 {
+      if Int32(start) == skip || (graph.degree(of: NodeID(start)) == 0 && graph.inDegree(of: NodeID(start)) == 0) {
         isolates += 1
         continue
       }
+      var size = 1
       queue.append(Int32(start))
       while let u = queue.popFirst() {
-        for v in graph.neighbors(of: NodeID(rawValue: u)).nodes where membership[v.index] < 0 {
+        for v in graph.neighbors(of: NodeID(rawValue: u)).nodes where membership[v.index] < 0 && v.rawValue != skip {
           membership[v.index] = id
           queue.append(v.rawValue)
+          size += 1
         }
         if graph.isDirected {
-          for v in graph.inNeighbors(of: NodeID(rawValue: u)).nodes where membership[v.index] < 0 {
+          for v in graph.inNeighbors(of: NodeID(rawValue: u)).nodes where membership[v.index] < 0 && v.rawValue != skip {
             membership[v.index] = id
             queue.append(v.rawValue)
+            size += 1
           }
         }
       }
+      if size == 1 { isolates += 1 }
     }
     self.partition = Partition(membership: membership, groupCount: Int(next))
     self.isolates = isolates
