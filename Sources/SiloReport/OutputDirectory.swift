@@ -23,7 +23,7 @@ public struct OutputDirectory: Sendable {
   ///   - inputs: Input files; the output may not be a folder that contains one of them.
   public init(path: String, protecting inputs: [String] = []) {
     url = URL(fileURLWithPath: path.isEmpty ? "." : path).standardizedFileURL
-    protectedPaths = inputs.map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
+    protectedPaths = inputs.map(AtomicFile.resolved)
     self.path = path
   }
 
@@ -140,6 +140,12 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
 
 /// Writes one file atomically: into a temporary sibling first, then renamed over the target.
 public enum AtomicFile {
+  /// `path` as an absolute path with `.`, `..` and symbolic links resolved, for comparing an
+  /// output with the inputs.
+  static func resolved(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+  }
+
   /// Writes `produce`'s chunks to `path`; nothing appears at `path` unless all were written.
   ///
   /// - Parameters:
@@ -148,15 +154,21 @@ public enum AtomicFile {
   ///     an existing file is refused (and left as it was), so that an output option cannot
   ///     destroy a user's file. When `true` the old file stays in place until the new one is
   ///     complete, then is replaced in one rename.
+  ///   - inputs: Input files; `path` may not be one of them (after resolving `..` and
+  ///     symbolic links), whatever `replacing` says.
   ///   - produce: Writes the content: it calls the `append` function it is given with each
   ///     chunk of bytes, in order. An error it throws removes the temporary file and is
   ///     reported as ``OutputError/cannotCreate(path:reason:)``.
   /// - Throws: ``OutputError/cannotCreate(path:reason:)`` when the file cannot be written.
   public static func write(
-    path: String, replacing: Bool = true, _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
+    path: String, replacing: Bool = true, protecting inputs: [String] = [],
+    _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
   ) throws(OutputError) {
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .cannotCreate(path: path, reason: "the output file name is empty")
+    }
+    if inputs.map(resolved).contains(resolved(path)) {
+      throw .cannotCreate(path: path, reason: "it is one of the inputs")
     }
     let manager = FileManager.default
     var isFolder: ObjCBool = false

@@ -106,7 +106,8 @@ struct Render: ParsableCommand {
       let diagram = try loaded.network.diagram(request)
       let bytes = try diagram.render(format)
       if let output {
-        try AtomicFile.write(path: output, replacing: try Render.mayReplace(output, inputs: input)) { append in
+        let inputs = [input.log, input.people, input.edges, input.nodes].compactMap { $0 }
+        try AtomicFile.write(path: output, replacing: Render.mayReplace(output), protecting: inputs) { append in
           var chunk = bytes
           try append(&chunk)
         }
@@ -119,15 +120,10 @@ struct Render: ParsableCommand {
   }
 
   /// An existing file may be replaced only when it is a drawing (its extension is one of
-  /// the formats) and not one of the inputs; anything else is refused and left alone.
-  static func mayReplace(_ output: String, inputs: InputOptions) throws(OutputError) -> Bool {
-    let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath().path
-    for path in [inputs.log, inputs.people, inputs.edges, inputs.nodes].compactMap({ $0 })
-    where URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path == target {
-      throw .cannotCreate(path: output, reason: "it is one of the inputs")
-    }
-    guard FileManager.default.fileExists(atPath: output) else { return false }
-    return DiagramFormat(rawValue: (output as NSString).pathExtension.lowercased()) != nil
+  /// the formats); anything else is refused and left alone. Inputs are refused by
+  /// `AtomicFile.write` whatever their extension.
+  static func mayReplace(_ output: String) -> Bool {
+    DiagramFormat(rawValue: (output as NSString).pathExtension.lowercased()) != nil
   }
 }
 
