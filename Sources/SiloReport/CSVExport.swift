@@ -64,14 +64,22 @@ public enum CSVExport {
   /// The department × department matrix of tie counts (inside on the diagonal), with head
   /// counts: the block-model view, ready for a spreadsheet's conditional formatting.
   public static func departmentMatrix(_ departments: DepartmentNetwork, weights: Bool = false) -> String {
-    let k = departments.names.count
-    var out = (["department", "people"] + departments.names).map(text).joined(separator: ",") + "\n"
-    for a in 0 ..< k {
-      var cells = [text(departments.names[a]), String(departments.headCounts[a])]
-      for b in 0 ..< k {
-        cells.append(weights ? number(departments.weight(a, b)) : String(departments.ties(a, b)))
+    departmentMatrix(departments, weights: weights, dialect: .standard, leavingOut: nil)
+  }
+
+  /// The same in `dialect`, without the department named `leftOut` (a group privacy
+  /// suppresses) in either direction.
+  public static func departmentMatrix(
+    _ departments: DepartmentNetwork, weights: Bool = false, dialect: CSVDialect, leavingOut leftOut: String?
+  ) -> String {
+    let keep = departments.names.indices.filter { departments.names[$0] != leftOut }
+    var out = dialect.start + dialect.line((["department", "people"] + keep.map { departments.names[$0] }).map { text($0, dialect: dialect) })
+    for a in keep {
+      var cells = [text(departments.names[a], dialect: dialect), String(departments.headCounts[a])]
+      for b in keep {
+        cells.append(weights ? number(departments.weight(a, b), dialect: dialect) : String(departments.ties(a, b)))
       }
-      out += cells.joined(separator: ",") + "\n"
+      out += dialect.line(cells)
     }
     return out
   }

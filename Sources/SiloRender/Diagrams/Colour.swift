@@ -61,7 +61,7 @@ public enum Colour {
     return colour
   }
 
-  private static func components(_ colour: String) -> (Int, Int, Int)? {
+  static func components(_ colour: String) -> (Int, Int, Int)? {
     let checked = checked(colour)
     guard checked == colour else { return nil }
     let digits = Array(colour.utf8.dropFirst())

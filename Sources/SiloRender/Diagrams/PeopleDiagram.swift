@@ -329,11 +329,9 @@ extension String {
 extension Colour {
   /// A very light version of `colour` (mixed 85 % with white), for cluster backgrounds.
   static func tinted(_ colour: String) -> String {
-    let hex = Array(colour.utf8.dropFirst())
-    guard hex.count >= 6 else { return "#FFFFFF" }
+    guard let (r, g, b) = components(colour) else { return "#FFFFFF" }
     var out = "#"
-    for i in stride(from: 0, to: 6, by: 2) {
-      let value = Int(String(decoding: hex[i ..< i + 2], as: UTF8.self), radix: 16) ?? 255
+    for value in [r, g, b] {
       let mixed = Int((Double(value) * 0.15 + 255 * 0.85).rounded())
       let digits = String(mixed, radix: 16, uppercase: true)
       out += digits.count == 1 ? "0" + digits : digits

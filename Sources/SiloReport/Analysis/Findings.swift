@@ -212,15 +212,11 @@ enum Findings {
     return (value < 0 ? "−" : "+") + text
   }
 
+  /// `NumberText.decimal` with a true minus sign and no "−0.00".
   static func fixed(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "—" }
-    var factor = 1.0
-    for _ in 0 ..< decimals { factor *= 10 }
-    let scaled = (abs(value) * factor).rounded()
-    let whole = Int(scaled / factor)
-    var fraction = String(Int(scaled) - whole * Int(factor))
-    while fraction.count < decimals { fraction = "0" + fraction }
-    return (value < 0 && scaled > 0 ? "−" : "") + String(whole) + (decimals > 0 ? "." + fraction : "")
+    let text = NumberText.decimal(abs(value), places: decimals)
+    guard value < 0, text.contains(where: { $0 != "0" && $0 != "." }) else { return text }
+    return "−" + text
   }
 
   static func pValue(_ p: Double) -> String {

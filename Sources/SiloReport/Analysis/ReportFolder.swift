@@ -96,15 +96,9 @@ public struct ReportFolder {
   }
 
   func matrixCSV() -> String {
-    let d = dialect
-    guard let groups = result.network.groups else { return d.start + d.line(["department", "people"]) }
-    let departments = DepartmentNetwork(aggregating: result.network, by: groups)
-    let left = result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil
-    let keep = departments.names.indices.filter { departments.names[$0] != left }
-    var out = d.start + d.line((["department", "people"] + keep.map { departments.names[$0] }).map { CSVExport.text($0, dialect: d) })
-    for a in keep {
-      out += d.line([CSVExport.text(departments.names[a], dialect: d), String(departments.headCounts[a])] + keep.map { String(departments.ties(a, $0)) })
-    }
-    return out
+    guard let groups = result.network.groups else { return dialect.start + dialect.line(["department", "people"]) }
+    return CSVExport.departmentMatrix(
+      DepartmentNetwork(aggregating: result.network, by: groups), dialect: dialect,
+      leavingOut: result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil)
   }
 }

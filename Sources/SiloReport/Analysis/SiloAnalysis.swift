@@ -311,19 +311,17 @@ struct StepClock {
   let progress: (@Sendable (AnalysisProgress) -> Void)?
   let start = ContinuousClock.now
 
-  var elapsed: Double { seconds(ContinuousClock.now - start) }
+  var elapsed: Double { (ContinuousClock.now - start).inSeconds }
 
   func step<T, E: Error>(_ step: AnalysisStep, estimate: Double?, _ body: () throws(E) -> T) throws(E) -> T {
     let begin = ContinuousClock.now
     progress?(AnalysisProgress(step: step, finished: false, elapsed: elapsed, seconds: estimate))
     let value = try body()
-    progress?(AnalysisProgress(step: step, finished: true, elapsed: elapsed, seconds: seconds(ContinuousClock.now - begin)))
+    progress?(AnalysisProgress(step: step, finished: true, elapsed: elapsed, seconds: (ContinuousClock.now - begin).inSeconds))
     return value
   }
 
-  private func seconds(_ duration: Duration) -> Double {
-    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-  }
+
 }
 
 /// Rough durations of the steps on a 2-core machine of 2026, from the benchmarks of issues
@@ -351,4 +349,9 @@ enum Estimate {
     let seconds = people * people * 1.5e-6 + 0.3
     return seconds >= 1 ? seconds : nil
   }
+}
+
+extension Duration {
+  /// The duration in seconds, for progress lines.
+  package var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }

@@ -116,7 +116,7 @@ struct Analyze: ParsableCommand {
       if !quiet {
         let seconds = ContinuousClock.now - started
         ProgressPrinter.print(AnalysisProgress(
-          step: .writing, finished: true, elapsed: result.elapsed + seconds.seconds, seconds: seconds.seconds))
+          step: .writing, finished: true, elapsed: result.elapsed + seconds.inSeconds, seconds: seconds.inSeconds))
       }
       for warning in folder.document.input.warnings { printWarning(warning) }
       let s = folder.document.input
@@ -154,8 +154,4 @@ enum ProgressPrinter {
   }
 
   private static func pad(_ text: String) -> String { String(repeating: " ", count: max(0, 5 - text.count)) + text }
-}
-
-extension Duration {
-  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
 }
