@@ -33,22 +33,11 @@ extension Diagram {
     let maxSize = members.map { input.size[$0.index] }.filter(\.isFinite).max() ?? 0
     let brokerRank = Dictionary(uniqueKeysWithValues: input.brokers.enumerated().map { ($1, $0 + 1) })
 
-    var dot = DOTGraph(name: "ego", directed: graph.isDirected)
-    dot.attributes = plan.attributes
-    dot.attributes["outputorder"] = .keyword("edgesfirst")
-    dot.attributes["forcelabels"] = .keyword("true")
-    dot.attributes["fontname"] = .text("Helvetica")
-    dot.attributes["bgcolor"] = .text("#FFFFFF")
-    dot.attributes["pad"] = .number(0.3)
-    dot.nodeDefaults = [
-      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"), "label": .text(""),
-      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text("Helvetica"), "fontsize": .number(scale.fontSize),
-    ]
+    var dot = personGraph(name: "ego", directed: graph.isDirected, plan: plan, scale: scale, fontSize: nil)
     dot.edgeDefaults = ["arrowsize": .number(0.5)]
     dot.nodes = members.map { v in
-      let share = maxSize > 0 && input.size[v.index].isFinite ? max(0, input.size[v.index]) / maxSize : 0
       var attributes: DOTAttributes = [
-        "width": .number(scale.minimum + (scale.maximum - scale.minimum) * share.squareRoot()),
+        "width": .number(scale.diameter(input.size[v.index], largest: maxSize)),
         "fillcolor": .text(colours(v)), "tooltip": .text(tooltip(input, v, rank: brokerRank[v])),
       ]
       if v == ego {
@@ -62,11 +51,8 @@ extension Diagram {
       return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
     }
     let inside = Set(members)
-    var maxWeight = 0.0, minWeight = Double.infinity
-    for v in members {
-      for (u, w) in graph.neighbors(of: v) where inside.contains(u) { (maxWeight, minWeight) = (max(maxWeight, w), min(minWeight, w)) }
-    }
-    let allEqual = minWeight == maxWeight
+    let (maxWeight, allEqual) = weightRange(
+      members.lazy.flatMap { v in graph.neighbors(of: v).lazy.filter { inside.contains($0.node) }.map(\.weight) })
     for v in members {
       for (u, w) in graph.neighbors(of: v) where inside.contains(u) && (graph.isDirected || u > v) {
         let share = lineShare(w, maximum: maxWeight, allEqual: allEqual)

@@ -156,11 +156,8 @@ extension Diagram {
     let brokerRank = Dictionary(uniqueKeysWithValues: input.brokers.enumerated().map { ($1, $0 + 1) })
 
     func node(_ v: NodeID) -> DOTNode {
-      let score = input.size[v.index]
-      let share = maxSize > 0 && score.isFinite ? max(0, score) / maxSize : 0
-      let diameter = scale.minimum + (scale.maximum - scale.minimum) * share.squareRoot()
       var attributes: DOTAttributes = [
-        "width": .number(diameter), "fillcolor": .text(fill(v)),
+        "width": .number(scale.diameter(input.size[v.index], largest: maxSize)), "fillcolor": .text(fill(v)),
         "tooltip": .text(tooltip(input, v, rank: brokerRank[v])),
       ]
       if let rank = brokerRank[v] {
@@ -173,19 +170,7 @@ extension Diagram {
       return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
     }
 
-    var dot = DOTGraph(name: name, directed: graph.isDirected)
-    dot.attributes = plan.attributes
-    dot.attributes["outputorder"] = .keyword("edgesfirst")
-    dot.attributes["forcelabels"] = .keyword("true")
-    dot.attributes["fontname"] = .text("Helvetica")
-    dot.attributes["fontsize"] = .number(12 * scale.legend)
-    dot.attributes["bgcolor"] = .text("#FFFFFF")
-    dot.attributes["pad"] = .number(0.3)
-    dot.nodeDefaults = [
-      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"), "label": .text(""),
-      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text("Helvetica"),
-      "fontsize": .number(scale.fontSize),
-    ]
+    var dot = personGraph(name: name, directed: graph.isDirected, plan: plan, scale: scale, fontSize: 12 * scale.legend)
     dot.edgeDefaults = ["color": .text(scale.edgeColour), "arrowsize": .number(0.5)]
     if let departments = input.departments {
       let members = departments.members
@@ -241,11 +226,7 @@ extension Diagram {
 
   /// Edges once per tie (the lower id first for undirected graphs), width by weight.
   static func edges(_ graph: CollaborationGraph, scale: NodeScale) -> [DOTEdge] {
-    var maxWeight = 0.0, minWeight = Double.infinity
-    for v in graph.nodes {
-      for (_, w) in graph.neighbors(of: NodeID(v)) { (maxWeight, minWeight) = (max(maxWeight, w), min(minWeight, w)) }
-    }
-    let allEqual = minWeight == maxWeight
+    let (maxWeight, allEqual) = weightRange(graph.nodes.lazy.flatMap { graph.neighbors(of: NodeID($0)).lazy.map(\.weight) })
     var edges: [DOTEdge] = []
     edges.reserveCapacity(graph.edgeCount)
     for v in graph.nodes {
@@ -257,6 +238,33 @@ extension Diagram {
       }
     }
     return edges
+  }
+
+  /// The heaviest of `weights`, and whether they are all the same (also when there are none).
+  static func weightRange<Weights: Sequence<Double>>(_ weights: Weights) -> (maximum: Double, allEqual: Bool) {
+    var maximum = 0.0, minimum = Double.infinity
+    for w in weights { (maximum, minimum) = (max(maximum, w), min(minimum, w)) }
+    return (maximum, minimum == maximum)
+  }
+
+  /// A graph with what every person-level view shares: the layout plan's attributes,
+  /// edges under nodes, every name placed, white background, and filled fixed-size
+  /// circles without text inside (names go beside them as `xlabel`s).
+  static func personGraph(name: String, directed: Bool, plan: LayoutPlan, scale: NodeScale, fontSize: Double?) -> DOTGraph {
+    var dot = DOTGraph(name: name, directed: directed)
+    dot.attributes = plan.attributes
+    dot.attributes["outputorder"] = .keyword("edgesfirst")
+    dot.attributes["forcelabels"] = .keyword("true")
+    dot.attributes["fontname"] = .text("Helvetica")
+    if let fontSize { dot.attributes["fontsize"] = .number(fontSize) }
+    dot.attributes["bgcolor"] = .text("#FFFFFF")
+    dot.attributes["pad"] = .number(0.3)
+    dot.nodeDefaults = [
+      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"), "label": .text(""),
+      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text("Helvetica"),
+      "fontsize": .number(scale.fontSize),
+    ]
+    return dot
   }
 
   /// Where a tie of weight `w` sits between the thinnest and widest line: the square root
@@ -302,6 +310,13 @@ struct NodeScale {
   var legend: Double
 
   var clusterFontSize: Double { 14 * legend }
+
+  /// The diameter of a circle whose area grows with `score` (relative to the `largest`
+  /// score; zero, negative or undefined scores get the smallest circle).
+  func diameter(_ score: Double, largest: Double) -> Double {
+    let share = largest > 0 && score.isFinite ? max(0, score) / largest : 0
+    return minimum + (maximum - minimum) * share.squareRoot()
+  }
   var brokerFontSize: Double { max(fontSize + 1, 12 * legend) }
 
   init(count: Int) {
