@@ -67,8 +67,13 @@ enum JSONLinesLogReader {
       }
       guard let person = text(.person), !person.isEmpty else { report.skip("no person", at: location); continue }
       guard let project = text(.project), !project.isEmpty else { report.skip("no project", at: location); continue }
-      if person.utf8.count > ProjectLogReader.maximumNameBytes || project.utf8.count > ProjectLogReader.maximumNameBytes {
-        report.skip("a name is longer than \(ProjectLogReader.maximumNameBytes) bytes", at: location)
+      let department = text(.department)
+      // The same limit as in a CSV log, for every name the row gives.
+      let limit = ProjectLogReader.maximumNameBytes
+      if person.utf8.count > limit { report.skip("the person's name is longer than \(limit) bytes", at: location); continue }
+      if project.utf8.count > limit { report.skip("the project's name is longer than \(limit) bytes", at: location); continue }
+      if let department, department.utf8.count > limit {
+        report.skip("the department's name is longer than \(limit) bytes", at: location)
         continue
       }
       var weight = 1.0
@@ -99,9 +104,14 @@ enum JSONLinesLogReader {
         day = date.dayNumber
       }
       var hasher = Hasher()
-      slice.withUnsafeBytes { hasher.combine(bytes: $0) }
-      // A 64-bit hash of the whole line stands for the line: two different rows collide
-      // with a chance of about 2⁻⁶⁴ per pair.
+      // Lines are compared with their names normalized (the same row once in NFC and once
+      // in NFD repeats it); a 64-bit hash of the line stands for the line: two different rows
+      // collide with a chance of about 2⁻⁶⁴ per pair.
+      if let normalized = slice.withUnsafeBufferPointer({ Names.normalizedBytes($0) }) {
+        normalized.withUnsafeBytes { hasher.combine(bytes: $0) }
+      } else {
+        slice.withUnsafeBytes { hasher.combine(bytes: $0) }
+      }
       if !seenRows.insert(hasher.finalize()).inserted {
         report.duplicateRows += 1
         if options.duplicates == .drop {
@@ -109,7 +119,12 @@ enum JSONLinesLogReader {
           continue
         }
       }
-      accumulator.add(person: person, department: text(.department), project: project, day: day, weight: weight)
+      do {
+        try accumulator.add(person: person, department: department, project: project, day: day, weight: weight)
+      } catch {
+        report.skip(error == .noPerson ? "no person (only invisible characters)" : "no project (only invisible characters)", at: location)
+        continue
+      }
       report.rowsUsed += 1
     }
     for role in LogColumn.allCases {
@@ -124,6 +139,7 @@ enum JSONLinesLogReader {
     if report.duplicateRows > 0 && options.duplicates == .keep {
       report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
     }
+    report.warnings += accumulator.nameWarnings
     report.noteDepartmentConflicts(accumulator.votes)
     return accumulator.finish(reports: [report])
   }

@@ -58,16 +58,22 @@ public struct ProjectLog: Sendable, Hashable {
   ///
   /// People and projects are numbered in order of first appearance. A person's department is
   /// the one given on most of their rows; on a tie, the one of the latest dated row, then the
-  /// one seen first (the rule every reader in this module applies).
+  /// one seen first (the rule every reader in this module applies). Names are normalized
+  /// under ``Names``' rule, as the readers do.
   ///
-  /// - Precondition: weights are finite and positive.
+  /// - Precondition: weights are usable (``WeightRange``); person and project names are not
+  ///   empty after normalization.
   public init(entries: [Entry]) {
     var builder = LogAccumulator()
     for entry in entries {
-      precondition(entry.weight.isFinite && entry.weight > 0, "weight must be finite and positive")
-      builder.add(
-        person: entry.person, department: entry.department, project: entry.project,
-        day: entry.date?.dayNumber ?? Self.noDay, weight: entry.weight)
+      precondition(WeightRange.contains(entry.weight), "weight must be between 1e-100 and 1e100")
+      do {
+        try builder.add(
+          person: entry.person, department: entry.department, project: entry.project,
+          day: entry.date?.dayNumber ?? Self.noDay, weight: entry.weight)
+      } catch {
+        preconditionFailure("an entry's person or project is empty")
+      }
     }
     self = builder.finish(reports: [])
   }
@@ -104,14 +110,13 @@ public struct ProjectLog: Sendable, Hashable {
   }
 }
 
-/// Collects entries with names and resolves each person's department by majority.
+/// Collects entries with names and resolves each person's department by majority. Names are
+/// numbered under ``Names``' rule, so every spelling of a name is one person, project or
+/// department.
 package struct LogAccumulator {
-  package var people = [String: Int32]()
-  package var peopleNames: [String] = []
-  package var projects = [String: Int32]()
-  package var projectNames: [String] = []
-  package var departments = [String: Int32]()
-  package var departmentNames: [String] = []
+  package var people = StringNameTable()
+  package var projects = StringNameTable()
+  package var departments = StringNameTable()
   package var votes = DepartmentVotes()
   package var entryPerson: [Int32] = []
   package var entryProject: [Int32] = []
@@ -120,10 +125,15 @@ package struct LogAccumulator {
 
   package init() {}
 
-  package mutating func add(person: String, department: String?, project: String, day: Int32, weight: Double) {
-    let p = number(person, in: &people, names: &peopleNames)
-    let q = number(project, in: &projects, names: &projectNames)
-    let d = department.flatMap { $0.isEmpty ? nil : number($0, in: &departments, names: &departmentNames) } ?? -1
+  /// Why a row cannot be added: its person or project is nothing but invisible characters.
+  package enum Rejection: Error { case noPerson, noProject }
+
+  package mutating func add(person: String, department: String?, project: String, day: Int32, weight: Double) throws(Rejection) {
+    let p = people.intern(person)
+    guard p >= 0 else { throw .noPerson }
+    let q = projects.intern(project)
+    guard q >= 0 else { throw .noProject }
+    let d = department.map { departments.intern($0) } ?? -1
     votes.vote(person: p, department: d, day: day)
     entryPerson.append(p)
     entryProject.append(q)
@@ -131,18 +141,13 @@ package struct LogAccumulator {
     entryWeight.append(weight)
   }
 
-  private func number(_ key: String, in table: inout [String: Int32], names: inout [String]) -> Int32 {
-    if let n = table[key] { return n }
-    let n = Int32(names.count)
-    table[key] = n
-    names.append(key)
-    return n
-  }
+  /// What the reader says about the names it normalized.
+  package var nameWarnings: [String] { (people.counter + projects.counter + departments.counter).warnings }
 
   package func finish(reports: [IngestReport]) -> ProjectLog {
-    let (sortedDepartments, personDepartment) = votes.assign(departments: departmentNames, personCount: peopleNames.count)
+    let (sortedDepartments, personDepartment) = votes.assign(departments: departments.names, personCount: people.names.count)
     return ProjectLog(
-      people: peopleNames, projects: projectNames, departments: sortedDepartments,
+      people: people.names, projects: projects.names, departments: sortedDepartments,
       personDepartment: personDepartment, entryPerson: entryPerson, entryProject: entryProject,
       entryDay: entryDay, entryWeight: entryWeight, reports: reports)
   }

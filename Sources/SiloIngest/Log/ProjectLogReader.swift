@@ -105,6 +105,23 @@ public enum ProjectLogReader {
     throw .emptyFile(file: file.name)
   }
 
+  /// The row hash of the current record with its name fields replaced by the names they
+  /// spell (an empty field stays empty).
+  private static func normalizedRowHash(_ scanner: DelimitedScanner, names: [(column: Int, table: NameTable, name: Int32)]) -> UInt64 {
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    let record = scanner.recordBytes
+    for field in 0 ..< scanner.fieldCount {
+      if let entry = names.first(where: { $0.column == field }), entry.name >= 0 {
+        bytes.append(contentsOf: entry.table.bytes(of: entry.name))
+      } else {
+        bytes.append(contentsOf: record[scanner.fieldRange(field)])
+      }
+      ends.append(bytes.count)
+    }
+    return bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { RowHashSet.hash(bytes: b, ends: $0) } }
+  }
+
   private static func readDelimited(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
     let delimiter = try delimiter(of: file, option: options.delimiter)
     let decimalComma = options.decimalComma ?? (delimiter != 0x2C)
@@ -137,9 +154,9 @@ public enum ProjectLogReader {
     report.otherColumns = header.indices.filter { seen[$0] == nil }.map { header[$0] }
     if weightColumn == nil { report.warnings.append("no weight column: every row weighs 1") }
 
-    var people = ByteInterner(capacity: 4096)
-    var projects = ByteInterner(capacity: 4096)
-    var departments = ByteInterner(capacity: 64)
+    var people = NameTable(capacity: 4096)
+    var projects = NameTable(capacity: 4096)
+    var departments = NameTable(capacity: 64)
     var votes = DepartmentVotes()
     var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
     let estimate = file.bytes.count / 40
@@ -200,18 +217,28 @@ public enum ProjectLogReader {
           day = parsed
         }
       }
-      var department: Int32 = -1
+      if let departmentColumn, scanner.field(departmentColumn).count > maximumNameBytes {
+        report.skip("the department's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: departmentColumn))
+        continue
+      }
+      let (person, personChanged) = people.internNoting(personBytes)
+      if person < 0 { report.skip("no person (only invisible characters)", at: scanner.location(ofField: personColumn)); continue }
+      let (project, projectChanged) = projects.internNoting(projectBytes)
+      if project < 0 { report.skip("no project (only invisible characters)", at: scanner.location(ofField: projectColumn)); continue }
+      var department: Int32 = -1, departmentChanged = false
       if let departmentColumn {
         let bytes = scanner.field(departmentColumn)
-        if bytes.count > maximumNameBytes {
-          report.skip("the department's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: departmentColumn))
-          continue
-        }
-        if !bytes.isEmpty { department = departments.intern(bytes) }
+        if !bytes.isEmpty { (department, departmentChanged) = departments.internNoting(bytes) }
       }
-      let person = people.intern(personBytes)
-      let project = projects.intern(projectBytes)
-      if !rowHashes.insert(RowHashSet.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)) {
+      // Rows are compared as read, except that names are compared by their normalized form:
+      // the same row exported once in NFC and once in NFD is a repeated row.
+      let rowHash =
+        personChanged || projectChanged || departmentChanged
+        ? normalizedRowHash(
+          scanner, names: [(personColumn, people, person), (projectColumn, projects, project)]
+            + (departmentColumn.map { [($0, departments, department)] } ?? []))
+        : RowHashSet.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)
+      if !rowHashes.insert(rowHash) {
         report.duplicateRows += 1
         if options.duplicates == .drop {
           report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: SourceLocation(file: name, line: scanner.recordLine))
@@ -242,6 +269,7 @@ public enum ProjectLogReader {
         "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
           + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
     }
+    report.warnings += (people.counter + projects.counter + departments.counter).warnings
     report.noteDepartmentConflicts(votes)
     let (sortedDepartments, personDepartment) = votes.assign(departments: departments.strings(), personCount: people.count)
     return ProjectLog(

@@ -97,6 +97,7 @@ public enum NetworkReader {
     let group = try HeaderMatching.index(
       ofAny: groupAliases, override: options.groupColumn, in: file.header, file: file.file, role: "group", required: false)
     file.report.columns["id"] = file.header[id]
+    file.report.warnings += file.nameCounter.warnings
     var groupName: String? = nil
     if let group {
       file.report.columns["group"] = file.header[group]
@@ -121,6 +122,7 @@ public enum NetworkReader {
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
       guard !row[id].isEmpty else { file.report.skip("no id", at: location); continue }
+      if let tooLong = NameLimit.check(row, id: id, group: group) { file.report.skip(tooLong, at: location); continue }
       if table.node(withID: row[id]) != nil {
         file.report.skip("the id appears earlier in the file", at: location)
         continue
@@ -160,8 +162,9 @@ public enum NetworkReader {
     if !report.otherColumns.isEmpty {
       report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
     }
-    // Ids are interned from bytes; ids already in the node table keep their numbers.
-    var interner = ByteInterner(capacity: max(1024, table.count))
+    // Ids are interned from bytes under the names rule; ids already in the node table (which
+    // are normalized) keep their numbers.
+    var interner = NameTable(capacity: max(1024, table.count))
     var toNode: [Int32] = []
     for id in table.ids {
       var copy = id
@@ -191,6 +194,9 @@ public enum NetworkReader {
       let a = scanner.field(source), b = scanner.field(target)
       if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); continue }
       if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); continue }
+      let limit = ProjectLogReader.maximumNameBytes
+      if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); continue }
+      if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); continue }
       var w = 1.0
       if let weight {
         switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
@@ -202,13 +208,16 @@ public enum NetworkReader {
       }
       @inline(__always) func node(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let key = interner.intern(bytes)
+        if key < 0 { return -1 }
         if Int(key) == toNode.count {
           toNode.append(Int32(table.count + newIDs.count))
-          newIDs.append(String(decoding: bytes, as: UTF8.self))
+          newIDs.append(String(decoding: interner.bytes(of: key), as: UTF8.self))
         }
         return toNode[Int(key)]
       }
       let u = node(a), v = node(b)
+      if u < 0 { report.skip("no source (only invisible characters)", at: scanner.location(ofField: source)); continue }
+      if v < 0 { report.skip("no target (only invisible characters)", at: scanner.location(ofField: target)); continue }
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }
@@ -228,6 +237,7 @@ public enum NetworkReader {
         "the column \"\(header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
           + "keep one with --relation")
     }
+    report.warnings += interner.counter.warnings
     for id in newIDs { table.add(id: id) }
     builder.ensureNodeCount(table.count)
     return (builder, report)

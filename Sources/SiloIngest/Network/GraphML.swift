@@ -50,12 +50,12 @@ public enum GraphMLWriter {
     return out
   }
 
-  /// Escapes text for XML content and attribute values; characters XML 1.0 forbids become
-  /// U+FFFD.
+  /// Escapes text for XML content and attribute values, after removing the characters
+  /// ``Names/printable(_:)`` removes (among them every character XML 1.0 forbids).
   public static func escape(_ text: String) -> String {
     var out = ""
     out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
+    for scalar in Names.printable(text).unicodeScalars {
       switch scalar {
       case "&": out += "&amp;"
       case "<": out += "&lt;"
@@ -111,13 +111,19 @@ enum GraphMLReader {
         file: input.name, role: "group", tried: [options.groupColumn!],
         header: delegate.keys.values.filter { $0.domain != "edge" }.map(\.name).sorted())
     }
+    var names = StringNameTable()
+    let limit = ProjectLogReader.maximumNameBytes
     for node in delegate.nodes {
       report.rowsRead += 1
-      if table.node(withID: node.id) != nil {
+      let location = SourceLocation(file: input.name, line: node.line)
+      let id = names.normalize(node.id)
+      if id.isEmpty { report.skip("no id", at: location); continue }
+      if id.utf8.count > limit { report.skip("the id is longer than \(limit) bytes", at: location); continue }
+      if table.node(withID: id) != nil {
         report.skip("the node id appears earlier in the file", at: SourceLocation(file: input.name, line: node.line))
         continue
       }
-      let v = table.add(id: node.id)
+      let v = table.add(id: id)
       for (key, value) in node.data.sorted(by: { $0.key < $1.key }) {
         guard let info = delegate.keys[key] else { continue }
         // A key literally named "department" that is not the group keeps its own name (with
@@ -126,7 +132,7 @@ enum GraphMLReader {
           info.name == groupKey
           ? NodeAttribute.department
           : groupKey != nil && info.name == NodeAttribute.department ? "\(info.name) (key \(key))" : info.name
-        table.setAttribute(name, to: value, for: v)
+        table.setAttribute(names.normalize(name), to: names.normalize(value), for: v)
       }
       report.rowsUsed += 1
     }
@@ -144,14 +150,21 @@ enum GraphMLReader {
         case .failure(let problem): report.skip(problem.reason(inLog: false), at: location); continue
         }
       }
+      let source = names.normalize(edge.source), target = names.normalize(edge.target)
+      if source.isEmpty || target.isEmpty { report.skip("no source or target", at: location); continue }
+      if source.utf8.count > limit || target.utf8.count > limit {
+        report.skip("the source's or target's id is longer than \(limit) bytes", at: location)
+        continue
+      }
       let before = table.count
-      let u = table.add(id: edge.source), v = table.add(id: edge.target)
+      let u = table.add(id: source), v = table.add(id: target)
       added += table.count - before
       builder.ensureNodeCount(table.count)
       builder.addEdge(u, v, weight: weight)
       report.rowsUsed += 1
     }
     if added > 0 { report.warnings.append("\(added) edge endpoints are not declared as nodes: they are added") }
+    report.warnings += names.counter.warnings
     if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
     let built = builder.buildWithStatistics()
     if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
@@ -177,6 +190,7 @@ enum GraphMLReader {
     private var dataKey: String? = nil
     private var text = ""
     private var depthInGraph = 0
+    private var graphs = 0
 
     func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
       switch element {
@@ -186,8 +200,14 @@ enum GraphMLReader {
         }
       case "graph":
         depthInGraph += 1
+        graphs += 1
         if depthInGraph > 1 && failure == nil {
           failure = "nested graphs are not supported"
+          failureLine = parser.lineNumber
+        } else if graphs > 1 && failure == nil {
+          // Its edgedefault would decide the direction of the first graph's ties too, and its
+          // nodes would join the first graph's: one network per file.
+          failure = "the file holds more than one <graph>; SiloScope reads one network per file: save each graph to a file of its own"
           failureLine = parser.lineNumber
         }
         edgeDefaultDirected = attributes["edgedefault"] == "directed"
@@ -214,6 +234,11 @@ enum GraphMLReader {
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
       if dataKey != nil { text += string }
+    }
+
+    /// A `<data>` value written as `<![CDATA[…]]>` (yEd and some exporters do this).
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+      if dataKey != nil { text += String(decoding: block, as: UTF8.self) }
     }
 
     func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {

@@ -58,12 +58,14 @@ public struct PeopleFile: Sendable, Hashable {
       names.append(name)
       sourceColumn.append(i)
     }
+    table.report.warnings += table.nameCounter.warnings
     var people = PeopleFile(ids: [], departments: [], attributes: [:], attributeNames: names, report: table.report)
     for name in names { people.attributes[name] = [] }
     var firstLine: [String: Int] = [:]
     for (row, line) in zip(table.rows, table.lines) {
       let location = SourceLocation(file: table.file, line: line)
       guard !row[id].isEmpty else { people.report.skip("no id", at: location); continue }
+      if let tooLong = NameLimit.check(row, id: id, group: department) { people.report.skip(tooLong, at: location); continue }
       if let earlier = firstLine[row[id]] {
         people.report.skip("the person appears earlier in the file (first on line \(earlier))", at: location)
         continue

@@ -1,6 +1,7 @@
 import SiloGraph
 /// A small delimited table read whole into strings: people files and node lists, where each
-/// row becomes attributes anyway. (Logs and edge lists, which can have millions of rows, are
+/// row becomes attributes anyway. Every cell and header name is normalized under ``Names``'
+/// rule. (Logs and edge lists, which can have millions of rows, are
 /// read from bytes without a `String` per field.)
 package struct TextTable {
   package var file: String
@@ -8,6 +9,9 @@ package struct TextTable {
   package var rows: [[String]] = []
   package var lines: [Int] = []
   package var report: IngestReport
+  /// What normalizing the cells under ``Names``' rule did; the readers add the number of ids
+  /// written in more than one way and give the warnings.
+  package var nameCounter = SpellingCounter()
 
   package init(_ input: InputFile, delimiter option: Character?) throws(IngestError) {
     if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
@@ -16,7 +20,8 @@ package struct TextTable {
     let delimiter = try ProjectLogReader.delimiter(of: input, option: option)
     let scanner = DelimitedScanner(file: input, delimiter: delimiter)
     file = input.name
-    header = try ProjectLogReader.header(scanner, file: input)
+    var names = StringNameTable()
+    header = try ProjectLogReader.header(scanner, file: input).map { names.normalize($0) }
     report = IngestReport(file: input.name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
     report.encoding = input.encoding
     report.delimiter = DelimiterDetection.name(of: delimiter)
@@ -35,9 +40,10 @@ package struct TextTable {
           at: SourceLocation(file: file, line: scanner.recordLine))
         continue
       }
-      rows.append((0 ..< scanner.fieldCount).map { scanner.trimmedString($0) })
+      rows.append((0 ..< scanner.fieldCount).map { names.normalize(scanner.trimmedString($0)) })
       lines.append(scanner.recordLine)
     }
+    nameCounter = names.counter
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if wrong * 2 > report.rowsRead {
       throw .malformed(
@@ -45,5 +51,17 @@ package struct TextTable {
         reason: "most rows (\(wrong) of \(report.rowsRead)) have a different number of fields than the header "
           + "(\(header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
     }
+  }
+}
+
+/// The limit on names (``ProjectLogReader/maximumNameBytes``) for the rows of people files and
+/// node lists: an id or a department longer than that is not a name, and the row is skipped.
+enum NameLimit {
+  /// The skip reason when the row's id or group is too long, else `nil`.
+  static func check(_ row: [String], id: Int, group: Int?) -> String? {
+    let limit = ProjectLogReader.maximumNameBytes
+    if row[id].utf8.count > limit { return "the id is longer than \(limit) bytes" }
+    if let group, row[group].utf8.count > limit { return "the department's name is longer than \(limit) bytes" }
+    return nil
   }
 }

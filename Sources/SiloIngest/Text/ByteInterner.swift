@@ -102,6 +102,9 @@ package struct ByteInterner {
     }
   }
 
+  /// The bytes of key `id`.
+  package func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[starts[id] ..< starts[id + 1]] }
+
   /// Key `id` as a string.
   package func string(_ id: Int) -> String {
     String(decoding: storage[starts[id] ..< starts[id + 1]], as: UTF8.self)

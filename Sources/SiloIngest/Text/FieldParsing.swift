@@ -7,7 +7,8 @@ package enum FieldParsing {
   /// exponent. With `decimalComma`, a comma is the decimal separator and dots before it are
   /// thousands separators ("1.234,5" is 1234.5); a field with dots only is still read with a
   /// decimal point ("7.5"). White space around the number is ignored. Returns `nil` for
-  /// anything else, including "NaN" and "inf".
+  /// anything else, including "NaN" and "inf"; a number too large for a double ("1e400") is
+  /// ±∞.
   package static func number(_ field: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Double? {
     var low = 0, high = field.count
     while low < high && DelimitedScanner.isSpace(field[low]) { low += 1 }
@@ -65,7 +66,9 @@ package enum FieldParsing {
       default: return nil
       }
     }
-    guard let parsed = Double(text), parsed.isFinite else { return nil }
+    // "1e400" is a number too large for a double: +∞, which the weight check refuses as out
+    // of range rather than as "not a number".
+    guard let parsed = Double(text) else { return nil }
     return parsed
   }
 
@@ -179,10 +182,37 @@ public struct LogDate: Sendable, Hashable, Comparable, Codable, CustomStringConv
   }
 }
 
+/// The weights SiloScope computes with: finite numbers from 10⁻¹⁰⁰ to 10¹⁰⁰.
+///
+/// Every reader refuses a row whose weight (hours, tie strength) lies outside, naming the row.
+/// Within the range nothing SiloScope computes can overflow or lose its meaning in double
+/// precision (largest finite value about 1.8·10³⁰⁸, smallest normal about 2.2·10⁻³⁰⁸):
+/// - sums of up to 10⁹ weights (a person's strength, the weight between two departments,
+///   the total 2*m*) stay below 10¹⁰⁹;
+/// - products of two such sums (modularity's *k*ᵢ*k*ⱼ / 2*m*, the E-I's expected value) stay
+///   below 10²¹⁸;
+/// - the inverse of a weight (a tie's length in weighted betweenness and closeness) is at
+///   most 10¹⁰⁰, and sums of such lengths stay finite; a subnormal weight such as 10⁻³²⁰ would
+///   make its inverse infinite and every path through it "unreachable".
+///
+/// Real weights are hours (0.01 to 10⁴ per row), counts, or shares between 0 and 1, many
+/// orders of magnitude inside the range. Weights are not rescaled: the reports give strengths
+/// and department weights in the input's unit.
+public enum WeightRange {
+  /// The smallest usable weight, 10⁻¹⁰⁰.
+  public static let smallest = 1e-100
+  /// The largest usable weight, 10¹⁰⁰.
+  public static let largest = 1e100
+
+  /// Whether `weight` is a usable weight.
+  @inline(__always)
+  public static func contains(_ weight: Double) -> Bool { weight >= smallest && weight <= largest }
+}
+
 /// Why a weight (hours, tie strength) cannot be used; the row is then skipped with this
 /// reason. Shared by every reader so that they agree on what a usable weight is.
 package enum WeightProblem: Error, Sendable {
-  case missing, notANumber, negative, zero
+  case missing, notANumber, negative, zero, outOfRange
 
   /// The skip reason: for a log the weight is hours, for a network a tie's strength.
   package func reason(inLog: Bool) -> String {
@@ -192,12 +222,14 @@ package enum WeightProblem: Error, Sendable {
     case .notANumber: return "\(noun) is not a number"
     case .negative: return "\(noun) is negative"
     case .zero: return inLog ? "\(noun) is zero" : "\(noun) is zero (no tie)"
+    case .outOfRange: return "\(noun) is outside the range SiloScope computes with (1e-100 to 1e100)"
     }
   }
 }
 
 extension FieldParsing {
-  /// A usable weight from a field: a finite, positive number; an empty field is `.missing`.
+  /// A usable weight from a field: a positive number in ``WeightRange``; an empty field is
+  /// `.missing`.
   @inline(__always)
   package static func weight(_ field: UnsafeBufferPointer<UInt8>, decimalComma: Bool) -> Result<Double, WeightProblem> {
     if field.isEmpty { return .failure(.missing) }
@@ -207,9 +239,10 @@ extension FieldParsing {
   /// A usable weight from an already parsed value (`nil` when it was not a number).
   @inline(__always)
   package static func checkedWeight(_ value: Double?) -> Result<Double, WeightProblem> {
-    guard let value, value.isFinite else { return .failure(.notANumber) }
+    guard let value, !value.isNaN else { return .failure(.notANumber) }
     if value < 0 { return .failure(.negative) }
     if value == 0 { return .failure(.zero) }
+    if !WeightRange.contains(value) { return .failure(.outOfRange) }
     return .success(value)
   }
 }

@@ -212,6 +212,7 @@ public enum HTMLReport {
       if let to = projection.to { page.raw(" to \(esc(to.description))") }
       page.raw(".</dd>\n")
     }
+    page.raw("<dt>Names</dt><dd>Names of people, projects and departments that differ only in Unicode form (a precomposed “ë” or “e” with a combining diaeresis), in invisible characters or in spaces are read as one name (Unicode NFC; invisible and control characters removed).</dd>\n")
     page.raw("<dt>Rows</dt><dd><ul class=\"rows\">")
     for (i, report) in summary.inputs.enumerated() {
       page.raw("<li>\(esc(lastComponent(report.file))) (\(esc(report.format)), \(esc(report.encoding))): ")

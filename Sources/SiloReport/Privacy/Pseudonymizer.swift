@@ -1,5 +1,6 @@
 import Crypto
 import SiloGraph
+import SiloIngest
 
 #if canImport(Glibc)
   import Glibc
@@ -108,7 +109,7 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
   public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .struct) }
 }
 
-/// Keyed, stable pseudonyms: HMAC-SHA-256(key, UTF-8 of the id), first 50 bits in Crockford
+/// Keyed, stable pseudonyms: HMAC-SHA-256(key, UTF-8 of the normalized id), first 50 bits in Crockford
 /// base32 (digits and capitals without I, L, O, U), prefixed "P-": "P-7K2M9QXW4D". Same key +
 /// same id → same pseudonym across runs and files; without the key the mapping cannot be
 /// recomputed or reversed.
@@ -118,10 +119,10 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
 /// ```
 ///
 /// Conventions:
-/// - The HMAC is taken over the id's UTF-8 bytes exactly as given: no trimming, no case
-///   folding and no Unicode normalization. "José" written with a precomposed "é" (U+00E9) and
-///   with "e" + U+0301 are two different ids here, although Swift compares them equal.
-///   Normalize ids before ingest when the inputs mix the two forms.
+/// - The HMAC is taken over the UTF-8 bytes of the id normalized as every reader normalizes
+///   names (SiloIngest's `Names.normalized(_:)`: Unicode NFC, invisible characters removed,
+///   spaces collapsed), with no case folding. "José" written with a precomposed "é" (U+00E9)
+///   and with "e" + U+0301 therefore has one pseudonym, as it is one person.
 /// - Base32 digits take the HMAC's bits most significant first: digit *i* is bits
 ///   5*i* ..< 5*i* + 5 of the 256-bit HMAC read as one big-endian number; the 52nd (last)
 ///   digit holds bit 255 followed by four zero bits. The alphabet is Crockford's,
@@ -159,7 +160,7 @@ public struct Pseudonymizer: Sendable {
   public init(key: PseudonymKey) { self.key = key }
 
   /// The pseudonym of `id`: "P-" and the first 10 base32 digits (50 bits) of
-  /// HMAC-SHA-256(key, UTF-8 of `id`).
+  /// HMAC-SHA-256(key, UTF-8 of `id` normalized).
   ///
   /// The empty id has a pseudonym too. Two ids can share a pseudonym (with probability 2⁻⁵⁰
   /// per pair); use ``pseudonyms(for:)`` for a set of ids that must stay apart.
@@ -239,9 +240,9 @@ public struct Pseudonymizer: Sendable {
     return Network(graph: network.graph, nodes: result, groups: network.groups)
   }
 
-  /// HMAC-SHA-256(key, UTF-8 of `id`): 32 bytes.
+  /// HMAC-SHA-256(key, UTF-8 of `id` normalized): 32 bytes.
   private static func digest(of id: String, using key: SymmetricKey) -> [UInt8] {
-    Array(HMAC<SHA256>.authenticationCode(for: Array(id.utf8), using: key))
+    Array(HMAC<SHA256>.authenticationCode(for: Array(Names.normalized(id).utf8), using: key))
   }
 
   /// "P-" and the first `length` Crockford base32 digits of `digest`, most significant bit

@@ -1,0 +1,282 @@
+import Foundation
+
+/// The one rule by which SiloScope reads a name: a person's id, a project, a department, a
+/// node id, and every attribute value of a people file or node list.
+///
+/// The same person is often written in more than one way when exports come from different
+/// systems: "Zoë" with a precomposed "ë" (U+00EB) from one, "e" + U+0308 (a combining
+/// diaeresis) from another (macOS file names, some HR systems); a name pasted from a web page
+/// with a zero-width space, a no-break space or a byte-order mark inside it. They look the
+/// same in every report, so they must be the same person. Every reader applies, in order:
+///
+/// 1. Tabs, line breaks (LF, CR, NEL, U+2028, U+2029) and the Unicode space separators
+///    (no-break space U+00A0, U+2000–U+200A, U+202F, U+205F, U+3000) become a space.
+/// 2. Characters that show nothing are removed: C0 and C1 control characters and DEL; the
+///    soft hyphen U+00AD; the zero-width space and the implicit direction marks (U+200B,
+///    U+200E, U+200F); the zero-width non-joiner and joiner (U+200C, U+200D) except after a
+///    character from U+0590 on, where they shape Arabic, Persian or Indic letters or join an
+///    emoji sequence; the direction embeddings, overrides and isolates
+///    (U+202A–U+202E, U+2066–U+2069); the word joiner and invisible operators
+///    (U+2060–U+2064); the Arabic letter mark U+061C and the Mongolian vowel separator
+///    U+180E; the byte-order mark U+FEFF; the noncharacters (U+FDD0–U+FDEF and the last two
+///    code points of every plane, which XML forbids).
+/// 3. Runs of spaces become one space, and spaces at either end are removed.
+/// 4. The result is put in Unicode Normalization Form C (canonical composition, UAX #15).
+///
+/// Two names are the same when their normalized forms are byte for byte equal. NFC is
+/// canonical: two strings that Swift (or any Unicode-aware program) compares equal have the
+/// same NFC, so byte comparison after step 4 agrees with `String` equality, and pseudonyms,
+/// which are keyed hashes of the bytes, agree for every spelling of a name.
+///
+/// Letters, digits, punctuation and symbols of every script, emoji and right-to-left text are
+/// kept as they are; case is kept ("de Vries" and "De Vries" stay two names, since a reader
+/// cannot know whether they are one person).
+///
+/// Complexity: O(*b*) for a name of *b* bytes. Names whose bytes are printable ASCII and
+/// Latin letters below U+0300 with single inner spaces (the common case) are recognized
+/// without decoding: every character below U+0300 is already in NFC.
+public enum Names {
+  /// `text` under the rule above.
+  public static func normalized(_ text: String) -> String {
+    var copy = text
+    let bytes = copy.withUTF8 { needsWork($0) }
+    return bytes ? slowPath(text) : text
+  }
+
+  /// `text` without the characters step 2 removes (controls, invisible and direction
+  /// characters, noncharacters), line breaks and tabs kept: the text safety of every output
+  /// file (CSV, GraphML), for names that did not come through a reader.
+  public static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { isInvisible($0) && !isKeptInOutput($0) }) else { return text }
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars where !isInvisible(scalar) || isKeptInOutput(scalar) { scalars.append(scalar) }
+    return String(scalars)
+  }
+
+  private static func isKeptInOutput(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\t" || scalar == "\n" || scalar == "\r"
+  }
+
+  /// The normalized bytes of `field`, or `nil` when `field` is already normalized.
+  package static func normalizedBytes(_ field: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    guard needsWork(field) else { return nil }
+    let result = Array(slowPath(String(decoding: field, as: UTF8.self)).utf8)
+    return result.elementsEqual(field) ? nil : result
+  }
+
+  /// Whether the bytes may change under the rule. `false` is exact: such bytes are already
+  /// normalized. `true` may be a false alarm (the slow path then returns the same text).
+  @inline(__always)
+  static func needsWork(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    if count == 0 { return false }
+    if bytes[0] == 0x20 || bytes[count - 1] == 0x20 { return true }
+    var previous: UInt8 = 0
+    var i = 0
+    while i < count {
+      let b = bytes[i]
+      switch b {
+      case 0x21 ... 0x7E: break
+      case 0x20: if previous == 0x20 { return true }
+      case 0xC2:
+        // U+0080–U+00A0 (C1 controls, no-break space) and U+00AD (soft hyphen).
+        guard i + 1 < count else { return true }
+        let next = bytes[i + 1]
+        if next <= 0xA0 || next == 0xAD { return true }
+      case 0x80 ... 0xBF, 0xC3 ... 0xCB: break  // continuation bytes, U+00C0–U+02FF
+      default: return true  // controls, DEL, anything from U+0300 on
+      }
+      previous = b
+      i += 1
+    }
+    return false
+  }
+
+  private static func slowPath(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    var pendingSpace = false
+    var previous: Unicode.Scalar? = nil
+    for scalar in text.unicodeScalars {
+      defer { previous = scalar }
+      if isSpace(scalar) {
+        pendingSpace = !scalars.isEmpty
+      } else if !isInvisible(scalar) || isJoinerThatShows(scalar, after: previous) {
+        if pendingSpace { scalars.append(" ") }
+        pendingSpace = false
+        scalars.append(scalar)
+      }
+    }
+    return String(scalars).precomposedStringWithCanonicalMapping
+  }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// Whether a zero-width joiner or non-joiner changes how the text shows: after a character
+  /// from U+0590 on (Hebrew, Arabic, Persian, the Indic scripts, emoji), where it shapes
+  /// letters or joins an emoji sequence such as 👩🏽‍💻. After Latin, Greek or Cyrillic letters,
+  /// digits and punctuation it shows nothing, and is removed.
+  private static func isJoinerThatShows(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+    guard scalar.value == 0x200C || scalar.value == 0x200D, let previous else { return false }
+    return previous.value >= 0x590 && !isInvisible(previous) && !isSpace(previous)
+  }
+
+  /// Characters removed by step 2.
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00 ... 0x1F, 0x7F ... 0x9F, 0xAD, 0x61C, 0x180E, 0x200B ... 0x200F, 0x202A ... 0x202E, 0x2060 ... 0x2064,
+      0x2066 ... 0x2069, 0xFEFF, 0xFDD0 ... 0xFDEF:
+      return true
+    default:
+      return scalar.value & 0xFFFE == 0xFFFE
+    }
+  }
+}
+
+/// Numbers names under ``Names``' rule: every spelling of a name gets the number of the name.
+///
+/// Interns the bytes of each spelling first (a hash lookup without a `String`), and normalizes
+/// each distinct spelling once, so a million rows that repeat a few thousand names normalize
+/// only those few thousand.
+package struct NameTable {
+  private var spellings: ByteInterner
+  private var names: ByteInterner
+  private var nameOfSpelling: [Int32] = []
+  package private(set) var counter = SpellingCounter()
+
+  package init(capacity: Int = 1024) {
+    spellings = ByteInterner(capacity: capacity)
+    names = ByteInterner(capacity: capacity)
+  }
+
+  /// The number of distinct names.
+  package var count: Int { names.count }
+
+  /// The number of the name `field` spells; −1 when nothing is left of it after
+  /// normalization (only invisible characters).
+  @inline(__always)
+  package mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32 { internNoting(field).name }
+
+  /// The number of the name `field` spells (−1 when nothing is left of it), and whether the
+  /// spelling differs from the name.
+  @inline(__always)
+  package mutating func internNoting(_ field: UnsafeBufferPointer<UInt8>) -> (name: Int32, changed: Bool) {
+    let spelling = spellings.intern(field)
+    if Int(spelling) < nameOfSpelling.count { return (nameOfSpelling[Int(spelling)], spellingChanged[Int(spelling)]) }
+    var name: Int32 = -1
+    let normalized = Names.normalizedBytes(field)
+    if let normalized {
+      if !normalized.isEmpty { name = normalized.withUnsafeBufferPointer { names.intern($0) } }
+      counter.normalized(from: String(decoding: field, as: UTF8.self), to: String(decoding: normalized, as: UTF8.self))
+    } else {
+      name = names.intern(field)
+    }
+    nameOfSpelling.append(name)
+    spellingChanged.append(normalized != nil)
+    if name >= 0 { counter.spelling(of: name) }
+    return (name, normalized != nil)
+  }
+
+  private var spellingChanged: [Bool] = []
+
+  /// The bytes of name `name`.
+  package func bytes(of name: Int32) -> ArraySlice<UInt8> { names.bytes(Int(name)) }
+
+  /// The names, in order of their numbers.
+  package func strings() -> [String] { names.strings() }
+
+  /// What the reader says about the names it normalized.
+  package var warnings: [String] { counter.warnings }
+}
+
+/// Numbers names given as strings under ``Names``' rule (the JSON Lines, people-file, node-list
+/// and GraphML readers, and logs built from values).
+package struct StringNameTable {
+  private var index: [String: Int32] = [:]
+  private var nameOfSpelling: [[UInt8]: Int32] = [:]
+  package private(set) var names: [String] = []
+  package private(set) var counter = SpellingCounter()
+
+  package init() {}
+
+  /// The number of the name `spelling` spells; −1 when nothing is left of it after
+  /// normalization (only invisible characters).
+  package mutating func intern(_ spelling: String) -> Int32 {
+    let bytes = Array(spelling.utf8)
+    if let known = nameOfSpelling[bytes] { return known }
+    let name = normalize(spelling)
+    var number: Int32 = -1
+    if let existing = index[name] {
+      number = existing
+    } else if !name.isEmpty {
+      number = Int32(names.count)
+      index[name] = number
+      names.append(name)
+    }
+    nameOfSpelling[bytes] = number
+    if number >= 0 { counter.spelling(of: number) }
+    return number
+  }
+
+  /// `spelling` normalized (for values that are not numbered: attributes, headers), counting
+  /// what changed.
+  package mutating func normalize(_ spelling: String) -> String {
+    let name = Names.normalized(spelling)
+    counter.normalized(from: spelling, to: name)
+    return name
+  }
+
+  /// What the reader says about the names it normalized.
+  package var warnings: [String] { counter.warnings }
+}
+
+/// Counts what normalizing did, for the readers' warnings: spellings from which characters
+/// were removed or replaced (not just recomposed to NFC), and names written in more than one way.
+package struct SpellingCounter {
+  private var spellingsPerName: [Int32] = []
+  private var cleaned = 0
+  private var merged = 0
+
+  package init() {}
+
+  /// The counts of several tables together, for one set of warnings per file.
+  package static func + (a: SpellingCounter, b: SpellingCounter) -> SpellingCounter {
+    var sum = SpellingCounter()
+    sum.cleaned = a.cleaned + b.cleaned
+    sum.merged = a.merged + b.merged
+    return sum
+  }
+
+  mutating func spelling(of name: Int32) {
+    while spellingsPerName.count <= Int(name) { spellingsPerName.append(0) }
+    spellingsPerName[Int(name)] += 1
+    if spellingsPerName[Int(name)] == 2 { merged += 1 }
+  }
+
+  mutating func normalized(from spelling: String, to name: String) {
+    guard !name.utf8.elementsEqual(spelling.utf8) else { return }
+    let recomposed = spelling.trimmingCharacters(in: [" "]).precomposedStringWithCanonicalMapping
+    if !recomposed.utf8.elementsEqual(name.utf8) { cleaned += 1 }
+  }
+
+  package var warnings: [String] {
+    var out: [String] = []
+    if merged > 0 {
+      out.append(
+        "\(merged) \(merged == 1 ? "name is" : "names are") written in more than one way (Unicode form, invisible "
+          + "characters or spaces): each is read as one name")
+    }
+    if cleaned > 0 {
+      out.append(
+        "\(cleaned) \(cleaned == 1 ? "name holds" : "names hold") control or invisible characters or unusual spaces: "
+          + "those are removed, spaces read as one space")
+    }
+    return out
+  }
+}
