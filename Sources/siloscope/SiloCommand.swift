@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SiloKit
 
 @main
@@ -26,9 +27,8 @@ struct SiloCommand: ParsableCommand {
         65  the input data is malformed (EX_DATAERR)
         66  an input file is missing or cannot be read (EX_NOINPUT)
         69  a Graphviz engine or output format is missing (EX_UNAVAILABLE)
-        70  Graphviz failed (EX_SOFTWARE)
+        70  Graphviz failed, or an internal error (EX_SOFTWARE)
         73  an output cannot be written (EX_CANTCREAT)
-        1   anything else
       """,
     version: "0.1.0",
     subcommands: [Analyze.self, Summary.self, Silos.self, Communities.self, Brokers.self, Render.self, Build.self, Generate.self])
@@ -54,6 +54,29 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as AnalysisError {
     printError(error.description)
     throw ExitCode(error.exitCode)
+  } catch let error as PrivacyError {
+    printError(error.description)
+    throw ExitCode(error.exitCode)
+  } catch let error as EncodingError {
+    // SiloScope never writes a number that JSON cannot hold (NaN or ±∞ become null or are
+    // refused at ingest); if one slips through it is SiloScope's fault, not the input's.
+    printError("internal error: a value could not be written as JSON (\(encodingReason(error))); please report this")
+    throw ExitCode(70)
+  } catch let error as ExitCode {
+    throw error
+  } catch {
+    printError("internal error: \(error)")
+    throw ExitCode(70)
+  }
+}
+
+private func encodingReason(_ error: EncodingError) -> String {
+  switch error {
+  case .invalidValue(let value, let context):
+    let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+    return "\(value) at \(path.isEmpty ? "the top" : path)"
+  @unknown default:
+    return "\(error)"
   }
 }
 

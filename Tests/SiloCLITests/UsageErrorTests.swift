@@ -59,19 +59,19 @@ struct UsageErrorTests {
       message: "The value '2025-13-01' is invalid for '--from <date>'"),
     UsageCase(
       name: "--max-project-size 1", arguments: ["summary", log, "--max-project-size", "1"],
-      message: "--max-project-size must be at least 2: a tie needs two people."),
+      message: "--max-project-size must be from 2 to 10,000,000."),
     UsageCase(
       name: "negative --min-weight", arguments: ["summary", log, "--min-weight", "-1"],
-      message: "--min-weight must be a number ≥ 0."),
+      message: "--min-weight must be from 0 to 1e100."),
     UsageCase(
       name: "negative --max-project-size", arguments: ["summary", log, "--max-project-size", "-3"],
-      message: "--max-project-size must be at least 2"),
+      message: "--max-project-size must be from 2 to 10,000,000."),
     UsageCase(
       name: "generate --people -5", arguments: ["generate", "--people", "-5", "--output", "synthetic.csv"],
-      message: "--people must be at least 2."),
+      message: "--people must be from 2 to 10,000,000."),
     UsageCase(
       name: "--min-weight not a number", arguments: ["summary", log, "--min-weight", "nan"],
-      message: "--min-weight must be a number ≥ 0."),
+      message: "--min-weight must be from 0 to 1e100."),
     UsageCase(
       name: "unknown weighting", arguments: ["summary", log, "--weighting", "cosine"],
       message: "The value 'cosine' is invalid for '--weighting <weighting>'. Please provide one of 'shared-projects', 'newman', 'hours-overlap' or 'jaccard'."),
@@ -83,10 +83,10 @@ struct UsageErrorTests {
       message: "Missing expected argument '--people <n>'"),
     UsageCase(
       name: "generate --people 1", arguments: ["generate", "--people", "1", "--output", "synthetic.csv"],
-      message: "--people must be at least 2."),
+      message: "--people must be from 2 to 10,000,000."),
     UsageCase(
       name: "generate --year out of range", arguments: ["generate", "--people", "10", "--year", "99999", "--output", "synthetic.csv"],
-      message: "--year must be between 1000 and 9998."),
+      message: "--year must be from 1000 to 9998."),
     UsageCase(
       name: "generate without --output", arguments: ["generate", "--people", "10"],
       message: "Missing expected argument '--output <file>'"),

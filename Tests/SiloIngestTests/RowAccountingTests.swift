@@ -33,7 +33,9 @@ struct RowAccountingTests {
     #expect(report.rowsUsed + report.rowsSkipped == report.rowsRead)
     #expect(report.lines("the weight (hours) is negative") == [3, 7])
     #expect(report.lines("the weight (hours) is zero") == [4, 10])
-    #expect(report.lines("the weight (hours) is not a number") == [5, 8, 11, 12])
+    #expect(report.lines("the weight (hours) is not a number") == [5, 8, 12])
+    // 1e400 is a number, too large for a double: outside the usable range (WeightRange).
+    #expect(report.lines("the weight (hours) is outside the range SiloScope computes with (1e-100 to 1e100)") == [11])
     #expect(report.lines("no weight (hours)") == [6])
     // The location is the hours field: "Bob,P1," is 7 characters.
     #expect(report.skipped("the weight (hours) is negative")?.examples.first == SourceLocation(file: report.file, line: 3, column: 8))
@@ -145,5 +147,45 @@ struct RowAccountingTests {
     let log = try readLog("person,department,project\nAna,\(huge),P1\nBob,ICT,P1\n")
     #expect(log.rows == [LogRow("Bob", "P1", nil, 1)])
     #expect(log.report.lines("the department's name is longer than 1024 bytes") == [2])
+  }
+}
+
+/// Weights beyond what double precision can sum, multiply and invert (``WeightRange``).
+@Suite("Weight range")
+struct WeightRangeTests {
+  @Test(
+    "Weights outside 1e-100…1e100 skip the row in every reader, naming it",
+    arguments: ["1e308", "1e101", "1.7976931348623157e308", "1e-320", "4.9e-324", "1e-101"])
+  func outOfRange(_ value: String) throws {
+    let files = Files()
+    defer { files.remove() }
+    let reason = "the weight (hours) is outside the range SiloScope computes with (1e-100 to 1e100)"
+    let log = try ProjectLogReader.read(path: files.text("log.csv", "person,project,hours\nA,X,\(value)\nB,X,2\nC,X,3\n"))
+    #expect(log.report.lines(reason) == [2])
+    #expect(log.report.skipped(reason)?.examples.first?.column == 5)
+    let jsonl = try ProjectLogReader.read(
+      path: files.text("log.jsonl", "{\"person\":\"A\",\"project\":\"X\",\"hours\":\(value)}\n{\"person\":\"B\",\"project\":\"X\",\"hours\":2}\n"))
+    #expect(jsonl.report.lines(reason) == [1])
+    let edges = try NetworkReader.read(edgesPath: files.text("edges.csv", "source,target,weight\na,b,\(value)\nb,c,1\n"))
+    #expect(edges.reports[0].lines("the weight is outside the range SiloScope computes with (1e-100 to 1e100)") == [2])
+    #expect(edges.network.graph.edgeCount == 1)
+  }
+
+  @Test("The ends of the range are usable, and sums over them stay finite", arguments: [1e100, 1e-100])
+  func ends(_ weight: Double) throws {
+    let files = Files()
+    defer { files.remove() }
+    var text = "person,department,project,hours\n"
+    for i in 0 ..< 200 { text += "P\(i),D\(i % 3),X\(i % 7),\(weight)\n" }
+    let log = try ProjectLogReader.read(path: files.text("log.csv", text))
+    #expect(log.report.rowsUsed == 200)
+    for weighting in ProjectionWeighting.allCases {
+      var options = ProjectionOptions()
+      options.weighting = weighting
+      let network = log.projected(options).network
+      #expect(network.graph.edges.allSatisfy { $0.weight.isFinite && $0.weight > 0 }, "\(weighting)")
+      let departments = DepartmentNetwork(aggregating: network, by: network.groups!)
+      #expect(departments.graph.edges.allSatisfy { $0.weight.isFinite }, "\(weighting)")
+    }
   }
 }

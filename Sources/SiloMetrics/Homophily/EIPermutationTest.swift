@@ -42,7 +42,8 @@ extension CollaborationGraph {
   ///
   /// - Throws: ``MetricError/notAPartition(expected:actual:)``, or
   ///   ``MetricError/invalidArgument(_:)`` for fewer than one permutation.
-  /// - Complexity: O(R (*n* + *m*)) for R permutations.
+  /// - Complexity: O(R (*n* + *m*)) time for R permutations; O(*n* + *k*) memory for *k*
+  ///   groups, whatever R.
   public func eiPermutationTest(
     of partition: Partition, weighted: Bool = false, permutations: Int = 1000, seed: UInt64 = 1
   ) throws(MetricError) -> EIPermutationTest {
@@ -52,9 +53,10 @@ extension CollaborationGraph {
     let observed = try externalInternalIndex(of: partition, weighted: weighted)
     var labels = partition.membership
     var rng = SeededGenerator(seed: seed)
-    var overallSamples: [Double] = []
-    overallSamples.reserveCapacity(permutations)
-    var groupSamples = [[Double]](repeating: [], count: k)
+    // Each relabelling's index is folded into a running tally as it is drawn, so memory is
+    // O(k) whatever the number of permutations.
+    var overallTally = PermutationTally(observed: observed.overall)
+    var groupTallies = (0 ..< k).map { PermutationTally(observed: observed.perGroup[$0].index) }
     var groupExternal = [Double](repeating: 0, count: k)
     var groupInternal = [Double](repeating: 0, count: k)
     for _ in 0 ..< permutations {
@@ -77,29 +79,53 @@ extension CollaborationGraph {
           }
         }
       }
-      overallSamples.append(Self.ei(external, internalTotal))
-      for g in 0 ..< k { groupSamples[g].append(Self.ei(groupExternal[g], groupInternal[g])) }
-    }
-    func outcome(_ value: Double, _ samples: [Double]) -> EIPermutationTest.Outcome {
-      let defined = samples.filter { !$0.isNaN }
-      let mean = defined.isEmpty ? .nan : defined.reduce(0, +) / Double(defined.count)
-      let variance = defined.count > 1
-        ? defined.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(defined.count - 1) : .nan
-      guard !value.isNaN else {
-        return .init(observed: value, mean: mean, standardDeviation: variance.squareRoot(), pLower: .nan, pUpper: .nan)
-      }
-      // A relabelling under which the group has no ties has no index: it counts as neither.
-      let tolerance = 1e-12
-      let lower = defined.filter { $0 <= value + tolerance }.count
-      let upper = defined.filter { $0 >= value - tolerance }.count
-      let r = Double(defined.count)
-      return .init(
-        observed: value, mean: mean, standardDeviation: variance.squareRoot(),
-        pLower: Double(1 + lower) / (1 + r), pUpper: Double(1 + upper) / (1 + r))
+      overallTally.add(Self.ei(external, internalTotal))
+      for g in 0 ..< k { groupTallies[g].add(Self.ei(groupExternal[g], groupInternal[g])) }
     }
     return EIPermutationTest(
-      overall: outcome(observed.overall, overallSamples),
-      perGroup: (0 ..< k).map { outcome(observed.perGroup[$0].index, groupSamples[$0]) },
+      overall: overallTally.outcome, perGroup: groupTallies.map(\.outcome),
       permutations: permutations, seed: seed, weighted: weighted)
+  }
+}
+
+/// The running tally of one E-I permutation test: how many relabellings gave an index at
+/// most / at least the observed one, and their mean and variance (Welford's algorithm; the
+/// mean is the plain sum over the count, in the order drawn).
+///
+/// A relabelling under which the group has no ties has no index: it counts as neither.
+/// Indices within 10⁻¹² of the observed one count as equal (in both tails).
+struct PermutationTally {
+  let observed: Double
+  private var count = 0
+  private var sum = 0.0
+  private var runningMean = 0.0
+  private var squares = 0.0
+  private var lower = 0
+  private var upper = 0
+  private static let tolerance = 1e-12
+
+  init(observed: Double) { self.observed = observed }
+
+  mutating func add(_ value: Double) {
+    guard !value.isNaN else { return }
+    count += 1
+    sum += value
+    let delta = value - runningMean
+    runningMean += delta / Double(count)
+    squares += delta * (value - runningMean)
+    if value <= observed + Self.tolerance { lower += 1 }
+    if value >= observed - Self.tolerance { upper += 1 }
+  }
+
+  var outcome: EIPermutationTest.Outcome {
+    let mean = count == 0 ? .nan : sum / Double(count)
+    let deviation = count > 1 ? (squares / Double(count - 1)).squareRoot() : .nan
+    guard !observed.isNaN else {
+      return .init(observed: observed, mean: mean, standardDeviation: deviation, pLower: .nan, pUpper: .nan)
+    }
+    let r = Double(count)
+    return .init(
+      observed: observed, mean: mean, standardDeviation: deviation,
+      pLower: Double(1 + lower) / (1 + r), pUpper: Double(1 + upper) / (1 + r))
   }
 }

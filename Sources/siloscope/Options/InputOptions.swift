@@ -112,7 +112,7 @@ struct ProjectionArguments: ParsableArguments {
 
   // Numeric options parse their value unconditionally, so that `--min-weight -1` is refused
   // for being negative rather than read as an unknown option `-1`.
-  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight.", valueName: "weight"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight (0 to 1e100).", valueName: "weight"))
   var minWeight: Double?
 
   @Option(help: ArgumentHelp("Use only log rows on or after this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
@@ -121,12 +121,12 @@ struct ProjectionArguments: ParsableArguments {
   @Option(help: ArgumentHelp("Use only log rows on or before this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var to: LogDate?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure); 2 to 10,000,000.", valueName: "n"))
   var maxProjectSize: Int?
 
   func validate() throws {
-    if let minWeight, !(minWeight.isFinite && minWeight >= 0) { throw ValidationError("--min-weight must be a number ≥ 0.") }
-    if let maxProjectSize, maxProjectSize < 2 { throw ValidationError("--max-project-size must be at least 2: a tie needs two people.") }
+    if let minWeight { try OptionRanges.check(minWeight, OptionRanges.minWeight, option: "min-weight") }
+    if let maxProjectSize { try OptionRanges.check(maxProjectSize, OptionRanges.maxProjectSize, option: "max-project-size") }
     if let from, let to, to < from { throw ValidationError("--from \(from) is after --to \(to): the window is empty.") }
   }
 

@@ -48,7 +48,7 @@ struct Analyze: ParsableCommand {
   @Option(help: ArgumentHelp("The file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
   var pseudonymKeyFile: String?
 
-  @Option(help: "Departments with fewer people are merged (privacy); 1 keeps all.")
+  @Option(parsing: .unconditional, help: "Departments with fewer people are merged (privacy); 1 keeps all (0 to 10,000,000).")
   var minGroupSize: Int = 5
 
   @Option(help: ArgumentHelp("A heading for the report (organization, period).", valueName: "text"))
@@ -57,19 +57,19 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Ignore tie weights: count ties, shortest paths in steps.")
   var unweighted = false
 
-  @Option(help: "The random seed: the same seed gives the same report.")
+  @Option(parsing: .unconditional, help: "The random seed: the same seed gives the same report.")
   var seed: UInt64 = 1
 
-  @Option(help: "Random relabellings for the E-I permutation test.")
+  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (1 to 100,000).")
   var permutations: Int = 1000
 
-  @Option(help: "How many top brokers the report follows.")
+  @Option(parsing: .unconditional, help: "How many top brokers the report follows (1 to 100).")
   var brokers: Int = 10
 
-  @Option(help: "Exact betweenness up to this many people, sampled above.")
+  @Option(parsing: .unconditional, help: "Exact betweenness up to this many people, sampled above (0 to 10,000,000).")
   var exactLimit: Int = 10_000
 
-  @Option(help: "Threads for betweenness (the result is the same for any number).")
+  @Option(parsing: .unconditional, help: "Threads for betweenness, 1 to 256 (the result is the same for any number).")
   var threads: Int = SystemThreads.count
 
   @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM).")
@@ -80,11 +80,11 @@ struct Analyze: ParsableCommand {
 
   func validate() throws {
     if out.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--out needs a folder name.") }
-    if minGroupSize < 0 { throw ValidationError("--min-group-size must be 0 or more.") }
-    if permutations < 1 { throw ValidationError("--permutations must be at least 1.") }
-    if brokers < 1 { throw ValidationError("--brokers must be at least 1.") }
-    if threads < 1 { throw ValidationError("--threads must be at least 1.") }
-    if exactLimit < 0 { throw ValidationError("--exact-limit must be 0 or more.") }
+    try OptionRanges.check(minGroupSize, OptionRanges.people, option: "min-group-size")
+    try OptionRanges.check(permutations, OptionRanges.permutations, option: "permutations")
+    try OptionRanges.check(brokers, OptionRanges.brokers, option: "brokers")
+    try OptionRanges.check(threads, OptionRanges.threads, option: "threads")
+    try OptionRanges.check(exactLimit, OptionRanges.people, option: "exact-limit")
     if pseudonymKeyFile != nil && !pseudonymize { throw ValidationError("--pseudonym-key-file goes with --pseudonymize.") }
   }
 

@@ -24,7 +24,7 @@ struct Brokers: ParsableCommand {
   @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
   @OptionGroup(title: "Analysis") var analysis: AnalysisOptions
 
-  @Option(help: "How many brokers to show.")
+  @Option(parsing: .unconditional, help: "How many brokers to show (1 to 100).")
   var top: Int = 10
 
   @Option(help: "Path length of a tie: inverse-weight (1/w), hops, or weight (w is a distance).")
@@ -36,23 +36,23 @@ struct Brokers: ParsableCommand {
   @Option(help: "exact, sampled (random sources), adaptive (error-bounded), or auto (exact up to 10,000 people).")
   var betweenness: BrokerAnalysis.Method = .auto
 
-  @Option(help: "Random sources for --betweenness sampled (and auto above 10,000 people).")
+  @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled (and auto above 10,000 people); 1 to 10,000,000.")
   var samples: Int = 256
 
-  @Option(help: "Largest error ε of --betweenness adaptive, with probability 0.9.")
+  @Option(parsing: .unconditional, help: "Largest error ε of --betweenness adaptive, with probability 0.9.")
   var epsilon: Double = 0.01
 
   @Option(help: "Equal weighted path lengths: exact (as NetworkX) or tolerant (within 1e-10, as igraph).")
   var ties: PathTieRule = .exact
 
-  @Option(help: "Threads for betweenness (results are the same for any number).")
+  @Option(parsing: .unconditional, help: "Threads for betweenness, 1 to 256 (results are the same for any number).")
   var threads: Int = SystemThreads.count
 
   func validate() throws {
-    if top < 1 { throw ValidationError("--top must be at least 1.") }
-    if samples < 1 { throw ValidationError("--samples must be at least 1.") }
+    try OptionRanges.check(top, OptionRanges.brokers, option: "top")
+    try OptionRanges.check(samples, OptionRanges.samples, option: "samples")
     if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie between 0 and 1.") }
-    if threads < 1 { throw ValidationError("--threads must be at least 1.") }
+    try OptionRanges.check(threads, OptionRanges.threads, option: "threads")
   }
 
   func run() throws {

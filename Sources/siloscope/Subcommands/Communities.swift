@@ -27,11 +27,11 @@ struct Communities: ParsableCommand {
   @Option(help: "What the search maximizes: modularity, or cpm (Constant Potts Model; needs a small --resolution such as 0.05).")
   var objective: CommunityObjective = .modularity
 
-  @Option(help: "The resolution γ: larger values give smaller communities.")
+  @Option(parsing: .unconditional, help: "The resolution γ: larger values give smaller communities (1e-9 to 1e6).")
   var resolution: Double = 1
 
   func validate() throws {
-    if !(resolution.isFinite && resolution > 0) { throw ValidationError("--resolution must be a positive number.") }
+    try OptionRanges.check(resolution, OptionRanges.resolution, option: "resolution")
   }
 
   func run() throws {

@@ -17,13 +17,13 @@ struct Generate: ParsableCommand {
         siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
       """)
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (at least 2).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (2 to 10,000,000).", valueName: "n"))
   var people: Int
 
   @Option(help: "The random seed: the same seed gives the same log.")
   var seed: UInt64 = 42
 
-  @Option(parsing: .unconditional, help: "The calendar year the log covers.")
+  @Option(parsing: .unconditional, help: "The calendar year the log covers (1000 to 9998).")
   var year: Int = 2025
 
   @Option(name: [.short, .long], help: ArgumentHelp("The CSV file to write.", valueName: "file"))
@@ -31,9 +31,8 @@ struct Generate: ParsableCommand {
 
   func validate() throws {
     if output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name.") }
-    if people < 2 { throw ValidationError("--people must be at least 2.") }
-    if people > 10_000_000 { throw ValidationError("--people must be at most 10,000,000.") }
-    if !(1000 ... 9998).contains(year) { throw ValidationError("--year must be between 1000 and 9998.") }
+    try OptionRanges.check(people, OptionRanges.generatedPeople, option: "people")
+    try OptionRanges.check(year, OptionRanges.years, option: "year")
   }
 
   func run() throws {

@@ -55,13 +55,13 @@ struct Render: ParsableCommand {
   @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
   var output: String?
 
-  @Option(help: "The seed of the force-directed layouts: the same seed gives the same drawing.")
+  @Option(parsing: .unconditional, help: "The seed of the force-directed layouts: the same seed gives the same drawing.")
   var seed: UInt64 = 1
 
-  @Option(help: "How many top brokers to outline and number.")
+  @Option(parsing: .unconditional, help: "How many top brokers to outline and number (0 to 100).")
   var brokers: Int = 5
 
-  @Option(help: "Above this many people the people and communities views draw departments.")
+  @Option(parsing: .unconditional, help: "Above this many people the people and communities views draw departments (1 to 10,000,000).")
   var maxPeople: Int = 2_000
 
   @Option(help: ArgumentHelp("A heading for the diagram (the organization, the period).", valueName: "text"))
@@ -72,8 +72,8 @@ struct Render: ParsableCommand {
 
   func validate() throws {
     if person != nil && view != .ego { throw ValidationError("--person goes with --view ego.") }
-    if brokers < 0 { throw ValidationError("--brokers must be 0 or more.") }
-    if maxPeople < 1 { throw ValidationError("--max-people must be at least 1.") }
+    try OptionRanges.check(brokers, OptionRanges.drawnBrokers, option: "brokers")
+    try OptionRanges.check(maxPeople, OptionRanges.maxPeople, option: "max-people")
     if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name.") }
     if let engine, engine.isEmpty || !engine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
       throw ValidationError("--engine must be a Graphviz layout engine such as fdp, neato, sfdp or dot.")

@@ -22,11 +22,11 @@ struct Silos: ParsableCommand {
   @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
   @OptionGroup(title: "Analysis") var analysis: AnalysisOptions
 
-  @Option(help: "Random relabellings for the E-I permutation test.")
+  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (1 to 100,000).")
   var permutations: Int = 1000
 
   func validate() throws {
-    if permutations < 1 { throw ValidationError("--permutations must be at least 1.") }
+    try OptionRanges.check(permutations, OptionRanges.permutations, option: "permutations")
   }
 
   func run() throws {
@@ -56,7 +56,7 @@ struct AnalysisOptions: ParsableArguments {
   @Option(help: "table (for people), json (for programs) or csv (for spreadsheets).")
   var format: AnalysisFormat = .table
 
-  @Option(help: "The random seed: the same seed gives the same result.")
+  @Option(parsing: .unconditional, help: "The random seed: the same seed gives the same result.")
   var seed: UInt64 = 1
 }
 
