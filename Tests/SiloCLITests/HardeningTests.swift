@@ -133,5 +133,28 @@ struct HardeningTests {
       #expect(graph["ei_p_value"] is Double)
     }
   }
-}
 
+  // MARK: - Unbounded reads
+
+  @Test("Devices and pipes as inputs are refused at once with exit 66, never read or waited on")
+  func nonRegularInputs() throws {
+    try withTemporaryFolder { folder in
+      let log = folder.write("log.csv", "person,department,project\nA,D1,X\nB,D2,X\n")
+      let fifo = folder.file("log.fifo")
+      #expect(mkfifo(fifo, 0o600) == 0)
+      let cases: [[String]] = [
+        ["summary", "/dev/zero"], ["summary", "/dev/urandom"], ["summary", fifo],
+        ["summary", log, "--people", "/dev/zero"], ["summary", log, "--people", fifo],
+        ["summary", "--edges", "/dev/urandom"], ["summary", "--edges", log, "--nodes", fifo],
+        ["analyze", log, "-o", "r", "--pseudonymize", "--pseudonym-key-file", "/dev/zero"],
+        ["analyze", log, "-o", "r", "--pseudonymize", "--pseudonym-key-file", fifo],
+      ]
+      for arguments in cases {
+        let run = try Self.run(arguments, in: folder)
+        #expect(run.status == 66, "\(arguments): \(run)")
+        #expect(run.err.contains("not a regular file"), "\(run)")
+      }
+      #expect(!exists(folder.file("r")))
+    }
+  }
+}

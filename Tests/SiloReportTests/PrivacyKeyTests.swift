@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import _SiloTestSupport
 @testable import SiloReport
@@ -16,7 +17,9 @@ struct PrivacyKeyTests {
 
   static func ana(_ key: PseudonymKey) -> String { Pseudonymizer(key: key).pseudonym(for: "Ana de Vries") }
 
-  @Test("the file wins over the environment, and one trailing \\n or \\r\\n is removed", arguments: ["\n", "\r\n", ""])
+  @Test(
+    "the file wins over the environment, and every trailing line end is removed",
+    arguments: ["\n", "\r\n", "", "\n\n", "\r\n\r\n", "\r", "\n\r\n"])
   func fileWins(_ lineEnd: String) throws {
     let folder = TemporaryFolder()
     defer { folder.remove() }
@@ -25,14 +28,65 @@ struct PrivacyKeyTests {
     #expect(Self.ana(key) == Self.anaWithTestKey)
   }
 
-  @Test("only one line end is removed: a second one is part of the key")
-  func onlyOneLineEnd() throws {
+  /// The README's `export SILOSCOPE_PSEUDONYM_KEY="$(cat file)"` keeps a "\r" that the shell's
+  /// command substitution does not remove; the file and the variable must still agree.
+  @Test(
+    "a key file and the variable set from it give the same key, whatever the line ends",
+    arguments: ["\n", "\r\n", "", "\n\n", "\r\n\r\n", "\r"])
+  func fileAndVariableAgree(_ lineEnd: String) throws {
     let folder = TemporaryFolder()
     defer { folder.remove() }
-    let file = folder.write("pseudonym.key", testKeyText + "\n\n")
+    let file = folder.write("pseudonym.key", testKeyText + lineEnd)
+    let fromFile = try PseudonymKey.load(file: file, environment: [:])
+    // What `"$(cat file)"` gives: every trailing "\n" removed, "\r" kept.
+    var substituted = testKeyText + lineEnd
+    while substituted.hasSuffix("\n") { substituted.removeLast() }
+    let fromVariable = try PseudonymKey.load(file: nil, environment: [PseudonymKey.environmentVariable: substituted])
+    #expect(Self.ana(fromFile) == Self.ana(fromVariable))
+    #expect(Self.ana(fromFile) == Self.anaWithTestKey)
+  }
+
+  @Test("a line end inside the key is part of it; only the ones at the end are removed")
+  func lineEndInside() throws {
+    let folder = TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.write("pseudonym.key", "siloscope-test-key\nnot-a-secret!\n")
     let key = try PseudonymKey.load(file: file, environment: [:])
-    // Python: ps(b'siloscope-test-key-not-a-secret!\n', 'Ana de Vries')
-    #expect(Self.ana(key) == "P-8XQVETRX72")
+    // Python: ps(b'siloscope-test-key\nnot-a-secret!', 'Ana de Vries')
+    #expect(Self.ana(key) == "P-TT96KMSYH3")
+  }
+
+  @Test("a key file larger than 4,096 bytes, or not a regular file, is refused (exit 66)")
+  func boundedKeyFile() throws {
+    let folder = TemporaryFolder()
+    defer { folder.remove() }
+    let large = folder.write("large.key", String(repeating: "k", count: 4097))
+    let error = #expect(throws: PrivacyError.self) { try PseudonymKey.load(file: large, environment: [:]) }
+    #expect(error?.exitCode == 66)
+    #expect("\(error!)".contains("more than 4096 bytes"))
+    let exact = folder.write("exact.key", String(repeating: "k", count: 4096))
+    #expect(throws: Never.self) { try PseudonymKey.load(file: exact, environment: [:]) }
+    for device in ["/dev/zero", "/dev/urandom", "/dev/null"] {
+      let refused = #expect(throws: PrivacyError.self) { try PseudonymKey.load(file: device, environment: [:]) }
+      #expect("\(refused!)".contains("not a regular file"), "\(device)")
+    }
+    let fifo = folder.file("key.fifo")
+    #expect(mkfifo(fifo, 0o600) == 0)
+    let refused = #expect(throws: PrivacyError.self) { try PseudonymKey.load(file: fifo, environment: [:]) }
+    #expect("\(refused!)".contains("not a regular file"))
+  }
+
+  @Test("a key file other users may read gets a warning; 0600 and 0400 do not")
+  func permissions() throws {
+    let folder = TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.write("pseudonym.key", testKeyText)
+    for (mode, warned) in [(0o644, true), (0o640, true), (0o604, true), (0o600, false), (0o400, false)] {
+      #expect(chmod(file, mode_t(mode)) == 0)
+      let warnings = PseudonymKey.warnings(forKeyFile: file)
+      #expect(warnings.isEmpty != warned, "mode \(String(mode, radix: 8))")
+      if warned { #expect(warnings[0].contains("chmod 600")) }
+    }
   }
 
   @Test("a binary key file is used byte for byte")

@@ -52,9 +52,20 @@ package struct InputFile: Sendable {
       throw .unreadable(file: name, reason: String(cString: strerror(errno)))
     }
     if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable(file: name, reason: "it is a folder, not a file") }
-    let fd = open(path, O_RDONLY)
+    // A device (/dev/zero, /dev/urandom) would be read until memory runs out, and a FIFO
+    // without a writer blocks forever: only regular files are read. (stat follows symbolic
+    // links, so a link to a regular file is fine; stat does not open, so a FIFO cannot block.)
+    if (info.st_mode & S_IFMT) != S_IFREG {
+      throw .unreadable(file: name, reason: "it is not a regular file (\(Self.kind(of: info.st_mode))); save the data to a file and give that")
+    }
+    // Opened without blocking, and checked again once open, in case the path was replaced by a
+    // pipe or a device after the check above.
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
     if fd < 0 { throw .unreadable(file: name, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
+    if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+      throw .unreadable(file: name, reason: "it is not a regular file (\(Self.kind(of: info.st_mode))); save the data to a file and give that")
+    }
     var result: [UInt8] = []
     result.reserveCapacity(Int(info.st_size) + 1)
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -68,6 +79,17 @@ package struct InputFile: Sendable {
       result.append(contentsOf: chunk[0 ..< got])
     }
     return result
+  }
+
+  /// What a file that is not a regular file is, in words.
+  package static func kind(of mode: mode_t) -> String {
+    switch mode & S_IFMT {
+    case S_IFCHR: return "a character device"
+    case S_IFBLK: return "a block device"
+    case S_IFIFO: return "a named pipe"
+    case S_IFSOCK: return "a socket"
+    default: return "not a plain file"
+    }
   }
 
   private static func transcodeUTF16(_ body: ArraySlice<UInt8>, littleEndian: Bool, name: String) throws(IngestError) -> [UInt8] {

@@ -43,35 +43,56 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     self.bytes = bytes
   }
 
-  /// The key from `file` (its bytes, one trailing "\n" or "\r\n" removed) or, without a file,
-  /// from the environment variable ``environmentVariable`` (its UTF-8 bytes, as they are). The
-  /// file wins when both are given.
+  /// The largest key file read: 4,096 bytes. A key is a short secret (`openssl rand -hex 32`
+  /// gives 64 characters); a larger file is the wrong file, and reading `/dev/urandom` by
+  /// mistake must not fill the memory.
+  public static let maximumFileByteCount = 4096
+
+  /// The key from `file` or, without a file, from the environment variable
+  /// ``environmentVariable``. The file wins when both are given.
   ///
-  /// The file's bytes are used as they are, whatever they are (text or binary); only one line
-  /// end is removed, because editors and `echo` add one. An environment variable that is set
-  /// but empty counts as not set.
+  /// Both are read by one rule: the bytes as they are (text or binary), with every line end at
+  /// the end removed (any run of "\n" and "\r"), because editors and `echo` add one, Windows
+  /// editors add "\r\n", and `export VARIABLE="$(cat file)"` removes trailing "\n" but keeps
+  /// "\r". So a key file and the variable set from it give the same key, and the same
+  /// pseudonyms. An environment variable that is set but empty counts as not set.
   ///
   /// - Parameters:
-  ///   - file: The path of a key file, or `nil`.
+  ///   - file: The path of a key file, or `nil`: a regular file of at most
+  ///     ``maximumFileByteCount`` bytes.
   ///   - environment: The process environment (`ProcessInfo.processInfo.environment`); a
   ///     parameter so that callers and tests choose it.
   /// - Throws: ``PrivacyError/noKey`` when neither is there,
-  ///   ``PrivacyError/unreadableKeyFile(path:reason:)`` when the file cannot be read,
-  ///   ``PrivacyError/keyTooShort(_:)`` when the key is shorter than 16 bytes.
+  ///   ``PrivacyError/unreadableKeyFile(path:reason:)`` when the file cannot be read, is not a
+  ///   regular file or is too large, ``PrivacyError/keyTooShort(_:)`` when the key is shorter
+  ///   than 16 bytes.
   /// - Complexity: O(*b*), where *b* is the size of the key.
   public static func load(file: String?, environment: [String: String]) throws(PrivacyError) -> PseudonymKey {
     if let file {
-      var bytes = try readKeyFile(file)
-      if bytes.last == 0x0A {
-        bytes.removeLast()
-        if bytes.last == 0x0D { bytes.removeLast() }
-      }
-      return try PseudonymKey(bytes: bytes)
+      return try PseudonymKey(bytes: withoutLineEnds(try readKeyFile(file)))
     }
     if let value = environment[environmentVariable], !value.isEmpty {
-      return try PseudonymKey(bytes: Array(value.utf8))
+      return try PseudonymKey(bytes: withoutLineEnds(Array(value.utf8)))
     }
     throw .noKey
+  }
+
+  /// `bytes` without the "\n" and "\r" at their end.
+  static func withoutLineEnds(_ bytes: [UInt8]) -> [UInt8] {
+    var bytes = bytes
+    while let last = bytes.last, last == 0x0A || last == 0x0D { bytes.removeLast() }
+    return bytes
+  }
+
+  /// What the user should know about a key file: a warning when other users may read it
+  /// (group or others have any permission, as in the common mode 0644). Empty when the file
+  /// is private (0600 or 0400) or cannot be checked.
+  public static func warnings(forKeyFile path: String) -> [String] {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return [] }
+    let mode = info.st_mode & 0o777
+    guard mode & 0o077 != 0 else { return [] }
+    return ["\(path): the pseudonym key file can be read by other users (mode \(String(mode, radix: 8))); whoever reads the key can recompute every pseudonym: restrict it with chmod 600"]
   }
 
   /// The whole file, read with POSIX calls so that the reason for a failure is the system's.
@@ -84,9 +105,15 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     if (info.st_mode & S_IFMT) == S_IFDIR {
       throw .unreadableKeyFile(path: path, reason: "it is a folder, not a file")
     }
-    let fd = open(path, O_RDONLY)
+    if (info.st_mode & S_IFMT) != S_IFREG {
+      throw .unreadableKeyFile(path: path, reason: "it is not a regular file (a device, a pipe or a socket)")
+    }
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
     if fd < 0 { throw .unreadableKeyFile(path: path, reason: String(cString: strerror(errno))) }
     defer { close(fd) }
+    if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
+      throw .unreadableKeyFile(path: path, reason: "it is not a regular file (a device, a pipe or a socket)")
+    }
     var result: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 4096)
     while true {
@@ -97,6 +124,12 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
       }
       if got == 0 { break }
       result.append(contentsOf: chunk[0 ..< got])
+      if result.count > maximumFileByteCount {
+        throw .unreadableKeyFile(
+          path: path,
+          reason: "it holds more than \(maximumFileByteCount) bytes; a key is 16 to \(maximumFileByteCount) bytes, "
+            + "for example the 64 characters of `openssl rand -hex 32`")
+      }
     }
     return result
   }

@@ -102,6 +102,7 @@ struct Analyze: ParsableCommand {
       if pseudonymize {
         do {
           let key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
+          if let pseudonymKeyFile { PseudonymKey.warnings(forKeyFile: pseudonymKeyFile).forEach(printWarning) }
           options.pseudonymizer = Pseudonymizer(key: key)
         } catch let error as PrivacyError {
           throw AnalysisError.privacy(error)
