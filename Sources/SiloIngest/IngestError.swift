@@ -46,6 +46,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case noUsableRows(file: String, rowsRead: Int, reasons: String)
   /// Options that cannot be combined, or an option value that makes no sense.
   case invalidOption(String)
+  /// The projects would tie more pairs of people than the projection takes on
+  /// (``ProjectionOptions/maximumCoMemberships``); `largest` are the projects with the most
+  /// pairs, and `suggestedMaximumProjectSize` a `--max-project-size` that fits.
+  case projectionTooLarge(coMemberships: Int, limit: Int, largest: [ProjectShare], suggestedMaximumProjectSize: Int?)
 
   public var description: String {
     switch self {
@@ -72,6 +76,14 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     case .noUsableRows(let file, let rowsRead, let reasons):
       return "\(file): none of the \(rowsRead) data rows could be used (\(reasons))"
     case .invalidOption(let message):
+      return message
+    case .projectionTooLarge(let coMemberships, let limit, let largest, let suggestion):
+      let projects = largest.map { "\"\($0.project)\" (\(IngestReport.grouped($0.members)) people)" }.joined(separator: ", ")
+      var message = "the projects put \(IngestReport.grouped(coMemberships)) pairs of people on a common project, more than the "
+        + "\(IngestReport.grouped(limit)) the projection holds in memory; the largest: \(projects)"
+      if let suggestion {
+        message += "; leave such projects out with --max-project-size \(suggestion)\(suggestion > 2 ? " (or a smaller size)" : "")"
+      }
       return message
     }
   }

@@ -48,7 +48,7 @@ extension NetworkSource {
       if let from = projection.from, let to = projection.to, to < from {
         throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
       }
-      let projected = log.projected(projection)
+      let projected = try log.projected(projection)
       return LoadedInput(
         network: projected.network, projection: projected.summary, projects: projected.summary.projects,
         dateRange: log.dateRange, reports: log.reports, kind: "log")

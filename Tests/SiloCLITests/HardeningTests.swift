@@ -157,4 +157,26 @@ struct HardeningTests {
       #expect(!exists(folder.file("r")))
     }
   }
+
+  // MARK: - The projection's size
+
+  @Test("One project of 50,000 people is refused before projecting (65), naming it and the option that helps")
+  func projectionTooLarge() throws {
+    try withTemporaryFolder { folder in
+      var text = "person,department,project\n"
+      for i in 0 ..< 50_000 { text += "p\(i),D\(i % 7),Iedereen\n" }
+      for i in 0 ..< 300 { text += "p\(i),D\(i % 7),Team \(i / 3)\n" }
+      let log = folder.write("log.csv", text)
+      let started = ContinuousClock.now
+      let run = try Self.run(["analyze", log, "-o", "r"], in: folder)
+      #expect(run.status == 65, "\(run)")
+      #expect(run.err.contains("pairs of people on a common project, more than the 200,000,000"), "\(run)")
+      #expect(run.err.contains("\"Iedereen\" (50,000 people)"), "\(run)")
+      #expect(run.err.contains("--max-project-size 3"), "\(run)")
+      #expect(ContinuousClock.now - started < .seconds(30))
+      #expect(!exists(folder.file("r")))
+      let limited = try Self.run(["summary", log, "--max-project-size", "3"], in: folder)
+      #expect(limited.status == 0, "\(limited)")
+    }
+  }
 }

@@ -25,7 +25,7 @@ struct BadInputTests {
   }
 
   @Test("A folder instead of a file is .unreadable, exit code 66")
-  func folderInsteadOfFile() {
+  func folderInsteadOfFile() throws {
     let files = Files()
     defer { files.remove() }
     let error = #expect(throws: IngestError.unreadable(file: files.folder.path, reason: "it is a folder, not a file")) {
@@ -35,7 +35,7 @@ struct BadInputTests {
   }
 
   @Test("An empty or white-space-only file is .emptyFile, exit code 65", arguments: ["", "\n", "  \r\n\t\n"])
-  func emptyFile(content: String) {
+  func emptyFile(content: String) throws {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", content)
@@ -46,7 +46,7 @@ struct BadInputTests {
   }
 
   @Test("A header without data rows is .noDataRows", arguments: ["person,project,hours", "person,project,hours\n", "person;project\r\n"])
-  func headerOnly(content: String) {
+  func headerOnly(content: String) throws {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", content)
@@ -55,7 +55,7 @@ struct BadInputTests {
   }
 
   @Test("A header followed only by blank lines has rows, all empty: .noUsableRows naming them")
-  func headerAndBlankLines() {
+  func headerAndBlankLines() throws {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\n\n\n")
@@ -70,7 +70,7 @@ struct BadInputTests {
       ("person,hours", "project", LogColumn.project), ("wie,project,hours", "person", LogColumn.person),
       ("Project;Uren", "person", LogColumn.person),
     ])
-  func missingColumn(header: String, role: String, column: LogColumn) {
+  func missingColumn(header: String, role: String, column: LogColumn) throws {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", header + "\nx" + String(repeating: header.contains(";") ? ";x" : ",x", count: 1) + "\n")
@@ -240,7 +240,7 @@ struct BadInputTests {
   }
 
   @Test("Every row skipped is .noUsableRows with the reasons counted")
-  func everyRowSkipped() {
+  func everyRowSkipped() throws {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\n,P1,3\nAna,P1,-2\nBob,P1,0\nCarl,P1,-1\n")

@@ -89,7 +89,7 @@ struct DepartmentNetworkTests {
   }
 
   @Test("Directed person ties give directed department ties; departments without ties keep a head count")
-  func directedAggregation() {
+  func directedAggregation() throws {
     var builder = GraphBuilder(nodeCount: 5, directedness: .directed)
     builder.addEdge(NodeID(0), NodeID(2), weight: 2)  // X → Y
     builder.addEdge(NodeID(1), NodeID(2), weight: 1)  // X → Y

@@ -61,7 +61,7 @@ struct LogDateTests {
   @Test(
     "February 29 exists in 2000 and 2024 (leap), not in 1900, 2023 or 2100",
     arguments: [(2000, true), (2024, true), (1600, true), (1900, false), (2023, false), (2100, false)])
-  func leapYears(year: Int, leap: Bool) {
+  func leapYears(year: Int, leap: Bool) throws {
     #expect((LogDate(year: year, month: 2, day: 29) != nil) == leap)
     #expect(LogDate(year: year, month: 2, day: 28) != nil)
     #expect(LogDate(year: year, month: 3, day: 1)!.dayNumber - LogDate(year: year, month: 2, day: 28)!.dayNumber == (leap ? 2 : 1))
@@ -70,26 +70,26 @@ struct LogDateTests {
   @Test(
     "Parts that are not a date give nil",
     arguments: [(2024, 0, 1), (2024, 13, 1), (2024, 1, 0), (2024, 1, 32), (2024, 4, 31), (2023, 2, 29), (1900, 2, 29), (999, 12, 31), (10000, 1, 1)])
-  func invalidParts(year: Int, month: Int, day: Int) {
+  func invalidParts(year: Int, month: Int, day: Int) throws {
     #expect(LogDate(year: year, month: month, day: day) == nil)
   }
 
   @Test(
     "Text that is not a date gives nil",
     arguments: ["", " ", "2024-02-30", "2024-13-01", "31-04-2024", "2024/02-01", "24-02-01", "2024-02", "2024-02-01-03", "abc", "2024-02-01x", "2024--01", "-2024-01-01", "02-2024-01", "12345-01-01"])
-  func invalidText(text: String) {
+  func invalidText(text: String) throws {
     #expect(LogDate(text) == nil)
   }
 
   @Test(
     "Text in the accepted forms gives the same day",
     arguments: ["2024-02-29", "29-02-2024", "29/02/2024", "29.02.2024", "2024/02/29", "2024-2-29", "2024-02-29T23:59:59+01:00", "2024-02-29 08:00", " 2024-02-29 "])
-  func validText(text: String) {
+  func validText(text: String) throws {
     #expect(LogDate(text) == LogDate(year: 2024, month: 2, day: 29))
   }
 
   @Test("Single-digit day and month are day first: 1-3-2024 is March 1")
-  func singleDigits() {
+  func singleDigits() throws {
     #expect(LogDate("1-3-2024")?.description == "2024-03-01")
   }
 

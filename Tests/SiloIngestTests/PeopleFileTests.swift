@@ -98,7 +98,7 @@ struct PeopleFileTests {
     defer { files.remove() }
     let log = try ProjectLogReader.read(path: files.text("log.csv", Self.logText))
       .merging(try PeopleFile.read(path: files.text("people.csv", Self.peopleText)))
-    let network = log.projected().network
+    let network = try log.projected().network
     #expect(network.nodes.ids == ["Ana", "Bob", "Carl", "Dirk", "Eva"])
     #expect(network.degree("Eva") == 0)
     #expect(network.weight("Ana", "Bob") == 1)
@@ -130,7 +130,7 @@ struct PeopleFileTests {
     #expect(merged.personAttributes["manager"] == ["Bob", nil, "Bob", nil, nil, nil])
     #expect(merged.departmentOfPerson["Ana"] == "Financiën")
     #expect(merged.departmentOfPerson["Frank"] == "HR")
-    let network = merged.projected().network
+    let network = try merged.projected().network
     #expect(network.nodes.count == 6)
     #expect(network.nodes.attribute("kamer", of: try #require(network.node("Frank"))) == nil)
   }

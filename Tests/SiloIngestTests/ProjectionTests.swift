@@ -99,7 +99,7 @@ struct ProjectionTests {
   ]
 
   /// Checks a projection against its reference: counts exactly, weights within 1e-12.
-  static func check(_ projection: PersonProjection, against reference: ProjectionReference) {
+  static func check(_ projection: PersonProjection, against reference: ProjectionReference) throws {
     let network = projection.network
     let graph = network.graph
     let weights = graph.edges.map(\.weight)
@@ -124,19 +124,19 @@ struct ProjectionTests {
   @Test("Davis Southern Women against networkx 3.6.1", arguments: Self.davis)
   func davisProjection(reference: ProjectionReference) throws {
     let log = try ProjectLogReader.read(path: Self.davisLog)
-    Self.check(log.projected(projectionOptions(reference.weighting)), against: reference)
+    try Self.check(log.projected(projectionOptions(reference.weighting)), against: reference)
   }
 
   @Test("OpenTelemetry Swift against networkx 3.6.1", arguments: Self.otel)
   func otelProjection(reference: ProjectionReference) throws {
     let log = try ProjectLogReader.read(path: Self.otelLog)
-    Self.check(log.projected(projectionOptions(reference.weighting)), against: reference)
+    try Self.check(log.projected(projectionOptions(reference.weighting)), against: reference)
   }
 
   @Test("Davis: degrees, one component, no isolates, and the projection's account")
   func davisStructure() throws {
     let log = try ProjectLogReader.read(path: Self.davisLog)
-    let projection = log.projected()
+    let projection = try log.projected()
     let network = projection.network
     // /work/refs/projections.md, "Degrees, components (count projection)": networkx 3.6.1
     // G.degree(name), nx.number_connected_components(G), nx.isolates(G).
@@ -164,7 +164,7 @@ struct ProjectionTests {
   @Test("OpenTelemetry Swift: degrees, one component, no isolates, and the projection's account")
   func otelStructure() throws {
     let log = try ProjectLogReader.read(path: Self.otelLog)
-    let projection = log.projected()
+    let projection = try log.projected()
     let network = projection.network
     // /work/refs/projections.md, "Degrees, components (count projection)" (networkx 3.6.1).
     #expect(network.degree("dev002") == 82)
@@ -196,7 +196,7 @@ struct ProjectionTests {
       try ProjectLogReader.read(bytes: csv, name: "synthetic.csv"),
     ]
     for log in logs {
-      let graph = log.projected(projectionOptions(weighting)).network.graph
+      let graph = try log.projected(projectionOptions(weighting)).network.graph
       #expect(graph.checkInvariants() == nil)
       for edge in graph.edges {
         #expect(graph.weight(from: edge.target, to: edge.source)?.bitPattern == edge.weight.bitPattern)
@@ -227,8 +227,8 @@ struct ProjectionTests {
       // |∩| / |∪|: A–B 1/1, A–C 1/2, B–C 1/2, C–D 1/2.
       (.jaccard, [1, 0.5, 0.5, 0.5]),
     ])
-  func smallClosedForm(weighting: ProjectionWeighting, expected: [Double]) {
-    let projection = Self.small.projected(projectionOptions(weighting))
+  func smallClosedForm(weighting: ProjectionWeighting, expected: [Double]) throws {
+    let projection = try Self.small.projected(projectionOptions(weighting))
     let network = projection.network
     #expect(network.nodes.ids == ["A", "B", "C", "D"])
     #expect(network.graph.edgeCount == 4)
@@ -249,8 +249,8 @@ struct ProjectionTests {
   }
 
   @Test("minimumWeight leaves lighter ties out and counts them; a tie at the minimum stays")
-  func minimumWeight() {
-    let strict = Self.small.projected(projectionOptions(.newman, minimumWeight: 0.75))
+  func minimumWeight() throws {
+    let strict = try Self.small.projected(projectionOptions(.newman, minimumWeight: 0.75))
     #expect(strict.network.graph.edges.map { [strict.network.nodes[$0.source], strict.network.nodes[$0.target]] } == [["C", "D"]])
     #expect(strict.summary.tiesBeforeMinimum == 4)
     #expect(strict.summary.tiesBelowMinimum == 3)
@@ -258,7 +258,7 @@ struct ProjectionTests {
     #expect(strict.network.graph.nodeCount == 4)
     #expect(strict.network.graph.checkInvariants() == nil)
 
-    let boundary = Self.small.projected(projectionOptions(.newman, minimumWeight: 0.5))
+    let boundary = try Self.small.projected(projectionOptions(.newman, minimumWeight: 0.5))
     #expect(boundary.network.graph.edgeCount == 4)
     #expect(boundary.summary.tiesBelowMinimum == 0)
   }
@@ -276,8 +276,8 @@ struct ProjectionTests {
   @Test(
     "A date window keeps entries from `from` to `to` inclusive and counts the rest",
     arguments: [("2025-01-06", "2025-02-28"), ("2025-01-10", "2025-02-10")])
-  func dateWindow(from: String, to: String) {
-    let projection = Self.dated.projected(projectionOptions(from: from, to: to))
+  func dateWindow(from: String, to: String) throws {
+    let projection = try Self.dated.projected(projectionOptions(from: from, to: to))
     let network = projection.network
     #expect(network.graph.edgeCount == 1)
     #expect(network.weight("A", "B") == 1)
@@ -293,23 +293,23 @@ struct ProjectionTests {
   }
 
   @Test("An open-ended window: only `from`, or only `to`")
-  func openWindow() {
-    let fromOnly = Self.dated.projected(projectionOptions(from: "2025-02-01")).summary
+  func openWindow() throws {
+    let fromOnly = try Self.dated.projected(projectionOptions(from: "2025-02-01")).summary
     #expect(fromOnly.entriesUsed == 2)
     #expect(fromOnly.entriesOutsideWindow == 2)
     #expect(fromOnly.entriesWithoutDate == 1)
-    let toOnly = Self.dated.projected(projectionOptions(to: "2025-01-31"))
+    let toOnly = try Self.dated.projected(projectionOptions(to: "2025-01-31"))
     #expect(toOnly.summary.entriesUsed == 2)
     #expect(toOnly.network.graph.edgeCount == 0)
-    let none = Self.dated.projected()
+    let none = try Self.dated.projected()
     #expect(none.summary.entriesUsed == 5)
     #expect(none.summary.entriesWithoutDate == 0)
     #expect(none.network.graph.edgeCount == 4)
   }
 
   @Test("maximumProjectSize leaves out bigger projects and lists them")
-  func maximumProjectSize() {
-    let projection = Self.small.projected(projectionOptions(maximumProjectSize: 2))
+  func maximumProjectSize() throws {
+    let projection = try Self.small.projected(projectionOptions(maximumProjectSize: 2))
     let network = projection.network
     #expect(network.graph.edgeCount == 1)
     #expect(network.weight("C", "D") == 1)
@@ -323,7 +323,7 @@ struct ProjectionTests {
     #expect(summary.maximumProjectSize == 2)
     #expect(summary.warnings == ["1 project with more than 2 people left out: \"P\" (3)"])
     // At the limit a project stays.
-    #expect(Self.small.projected(projectionOptions(maximumProjectSize: 3)).summary.projectsLeftOut.isEmpty)
+    #expect(try Self.small.projected(projectionOptions(maximumProjectSize: 3)).summary.projectsLeftOut.isEmpty)
   }
 
   /// One 40-person project and ten 2-person projects.
@@ -338,7 +338,7 @@ struct ProjectionTests {
 
   @Test("A warning when one project creates most co-memberships")
   func dominantProjectWarning() throws {
-    let summary = Self.allHandsLog().projected().summary
+    let summary = try Self.allHandsLog().projected().summary
     // 40·39/2 = 780 pairs on "All hands", 10 on the small projects: 780/790 ≈ 98.7 %.
     #expect(summary.projects == 11)
     #expect(summary.coMemberships == 790)
@@ -347,28 +347,86 @@ struct ProjectionTests {
     #expect(top.members == 40)
     #expect(top.pairs == 780)
     #expect(top.share == 780.0 / 790.0)
+    // The project has everyone: the warning says so (and not also that it dominates).
     #expect(
       summary.warnings == [
-        "one project creates 99% of all co-memberships: \"All hands\" (40 people); such organization-wide projects "
-          + "tie everyone to everyone; consider --max-project-size 39"
+        "one project, \"All hands\", has 40 of the 40 people: it ties them all to each other and hides the structure; "
+          + "if it is an all-hands meeting or shared infrastructure, leave it out with --max-project-size 39"
       ])
   }
 
+  @Test("A warning when one project creates most co-memberships, though it does not hold half of everyone")
+  func dominantProjectWithoutEveryone() throws {
+    // 30 people on one project, 10 small projects of 2 among 50 more people.
+    var entries: [ProjectLog.Entry] = (1 ... 30).map { .init(person: "p\($0)", project: "Programme") }
+    for k in 1 ... 25 {
+      entries.append(.init(person: "q\(2 * k - 1)", project: "Small \(k)"))
+      entries.append(.init(person: "q\(2 * k)", project: "Small \(k)"))
+    }
+    let summary = try ProjectLog(entries: entries).projected().summary
+    // 435 pairs of 460: 95 %.
+    #expect(
+      summary.warnings == [
+        "one project creates 95% of all co-memberships: \"Programme\" (30 people); such organization-wide projects "
+          + "tie everyone to everyone; consider --max-project-size 29"
+      ])
+  }
+
+  @Test("A project with half of everyone warns whatever the number of projects; small logs do not")
+  func everyoneOnOneProject() throws {
+    let two = (1 ... 12).map { ProjectLog.Entry(person: "p\($0)", project: "All") } + [
+      .init(person: "p1", project: "Pair"), .init(person: "p2", project: "Pair"),
+    ]
+    let warnings = try ProjectLog(entries: two).projected().summary.warnings
+    #expect(warnings.count == 1)
+    #expect(warnings[0].hasPrefix("one project, \"All\", has 12 of the 12 people"))
+    // Nine people on one project: too small a log to warn about.
+    let small = (1 ... 9).map { ProjectLog.Entry(person: "p\($0)", project: "All") }
+    #expect(try ProjectLog(entries: small).projected().summary.warnings.isEmpty)
+  }
+
+  @Test("A projection beyond the co-membership limit is refused before the network is built, naming the projects")
+  func tooLarge() throws {
+    // One project of 50,000 people: 1,249,975,000 pairs, over the default 200,000,000.
+    var entries = (0 ..< 50_000).map { ProjectLog.Entry(person: "p\($0)", project: "Iedereen") }
+    entries += (0 ..< 100).flatMap { k in
+      [ProjectLog.Entry(person: "p\(2 * k)", project: "Team \(k)"), .init(person: "p\(2 * k + 1)", project: "Team \(k)")]
+    }
+    let error = #expect(throws: IngestError.self) { try ProjectLog(entries: entries).projected() }
+    guard case .projectionTooLarge(let pairs, let limit, let largest, let suggestion)? = error else {
+      Issue.record("\(String(describing: error))")
+      return
+    }
+    #expect(pairs == 1_249_975_000 + 100)
+    #expect(limit == 200_000_000)
+    #expect(largest.first?.project == "Iedereen")
+    #expect(suggestion == 2)
+    #expect(error?.exitCode == 65)
+    #expect(
+      error?.description
+        == "the projects put 1,249,975,100 pairs of people on a common project, more than the 200,000,000 the projection "
+        + "holds in memory; the largest: \"Iedereen\" (50,000 people); leave such projects out with --max-project-size 2")
+    // With the suggested limit it goes through.
+    var options = ProjectionOptions()
+    options.maximumProjectSize = 2
+    #expect(try ProjectLog(entries: entries).projected(options).network.graph.edgeCount == 100)
+  }
+
   @Test("No dominance warning for evenly sized projects, nor once the big project is left out")
-  func noDominanceWarning() {
+  func noDominanceWarning() throws {
     var entries: [ProjectLog.Entry] = []
     for k in 1 ... 11 {
       entries.append(.init(person: "a\(k)", project: "P\(k)"))
       entries.append(.init(person: "b\(k)", project: "P\(k)"))
     }
-    #expect(ProjectLog(entries: entries).projected().summary.warnings.isEmpty)
-    let leftOut = Self.allHandsLog().projected(projectionOptions(maximumProjectSize: 39)).summary
+    #expect(try ProjectLog(entries: entries).projected().summary.warnings.isEmpty)
+    let leftOut = try Self.allHandsLog().projected(projectionOptions(maximumProjectSize: 39)).summary
     #expect(leftOut.warnings == ["1 project with more than 39 people left out: \"All hands\" (40)"])
   }
 
   @Test("Single-person projects make no tie but their person stays a node")
-  func singlePersonProjects() {
-    let projection = ProjectLog(entries: [
+  func singlePersonProjects() throws {
+    let projection = try ProjectLog(entries: [
       .init(person: "A", project: "Solo"), .init(person: "B", project: "Duo"), .init(person: "C", project: "Duo"),
     ]).projected(projectionOptions(.newman))
     #expect(projection.summary.singlePersonProjects == 1)
@@ -379,14 +437,14 @@ struct ProjectionTests {
   }
 
   @Test("Repeated rows of one person on one project count once for the tie, their hours add up")
-  func repeatedMembership() {
+  func repeatedMembership() throws {
     let log = ProjectLog(entries: [
       .init(person: "A", project: "P", weight: 1), .init(person: "A", project: "P", weight: 2.5),
       .init(person: "B", project: "P", weight: 10), .init(person: "C", project: "P", weight: 0.5),
     ])
-    #expect(log.projected().network.weight("A", "B") == 1)
-    #expect(log.projected(projectionOptions(.newman)).network.weight("A", "B") == 0.5)
-    #expect(log.projected(projectionOptions(.hoursOverlap)).network.weight("A", "B") == 3.5)
-    #expect(log.projected(projectionOptions(.hoursOverlap)).network.weight("A", "C") == 0.5)
+    #expect(try log.projected().network.weight("A", "B") == 1)
+    #expect(try log.projected(projectionOptions(.newman)).network.weight("A", "B") == 0.5)
+    #expect(try log.projected(projectionOptions(.hoursOverlap)).network.weight("A", "B") == 3.5)
+    #expect(try log.projected(projectionOptions(.hoursOverlap)).network.weight("A", "C") == 0.5)
   }
 }

@@ -70,7 +70,7 @@ struct RowAccountingTests {
     #expect(report.rowsSkipped == 0)
     #expect(log.entryCount == 5)
     #expect(report.warnings.contains { $0.hasPrefix("2 rows repeat an earlier row exactly") && $0.contains("--duplicates drop") })
-    let projected = log.projected(projectionOptions(.hoursOverlap))
+    let projected = try log.projected(projectionOptions(.hoursOverlap))
     // Ana's hours on P1: 3 + 3 + 3 + 4 = 13 (the repeated rows count); Bob's 20; min = 13.
     #expect(projected.network.weight("Ana", "Bob") == 13)
   }
@@ -182,7 +182,7 @@ struct WeightRangeTests {
     for weighting in ProjectionWeighting.allCases {
       var options = ProjectionOptions()
       options.weighting = weighting
-      let network = log.projected(options).network
+      let network = try log.projected(options).network
       #expect(network.graph.edges.allSatisfy { $0.weight.isFinite && $0.weight > 0 }, "\(weighting)")
       let departments = DepartmentNetwork(aggregating: network, by: network.groups!)
       #expect(departments.graph.edges.allSatisfy { $0.weight.isFinite }, "\(weighting)")

@@ -59,6 +59,15 @@ public struct ProjectionOptions: Sendable, Hashable, Codable {
   /// Projects with more people than this are left out: organization-wide "projects" such as
   /// all-hands meetings tie everyone to everyone and hide the structure. `nil` keeps all.
   public var maximumProjectSize: Int? = nil
+  /// The most co-memberships (pairs of people on a common project, Σ n_p(n_p − 1)/2) the
+  /// projection takes on; above, it refuses before allocating anything
+  /// (``IngestError/projectionTooLarge(coMemberships:limit:largest:suggestedMaximumProjectSize:)``).
+  /// Each co-membership may become a tie, stored twice in the person network (a 4-byte
+  /// neighbour and an 8-byte weight each way), so the default of 200,000,000 bounds the
+  /// network at about 5 GB and the projection's work at about 10 s. A log of 100,000 people
+  /// has a few million co-memberships; 200 million come only from organization-wide projects
+  /// (one project of 20,000 people has that many).
+  public var maximumCoMemberships = 200_000_000
 
   /// The plain projection: ties weighted by the number of shared projects, every tie, every
   /// date and every project kept.
@@ -123,9 +132,12 @@ extension ProjectLog {
   /// so the work is Σ_p n_p² array updates and no hash table is involved. Terms are added in
   /// ascending project order from both ends of a tie, so `w_uv` equals `w_vu` bit for bit.
   ///
+  /// - Throws: ``IngestError/projectionTooLarge(coMemberships:limit:largest:suggestedMaximumProjectSize:)``
+  ///   when the projects would make more than ``ProjectionOptions/maximumCoMemberships``
+  ///   co-memberships, checked before the person network is built.
   /// - Complexity: O(*E* + Σ_p n_p² + *m* log *d*) for *E* entries, n_p people on project p,
   ///   *m* ties and largest degree *d*.
-  public func projected(_ options: ProjectionOptions = ProjectionOptions()) -> PersonProjection {
+  public func projected(_ options: ProjectionOptions = ProjectionOptions()) throws(IngestError) -> PersonProjection {
     var summary = ProjectionSummary(
       weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
       maximumProjectSize: options.maximumProjectSize)
@@ -203,6 +215,12 @@ extension ProjectLog {
     }
     summary.projectsLeftOut.sort { ($0.members, $1.project) > ($1.members, $0.project) }
     shares.sort { ($0.pairs, $1.project) > ($1.pairs, $0.project) }
+    if summary.coMemberships > options.maximumCoMemberships {
+      throw .projectionTooLarge(
+        coMemberships: summary.coMemberships, limit: options.maximumCoMemberships,
+        largest: Array(shares.prefix(3).filter { $0.pairs * 10 >= summary.coMemberships }),
+        suggestedMaximumProjectSize: Self.largestSizeWithin(options.maximumCoMemberships, sizes: shares.map(\.members)))
+    }
     summary.largestProjects = shares.prefix(5).map {
       var share = $0
       share.share = summary.coMemberships > 0 ? Double($0.pairs) / Double(summary.coMemberships) : 0
@@ -287,8 +305,16 @@ extension ProjectLog {
     summary.tiesBeforeMinimum = columns.count / 2 + below / 2
     let graph = CollaborationGraph(undirectedRowOffsets: rowOffsets, columns: columns, weights: weights)
 
-    // 6. Warnings a consultant should see.
-    if summary.projects >= 10, let top = summary.largestProjects.first {
+    // 6. Warnings a consultant should see. A project with half of everyone ties them all to
+    // each other whatever the number of projects (at least 10 people, so that a small test
+    // log of one project does not warn).
+    let everyone = people.count
+    if let top = shares.first, top.members >= 10, 2 * top.members >= everyone {
+      summary.warnings.append(
+        "one project, \"\(top.project)\", has \(top.members) of the \(everyone) people: it ties them all to each other "
+          + "and hides the structure; if it is an all-hands meeting or shared infrastructure, leave it out with "
+          + "--max-project-size \(max(2, top.members - 1))")
+    } else if summary.projects >= 10, let top = summary.largestProjects.first {
       var cumulative = 0.0
       var dominant: [ProjectShare] = []
       for share in summary.largestProjects.prefix(3) {
@@ -316,6 +342,19 @@ extension ProjectLog {
     }
 
     return PersonProjection(network: personNetwork(graph: graph), summary: summary)
+  }
+
+  /// The largest project size *s* such that the projects of at most *s* people make at most
+  /// `limit` co-memberships; `nil` when even pairs of people exceed it.
+  static func largestSizeWithin(_ limit: Int, sizes: [Int]) -> Int? {
+    var total = 0
+    var best: Int? = nil
+    for size in sizes.sorted() {
+      total += size * (size - 1) / 2
+      if total > limit { break }
+      best = size
+    }
+    return best.map { max(2, $0) }
   }
 
   /// The node table and department partition for a graph over this log's people.

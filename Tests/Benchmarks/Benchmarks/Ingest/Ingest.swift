@@ -50,7 +50,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("read + project, shared projects (\(label))") { benchmark in
       for _ in benchmark.scaledIterations {
         let log = try ProjectLogReader.read(path: path)
-        blackHole(log.projected())
+        blackHole(try log.projected())
       }
     }
 
@@ -59,7 +59,7 @@ let benchmarks: @Sendable () -> Void = {
       options.weighting = .hoursOverlap
       for _ in benchmark.scaledIterations {
         let log = try ProjectLogReader.read(path: path)
-        blackHole(log.projected(options))
+        blackHole(try log.projected(options))
       }
     }
 
@@ -67,7 +67,7 @@ let benchmarks: @Sendable () -> Void = {
       let log = try ProjectLogReader.read(path: path)
       benchmark.startMeasurement()
       for _ in benchmark.scaledIterations {
-        blackHole(log.projected())
+        blackHole(try log.projected())
       }
     }
   }
