@@ -55,6 +55,28 @@ public struct DiagramMetrics: Sendable, Hashable {
   }
 }
 
+extension DiagramMetrics {
+  /// The metrics of the people `keep` marks, renumbered as ``SiloGraph/Network/keeping(_:)``
+  /// renumbers them (`newNode`): the values are those computed on the whole network; brokers
+  /// of people left out are dropped; communities keep their numbers.
+  public func keeping(_ keep: [Bool], newNode: [NodeID?]) -> DiagramMetrics {
+    var betweenness = betweenness
+    betweenness.scores = betweenness.scores.keeping(keep)
+    var holes = holes
+    holes.constraint = holes.constraint.keeping(keep)
+    holes.effectiveSize = holes.effectiveSize.keeping(keep)
+    holes.efficiency = holes.efficiency.keeping(keep)
+    holes.hierarchy = holes.hierarchy.keeping(keep)
+    var communities = communities
+    if let detection = communities {
+      communities!.partition = detection.partition.keeping(keep, droppingEmptyGroups: false)
+      communities!.levels = []
+    }
+    return DiagramMetrics(
+      betweenness: betweenness, holes: holes, brokers: brokers.compactMap { newNode[$0.index] }, communities: communities)
+  }
+}
+
 extension Network {
   /// Computes what the view needs (betweenness, constraint, E-I, communities) and builds the
   /// diagram.

@@ -223,7 +223,11 @@ struct AnalyzeCommandTests {
       let groups = (silos["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
       #expect(groups == ["Alpha", "Beta"])
       let html = try String(contentsOfFile: folder.file("r/report.html"), encoding: .utf8)
-      #expect(html.contains("is left out of every department-level table and diagram"))
+      #expect(html.contains("so it and its people are left out of every table, list, file and diagram that shows departments or people"))
+      #expect(!html.contains("Gamma"))
+      // Its people are in no person-level output.
+      let people = try String(contentsOfFile: folder.file("r/people.csv"), encoding: .utf8)
+      #expect(!people.contains("G1") && !people.contains("G2") && !people.contains("Other departments"))
       try Self.checkReport(folder.file("r"))
     }
   }

@@ -55,14 +55,19 @@ struct PrivacyApplyTests {
     #expect(result.groups?.names == ["(no department)", "Finance", "ICT"])
   }
 
-  @Test("department and role kept, manager mapped, every other attribute dropped")
+  @Test("department kept, manager mapped, role and every other attribute dropped")
   func attributes() throws {
     let original = Self.network()
     let result = try pseudonymizer(testKeyText).apply(to: original)
     // Input order label, manager, email, department, Phone, role, without the dropped ones.
-    #expect(result.nodes.attributeNames == ["manager", "department", "role"])
+    #expect(result.nodes.attributeNames == ["manager", "department"])
     #expect(result.nodes.attributeColumn("department")! == ["Finance", "Finance", "ICT", nil])
-    #expect(result.nodes.attributeColumn("role")! == ["head", "analyst", "engineer", "engineer"])
+    // A role held by one person ("head") would name her: roles go unless asked for.
+    #expect(result.nodes.attributeColumn("role") == nil)
+    let keeping = try pseudonymizer(testKeyText).apply(to: original, keepingRole: true)
+    #expect(keeping.nodes.attributeNames == ["manager", "department", "role"])
+    #expect(keeping.nodes.attributeColumn("role")! == ["head", "analyst", "engineer", "engineer"])
+    #expect(Pseudonymizer.uniqueRoles(in: keeping) == 2)
     // Bram's and Chen's manager is Ana (a node): her pseudonym. Dilan's, Eva Smit, is no node:
     // `pseudonym(for: "Eva Smit")`. Ana has none.
     #expect(result.nodes.attributeColumn("manager")! == [nil, Self.ana, Self.ana, Self.eva])

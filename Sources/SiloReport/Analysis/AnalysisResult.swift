@@ -8,6 +8,11 @@ import SiloRender
 public struct AnalysisResult: Sendable {
   /// The network analysed: pseudonymized when asked, small departments merged.
   public var network: Network
+  /// Whether each person may appear in person-level outputs (people.csv, network.graphml,
+  /// the per-person lists of the JSON, the person diagrams): `false` for the members of a
+  /// group that privacy suppresses (``SmallDepartments/suppressed``). Every measure and total
+  /// includes them.
+  public var personLevel: [Bool]
   /// Input, rows, projection and department head counts.
   public var summary: NetworkSummary
   /// Whether every person's id was replaced by a pseudonym.
@@ -31,6 +36,24 @@ public struct AnalysisResult: Sendable {
   public var options: Settings
   /// Seconds the analysis took.
   public var elapsed: Double
+
+  /// The network of the people who may appear in person-level outputs (``personLevel``), with
+  /// the ties among them: the whole network unless privacy suppresses a group.
+  /// A manager who is left out is not named either: the `manager` values that point at them
+  /// are cleared.
+  public var personLevelNetwork: Network {
+    if personLevel.allSatisfy({ $0 }) { return network }
+    var shown = network.keeping(personLevel).network
+    if let managers = shown.nodes.attributeColumn(NodeAttribute.manager) {
+      shown.nodes.setAttributeColumn(
+        NodeAttribute.manager,
+        managers.map { value in
+          guard let value, let node = network.nodes.node(withID: value) else { return value }
+          return personLevel[node.index] ? value : nil
+        })
+    }
+    return shown
+  }
 
   /// A diagram and its SVG.
   public struct DrawnDiagram: Sendable {
@@ -56,6 +79,8 @@ public struct AnalysisResult: Sendable {
     public var resolution: Double
     public var communityMethod: String
     public var minimumGroupSize: Int
+    /// Whether roles were kept under pseudonyms (`--keep-role`).
+    public var keepRole: Bool
     @Null public var heading: String?
 
     init(_ options: SiloAnalysis.Options, method: BrokerAnalysis.Method) {
@@ -70,6 +95,7 @@ public struct AnalysisResult: Sendable {
       resolution = options.resolution
       communityMethod = "leiden"
       minimumGroupSize = options.minimumGroupSize
+      keepRole = options.keepRole
       heading = options.heading
     }
   }
@@ -151,7 +177,14 @@ public struct ReportDocument: Sendable, Codable {
   public struct Privacy: Sendable, Hashable, Codable {
     public var pseudonymized: Bool
     public var minimumGroupSize: Int
+    /// The departments merged, with their head counts; empty when the merged group is
+    /// suppressed, so that no small department is named with its head count.
     public var mergedDepartments: [SmallDepartments.Department]
+    /// How many departments were merged (also when they are not listed).
+    public var mergedDepartmentCount: Int
+    /// Whether people's roles are in the outputs: always without pseudonyms, with them only on
+    /// request (`--keep-role`).
+    public var rolesKept: Bool
     @Null public var mergedInto: String?
     public var suppressed: Bool
   }
@@ -166,10 +199,12 @@ public struct ReportDocument: Sendable, Codable {
   public init(_ result: AnalysisResult) {
     heading = result.options.heading
     input = result.summary
+    let small = result.smallDepartments
     privacy = Privacy(
-      pseudonymized: result.pseudonymized, minimumGroupSize: result.smallDepartments.minimumSize,
-      mergedDepartments: result.smallDepartments.merged, mergedInto: result.smallDepartments.mergedInto,
-      suppressed: result.smallDepartments.suppressed)
+      pseudonymized: result.pseudonymized, minimumGroupSize: small.minimumSize,
+      mergedDepartments: small.suppressed ? [] : small.merged, mergedDepartmentCount: small.merged.count,
+      rolesKept: !result.pseudonymized || result.options.keepRole,
+      mergedInto: small.mergedInto, suppressed: small.suppressed)
     methods = result.options
     findings = result.findings
     silos = result.silos

@@ -244,13 +244,17 @@ public enum HTMLReport {
     page.raw("compared with departments by NMI (arithmetic normalization), adjusted Rand (Hubert and Arabie 1985) and variation of information.</dd>\n")
     let p = document.privacy
     page.raw("<dt>Privacy</dt><dd>")
-    page.raw(p.pseudonymized ? "Every name is replaced by a keyed pseudonym (HMAC-SHA-256 with a key that is not stored in the report). " : "Names are shown as in the input. ")
+    page.raw(p.pseudonymized ? "Every name is replaced by a keyed pseudonym (HMAC-SHA-256 with a key that is not stored in the report); managers by their pseudonyms. " : "Names are shown as in the input. ")
+    if p.pseudonymized { page.raw(p.rolesKept ? "Roles are kept (--keep-role). " : "Roles are left out: a role held by one person names them. ") }
     page.raw("Departments with fewer than \(p.minimumGroupSize) people ")
-    if p.mergedDepartments.isEmpty {
+    if p.mergedDepartmentCount == 0 {
       page.raw("would be merged; there were none.")
+    } else if p.suppressed {
+      // Neither the departments nor their sizes are named: the group is too small to show.
+      page.raw("are merged into one group (\(p.mergedDepartmentCount == 1 ? "1 department" : "\(p.mergedDepartmentCount) departments")). ")
+      page.raw("That group is itself smaller than \(p.minimumGroupSize) people, so it and its people are left out of every table, list, file and diagram that shows departments or people; they count in the totals.")
     } else {
       page.raw("are merged into “\(esc(p.mergedInto ?? ""))”: \(esc(p.mergedDepartments.map { "\($0.name) (\($0.people))" }.joined(separator: ", "))).")
-      if p.suppressed { page.raw(" That group is itself smaller than \(p.minimumGroupSize) people and is left out of every department-level table and diagram.") }
     }
     page.raw("</dd>\n")
     page.raw("<dt>Diagrams</dt><dd>Graphviz \(esc(graphvizVersion())): department boxes laid out with neato inside each department and to arrange them (repeatable for a seed); ")

@@ -36,7 +36,7 @@ public struct ReportFolder {
     files.append(("people.csv", peopleCSV()))
     files.append(("departments.csv", departmentsCSV()))
     files.append(("department-matrix.csv", matrixCSV()))
-    files.append(("network.graphml", GraphMLWriter.graphML(result.network)))
+    files.append(("network.graphml", GraphMLWriter.graphML(result.personLevelNetwork)))
     for drawn in result.diagrams { files.append((drawn.file, String(decoding: drawn.svg, as: UTF8.self))) }
     return files
   }
@@ -60,7 +60,7 @@ public struct ReportFolder {
       "articulation_point",
     ])
     let articulation = Set(b.cutPoints.articulationPoints)
-    for v in 0 ..< network.graph.nodeCount {
+    for v in 0 ..< network.graph.nodeCount where result.personLevel[v] {
       let node = NodeID(v)
       out += d.line([
         CSVExport.text(network.nodes.ids[v], dialect: d),

@@ -53,8 +53,12 @@ public enum SiloAnalysis {
     /// Departments with fewer people are merged into one group (and left out of every
     /// department-level output if that group is still smaller). 0 or 1 keeps all.
     public var minimumGroupSize = 5
-    /// Replaces every person's id by a keyed pseudonym before anything is computed.
+    /// Replaces every person's id by a keyed pseudonym before anything is computed (and drops
+    /// roles unless ``keepRole``).
     public var pseudonymizer: Pseudonymizer?
+    /// With pseudonyms, keep each person's role (dropped by default: a role held by one person
+    /// identifies them).
+    public var keepRole = false
     /// Draw the diagrams (needs Graphviz).
     public var diagrams = true
     /// A heading for the report and the diagrams (organization, period).
@@ -97,12 +101,14 @@ public enum SiloAnalysis {
     if let pseudonymizer = options.pseudonymizer {
       // Renumbered by pseudonym: the input's order (often alphabetical by name) would
       // otherwise survive in every list of people.
-      network = pseudonymizer.apply(to: network).sortedByID()
+      network = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
       pseudonymized = true
     }
     let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
     network = merged.network
     let smallDepartments = merged.report
+    // The members of a suppressed group appear in no person-level output.
+    let personLevel = Self.personLevel(network, smallDepartments)
     if network.groups!.groupCount < 2 {
       throw .unsuitable(
         "after merging departments smaller than \(options.minimumGroupSize) people there is one group left: "
@@ -168,7 +174,9 @@ public enum SiloAnalysis {
     if options.diagrams {
       do {
         diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: n, m: m)) { () throws(RenderError) in
-          try drawings(network: network, options: options, brokers: brokers, detection: detection, smallDepartments: smallDepartments)
+          try drawings(
+            network: network, options: options, brokers: brokers, detection: detection, smallDepartments: smallDepartments,
+            personLevel: personLevel)
         }
       } catch {
         throw .render(error)
@@ -176,7 +184,7 @@ public enum SiloAnalysis {
     }
 
     return AnalysisResult(
-      network: network, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
+      network: network, personLevel: personLevel, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
       scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
       brokersDocument: brokersDocument, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
       elapsed: clock.elapsed)
@@ -202,13 +210,29 @@ public enum SiloAnalysis {
     }
   }
 
+  /// Whether each person may appear in person-level outputs: `false` for the members of the
+  /// group small departments were merged into when it is still below the minimum
+  /// (``SmallDepartments/suppressed``).
+  static func personLevel(_ network: Network, _ smallDepartments: SmallDepartments) -> [Bool] {
+    let n = network.graph.nodeCount
+    guard smallDepartments.suppressed, let name = smallDepartments.mergedInto, let groups = network.groups,
+      let group = groups.names?.firstIndex(of: name)
+    else { return [Bool](repeating: true, count: n) }
+    return groups.membership.map { Int($0) != group }
+  }
+
   private static func drawings(
-    network: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, smallDepartments: SmallDepartments
+    network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection,
+    smallDepartments: SmallDepartments, personLevel: [Bool]
   ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
     var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading)
     diagramOptions.maximumPeople = 2_000
+    // Person-level views draw the people who may be shown, with the values computed on the
+    // whole network; the department map draws departments (the suppressed one left out).
+    let (network, newNode) = whole.keeping(personLevel)
     let metrics = DiagramMetrics(
-      betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection)
+      betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection
+    ).keeping(personLevel, newNode: newNode)
     var drawn: [AnalysisResult.DrawnDiagram] = []
     let plan: [(DiagramView, String, String)] = [
       (.departments, "departments.svg", "Departments and the collaboration between them"),
@@ -221,14 +245,14 @@ public enum SiloAnalysis {
       // Above the person-level limit the people and communities views would repeat the
       // department map; it is drawn once.
       if (view == .people || view == .communities) && n > diagramOptions.maximumPeople { continue }
-      if view == .ego && brokers.top.isEmpty { continue }
+      if view == .ego && metrics.brokers.isEmpty { continue }
       var request = DiagramRequest(view: view, options: diagramOptions)
       request.weighted = options.weighted
       request.brokers = min(5, options.brokers)
       request.weightMeaning = "tie weight"
       let diagram: Diagram
       if view == .departments {
-        var map = try network.departmentMap(weighted: options.weighted, weightMeaning: "tie weight")
+        var map = try whole.departmentMap(weighted: options.weighted, weightMeaning: "tie weight")
         if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
           map = map.leavingOut(name, footnote: "\(name) (fewer than \(smallDepartments.minimumSize) people) is left out.")
         } else if let name = smallDepartments.mergedInto {

@@ -2,10 +2,12 @@ import SiloGraph
 import SiloIngest
 import SiloRender
 
-/// Leaves a department out of every department-level part of the report: the group that
-/// small departments were merged into when it is itself smaller than the minimum group
-/// size (``SmallDepartments/suppressed``). People-level parts keep its members (with the
-/// merged group's name as their department).
+/// Leaves a group out of every part of the report: the group that small departments were
+/// merged into when it is itself smaller than the minimum group size
+/// (``SmallDepartments/suppressed``). Department-level parts lose the group; person-level parts
+/// (the per-person lists of the JSON documents, the broker table) lose its members, who would
+/// otherwise be the only people of a group of fewer than the minimum, and so recognizable.
+/// Totals (people, ties, the organization's E-I and modularity) keep them.
 enum PrivacyFilter {
   static func leaveOut(
     department name: String, silos: inout SilosDocument, communities: inout CommunitiesDocument,
@@ -28,6 +30,13 @@ enum PrivacyFilter {
       brokers.brokers[i].pairsDisconnected.removeAll { $0.contains(name) }
     }
     summary.departmentTable.removeAll { $0.name == name }
+    silos.nodes.removeAll { $0.group == name }
+    communities.nodes.removeAll { $0.group == name }
+    brokers.nodes.removeAll { $0.group == name }
+    // The broker table ranks the people it shows: a gap in the ranks would tell that a
+    // member of the suppressed group is among the top brokers.
+    brokers.brokers.removeAll { $0.group == name }
+    for i in brokers.brokers.indices { brokers.brokers[i].rank = i + 1 }
   }
 }
 

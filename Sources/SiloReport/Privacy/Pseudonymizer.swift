@@ -226,10 +226,12 @@ public struct Pseudonymizer: Sendable {
   }
 
   /// The network with every person id replaced by its pseudonym. Node attributes: `department`
-  /// (`NodeAttribute.department`) and `role` are kept; `manager` (a person id) is mapped
-  /// through the same pseudonyms (a manager who is not a node gets ``pseudonym(for:)`` too);
-  /// every other attribute (label, e-mail, free columns) is dropped because it may hold names.
-  /// The graph and the groups (departments) are unchanged.
+  /// (`NodeAttribute.department`) is kept; `manager` (a person id) is mapped through the same
+  /// pseudonyms (a manager who is not a node gets ``pseudonym(for:)`` too); `role` is dropped
+  /// unless `keepingRole`, because a role held by one person ("Burgemeester", "Hoofd
+  /// Juridische Zaken") names that person as surely as their name; every other attribute
+  /// (label, e-mail, free columns) is dropped because it may hold names. The graph and the
+  /// groups (departments) are unchanged.
   ///
   /// The ids are pseudonymized together with ``pseudonyms(for:)``, managers who are not nodes
   /// included, so no two people (nodes or managers) share a pseudonym. A manager value names a
@@ -240,7 +242,7 @@ public struct Pseudonymizer: Sendable {
   /// by pseudonym before showing people in that order.
   ///
   /// - Complexity: O(*n* + *a*·*n*) plus the HMACs, for *n* nodes and *a* attributes.
-  public func apply(to network: Network) -> Network {
+  public func apply(to network: Network, keepingRole: Bool = false) -> Network {
     let table = network.nodes
     let managerColumn = table.attributeColumn(NodeAttribute.manager)
     // Managers who are not nodes, each once, in order of first appearance.
@@ -256,7 +258,9 @@ public struct Pseudonymizer: Sendable {
     var result = NodeTable(ids: Array(names[0 ..< table.count]))
     for attribute in table.attributeNames {
       switch attribute {
-      case NodeAttribute.department, NodeAttribute.role:
+      case NodeAttribute.department:
+        result.setAttributeColumn(attribute, table.attributeColumn(attribute)!)
+      case NodeAttribute.role where keepingRole:
         result.setAttributeColumn(attribute, table.attributeColumn(attribute)!)
       case NodeAttribute.manager:
         result.setAttributeColumn(
@@ -271,6 +275,15 @@ public struct Pseudonymizer: Sendable {
       }
     }
     return Network(graph: network.graph, nodes: result, groups: network.groups)
+  }
+
+  /// The roles held by exactly one person in `network` (`role` attribute): under pseudonyms
+  /// such a role identifies its holder, so keeping roles deserves a warning.
+  public static func uniqueRoles(in network: Network) -> Int {
+    guard let roles = network.nodes.attributeColumn(NodeAttribute.role) else { return 0 }
+    var counts: [String: Int] = [:]
+    for case let role? in roles where !role.isEmpty { counts[role, default: 0] += 1 }
+    return counts.values.filter { $0 == 1 }.count
   }
 
   /// HMAC-SHA-256(key, UTF-8 of `id` normalized): 32 bytes.

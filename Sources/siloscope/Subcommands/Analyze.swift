@@ -20,10 +20,12 @@ struct Analyze: ParsableCommand {
         *.svg                   the diagrams
 
       Privacy: --pseudonymize replaces every name by a keyed pseudonym (HMAC-SHA-256) \
-      in every file and diagram; the key comes from --pseudonym-key-file or the \
+      in every file and diagram, maps managers to their pseudonyms and drops roles \
+      (--keep-role keeps them); the key comes from --pseudonym-key-file or the \
       environment variable SILOSCOPE_PSEUDONYM_KEY and is never written anywhere. \
-      Departments smaller than --min-group-size (default 5) are merged into one group, \
-      which is left out of department-level results if it is still too small.
+      Departments smaller than --min-group-size (default 5) are merged into one group; \
+      if that group is still too small, it and its people are left out of every result \
+      that shows departments or people (they count in the totals).
 
       The folder is written completely or not at all; an existing report folder is \
       replaced only once the new one is complete. Progress goes to standard error \
@@ -45,8 +47,11 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Replace every name by a keyed pseudonym in every output.")
   var pseudonymize = false
 
-  @Option(help: ArgumentHelp("The file holding the pseudonym key (at least 16 bytes).", valueName: "file"))
+  @Option(help: ArgumentHelp("The file holding the pseudonym key (16 to 4,096 bytes).", valueName: "file"))
   var pseudonymKeyFile: String?
+
+  @Flag(help: "With --pseudonymize, keep each person's role (dropped by default: a role held by one person names them).")
+  var keepRole = false
 
   @Option(parsing: .unconditional, help: "Departments with fewer people are merged (privacy); 1 keeps all (0 to 10,000,000).")
   var minGroupSize: Int = 5
@@ -86,6 +91,7 @@ struct Analyze: ParsableCommand {
     try OptionRanges.check(threads, OptionRanges.threads, option: "threads")
     try OptionRanges.check(exactLimit, OptionRanges.people, option: "exact-limit")
     if pseudonymKeyFile != nil && !pseudonymize { throw ValidationError("--pseudonym-key-file goes with --pseudonymize.") }
+    if keepRole && !pseudonymize { throw ValidationError("--keep-role goes with --pseudonymize (without it every role is kept).") }
   }
 
   func run() throws {
@@ -109,7 +115,13 @@ struct Analyze: ParsableCommand {
         }
       }
       if !quiet { options.progress = { ProgressPrinter.print($0) } }
+      options.keepRole = keepRole
       let result = try SiloAnalysis.run(source: try input.source(projection: projection), options: options)
+      if keepRole, case let unique = Pseudonymizer.uniqueRoles(in: result.network), unique > 0 {
+        printWarning(
+          "--keep-role: \(unique) \(unique == 1 ? "role is" : "roles are") held by one person only; "
+            + "in the report such a role names its holder as surely as a name")
+      }
       let folder = ReportFolder(result, dialect: csv.dialect)
       let started = ContinuousClock.now
       if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
