@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 S=${SILOSCOPE:-.build/release/siloscope}
 D=Datasets
 R=Renders
-q() { "$S" render "$@" 2>/dev/null; }
+q() { "$S" render --force "$@" 2>/dev/null; }
 
 views() {  # views NAME ARGS... : the four views of one dataset
   local name=$1; shift

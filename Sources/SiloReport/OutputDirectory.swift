@@ -2,21 +2,31 @@ import Foundation
 
 /// Writes a set of files into a folder completely or not at all.
 ///
-/// Files are written into a hidden sibling folder first; only when every file is written is
-/// the folder moved into place (a rename, atomic on one file system). An existing folder of
-/// the same name is replaced only when SiloScope wrote it: it holds the marker file
-/// ``markerName`` and nothing but files SiloScope writes. It is moved aside first and removed
-/// only after the new one is in place, so a failure at any step leaves either the old folder
-/// or nothing, never half of each. Any other existing folder is refused, as are the root
-/// folder, the current folder and its parents, and folders that hold one of the inputs:
-/// an output option must never be able to delete a user's files.
+/// Files are written into a hidden sibling folder first (`.NAME.partial-PID-TOKEN`); only when
+/// every file is written is the folder moved into place (a rename, atomic on one file system).
+/// An existing folder of the same name is replaced only when SiloScope wrote it
+/// (``isSiloScopeFolder(_:)``): it holds the marker file ``markerName``, which lists the files
+/// that run wrote, and nothing but regular files SiloScope writes. It is moved aside first
+/// (`.NAME.old-PID-TOKEN`), checked again there (another program may have put a folder of its
+/// own in its place after the first check), and removed file by file only after the new one is
+/// in place, so a failure at any step leaves either the old folder or nothing, never half of
+/// each, and a folder SiloScope did not write is never deleted. Any other existing folder is
+/// refused, as are the root folder, the current folder and its parents, and folders that hold
+/// one of the inputs: an output option must never be able to delete a user's files.
+///
+/// A run killed in the middle (kill -9, a power cut) leaves its hidden folder behind. The next
+/// run that writes the same folder removes such leftovers of its own, once their process has
+/// ended and they hold only what SiloScope writes, and says so in ``commit()``'s notes.
 public struct OutputDirectory: Sendable {
   public let url: URL
   private var files: [(name: String, data: Data)] = []
   private var protectedPaths: [String] = []
 
-  /// The file that marks a folder as SiloScope's own output.
+  /// The file that marks a folder as SiloScope's own output, listing the files written.
   public static let markerName = ".siloscope-output"
+
+  /// The marker's first line; every further line names one file of the folder.
+  static let markerHeading = "Written by siloscope. This folder may be replaced by the next run that writes here. Files:"
 
   /// - Parameters:
   ///   - path: The folder to write.
@@ -31,9 +41,10 @@ public struct OutputDirectory: Sendable {
 
   /// Adds a file to write.
   ///
-  /// - Precondition: `name` is a plain file name (no `/`) and not the marker's.
+  /// - Precondition: `name` is a plain file name (no `/`), not hidden, and not the marker's.
   public mutating func add(_ name: String, text: String) {
-    precondition(!name.contains("/") && name != Self.markerName && !name.isEmpty, "bad output file name \(name)")
+    precondition(
+      !name.contains("/") && !name.hasPrefix(".") && name != Self.markerName && !name.isEmpty, "bad output file name \(name)")
     files.append((name, Data(text.utf8)))
   }
 
@@ -54,39 +65,68 @@ public struct OutputDirectory: Sendable {
     if let input = protectedPaths.first(where: { $0.hasPrefix(target + "/") }) {
       throw .cannotCreate(path: path, reason: "refusing to replace a folder that holds the input \(input)")
     }
-    let manager = FileManager.default
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { return }
-    guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "a file of that name exists") }
-    let entries = (try? manager.contentsOfDirectory(atPath: url.path)) ?? []
-    let known = Set(fileNames + [Self.markerName] + Self.knownFileNames)
-    guard entries.contains(Self.markerName), entries.allSatisfy(known.contains) else {
+    switch FileKind(url.path) {
+    case .missing: return
+    case .folder: try Self.checkOwned(url, path: path)
+    default: throw .cannotCreate(path: path, reason: "a file of that name exists")
+    }
+  }
+
+  /// Throws unless the folder at `folder` is one SiloScope wrote (``isSiloScopeFolder(_:)``).
+  private static func checkOwned(_ folder: URL, path: String) throws(OutputError) {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    guard !entries.isEmpty else {
+      throw .cannotCreate(path: path, reason: "the folder exists; remove it or name a new folder")
+    }
+    guard isSiloScopeFolder(folder) else {
       throw .cannotCreate(
-        path: path,
-        reason: entries.isEmpty
-          ? "the folder exists; remove it or name a new folder"
-          : "the folder exists and holds files SiloScope did not write; remove it or name a new folder")
+        path: path, reason: "the folder exists and holds files SiloScope did not write; remove it or name a new folder")
+    }
+  }
+
+  /// Whether `folder` is a folder SiloScope wrote, and so may be replaced: it holds the
+  /// marker, and every other entry is a regular file (not a folder, not a link) that the
+  /// marker lists or that some SiloScope command writes (``knownFileNames``, for folders
+  /// written before the marker listed its files).
+  public static func isSiloScopeFolder(_ folder: URL) -> Bool {
+    let manager = FileManager.default
+    guard FileKind(folder.path) == .folder, let entries = try? manager.contentsOfDirectory(atPath: folder.path) else {
+      return false
+    }
+    let marker = folder.appendingPathComponent(markerName).path
+    guard FileKind(marker) == .file, let text = manager.contents(atPath: marker).map({ String(decoding: $0, as: UTF8.self) }),
+      text.hasPrefix("Written by siloscope.")
+    else { return false }
+    let listed = Set(text.split(separator: "\n").dropFirst().map(String.init)).filter { !$0.contains("/") && !$0.isEmpty }
+    let allowed = listed.union(knownFileNames)
+    return entries.allSatisfy { name in
+      name == markerName || (allowed.contains(name) && FileKind(folder.appendingPathComponent(name).path) == .file)
     }
   }
 
   /// Every file name any SiloScope command writes into an output folder, so that a folder
-  /// written by one command can be replaced by another.
+  /// written by one command, or by an earlier version whose marker listed no files, can be
+  /// replaced by another.
   public static let knownFileNames = [
     "edges.csv", "nodes.csv", "network.graphml", "departments.csv", "department-matrix.csv",
-    "department-weights.csv", "summary.json",
+    "department-weights.csv", "summary.json", "report.html", "report.json", "people.csv",
+    "departments.svg", "people.svg", "communities.svg", "top-broker.svg",
   ]
 
   /// Writes everything, then moves the folder into place.
-  public func commit() throws(OutputError) {
+  ///
+  /// - Returns: Notes for the user: leftovers of an interrupted earlier run that were removed.
+  @discardableResult
+  public func commit() throws(OutputError) -> [String] {
     try checkTarget()
     let manager = FileManager.default
     let parent = url.deletingLastPathComponent()
-    var isFolder: ObjCBool = false
-    guard manager.fileExists(atPath: parent.path, isDirectory: &isFolder) else {
+    guard FileKind(parent.path) != .missing else {
       throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
     }
-    guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
-    let token = UUID().uuidString.prefix(8)
+    guard FileKind(parent.path) == .folder else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
+    let notes = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
+    let token = Leftovers.token()
     let staging = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(token)")
     let aside = parent.appendingPathComponent(".\(url.lastPathComponent).old-\(token)")
     do {
@@ -98,22 +138,32 @@ public struct OutputDirectory: Sendable {
       for file in files {
         try file.data.write(to: staging.appendingPathComponent(file.name), options: .atomic)
       }
-      try Data("Written by siloscope. This folder may be replaced by the next run that writes here.\n".utf8)
-        .write(to: staging.appendingPathComponent(Self.markerName))
-      if manager.fileExists(atPath: url.path) {
+      let marker = ([Self.markerHeading] + fileNames).joined(separator: "\n") + "\n"
+      try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+      if FileKind(url.path) != .missing {
         try manager.moveItem(at: url, to: aside)
+        // What was moved may not be what was checked: check again, and put back what is not ours.
+        guard Self.isSiloScopeFolder(aside) else {
+          if FileKind(url.path) == .missing { try? manager.moveItem(at: aside, to: url) }
+          throw OutputError.cannotCreate(
+            path: path, reason: "the folder changed while SiloScope was writing and now holds files SiloScope did not write; it is left as it is")
+        }
       }
       do {
         try manager.moveItem(at: staging, to: url)
       } catch {
-        if manager.fileExists(atPath: aside.path) { try? manager.moveItem(at: aside, to: url) }
+        if FileKind(aside.path) != .missing { try? manager.moveItem(at: aside, to: url) }
         throw error
       }
-      try? manager.removeItem(at: aside)
+      if FileKind(aside.path) != .missing { Leftovers.removeOwnFolder(aside) }
+    } catch let error as OutputError {
+      Leftovers.removeOwnFolder(staging)
+      throw error
     } catch {
-      try? manager.removeItem(at: staging)
+      Leftovers.removeOwnFolder(staging)
       throw .cannotCreate(path: path, reason: Self.reason(error))
     }
+    return notes
   }
 
   private static func reason(_ error: any Error) -> String {
@@ -122,6 +172,102 @@ public struct OutputDirectory: Sendable {
       return String(cString: strerror(Int32(underlying.code)))
     }
     return nsError.localizedDescription
+  }
+}
+
+/// What is at a path, without following a symbolic link at its end.
+enum FileKind: Equatable {
+  case missing, file, folder, link, other
+
+  init(_ path: String) {
+    var info = stat()
+    guard lstat(path, &info) == 0 else {
+      self = .missing
+      return
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: self = .file
+    case S_IFDIR: self = .folder
+    case S_IFLNK: self = .link
+    default: self = .other
+    }
+  }
+}
+
+/// The hidden files and folders a write leaves while it works: `.NAME.partial-PID-TOKEN` (being
+/// written) and `.NAME.old-PID-TOKEN` (the previous output, until the new one is in place).
+/// PID is the writing process, so a later run can tell a leftover of a run that was killed
+/// from the work of a run still going on.
+enum Leftovers {
+  /// A fresh `PID-TOKEN`.
+  static func token() -> String { "\(getpid())-\(UUID().uuidString.prefix(8))" }
+
+  /// Removes the leftovers of `name` in `parent` whose process has ended: folders only when
+  /// they hold nothing but regular files SiloScope writes (and the marker), files only when
+  /// they are regular files. Returns a note per removal.
+  static func removeStale(of name: String, in parent: URL) -> [String] {
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+    var notes: [String] = []
+    for entry in entries.sorted() {
+      guard let pid = stalePID(entry, name: name), !isRunning(pid) else { continue }
+      let leftover = parent.appendingPathComponent(entry)
+      switch FileKind(leftover.path) {
+      case .folder:
+        if removeOwnFolder(leftover) {
+          notes.append("removed \(entry) in \(parent.path), left by an earlier run that was interrupted")
+        }
+      case .file:
+        if (try? FileManager.default.removeItem(at: leftover)) != nil {
+          notes.append("removed \(entry) in \(parent.path), left by an earlier run that was interrupted")
+        }
+      default:
+        continue
+      }
+    }
+    return notes
+  }
+
+  /// The process id in a leftover's name `.NAME.partial-PID-TOKEN` or `.NAME.old-PID-TOKEN`,
+  /// or `nil` when `entry` is not a leftover of `name`.
+  static func stalePID(_ entry: String, name: String) -> Int32? {
+    for kind in ["partial", "old"] {
+      let prefix = ".\(name).\(kind)-"
+      guard entry.hasPrefix(prefix) else { continue }
+      let rest = entry.dropFirst(prefix.count).split(separator: "-", maxSplits: 1)
+      guard rest.count == 2, let pid = Int32(rest[0]), pid > 0, rest[1].count == 8 else { return nil }
+      return pid
+    }
+    return nil
+  }
+
+  /// Whether a process with this id exists (a signal 0 reaches it, or it exists but belongs to
+  /// another user).
+  static func isRunning(_ pid: Int32) -> Bool {
+    kill(pid, 0) == 0 || errno == EPERM
+  }
+
+  /// Removes a folder SiloScope wrote, file by file: only regular files with the names
+  /// SiloScope writes and the marker, then the folder itself, which fails (and keeps it) when
+  /// anything else is inside. Returns whether the folder is gone.
+  @discardableResult
+  static func removeOwnFolder(_ folder: URL) -> Bool {
+    let manager = FileManager.default
+    let entries = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+    let marker = folder.appendingPathComponent(OutputDirectory.markerName).path
+    let listed = Set(
+      (manager.contents(atPath: marker).map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").dropFirst().map(String.init))
+    let ours = listed.union(OutputDirectory.knownFileNames).union([OutputDirectory.markerName])
+    for entry in entries where ours.contains(entry) || isPartialFile(entry) {
+      let file = folder.appendingPathComponent(entry).path
+      if FileKind(file) == .file { unlink(file) }
+    }
+    return rmdir(folder.path) == 0
+  }
+
+  /// Foundation's atomic writes leave `.dat.nosync…` or similar temporary files; a file named
+  /// like one of SiloScope's partial files counts as ours too.
+  private static func isPartialFile(_ entry: String) -> Bool {
+    entry.hasPrefix(".") && entry.contains(".partial-")
   }
 }
 
@@ -182,7 +328,8 @@ public enum AtomicFile {
       throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
     }
     guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
-    let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
+    _ = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
+    let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(Leftovers.token())")
     guard manager.createFile(atPath: temporary.path, contents: nil) else {
       throw .cannotCreate(path: path, reason: "cannot create a file in \(parent.path)")
     }

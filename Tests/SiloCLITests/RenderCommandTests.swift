@@ -123,7 +123,7 @@ struct RenderCommandTests {
     }
   }
 
-  @Test("an output that is an input, or an existing file that is not a drawing, is refused (73)")
+  @Test("an output that is an input, an existing file that is not a drawing, or any existing file without --force, is refused (73)")
   func outputSafety() throws {
     try withTemporaryFolder { folder in
       let log = folder.write("uren.csv", "person,department,project\na,X,p\nb,Y,p\n")
@@ -134,9 +134,18 @@ struct RenderCommandTests {
       let overNotes = try siloscope(["render", log, "-o", "notities.txt", "--format", "svg"], in: folder)
       #expect(overNotes.status == 73, "\(overNotes)")
       #expect(try String(contentsOfFile: folder.file("notities.txt"), encoding: .utf8) == "mijn notities")
+      let overNotesForced = try siloscope(["render", log, "-o", "notities.txt", "--format", "svg", "--force"], in: folder)
+      #expect(overNotesForced.status == 73, "\(overNotesForced)")
+      #expect(try String(contentsOfFile: folder.file("notities.txt"), encoding: .utf8) == "mijn notities")
+      // An existing drawing (a thesis.pdf is one too) is kept unless --force.
       folder.write("oud.svg", "<svg/>")
-      #expect(try siloscope(["render", log, "-o", "oud.svg"], in: folder).status == 0)
+      let kept = try siloscope(["render", log, "-o", "oud.svg"], in: folder)
+      #expect(kept.status == 73, "\(kept)")
+      #expect(kept.err.contains("give --force to replace it"))
+      #expect(try String(contentsOfFile: folder.file("oud.svg"), encoding: .utf8) == "<svg/>")
+      #expect(try siloscope(["render", log, "-o", "oud.svg", "--force"], in: folder).status == 0)
       #expect(try String(contentsOfFile: folder.file("oud.svg"), encoding: .utf8) != "<svg/>")
+      #expect(try siloscope(["render", log, "--force"], in: folder).status == 64)
     }
   }
 

@@ -42,12 +42,15 @@ public struct ReportFolder {
   }
 
   /// Writes the folder; `protecting` are the input paths it must never replace.
-  public func write(to path: String, protecting inputs: [String] = []) throws(AnalysisError) {
+  ///
+  /// - Returns: Notes for the user (leftovers of an interrupted earlier run, removed).
+  @discardableResult
+  public func write(to path: String, protecting inputs: [String] = []) throws(AnalysisError) -> [String] {
     var folder = OutputDirectory(path: path, protecting: inputs)
     let contents: [(name: String, text: String)]
     do { contents = try files() } catch { throw .unsuitable("the report cannot be encoded: \(error)") }
     for file in contents { folder.add(file.name, text: file.text) }
-    do { try folder.commit() } catch { throw .output(error) }
+    do { return try folder.commit() } catch { throw .output(error) }
   }
 
   func peopleCSV() -> String {

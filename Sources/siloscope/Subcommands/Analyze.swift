@@ -125,7 +125,8 @@ struct Analyze: ParsableCommand {
       let folder = ReportFolder(result, dialect: csv.dialect)
       let started = ContinuousClock.now
       if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
-      try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
+      let notes = try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
+      notes.forEach(printNote)
       if !quiet {
         let seconds = ContinuousClock.now - started
         ProgressPrinter.print(AnalysisProgress(

@@ -57,7 +57,7 @@ struct Build: ParsableCommand {
         folder.add("departments.csv", text: lines)
       }
       folder.add("summary.json", text: try JSONOutput.encode(summary) + "\n")
-      try folder.commit()
+      try folder.commit().forEach(printNote)
       for warning in summary.warnings { printWarning(warning) }
       print(
         "wrote \(folder.fileNames.count) files to \(output): \(counted(summary.people, "person", "people")), "

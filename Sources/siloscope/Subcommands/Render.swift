@@ -52,8 +52,11 @@ struct Render: ParsableCommand {
   @Option(help: ArgumentHelp("A Graphviz layout engine (fdp, neato, sfdp, dot, circo, twopi); default: by size.", valueName: "engine"))
   var engine: String?
 
-  @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: standard output).", valueName: "file"))
+  @Option(name: [.short, .long], help: ArgumentHelp("The file to write (default: standard output); an existing file is kept unless --force.", valueName: "file"))
   var output: String?
+
+  @Flag(help: "Replace an existing --output file (only a drawing: .svg, .png, .pdf or .dot; never an input).")
+  var force = false
 
   @Option(parsing: .unconditional, help: "The seed of the force-directed layouts: the same seed gives the same drawing.")
   var seed: UInt64 = 1
@@ -75,6 +78,7 @@ struct Render: ParsableCommand {
     try OptionRanges.check(brokers, OptionRanges.drawnBrokers, option: "brokers")
     try OptionRanges.check(maxPeople, OptionRanges.maxPeople, option: "max-people")
     if let output, output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name.") }
+    if force && output == nil { throw ValidationError("--force goes with --output.") }
     if let engine, engine.isEmpty || !engine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
       throw ValidationError("--engine must be a Graphviz layout engine such as fdp, neato, sfdp or dot.")
     }
@@ -107,7 +111,10 @@ struct Render: ParsableCommand {
       let bytes = try diagram.render(format)
       if let output {
         let inputs = [input.log, input.people, input.edges, input.nodes].compactMap { $0 }
-        try AtomicFile.write(path: output, replacing: Render.mayReplace(output), protecting: inputs) { append in
+        if !force && FileManager.default.fileExists(atPath: output) {
+          throw OutputError.cannotCreate(path: output, reason: "a file of that name exists; name a new file, or give --force to replace it")
+        }
+        try AtomicFile.write(path: output, replacing: force && Render.mayReplace(output), protecting: inputs) { append in
           var chunk = bytes
           try append(&chunk)
         }
