@@ -29,11 +29,26 @@ public struct Network: Sendable, Hashable {
   }
 
   /// A partition from a node attribute (such as `department`); nodes without a value go to
-  /// the group ``noGroupName``. Returns `nil` when no node has the attribute.
+  /// the group ``noGroupName`` (``Partition/unassignedGroup``). If a real department is
+  /// itself named "(no department)", the nodes without a value go to "(no department given)"
+  /// instead, so that the two stay apart. Returns `nil` when no node has the attribute.
   public static func partition(of nodes: NodeTable, by attribute: String) -> Partition? {
     guard let column = nodes.attributeColumn(attribute), column.contains(where: { $0 != nil && !$0!.isEmpty }) else {
       return nil
     }
-    return Partition(labels: column.map { ($0?.isEmpty ?? true) ? noGroupName : $0! })
+    let values = column.map { ($0?.isEmpty ?? true) ? nil : $0 }
+    guard values.contains(nil) else { return Partition(labels: values.map { $0! }) }
+    let taken = Set(values.compactMap { $0 })
+    var unassigned = noGroupName
+    if taken.contains(unassigned) { unassigned = "(no department given)" }
+    var suffix = 2
+    while taken.contains(unassigned) {
+      unassigned = "(no department given \(suffix))"
+      suffix += 1
+    }
+    let labelled = Partition(labels: values.map { $0 ?? unassigned })
+    return Partition(
+      membership: labelled.membership, groupCount: labelled.groupCount, names: labelled.names,
+      unassignedGroup: labelled.names!.firstIndex(of: unassigned))
   }
 }

@@ -18,18 +18,24 @@ public struct Partition: Sendable, Hashable, Codable {
   public let groupCount: Int
   /// One name per group, or `nil` for unnamed groups.
   public let names: [String]?
+  /// The group of the nodes whose group is not known (people without a department), when
+  /// there is one. Known by number, not by name: a real department may be called
+  /// "(no department)" too.
+  public let unassignedGroup: Int?
 
   /// Creates a partition from a membership vector with dense group numbers.
   ///
-  /// - Precondition: every number lies in `0 ..< groupCount`, and `names` (when given) has
-  ///   `groupCount` elements.
-  public init(membership: [Int32], groupCount: Int? = nil, names: [String]? = nil) {
+  /// - Precondition: every number lies in `0 ..< groupCount`, `names` (when given) has
+  ///   `groupCount` elements, and `unassignedGroup` (when given) is a group number.
+  public init(membership: [Int32], groupCount: Int? = nil, names: [String]? = nil, unassignedGroup: Int? = nil) {
     let count = groupCount ?? (membership.max().map { Int($0) + 1 } ?? 0)
     precondition(membership.allSatisfy { $0 >= 0 && Int($0) < count }, "membership out of range")
     precondition(names == nil || names!.count == count, "names count \(names!.count) ≠ groups \(count)")
+    precondition(unassignedGroup.map { (0 ..< count).contains($0) } ?? true, "unassigned group out of range")
     self.membership = membership
     self.groupCount = count
     self.names = names
+    self.unassignedGroup = unassignedGroup
   }
 
   /// Creates a partition from one label per node. Groups are numbered in the sorted order of

@@ -50,7 +50,8 @@ extension Partition {
     }
     let membership = keep.indices.filter { keep[$0] }.map { newGroup[Int(self.membership[$0])] }
     return Partition(
-      membership: membership, groupCount: Int(count), names: names.map { names in (0 ..< groupCount).filter { used[$0] }.map { names[$0] } })
+      membership: membership, groupCount: Int(count), names: names.map { names in (0 ..< groupCount).filter { used[$0] }.map { names[$0] } },
+      unassignedGroup: unassignedGroup.flatMap { newGroup[$0] >= 0 ? Int(newGroup[$0]) : nil })
   }
 }
 

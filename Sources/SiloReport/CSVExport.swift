@@ -11,10 +11,11 @@ public enum CSVExport {
   /// One text cell, quoted when needed and defused against formula injection.
   public static func text(_ value: String) -> String { text(value, dialect: .standard) }
 
-  /// One text cell in `dialect`: quoted when it holds the delimiter, a quote or a line
-  /// break, and defused against formula injection.
+  /// One text cell in `dialect`: control, invisible and direction characters removed
+  /// (SiloIngest's `Names.printable(_:)`, as in every output), quoted when it holds the
+  /// delimiter, a quote or a line break, and defused against formula injection.
   public static func text(_ value: String, dialect: CSVDialect) -> String {
-    var value = value
+    var value = Names.printable(value)
     if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
       value = "'" + value
     }

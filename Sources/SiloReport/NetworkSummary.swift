@@ -92,11 +92,13 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
         source == "log"
           ? "no departments: the log has no department column and no people file was given (--people)"
           : "no departments: no node list with a department or group column was given (--nodes)")
-    } else if let unknown = departmentTable.first(where: { $0.name == Network.noGroupName }) {
+    } else if let groups = network.groups, let group = groups.unassignedGroup,
+      let unknown = departmentTable.first(where: { $0.name == groups.name(of: group) })
+    {
       warnings.append(
         unknown.people == 1
-          ? "1 person has no department and is placed in the group \"\(Network.noGroupName)\""
-          : "\(NumberText.integer(unknown.people)) people have no department and are placed in the group \"\(Network.noGroupName)\"")
+          ? "1 person has no department and is placed in the group \"\(unknown.name)\""
+          : "\(NumberText.integer(unknown.people)) people have no department and are placed in the group \"\(unknown.name)\"")
     }
     warnings += extraWarnings
     self.warnings = warnings

@@ -82,12 +82,18 @@ private func encodingReason(_ error: EncodingError) -> String {
 
 func printError(_ message: String) {
   var standardError = StandardError()
-  print("siloscope: error: \(message)", to: &standardError)
+  print("siloscope: error: \(TerminalText.safe(message, keepingLineBreaks: false))", to: &standardError)
 }
 
 func printWarning(_ message: String) {
   var standardError = StandardError()
-  print("siloscope: warning: \(message)", to: &standardError)
+  print("siloscope: warning: \(TerminalText.safe(message, keepingLineBreaks: false))", to: &standardError)
+}
+
+/// Prints text for people (tables, summaries, findings) on standard output, with control
+/// characters shown as escapes (``TerminalText``).
+func printText(_ text: String, terminator: String = "\n") {
+  print(TerminalText.safe(text), terminator: terminator)
 }
 
 struct StandardError: TextOutputStream {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 import Testing
 import _SiloTestSupport
 
@@ -177,6 +180,105 @@ struct HardeningTests {
       #expect(!exists(folder.file("r")))
       let limited = try Self.run(["summary", log, "--max-project-size", "3"], in: folder)
       #expect(limited.status == 0, "\(limited)")
+    }
+  }
+
+  // MARK: - Output integrity
+
+  @Test("Escape sequences in headers, file names and values never reach the terminal raw")
+  func terminalEscapes() throws {
+    try withTemporaryFolder { folder in
+      let log = folder.write("log.csv", "person,department,project,x\u{1B}]0;HACKED\u{7}\nA,D1,X,1\nB\u{1B}[2J,D2,X,1\n")
+      let missing = try Self.run(["summary", log, "--person-column", "na\u{1B}[31mme"], in: folder)
+      #expect(missing.status == 64 || missing.status == 65, "\(missing)")
+      let summary = try Self.run(["summary", log], in: folder)
+      let weird = folder.write("e\u{1B}]0;x\u{7}.csv", "nope")
+      let badFile = try Self.run(["summary", weird], in: folder)
+      for run in [missing, summary, badFile] {
+        #expect(!run.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run)")
+        #expect(!run.err.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run)")
+      }
+      #expect(missing.err.contains("\\u{1B}"), "\(missing)")
+    }
+  }
+
+  @Test("Noncharacters, controls and overrides in names leave every output well-formed and clean")
+  func controlCharactersInOutputs() throws {
+    try withTemporaryFolder { folder in
+      let odd = "Ana\u{FFFE}\u{FFFF}\u{0}\u{1B}\u{7}\u{8}\u{202E}x"
+      var text = "person,department,project\n"
+      for (i, name) in [odd, "Bob", "Cas", "Dirk", "Eva", "Fay"].enumerated() { text += "\(name),D\(i % 2),P\(i % 3)\n\(name),D\(i % 2),Q\n" }
+      let log = folder.write("log.csv", text)
+      let run = try Self.run(["analyze", log, "-o", "r", "--quiet", "--min-group-size", "1"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      for file in entries(folder.file("r")) where !file.hasPrefix(".") {
+        let data = try Data(contentsOf: URL(fileURLWithPath: folder.file("r/\(file)")))
+        let scalars = String(decoding: data, as: UTF8.self).unicodeScalars
+        #expect(!scalars.contains { [0x0, 0x1B, 0x7, 0x8, 0x202E, 0xFFFE, 0xFFFF].contains($0.value) }, "\(file)")
+        if ["people.csv", "network.graphml", "report.json", "people.svg"].contains(file) {
+          #expect(String(decoding: data, as: UTF8.self).contains("Anax"), "\(file)")
+        }
+        if file.hasSuffix(".svg") || file.hasSuffix(".graphml") {
+          let parser = XMLParser(data: data)
+          #expect(parser.parse(), "\(file): \(String(describing: parser.parserError))")
+        }
+      }
+    }
+  }
+
+  @Test("A literal department \"(no department)\" stays apart from rows without one")
+  func literalNoDepartment() throws {
+    try withTemporaryFolder { folder in
+      let log = folder.write("log.csv", "person,department,project\nA,(no department),X\nB,,X\nC,D1,X\nD,D1,Y\n")
+      let run = try Self.run(["silos", log, "--format", "json"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      let groups = (try jsonObject(run.out)["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+      #expect(groups == ["(no department given)", "(no department)", "D1"])
+    }
+  }
+
+  @Test("GraphML with a second top-level graph is refused (65); CDATA values are read")
+  func graphMLStructure() throws {
+    try withTemporaryFolder { folder in
+      let two = folder.write(
+        "two.graphml",
+        """
+        <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="d" for="node" attr.name="department" attr.type="string"/>
+        <graph edgedefault="undirected"><node id="a"><data key="d">X</data></node><node id="b"><data key="d">Y</data></node><edge source="a" target="b"/></graph>
+        <graph edgedefault="directed"><node id="c"/></graph>
+        </graphml>
+        """)
+      let refused = try Self.run(["summary", "--edges", two], in: folder)
+      #expect(refused.status == 65, "\(refused)")
+      #expect(refused.err.contains("two.graphml:4: the file holds more than one <graph>"), "\(refused)")
+      let cdata = folder.write(
+        "cdata.graphml",
+        """
+        <?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+        <key id="d" for="node" attr.name="department" attr.type="string"/>
+        <graph edgedefault="undirected"><node id="a"><data key="d"><![CDATA[R&D <Noord>]]></data></node><node id="b"><data key="d">Y</data></node><edge source="a" target="b"/></graph>
+        </graphml>
+        """)
+      let read = try Self.run(["silos", "--edges", cdata, "--format", "json"], in: folder)
+      #expect(read.status == 0, "\(read)")
+      let groups = (try jsonObject(read.out)["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+      #expect(groups == ["R&D <Noord>", "Y"])
+    }
+  }
+
+  @Test("JSON Lines caps names at 1,024 bytes as CSV does, the department's too")
+  func jsonLinesNameCap() throws {
+    try withTemporaryFolder { folder in
+      let long = String(repeating: "x", count: 1_000_000)
+      let log = folder.write(
+        "log.jsonl",
+        "{\"person\":\"A\",\"department\":\"\(long)\",\"project\":\"X\"}\n{\"person\":\"B\",\"department\":\"D\",\"project\":\"X\"}\n"
+          + "{\"person\":\"C\",\"department\":\"E\",\"project\":\"X\"}\n")
+      let run = try Self.run(["summary", log], in: folder)
+      #expect(run.status == 0, "\(run)")
+      #expect(run.out.contains("1 row: the department's name is longer than 1024 bytes (line 1)"), "\(run.out)")
+      #expect(!run.out.contains(String(repeating: "x", count: 100)))
     }
   }
 }

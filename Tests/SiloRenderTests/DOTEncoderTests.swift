@@ -99,6 +99,18 @@ import Testing
     #expect(DOTAttributes(dictionaryLiteral: ("c", .text("x")), ("b", .number(3))) != attributes)
   }
 
+  @Test("tooltips and links double every backslash again: Graphviz unescapes them twice")
+  func tooltipBackslashes() {
+    #expect(DOTEncoder.quoted(#"a\N"#, for: "label") == #""a\\N""#)
+    #expect(DOTEncoder.quoted(#"a\N"#, for: "xlabel") == #""a\\N""#)
+    #expect(DOTEncoder.quoted(#"a\N"#, for: "tooltip") == #""a\\\\N""#)
+    #expect(DOTEncoder.quoted(#"a\N"#, for: "URL") == #""a\\\\N""#)
+    // A line break stays one escape in both.
+    #expect(DOTEncoder.quoted("a\nb", for: "tooltip") == #""a\nb""#)
+    let graph = DOTGraph(name: "g", nodes: [DOTNode(id: "p0", attributes: ["label": .text(#"\G"#), "tooltip": .text(#"\G"#)])])
+    #expect(DOTEncoder.encode(graph).contains(#""p0" [label="\\G", tooltip="\\\\G"];"#))
+  }
+
   @Test("a hostile name stays one node: no statement, attribute or comment can be injected")
   func injectionStaysInsideTheString() {
     let hostile = "a ]; node [shape=box] \"x"
@@ -139,7 +151,9 @@ import Testing
     ("Eve\u{202E}kcah.exe", #""Evekcah.exe""#),
     ("\u{202A}\u{202B}x\u{202C}\u{202D}\u{2066}\u{2067}\u{2068}\u{2069}", #""x""#),
     ("\u{FEFF}bom", #""bom""#),
-    ("mark\u{200F}kept", "\"mark\u{200F}kept\""),
+    ("mark\u{200F}gone", #""markgone""#),
+    ("nonchar\u{FFFE}\u{FFFF}", #""nonchar""#),
+    ("back\\slash \\N \\G", #""back\\slash \\N \\G""#),
     ("nul\u{0}bel\u{7}esc\u{1B}del\u{7F}csi\u{9B}", #""nulbelescdelcsi""#),
     ("a\tb", #""a b""#),
     ("Gemeente 's-Hertogenbosch", #""Gemeente 's-Hertogenbosch""#),

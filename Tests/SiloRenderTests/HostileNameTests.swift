@@ -13,11 +13,11 @@ import _SiloTestSupport
     #"José "Pepe" <b>Müller</b> & Zoë"#,
     "Gemeente 's-Hertogenbosch",
     #"DOMAIN\jan"#,
-    "-- comment",
+    #"\N -- comment"#,
     #"a ]; node [shape=box] "x"#,
     "محمد العربي",
     "Eve\u{202E}kcah.exe",
-    #"=HYPERLINK("x")"#,
+    #"=HYPERLINK("x") \G \\ \E \T"#,
     #"C:\new\tmp"#,
     "Ünal 👩🏽‍💻",
   ]
@@ -56,6 +56,12 @@ import _SiloTestSupport
     #expect(scan.texts.contains(#"DOMAIN\jan"#))
     #expect(scan.texts.contains(#"C:\new\tmp"#))
     #expect(!scan.texts.contains { $0.contains("DOMAINjan") || $0.contains(#"DOMAIN\\jan"#) })
+    // Graphviz's own escapes in a name (\N the node's id, \G the graph's name, \\ one
+    // backslash) are shown as written, in labels and tooltips alike.
+    #expect(scan.tooltips.contains { $0.hasPrefix(#"\N -- comment"# + "\n") })
+    #expect(scan.tooltips.contains { $0.hasPrefix(#"=HYPERLINK("x") \G \\ \E \T"# + "\n") })
+    #expect(scan.tooltips.contains { $0.hasPrefix(#"C:\new\tmp"# + "\n") })
+    #expect(!scan.tooltips.contains { $0.hasPrefix("p") && $0.contains(" -- comment") })
     // The department with markup in its name: box label, box tooltip, legend.
     #expect(scan.texts.contains("ICT & <Beheer>"))
     #expect(scan.tooltips.contains("ICT & <Beheer>: 5 people"))

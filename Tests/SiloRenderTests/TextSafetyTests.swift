@@ -48,7 +48,11 @@ private final class FragmentScan: NSObject, XMLParserDelegate {
     #expect(TextSafety.cleaned("\u{FEFF}id") == "id")
     #expect(TextSafety.cleaned("محمد العربي") == "محمد العربي")
     #expect(TextSafety.cleaned("Gemeente 's-Hertogenbosch") == "Gemeente 's-Hertogenbosch")
-    #expect(TextSafety.cleaned("a\u{200E}b") == "a\u{200E}b")
+    // The implicit direction marks are invisible, so they go too (one list with the readers:
+    // InvisibleCharacters); joiners inside an emoji sequence stay.
+    #expect(TextSafety.cleaned("a\u{200E}b") == "ab")
+    #expect(TextSafety.cleaned("a\u{FFFE}b\u{FFFF}c" + String(Unicode.Scalar(0xFDD0 as UInt32)!)) == "abc")
+    #expect(TextSafety.cleaned("An\u{200D}a\u{200B}") == "Ana")
     #expect(TextSafety.cleaned("🧑‍🚀") == "🧑‍🚀")
   }
 

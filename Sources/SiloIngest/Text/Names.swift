@@ -1,4 +1,5 @@
 import Foundation
+import SiloGraph
 
 /// The one rule by which SiloScope reads a name: a person's id, a project, a department, a
 /// node id, and every attribute value of a people file or node list.
@@ -49,7 +50,11 @@ public enum Names {
   public static func printable(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: { isInvisible($0) && !isKeptInOutput($0) }) else { return text }
     var scalars = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars where !isInvisible(scalar) || isKeptInOutput(scalar) { scalars.append(scalar) }
+    var previous: Unicode.Scalar? = nil
+    for scalar in text.unicodeScalars {
+      if !isInvisible(scalar) || isKeptInOutput(scalar) || isJoinerThatShows(scalar, after: previous) { scalars.append(scalar) }
+      previous = scalar
+    }
     return String(scalars)
   }
 
@@ -118,24 +123,12 @@ public enum Names {
     }
   }
 
-  /// Whether a zero-width joiner or non-joiner changes how the text shows: after a character
-  /// from U+0590 on (Hebrew, Arabic, Persian, the Indic scripts, emoji), where it shapes
-  /// letters or joins an emoji sequence such as 👩🏽‍💻. After Latin, Greek or Cyrillic letters,
-  /// digits and punctuation it shows nothing, and is removed.
-  private static func isJoinerThatShows(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
-    guard scalar.value == 0x200C || scalar.value == 0x200D, let previous else { return false }
-    return previous.value >= 0x590 && !isInvisible(previous) && !isSpace(previous)
-  }
+  /// Characters removed by step 2 (SiloGraph's `InvisibleCharacters`, which also drives the
+  /// text safety of every output).
+  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool { InvisibleCharacters.contains(scalar) }
 
-  /// Characters removed by step 2.
-  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00 ... 0x1F, 0x7F ... 0x9F, 0xAD, 0x61C, 0x180E, 0x200B ... 0x200F, 0x202A ... 0x202E, 0x2060 ... 0x2064,
-      0x2066 ... 0x2069, 0xFEFF, 0xFDD0 ... 0xFDEF:
-      return true
-    default:
-      return scalar.value & 0xFFFE == 0xFFFE
-    }
+  private static func isJoinerThatShows(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+    InvisibleCharacters.joinerShows(scalar, after: previous)
   }
 }
 

@@ -50,14 +50,35 @@ public enum DOTEncoder {
   ///   ``TextSafety/cleaned(_:keepingLineBreaks:)``: a name cannot reorder the text around
   ///   it. Right-to-left names keep their own direction.
   /// - Everything else, diacritics and non-Latin scripts included, is kept as UTF-8.
-  public static func quoted(_ text: String) -> String {
+  ///
+  /// Tooltips and links are read for escapes twice (once as labels are, once when the SVG
+  /// writes them out), so there a backslash is written four times: ``quoted(_:for:)``.
+  public static func quoted(_ text: String) -> String { quoted(text, backslash: "\\\\") }
+
+  /// `text` as a DOT quoted string for the attribute `name`, shown literally by Graphviz.
+  ///
+  /// Graphviz 2.42 turns `\\` into `\` once in labels (`label`, `xlabel`, cluster labels),
+  /// and twice in tooltips and links (``twiceEscaped``): a name `\N` is written `\\N` in a
+  /// label and `\\\\N` in a tooltip, or Graphviz shows the node's id in its place (`\G` the
+  /// graph's name, `\\` a single backslash).
+  public static func quoted(_ text: String, for name: String) -> String {
+    quoted(text, backslash: twiceEscaped.contains(name) ? "\\\\\\\\" : "\\\\")
+  }
+
+  /// The attributes whose text Graphviz unescapes twice.
+  public static let twiceEscaped: Set<String> = [
+    "tooltip", "edgetooltip", "headtooltip", "labeltooltip", "tailtooltip", "URL", "href", "edgeURL", "edgehref",
+    "headURL", "headhref", "tailURL", "tailhref", "labelURL", "labelhref",
+  ]
+
+  private static func quoted(_ text: String, backslash: String) -> String {
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     var previousWasCR = false
     for scalar in TextSafety.cleaned(text, keepingLineBreaks: true).unicodeScalars {
       switch scalar {
       case "\"": out += "\\\""
-      case "\\": out += "\\\\"
+      case "\\": out += backslash
       case "\r": out += "\\n"
       case "\n": if !previousWasCR { out += "\\n" }
       case "\u{2028}", "\u{2029}", "\u{85}": out += "\\n"
@@ -88,9 +109,9 @@ public enum DOTEncoder {
     return sign + String(integer) + "." + String(repeating: "0", count: digits - text.count) + text
   }
 
-  private static func encodeValue(_ value: DOTValue) -> String {
+  private static func encodeValue(_ value: DOTValue, for name: String) -> String {
     switch value {
-    case .text(let text): return quoted(text)
+    case .text(let text): return quoted(text, for: name)
     case .number(let x): return number(x)
     case .html(let label): return "<" + label.markup + ">"
     case .keyword(let keyword): return keyword.description
@@ -98,7 +119,7 @@ public enum DOTEncoder {
   }
 
   private static func list(_ attributes: DOTAttributes) -> String {
-    " [" + attributes.map { "\($0.name)=" + encodeValue($0.value) }.joined(separator: ", ") + "]"
+    " [" + attributes.map { "\($0.name)=" + encodeValue($0.value, for: "\($0.name)") }.joined(separator: ", ") + "]"
   }
 
   private static func statement(_ node: DOTNode) -> String {

@@ -1,17 +1,20 @@
+import SiloGraph
+
 /// Cleaning and escaping of user text (people's and departments' names) for the formats
 /// SiloScope draws in.
 public enum TextSafety {
   /// `text` without the characters that could change how the text *around* it is shown:
   ///
-  /// - C0 and C1 control characters (tab becomes a space; line breaks are kept only when
-  ///   `keepingLineBreaks`, otherwise they become a space);
-  /// - the Unicode explicit direction embeddings, overrides and isolates (U+202A–U+202E,
-  ///   U+2066–U+2069) and the byte-order mark U+FEFF: a name holding U+202E (RIGHT-TO-LEFT
-  ///   OVERRIDE) would otherwise turn the rest of a label around.
+  /// - the characters of SiloGraph's `InvisibleCharacters`: C0 and C1 control characters
+  ///   (tab becomes a space; line breaks are kept only when `keepingLineBreaks`, otherwise
+  ///   they become a space), zero-width and invisible characters, the Unicode direction marks,
+  ///   embeddings, overrides and isolates (a name holding U+202E, RIGHT-TO-LEFT OVERRIDE,
+  ///   would otherwise turn the rest of a label around), the byte-order mark, and the
+  ///   noncharacters (U+FFFE and U+FFFF would make an SVG invalid XML).
   ///
   /// Letters of every script, diacritics, right-to-left text (which the Unicode
-  /// bidirectional algorithm still orders correctly within the name), emoji and the
-  /// implicit marks U+200E/U+200F are kept.
+  /// bidirectional algorithm still orders correctly within the name), emoji and the joiners
+  /// inside emoji sequences and Arabic or Indic words are kept.
   public static func cleaned(_ text: String, keepingLineBreaks: Bool = false) -> String {
     var needsWork = false
     for scalar in text.unicodeScalars where isRemoved(scalar) || scalar == "\t" || isLineBreak(scalar) {
@@ -20,14 +23,16 @@ public enum TextSafety {
     }
     guard needsWork else { return text }
     var out = String.UnicodeScalarView()
+    var previous: Unicode.Scalar? = nil
     for scalar in text.unicodeScalars {
       if isLineBreak(scalar) {
         out.append(keepingLineBreaks ? scalar : " ")
       } else if scalar == "\t" {
         out.append(" ")
-      } else if !isRemoved(scalar) {
+      } else if !isRemoved(scalar) || InvisibleCharacters.joinerShows(scalar, after: previous) {
         out.append(scalar)
       }
+      previous = scalar
     }
     return String(out)
   }
@@ -57,9 +62,7 @@ public enum TextSafety {
   private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x0A, 0x0D, 0x09, 0x85: return false  // handled as line breaks or spaces
-    case 0x00 ... 0x1F, 0x7F ... 0x9F: return true
-    case 0x202A ... 0x202E, 0x2066 ... 0x2069, 0xFEFF: return true
-    default: return false
+    default: return InvisibleCharacters.contains(scalar)
     }
   }
 }

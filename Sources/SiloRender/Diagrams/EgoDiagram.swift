@@ -17,7 +17,7 @@ extension Diagram {
     var notes = [plan.note]
     let scale = NodeScale(count: members.count)
     let groupColour: (Int) -> String = { group in
-      input.departments?.name(of: group) == Network.noGroupName ? Colour.neutral : Colour.category(group)
+      input.departments?.unassignedGroup == group ? Colour.neutral : Colour.category(group)
     }
     let colours: (NodeID) -> String = { v in input.departments.map { groupColour($0.group(of: v)) } ?? Colour.category(0) }
     // Contacts labelled: all up to the label limit, otherwise the strongest ties.

@@ -90,7 +90,7 @@ extension Diagram {
   /// top brokers outlined in black and labelled with their rank, and a legend.
   public static func people(_ input: PeopleDiagramInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
     let colours = (0 ..< (input.departments?.groupCount ?? 0)).map { group in
-      input.departments?.name(of: group) == Network.noGroupName ? Colour.neutral : Colour.category(group)
+      input.departments?.unassignedGroup == group ? Colour.neutral : Colour.category(group)
     }
     var legend: [(colour: String, text: String)] = []
     if let departments = input.departments {

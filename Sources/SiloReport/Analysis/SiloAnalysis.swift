@@ -86,9 +86,17 @@ public enum SiloAnalysis {
   }
 
   /// Runs the analysis on a network already in memory (a graph and its departments).
+  ///
+  /// Names are read under the rule every reader applies (SiloIngest's `Names`): ids,
+  /// attribute values and department names are normalized first, so the outputs are the same
+  /// as for the same network read from a file.
+  ///
+  /// - Throws: ``AnalysisError/unsuitable(_:)`` also when two people's ids, or two departments'
+  ///   names, are the same name written in two ways.
   public static func run(network: Network, options: Options = Options()) throws(AnalysisError) -> AnalysisResult {
     var clock = StepClock(progress: options.progress)
-    let loaded = LoadedInput(network: network, projection: nil, projects: nil, dateRange: nil, reports: [], kind: "network")
+    let loaded = LoadedInput(
+      network: try network.withNormalizedNames(), projection: nil, projects: nil, dateRange: nil, reports: [], kind: "network")
     return try analyze(loaded: loaded, options: options, clock: &clock)
   }
 
@@ -378,4 +386,31 @@ enum Estimate {
 extension Duration {
   /// The duration in seconds, for progress lines.
   package var inSeconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
+
+extension Network {
+  /// The network with its ids, attribute values and group names normalized as the readers
+  /// normalize names (SiloIngest's `Names.normalized(_:)`).
+  ///
+  /// - Throws: ``AnalysisError/unsuitable(_:)`` when two ids or two group names become one.
+  func withNormalizedNames() throws(AnalysisError) -> Network {
+    let ids = nodes.ids.map(Names.normalized)
+    if Set(ids).count != ids.count || ids.contains("") {
+      throw .unsuitable("two people's ids are the same name written in two ways (Unicode form, invisible characters or spaces), or an id is empty")
+    }
+    var table = NodeTable(ids: ids)
+    for name in nodes.attributeNames {
+      table.setAttributeColumn(Names.normalized(name), nodes.attributeColumn(name)!.map { $0.map(Names.normalized) })
+    }
+    var normalizedGroups = groups
+    if let groups, let names = groups.names {
+      let normalized = names.map(Names.normalized)
+      if Set(normalized).count != normalized.count {
+        throw .unsuitable("two departments are the same name written in two ways (Unicode form, invisible characters or spaces)")
+      }
+      normalizedGroups = Partition(
+        membership: groups.membership, groupCount: groups.groupCount, names: normalized, unassignedGroup: groups.unassignedGroup)
+    }
+    return Network(graph: graph, nodes: table, groups: normalizedGroups)
+  }
 }

@@ -129,7 +129,9 @@ extension Network {
       table.setAttributeColumn(name, order.map { column[$0] })
     }
     let partition = groups.map { groups in
-      Partition(membership: order.map { groups.membership[$0] }, groupCount: groups.groupCount, names: groups.names)
+      Partition(
+        membership: order.map { groups.membership[$0] }, groupCount: groups.groupCount, names: groups.names,
+        unassignedGroup: groups.unassignedGroup)
     }
     return Network(graph: builder.build(), nodes: table, groups: partition)
   }

@@ -113,7 +113,9 @@ extension Network {
     let membership = groups.membership.map { newNumber[Int($0)] }
 
     var result = self
-    result.groups = Partition(membership: membership, groupCount: names.count, names: names)
+    result.groups = Partition(
+      membership: membership, groupCount: names.count, names: names,
+      unassignedGroup: groups.unassignedGroup.flatMap { sizes[$0] >= minimum ? Int(newNumber[$0]) : nil })
     if let column = nodes.attributeColumn(NodeAttribute.department) {
       var values = column
       for v in values.indices where membership[v] == mergedNumber { values[v] = mergedName }

@@ -134,10 +134,10 @@ struct Analyze: ParsableCommand {
       }
       for warning in folder.document.input.warnings { printWarning(warning) }
       let s = folder.document.input
-      print("wrote \(out)/report.html and \(folder.document.diagrams.count + 6) more files: "
+      printText("wrote \(out)/report.html and \(folder.document.diagrams.count + 6) more files: "
         + "\(counted(s.people, "person", "people")), \(counted(s.departments ?? 0, "department", "departments")), "
         + "\(counted(s.ties, "tie", "ties"))")
-      for finding in folder.document.findings.prefix(5) { print("  • " + finding.text) }
+      for finding in folder.document.findings.prefix(5) { printText("  • " + finding.text) }
     }
   }
 }

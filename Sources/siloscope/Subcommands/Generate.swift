@@ -47,7 +47,7 @@ struct Generate: ParsableCommand {
         }
         if let failure { throw failure }
       }
-      print("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
+      printText("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
     }
   }
 }

@@ -151,5 +151,5 @@ extension ProjectionWeighting {
 
 func printNote(_ message: String) {
   var standardError = StandardError()
-  print("siloscope: \(message)", to: &standardError)
+  print("siloscope: \(TerminalText.safe(message, keepingLineBreaks: false))", to: &standardError)
 }

@@ -70,7 +70,7 @@ extension AnalysisOptions {
   ) throws {
     switch format {
     case .table, .csv:
-      print(format == .table ? table() : csv(), terminator: "")
+      if format == .table { printText(table(), terminator: "") } else { print(csv(), terminator: "") }
       for warning in warnings { printWarning(warning) }
     case .json:
       print(try JSONOutput.encode(try json()))

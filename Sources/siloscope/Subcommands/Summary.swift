@@ -30,7 +30,7 @@ struct Summary: ParsableCommand {
         network: loaded.network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
         projection: loaded.projection, inputs: loaded.reports)
       switch format {
-      case .table: print(summary.text(), terminator: "")
+      case .table: printText(summary.text(), terminator: "")
       case .json: print(try JSONOutput.encode(summary))
       }
     }
