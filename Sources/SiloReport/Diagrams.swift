@@ -56,7 +56,7 @@ public struct DiagramMetrics: Sendable, Hashable {
 }
 
 extension DiagramMetrics {
-  /// The metrics of the people `keep` marks, renumbered as ``SiloGraph/Network/keeping(_:)``
+  /// The metrics of the people `keep` marks, renumbered as SiloGraph's `Network.keeping(_:)`
   /// renumbers them (`newNode`): the values are those computed on the whole network; brokers
   /// of people left out are dropped; communities keep their numbers.
   public func keeping(_ keep: [Bool], newNode: [NodeID?]) -> DiagramMetrics {

@@ -43,6 +43,16 @@ public enum NetworkReader {
     return try read(edges: InputFile(path: edgesPath), nodes: nodes, options: options)
   }
 
+  /// Reads an edge list (or GraphML), and a node list when given, from bytes already in
+  /// memory; the names are used in messages.
+  public static func read(
+    edgeBytes: [UInt8], name: String, nodeBytes: [UInt8]? = nil, nodesName: String = "nodes",
+    options: NetworkReadOptions = NetworkReadOptions()
+  ) throws(IngestError) -> LoadedNetwork {
+    let nodes = try nodeBytes.map { bytes throws(IngestError) in try InputFile(name: nodesName, raw: bytes) }
+    return try read(edges: InputFile(name: name, raw: edgeBytes), nodes: nodes, options: options)
+  }
+
   package static func read(edges: consuming InputFile, nodes: InputFile?, options: NetworkReadOptions) throws(IngestError) -> LoadedNetwork {
     if edges.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .emptyFile(file: edges.name)

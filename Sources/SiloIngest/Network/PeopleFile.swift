@@ -35,6 +35,13 @@ public struct PeopleFile: Sendable, Hashable {
     try read(InputFile(path: path), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
   }
 
+  /// Reads a people file from bytes already in memory; `name` is used in messages.
+  public static func read(
+    bytes: [UInt8], name: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
+  ) throws(IngestError) -> PeopleFile {
+    try read(InputFile(name: name, raw: bytes), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+  }
+
   package static func read(
     _ input: InputFile, idColumn: String?, departmentColumn: String?, delimiter: Character?
   ) throws(IngestError) -> PeopleFile {
