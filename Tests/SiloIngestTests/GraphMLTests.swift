@@ -1,6 +1,6 @@
 import Foundation
 import SiloGraph
-import SiloIngest
+@testable import SiloIngest
 import Testing
 import _SiloTestSupport
 
@@ -193,5 +193,38 @@ struct GraphMLTests {
     #expect(throws: IngestError.malformed(SourceLocation(file: path, line: 3), reason: "a <node> without an id")) {
       try NetworkReader.read(edgesPath: path)
     }
+  }
+
+  /// Found by fuzzing (Tests/Fuzz): FoundationXML dies with SIGSEGV on a processing
+  /// instruction without data. SiloScope blanks processing instructions before parsing.
+  @Test(
+    "processing instructions, with or without data, anywhere, do not crash the reader",
+    arguments: ["<?xmlon?>", "<?foo?>", "<?foo bar?>", "<?x ?>", "<?x"])
+  func processingInstructions(_ instruction: String) throws {
+    let files = Files()
+    defer { files.remove() }
+    let text = """
+      <?xml version="1.0"?>\(instruction == "<?x" ? "" : instruction)
+      <graphml xmlns="http://graphml.graphdrawing.org/xmlns">\(instruction == "<?x" ? "" : instruction)
+        <graph edgedefault="undirected"><!-- <?not one?> --><node id="a"/><node id="b"/><edge source="a" target="b"/></graph>
+      </graphml>\(instruction)
+      """
+    let path = files.text("g.graphml", text)
+    if instruction == "<?x" {
+      // Cut off: an error, not a crash.
+      #expect(throws: IngestError.self) { try NetworkReader.read(edgesPath: path) }
+    } else {
+      let network = try NetworkReader.read(edgesPath: path).network
+      #expect(network.graph.edgeCount == 1)
+    }
+    let leading = files.text("lead.graphml", instruction + "<graphml><graph><node id=\"a\"/></graph></graphml>")
+    _ = try? NetworkReader.read(edgesPath: leading)
+  }
+
+  @Test("blanking keeps the XML declaration, comments, CDATA and every line break")
+  func blanking() {
+    let text = "<?xml version=\"1.0\"?>\n<a><?p\nq?><!-- <?c?> --><![CDATA[<?d?>]]></a>"
+    let out = String(decoding: GraphMLReader.blankingProcessingInstructions(Array(text.utf8)), as: UTF8.self)
+    #expect(out == "<?xml version=\"1.0\"?>\n<a>   \n   <!-- <?c?> --><![CDATA[<?d?>]]></a>")
   }
 }

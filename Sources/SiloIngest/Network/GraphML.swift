@@ -84,7 +84,7 @@ public enum GraphMLWriter {
 enum GraphMLReader {
   static func read(_ input: InputFile, options: NetworkReadOptions) throws(IngestError) -> LoadedNetwork {
     let delegate = Delegate()
-    let parser = XMLParser(data: Data(input.bytes))
+    let parser = XMLParser(data: Data(blankingProcessingInstructions(input.bytes)))
     parser.delegate = delegate
     // FoundationXML on Linux returns `true` from `parse()` for a document that ends before its
     // elements are closed (a file cut off), setting only `parserError`: check both.
@@ -173,6 +173,48 @@ enum GraphMLReader {
       network: Network(graph: built.graph, nodes: table, groups: groups),
       groupAttribute: groupKey == nil ? nil : NodeAttribute.department,
       parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: [report])
+  }
+
+  /// `bytes` with every processing instruction (`<?target data?>`) but the XML declaration
+  /// turned into spaces (line breaks kept, so lines and columns stay right).
+  ///
+  /// GraphML has no use for processing instructions, and FoundationXML on Linux
+  /// (swift-corelibs-foundation, Swift 6.3) dereferences a null pointer for one without data
+  /// (`<?foo?>`): the process dies with SIGSEGV inside `XMLParser.parse()`, found by fuzzing
+  /// (Tests/Fuzz). Comments and CDATA sections, where `<?` is text, are left as they are.
+  static func blankingProcessingInstructions(_ bytes: [UInt8]) -> [UInt8] {
+    var out = bytes
+    let n = bytes.count
+    func starts(_ text: String, at i: Int) -> Bool {
+      let pattern = Array(text.utf8)
+      return i + pattern.count <= n && bytes[i ..< i + pattern.count].elementsEqual(pattern)
+    }
+    func find(_ text: String, from i: Int) -> Int {
+      var k = i
+      while k < n && !starts(text, at: k) { k += 1 }
+      return k
+    }
+    var i = 0
+    while i < n {
+      guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+      if starts("<!--", at: i) {
+        i = find("-->", from: i + 4) + 3
+      } else if starts("<![CDATA[", at: i) {
+        i = find("]]>", from: i + 9) + 3
+      } else if starts("<?", at: i) {
+        // An instruction that is never closed stays: libxml2 reports it as an error.
+        let close = find("?>", from: i + 2)
+        let end = min(n, close + 2)
+        let declaration = i == 0 && starts("<?xml", at: 0) && n > 5 && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[5])
+        if !declaration && close < n {
+          for k in i ..< end where bytes[k] != 0x0A && bytes[k] != 0x0D { out[k] = 0x20 }
+        }
+        i = end
+      } else {
+        i += 1
+      }
+    }
+    return out
   }
 
   struct Key { var name: String; var domain: String }
