@@ -112,7 +112,7 @@ struct ProjectionArguments: ParsableArguments {
 
   // Numeric options parse their value unconditionally, so that `--min-weight -1` is refused
   // for being negative rather than read as an unknown option `-1`.
-  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight (0 to 1e100).", valueName: "weight"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out ties lighter than this weight (\(OptionRanges.describe(OptionRanges.minWeight))).", valueName: "weight"))
   var minWeight: Double?
 
   @Option(help: ArgumentHelp("Use only log rows on or after this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
@@ -121,7 +121,7 @@ struct ProjectionArguments: ParsableArguments {
   @Option(help: ArgumentHelp("Use only log rows on or before this date (yyyy-mm-dd or dd-mm-yyyy).", valueName: "date"))
   var to: LogDate?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure); 2 to 10,000,000.", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("Leave out projects with more people than this (all-hands meetings, shared infrastructure); \(OptionRanges.describe(OptionRanges.maxProjectSize)).", valueName: "n"))
   var maxProjectSize: Int?
 
   func validate() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SiloKit
 
 /// The range of every numeric option, checked when the command line is parsed (exit 64), and
 /// named in the option's help. One table, so help and check cannot disagree.
@@ -42,14 +43,7 @@ enum OptionRanges {
   private static func text<Value>(_ value: Value) -> String {
     if let integer = value as? Int {
       // Thousands grouped from 10,000 on, so that years read as years.
-      guard integer >= 10_000 else { return String(integer) }
-      let digits = String(integer)
-      var out = ""
-      for (i, c) in digits.enumerated() {
-        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-        out.append(c)
-      }
-      return out
+      return integer >= 10_000 ? NumberText.integer(integer) : String(integer)
     }
     if let number = value as? Double {
       if number == 0 { return "0" }

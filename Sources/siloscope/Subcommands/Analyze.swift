@@ -53,7 +53,7 @@ struct Analyze: ParsableCommand {
   @Flag(help: "With --pseudonymize, keep each person's role (dropped by default: a role held by one person names them).")
   var keepRole = false
 
-  @Option(parsing: .unconditional, help: "Departments with fewer people are merged (privacy); 1 keeps all (0 to 10,000,000).")
+  @Option(parsing: .unconditional, help: "Departments with fewer people are merged (privacy); 1 keeps all (\(OptionRanges.describe(OptionRanges.people))).")
   var minGroupSize: Int = 5
 
   @Option(help: ArgumentHelp("A heading for the report (organization, period).", valueName: "text"))
@@ -65,16 +65,16 @@ struct Analyze: ParsableCommand {
   @Option(parsing: .unconditional, help: "The random seed: the same seed gives the same report.")
   var seed: UInt64 = 1
 
-  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (1 to 100,000).")
+  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (\(OptionRanges.describe(OptionRanges.permutations))).")
   var permutations: Int = 1000
 
-  @Option(parsing: .unconditional, help: "How many top brokers the report follows (1 to 100).")
+  @Option(parsing: .unconditional, help: "How many top brokers the report follows (\(OptionRanges.describe(OptionRanges.brokers))).")
   var brokers: Int = 10
 
-  @Option(parsing: .unconditional, help: "Exact betweenness up to this many people, sampled above (0 to 10,000,000).")
+  @Option(parsing: .unconditional, help: "Exact betweenness up to this many people, sampled above (\(OptionRanges.describe(OptionRanges.people))).")
   var exactLimit: Int = 10_000
 
-  @Option(parsing: .unconditional, help: "Threads for betweenness, 1 to 256 (the result is the same for any number).")
+  @Option(parsing: .unconditional, help: "Threads for betweenness, \(OptionRanges.describe(OptionRanges.threads)) (the result is the same for any number).")
   var threads: Int = SystemThreads.count
 
   @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM).")

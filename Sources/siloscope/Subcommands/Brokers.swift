@@ -24,7 +24,7 @@ struct Brokers: ParsableCommand {
   @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
   @OptionGroup(title: "Analysis") var analysis: AnalysisOptions
 
-  @Option(parsing: .unconditional, help: "How many brokers to show (1 to 100).")
+  @Option(parsing: .unconditional, help: "How many brokers to show (\(OptionRanges.describe(OptionRanges.brokers))).")
   var top: Int = 10
 
   @Option(help: "Path length of a tie: inverse-weight (1/w), hops, or weight (w is a distance).")
@@ -36,7 +36,7 @@ struct Brokers: ParsableCommand {
   @Option(help: "exact, sampled (random sources), adaptive (error-bounded), or auto (exact up to 10,000 people).")
   var betweenness: BrokerAnalysis.Method = .auto
 
-  @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled (and auto above 10,000 people); 1 to 10,000,000.")
+  @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled (and auto above 10,000 people); \(OptionRanges.describe(OptionRanges.samples)).")
   var samples: Int = 256
 
   @Option(parsing: .unconditional, help: "Largest error ε of --betweenness adaptive, with probability 0.9.")
@@ -45,7 +45,7 @@ struct Brokers: ParsableCommand {
   @Option(help: "Equal weighted path lengths: exact (as NetworkX) or tolerant (within 1e-10, as igraph).")
   var ties: PathTieRule = .exact
 
-  @Option(parsing: .unconditional, help: "Threads for betweenness, 1 to 256 (results are the same for any number).")
+  @Option(parsing: .unconditional, help: "Threads for betweenness, \(OptionRanges.describe(OptionRanges.threads)) (results are the same for any number).")
   var threads: Int = SystemThreads.count
 
   func validate() throws {

@@ -27,7 +27,7 @@ struct Communities: ParsableCommand {
   @Option(help: "What the search maximizes: modularity, or cpm (Constant Potts Model; needs a small --resolution such as 0.05).")
   var objective: CommunityObjective = .modularity
 
-  @Option(parsing: .unconditional, help: "The resolution γ: larger values give smaller communities (1e-9 to 1e6).")
+  @Option(parsing: .unconditional, help: "The resolution γ: larger values give smaller communities (\(OptionRanges.describe(OptionRanges.resolution))).")
   var resolution: Double = 1
 
   func validate() throws {

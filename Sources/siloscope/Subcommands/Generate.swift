@@ -17,13 +17,13 @@ struct Generate: ParsableCommand {
         siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
       """)
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (2 to 10,000,000).", valueName: "n"))
+  @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (\(OptionRanges.describe(OptionRanges.generatedPeople))).", valueName: "n"))
   var people: Int
 
   @Option(help: "The random seed: the same seed gives the same log.")
   var seed: UInt64 = 42
 
-  @Option(parsing: .unconditional, help: "The calendar year the log covers (1000 to 9998).")
+  @Option(parsing: .unconditional, help: "The calendar year the log covers (\(OptionRanges.describe(OptionRanges.years))).")
   var year: Int = 2025
 
   @Option(name: [.short, .long], help: ArgumentHelp("The CSV file to write.", valueName: "file"))

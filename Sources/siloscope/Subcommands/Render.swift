@@ -61,10 +61,10 @@ struct Render: ParsableCommand {
   @Option(parsing: .unconditional, help: "The seed of the force-directed layouts: the same seed gives the same drawing.")
   var seed: UInt64 = 1
 
-  @Option(parsing: .unconditional, help: "How many top brokers to outline and number (0 to 100).")
+  @Option(parsing: .unconditional, help: "How many top brokers to outline and number (\(OptionRanges.describe(OptionRanges.drawnBrokers))).")
   var brokers: Int = 5
 
-  @Option(parsing: .unconditional, help: "Above this many people the people and communities views draw departments (1 to 10,000,000).")
+  @Option(parsing: .unconditional, help: "Above this many people the people and communities views draw departments (\(OptionRanges.describe(OptionRanges.maxPeople))).")
   var maxPeople: Int = 2_000
 
   @Option(help: ArgumentHelp("A heading for the diagram (the organization, the period).", valueName: "text"))

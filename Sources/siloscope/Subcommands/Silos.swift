@@ -22,7 +22,7 @@ struct Silos: ParsableCommand {
   @OptionGroup(title: "Projection (logs only)") var projection: ProjectionArguments
   @OptionGroup(title: "Analysis") var analysis: AnalysisOptions
 
-  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (1 to 100,000).")
+  @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (\(OptionRanges.describe(OptionRanges.permutations))).")
   var permutations: Int = 1000
 
   func validate() throws {
