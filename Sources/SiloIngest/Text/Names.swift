@@ -138,18 +138,22 @@ public enum Names {
 /// each distinct spelling once, so a million rows that repeat a few thousand names normalize
 /// only those few thousand.
 package struct NameTable {
+  /// Every byte string seen: the spellings read, and the normalized names made from them.
   private var spellings: ByteInterner
-  private var names: ByteInterner
+  /// For each spelling, the number of its name; −1 when nothing is left of it; −2 − *name*
+  /// for a normalized name that has not been read as a spelling itself yet.
   private var nameOfSpelling: [Int32] = []
+  private var spellingChanged: [Bool] = []
+  /// For each name, the spelling that is the name itself.
+  private var spellingOfName: [Int32] = []
   package private(set) var counter = SpellingCounter()
 
   package init(capacity: Int = 1024) {
     spellings = ByteInterner(capacity: capacity)
-    names = ByteInterner(capacity: capacity)
   }
 
   /// The number of distinct names.
-  package var count: Int { names.count }
+  package var count: Int { spellingOfName.count }
 
   /// The number of the name `field` spells; −1 when nothing is left of it after
   /// normalization (only invisible characters).
@@ -160,29 +164,48 @@ package struct NameTable {
   /// spelling differs from the name.
   @inline(__always)
   package mutating func internNoting(_ field: UnsafeBufferPointer<UInt8>) -> (name: Int32, changed: Bool) {
-    let spelling = spellings.intern(field)
-    if Int(spelling) < nameOfSpelling.count { return (nameOfSpelling[Int(spelling)], spellingChanged[Int(spelling)]) }
-    var name: Int32 = -1
-    let normalized = Names.normalizedBytes(field)
-    if let normalized {
-      if !normalized.isEmpty { name = normalized.withUnsafeBufferPointer { names.intern($0) } }
-      counter.normalized(from: String(decoding: field, as: UTF8.self), to: String(decoding: normalized, as: UTF8.self))
-    } else {
-      name = names.intern(field)
+    let spelling = Int(spellings.intern(field))
+    if spelling < nameOfSpelling.count {
+      let name = nameOfSpelling[spelling]
+      if name >= -1 { return (name, spellingChanged[spelling]) }
+      // A normalized name, read as it is for the first time: one more spelling of it.
+      nameOfSpelling[spelling] = -2 - name
+      counter.spelling(of: -2 - name)
+      return (-2 - name, false)
     }
-    nameOfSpelling.append(name)
-    spellingChanged.append(normalized != nil)
-    if name >= 0 { counter.spelling(of: name) }
-    return (name, normalized != nil)
+    guard let normalized = Names.normalizedBytes(field) else {
+      let name = Int32(spellingOfName.count)
+      spellingOfName.append(Int32(spelling))
+      nameOfSpelling.append(name)
+      spellingChanged.append(false)
+      counter.spelling(of: name)
+      return (name, false)
+    }
+    counter.normalized(from: String(decoding: field, as: UTF8.self), to: String(decoding: normalized, as: UTF8.self))
+    nameOfSpelling.append(-1)
+    spellingChanged.append(true)
+    guard !normalized.isEmpty else { return (-1, true) }
+    let canonical = Int(normalized.withUnsafeBufferPointer { spellings.intern($0) })
+    let name: Int32
+    if canonical == nameOfSpelling.count {
+      name = Int32(spellingOfName.count)
+      spellingOfName.append(Int32(canonical))
+      nameOfSpelling.append(-2 - name)
+      spellingChanged.append(false)
+    } else {
+      let known = nameOfSpelling[canonical]
+      name = known >= 0 ? known : -2 - known
+    }
+    nameOfSpelling[spelling] = name
+    counter.spelling(of: name)
+    return (name, true)
   }
 
-  private var spellingChanged: [Bool] = []
-
   /// The bytes of name `name`.
-  package func bytes(of name: Int32) -> ArraySlice<UInt8> { names.bytes(Int(name)) }
+  package func bytes(of name: Int32) -> ArraySlice<UInt8> { spellings.bytes(Int(spellingOfName[Int(name)])) }
 
   /// The names, in order of their numbers.
-  package func strings() -> [String] { names.strings() }
+  package func strings() -> [String] { spellingOfName.map { spellings.string(Int($0)) } }
 
   /// What the reader says about the names it normalized.
   package var warnings: [String] { counter.warnings }
