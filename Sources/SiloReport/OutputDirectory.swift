@@ -39,6 +39,11 @@ public struct OutputDirectory: Sendable {
 
   private let path: String
 
+  /// Called after the target was checked and the new folder written, just before the target
+  /// is moved aside: lets tests swap the target for a folder of someone else's, as another
+  /// program could at that moment.
+  var willMoveAside: (@Sendable () -> Void)? = nil
+
   /// Adds a file to write.
   ///
   /// - Precondition: `name` is a plain file name (no `/`), not hidden, and not the marker's.
@@ -140,6 +145,7 @@ public struct OutputDirectory: Sendable {
       }
       let marker = ([Self.markerHeading] + fileNames).joined(separator: "\n") + "\n"
       try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
+      willMoveAside?()
       if FileKind(url.path) != .missing {
         try manager.moveItem(at: url, to: aside)
         // What was moved may not be what was checked: check again, and put back what is not ours.
@@ -246,9 +252,9 @@ enum Leftovers {
     kill(pid, 0) == 0 || errno == EPERM
   }
 
-  /// Removes a folder SiloScope wrote, file by file: only regular files with the names
-  /// SiloScope writes and the marker, then the folder itself, which fails (and keeps it) when
-  /// anything else is inside. Returns whether the folder is gone.
+  /// Removes a folder SiloScope wrote, file by file, then the folder itself; only when every
+  /// entry is a regular file with a name SiloScope writes there (or the marker). A folder
+  /// with anything else inside is left whole. Returns whether the folder is gone.
   @discardableResult
   static func removeOwnFolder(_ folder: URL) -> Bool {
     let manager = FileManager.default
@@ -257,17 +263,20 @@ enum Leftovers {
     let listed = Set(
       (manager.contents(atPath: marker).map { String(decoding: $0, as: UTF8.self) } ?? "").split(separator: "\n").dropFirst().map(String.init))
     let ours = listed.union(OutputDirectory.knownFileNames).union([OutputDirectory.markerName])
-    for entry in entries where ours.contains(entry) || isPartialFile(entry) {
-      let file = folder.appendingPathComponent(entry).path
-      if FileKind(file) == .file { unlink(file) }
+    let files = entries.map { folder.appendingPathComponent($0).path }
+    guard zip(entries, files).allSatisfy({ (ours.contains($0) || isTemporary($0, of: ours)) && FileKind($1) == .file }) else {
+      return false
     }
+    for file in files { unlink(file) }
     return rmdir(folder.path) == 0
   }
 
-  /// Foundation's atomic writes leave `.dat.nosync…` or similar temporary files; a file named
-  /// like one of SiloScope's partial files counts as ours too.
-  private static func isPartialFile(_ entry: String) -> Bool {
-    entry.hasPrefix(".") && entry.contains(".partial-")
+  /// Whether `entry` is the temporary file of an atomic write of one of `names` interrupted
+  /// in the middle: the name, with or without a leading dot, then a dot and a suffix
+  /// (`.report.html.partial-…`, Foundation's `.report.html.XXXXXX`).
+  private static func isTemporary(_ entry: String, of names: Set<String>) -> Bool {
+    let bare = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+    return names.contains { bare.hasPrefix($0 + ".") && bare.count > $0.count + 1 }
   }
 }
 

@@ -20,8 +20,10 @@ public struct ConnectedComponents: Sendable, Hashable, Codable {
 
   /// Finds the components by breadth-first search.
   ///
-  /// - Parameter skipped: A node treated as if all its ties were removed (it becomes an
-  ///   isolate): the components the others form without it, as broker dependence asks.
+  /// - Parameters:
+  ///   - graph: The network; a directed graph's components are its weak components.
+  ///   - skipped: A node treated as if all its ties were removed (it becomes an
+  ///     isolate): the components the others form without it, as broker dependence asks.
   /// - Complexity: O(*n* + *m*).
   public init(of graph: CollaborationGraph, skipping skipped: NodeID? = nil) {
     let n = graph.nodeCount
