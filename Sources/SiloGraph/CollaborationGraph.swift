@@ -10,8 +10,7 @@
 /// that need distances say how they turn a strength into one.
 ///
 /// Self-loops never enter the adjacency: they are kept aside in ``selfLoops`` so that the
-/// summary can count them, and no metric sees them (see ../shared/METRICS.md, "Self-loops …
-/// are dropped before every metric").
+/// summary can count them, and no metric sees them (Tests/References/conventions.md §1).
 ///
 /// Build a graph with ``GraphBuilder``. The value is `Sendable` and copy-on-write through its
 /// arrays, so it can be shared freely between threads.

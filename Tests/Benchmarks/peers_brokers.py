@@ -1,5 +1,5 @@
 """igraph on the 100,000-person broker benchmarks (256 sampled sources, Burt constraint), on the
-same file as SiloScope's Brokers suite, timed as ../shared/bench/peers.py times them (process
+same file as SiloScope's Brokers suite, timed as Tests/Benchmarks/peers/peers.py times them (process
 CPU seconds, best of 3, one thread). The 1,000- and 10,000-person sizes run through peers.py.
 """
 import csv

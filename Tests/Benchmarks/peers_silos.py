@@ -1,7 +1,7 @@
 """igraph and networkit on the silo benchmarks, on the same files as SiloScope's Silos suite.
 
 Times are process CPU seconds (time.process_time), best of 3, one thread (OMP_NUM_THREADS=1
-is set by run.sh), as ../shared/bench/peers.py measures them. Each community search reports
+is set by run.sh), as Tests/Benchmarks/peers/peers.py measures them. Each community search reports
 the modularity it reached, for the issue's "at least as high as igraph's" check.
 """
 import csv

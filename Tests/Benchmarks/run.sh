@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # SiloScope's benchmarks with their peers, on the same files in one run:
 #   ingest   generated project logs (SyntheticOrganization, seed 1) in .peers/logs; peer: pandas
-#   silos    ../shared/bench organizations in .peers/data; peers: igraph, networkit
+#   silos    Tests/Benchmarks/peers organizations in .peers/data; peers: igraph, networkit
 #   brokers  the same organizations; peers: igraph and the plain C Brandes (limit.c),
-#            timed by ../shared/bench/peers.py
+#            timed by Tests/Benchmarks/peers/peers.py
 # Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
@@ -28,7 +28,7 @@ pandas==3.1.1
 pyarrow
 REQ
 fi
-[ -f "$SILOSCOPE_PEER_DATA/org_n100000_edges.csv" ] || PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/../shared/bench/peers.py" gen >/dev/null
+[ -f "$SILOSCOPE_PEER_DATA/org_n100000_edges.csv" ] || PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/Tests/Benchmarks/peers/peers.py" gen >/dev/null
 
 for suite in "${suites[@]}"; do
   case "$suite" in
@@ -54,8 +54,8 @@ for suite in "${suites[@]}"; do
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_silos.py" "$SILOSCOPE_PEER_DATA" 10000 100000
     ;;
   brokers)
-    echo "## igraph and the C reference (peers), ../shared/bench/peers.py"
-    PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/../shared/bench/peers.py" run --sizes 1000,10000 --libs igraph,cref | tail -40
+    echo "## igraph and the C reference (peers), Tests/Benchmarks/peers/peers.py"
+    PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/Tests/Benchmarks/peers/peers.py" run --sizes 1000,10000 --libs igraph,cref | tail -40
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_brokers.py" "$SILOSCOPE_PEER_DATA" 100000
     ;;
   esac

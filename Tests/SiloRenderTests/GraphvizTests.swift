@@ -39,7 +39,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
 
   @Test("the plugins this project needs are loaded")
   func plugins() throws {
-    // GRAPHVIZ.md §2: Debian's libgvc6 offers these layouts, and svg (core) plus png and pdf (cairo).
+    // Tests/References/graphviz.md §5: Debian's libgvc6 offers these layouts, and svg (core) plus png and pdf (cairo).
     let engines = try Graphviz.availableEngines()
     for engine in Self.graphvizEngines { #expect(engines.contains(engine.rawValue), "\(engine)") }
     // "clustered" is SiloScope's own three-pass layout, not a Graphviz plugin.
@@ -106,7 +106,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
 
   @Test("an invalid HTML-like label is an error, not a silently different label")
   func invalidHTMLLabel() throws {
-    // GRAPHVIZ.md §6: Graphviz logs "not well-formed", falls back to the node name and still
+    // Tests/References/graphviz.md §6: Graphviz logs "not well-formed", falls back to the node name and still
     // returns 0 from gvLayout; the wrapper must notice the logged error.
     for text in ["graph { a [label=<<b>x</i>>]; }", "graph { a [label=<<b>x>]; }", "graph { a [label=<x & y>]; }"] {
       let error = renderError { () throws(RenderError) in try Graphviz.render(dot: text, engine: .neato, format: .svg) }
@@ -130,7 +130,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
       }
       #expect(stage.contains("reading"))
     }
-    // GRAPHVIZ.md §6: with a message callback, 2.42 corrupts or crashes on messages over about
+    // Tests/References/graphviz.md §6: with a message callback, 2.42 corrupts or crashes on messages over about
     // 1 KB; the wrapper reads them with aglasterr instead. Graphviz quotes the label in the message.
     let long = String(repeating: "x", count: 5_000)
     let error = renderError { () throws(RenderError) in
@@ -160,7 +160,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
 
   @Test("a graph with no nodes lays out with every engine", arguments: graphvizEngines)
   func emptyGraphEveryEngine(_ engine: LayoutEngine) throws {
-    // GRAPHVIZ.md §6: 0 nodes → rc 0 and a small valid SVG for all six engines.
+    // Tests/References/graphviz.md §6: 0 nodes → rc 0 and a small valid SVG for all six engines.
     let scan = SVGScan(try Graphviz.render(dot: "graph \"empty\" { }", engine: engine, format: .svg))
     #expect(scan.parsed)
     #expect(scan.rootName == "svg")
@@ -170,7 +170,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
 
   @Test("warnings are not errors")
   func warningsPass() throws {
-    // GRAPHVIZ.md §6: an unknown shape and an unknown colour are warnings (rc 0).
+    // Tests/References/graphviz.md §6: an unknown shape and an unknown colour are warnings (rc 0).
     let scan = SVGScan(try Graphviz.render(dot: "graph { a [shape=blob, fillcolor=notacolor, style=filled]; }", engine: .neato, format: .svg))
     #expect(scan.parsed)
     #expect(scan.count("node") == 1)
@@ -199,7 +199,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
       let scan = SVGScan(result)
       #expect(scan.parsed && scan.count("node") == 3)
     }
-    // GRAPHVIZ.md §3: neato is repeatable when calls are serialized.
+    // Tests/References/graphviz.md §6: neato is repeatable when calls are serialized.
     #expect(results.filter { $0 == expected }.count >= 4)
   }
 

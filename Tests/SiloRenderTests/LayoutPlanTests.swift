@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SiloRender
 
-/// The engine and settings chosen by size. The thresholds are the ones GRAPHVIZ.md §5 derives
+/// The engine and settings chosen by size. The thresholds are the ones Tests/References/graphviz.md §3 derives
 /// from its measurements (dot 466 s at 1,000 people; neato 8 s at 1,000 and minutes at
 /// 5,000; fdp keeps clusters; sfdp scales furthest).
 @Suite struct LayoutPlanTests {
@@ -68,7 +68,7 @@ import Testing
     #expect(text(small) == "graph \"g\" {\n  graph [layout=\"dot\"];\n}\n")
 
     let large = LayoutPlan.choose(nodes: 301, clusters: true, requested: .dot, seed: 1)
-    // GRAPHVIZ.md §5: mclimit=0.1, nslimit=1, nslimit1=1, searchsize=10 took n = 1,000 from 466 s to 10.6 s.
+    // Tests/References/graphviz.md §3: mclimit=0.1, nslimit=1, nslimit1=1, searchsize=10 took n = 1,000 from 466 s to 10.6 s.
     #expect(large.attributes["mclimit"] == .number(0.1))
     #expect(large.attributes["nslimit"] == .number(1))
     #expect(large.attributes["nslimit1"] == .number(1))

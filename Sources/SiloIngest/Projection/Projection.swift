@@ -1,6 +1,6 @@
 import SiloGraph
 /// How a tie between two people is weighed when the person × project log is projected onto
-/// people. See ../shared/METRICS.md section 3.7 and the NetworkX functions named below.
+/// people. See Tests/References/conventions.md §3 and the NetworkX functions named below.
 public enum ProjectionWeighting: String, Sendable, Hashable, Codable, CaseIterable {
   /// The number of projects both worked on:
   /// ```

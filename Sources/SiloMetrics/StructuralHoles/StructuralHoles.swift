@@ -31,7 +31,7 @@ extension CollaborationGraph {
   ///
   /// Constraint and effective size equal NetworkX `constraint` / `effective_size` and igraph
   /// `constraint` (which agree once self-loops are dropped, as SiloScope's graphs always
-  /// are; ../shared/METRICS.md 3.2). Efficiency divides by the number of distinct neighbours,
+  /// are; Tests/References/conventions.md §1–§2). Efficiency divides by the number of distinct neighbours,
   /// not NetworkX's `G.degree` (which counts reciprocal arcs twice). Hierarchy is Burt's
   /// (1992) as UCINET computes it; NetworkX and igraph do not have it.
   ///

@@ -60,7 +60,8 @@ public enum DOTEncoder {
   /// Graphviz 2.42 turns `\\` into `\` once in labels (`label`, `xlabel`, cluster labels),
   /// and twice in tooltips and links (``twiceEscaped``): a name `\N` is written `\\N` in a
   /// label and `\\\\N` in a tooltip, or Graphviz shows the node's id in its place (`\G` the
-  /// graph's name, `\\` a single backslash).
+  /// graph's name, `\\` a single backslash). Measured through libgvc by
+  /// `Tests/References/graphviz-escapes.sh` (table in `Tests/References/graphviz.md` §4).
   public static func quoted(_ text: String, for name: String) -> String {
     quoted(text, backslash: twiceEscaped.contains(name) ? "\\\\\\\\" : "\\\\")
   }

@@ -100,7 +100,7 @@ public struct Diagram: Sendable, Hashable {
 /// network, options and seed give the same drawing); graphs without boxes get
 /// ``LayoutEngine/neato`` up to 1,000 nodes and ``LayoutEngine/sfdp`` above. `dot` and `fdp`
 /// are used only on request. Measured on this project's 2-core machine with Graphviz 2.42
-/// (see `shared/GRAPHVIZ.md` §5), `dot` needs 466 s for 1,000 people at a realistic density,
+/// (see `Tests/References/graphviz.md` §3), `dot` needs 466 s for 1,000 people at a realistic density,
 /// so above 300 nodes its crossing minimization and ranking are limited; `fdp` keeps clusters
 /// but, with them, gives a different drawing on every run, and the plan's note says so.
 public struct LayoutPlan: Sendable, Hashable {
@@ -147,7 +147,7 @@ public struct LayoutPlan: Sendable, Hashable {
       }
     case .sfdp:
       attributes["start"] = .number(seedValue)
-      // Prism overlap removal takes minutes above a few thousand nodes (GRAPHVIZ.md §5).
+      // Prism overlap removal takes minutes above a few thousand nodes (Tests/References/graphviz.md §3).
       attributes["overlap"] = nodes <= 2_000 ? .keyword("prism") : .keyword("scale")
     case .dot:
       if nodes > 300 {

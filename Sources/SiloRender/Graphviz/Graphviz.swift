@@ -108,7 +108,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
 /// SiloScope's only door to Graphviz's C library.
 ///
 /// Graphviz 2.42 is not thread-safe, not even for building separate graphs on separate
-/// threads (see `../shared/GRAPHVIZ.md` §3), and its pango plugin keeps state across
+/// threads (see `Tests/References/graphviz.md` §1), and its pango plugin keeps state across
 /// contexts. So:
 ///
 /// - there is one Graphviz context per process, made on first use and never freed;

@@ -2,7 +2,7 @@ import Benchmark
 import Foundation
 import SiloKit
 
-// Broker measures on the shared peer-benchmark organizations (../shared/bench), the files the
+// Broker measures on the shared peer-benchmark organizations (Tests/Benchmarks/peers), the files the
 // C reference (limit.c) and igraph are timed on. Exact betweenness at 10,000 people takes
 // seconds per run, so those benchmarks run a few iterations only.
 
@@ -12,7 +12,7 @@ let dataFolder = ProcessInfo.processInfo.environment["SILOSCOPE_PEER_DATA"]
 func graph(_ n: Int) -> CollaborationGraph? {
   let edges = "\(dataFolder)/org_n\(n)_edges.csv"
   guard FileManager.default.fileExists(atPath: edges) else {
-    print("missing \(edges): run `PEERS_WORK=$PWD/.peers python3 ../shared/bench/peers.py gen` at the repository root")
+    print("missing \(edges): run `PEERS_WORK=$PWD/.peers python3 Tests/Benchmarks/peers/peers.py gen` at the repository root")
     return nil
   }
   return try? NetworkReader.read(edgesPath: edges).network.graph
