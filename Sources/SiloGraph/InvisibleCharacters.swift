@@ -35,4 +35,20 @@ public enum InvisibleCharacters {
     guard scalar.value == 0x200C || scalar.value == 0x200D, let previous else { return false }
     return previous.value >= 0x590 && !contains(previous) && !previous.properties.isWhitespace
   }
+
+  /// `text` without the characters on the list, except the joiners that show
+  /// (``joinerShows(_:after:)``) and those `kept` keeps (line breaks and tabs, which a caller
+  /// turns into something else): the one removal behind reading names and every output.
+  ///
+  /// - Complexity: O(*n*) scalars; `text` itself when there is nothing to remove.
+  public static func removed(from text: String, keeping kept: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+    guard text.unicodeScalars.contains(where: { contains($0) && !kept($0) }) else { return text }
+    var out = String.UnicodeScalarView()
+    var previous: Unicode.Scalar? = nil
+    for scalar in text.unicodeScalars {
+      if !contains(scalar) || kept(scalar) || joinerShows(scalar, after: previous) { out.append(scalar) }
+      previous = scalar
+    }
+    return String(out)
+  }
 }

@@ -8,10 +8,12 @@ extension Network {
   /// (a department left without people is removed and the others renumbered in order).
   ///
   /// - Returns: The subnetwork, and for each old node its new ``NodeID`` (`nil` when left out).
+  ///   When every node is kept, the network itself and the identity.
   /// - Precondition: `keep` has one value per node.
-  /// - Complexity: O(*n* + *m* + *a*·*n*) for *a* attributes.
+  /// - Complexity: O(*n* + *m* + *a*·*n*) for *a* attributes; O(*n*) when every node is kept.
   public func keeping(_ keep: [Bool]) -> (network: Network, newNode: [NodeID?]) {
     precondition(keep.count == graph.nodeCount, "keep has \(keep.count) values for \(graph.nodeCount) nodes")
+    if !keep.contains(false) { return (self, (0 ..< keep.count).map { NodeID($0) }) }
     var newNode = [NodeID?](repeating: nil, count: keep.count)
     var kept: [Int] = []
     for v in keep.indices where keep[v] {

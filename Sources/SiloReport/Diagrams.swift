@@ -60,6 +60,7 @@ extension DiagramMetrics {
   /// renumbers them (`newNode`): the values are those computed on the whole network; brokers
   /// of people left out are dropped; communities keep their numbers.
   public func keeping(_ keep: [Bool], newNode: [NodeID?]) -> DiagramMetrics {
+    if !keep.contains(false) { return self }
     var betweenness = betweenness
     betweenness.scores = betweenness.scores.keeping(keep)
     var holes = holes

@@ -63,13 +63,16 @@ struct PrivacySuiteTests {
   }
 
   /// Runs analyze into `out` with the key from `keyFile` or from the environment.
-  static func analyze(_ folder: TemporaryFolder, out: String, keyFile: String?, variable: String?) throws -> CommandResult {
+  static func analyze(
+    _ folder: TemporaryFolder, out: String, keyFile: String?, variable: String?, minimumGroupSize: Int = 5, extra: [String] = []
+  ) throws -> CommandResult {
     let (log, people) = (folder.file("uren.csv"), folder.file("medewerkers.csv"))
     var environment = ProcessInfo.processInfo.environment
     environment["SILOSCOPE_PSEUDONYM_KEY"] = variable
     environment["COLUMNS"] = "80"
-    var arguments = ["analyze", log, "--people", people, "--pseudonymize", "--min-group-size", "5", "--out", out, "--quiet"]
+    var arguments = ["analyze", log, "--people", people, "--pseudonymize", "--min-group-size", String(minimumGroupSize), "--out", out, "--quiet"]
     if let keyFile { arguments += ["--pseudonym-key-file", keyFile] }
+    arguments += extra
     let run = try BuiltExecutable.run(arguments, environment: environment, currentDirectory: folder.path)
     return CommandResult(status: run.status, out: run.out, err: run.err)
   }
@@ -178,12 +181,8 @@ struct PrivacySuiteTests {
   @Test("--keep-role keeps roles and warns that a role held by one person names them")
   func keepRole() throws {
     try withTemporaryFolder { folder in
-      let (log, people) = Self.write(folder)
-      var environment = ProcessInfo.processInfo.environment
-      environment["SILOSCOPE_PSEUDONYM_KEY"] = Self.key
-      let run = try BuiltExecutable.run(
-        ["analyze", log, "--people", people, "--pseudonymize", "--keep-role", "--out", "r", "--quiet", "--min-group-size", "1"],
-        environment: environment, currentDirectory: folder.path)
+      let (log, _) = Self.write(folder)
+      let run = try Self.analyze(folder, out: "r", keyFile: nil, variable: Self.key, minimumGroupSize: 1, extra: ["--keep-role"])
       #expect(run.status == 0, "\(run)")
       #expect(run.err.contains("--keep-role: 4 roles are held by one person only"), "\(run.err)")
       let graphML = try String(contentsOfFile: folder.file("r/network.graphml"), encoding: .utf8)

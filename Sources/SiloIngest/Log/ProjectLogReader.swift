@@ -217,7 +217,8 @@ public enum ProjectLogReader {
           day = parsed
         }
       }
-      if let departmentColumn, scanner.field(departmentColumn).count > maximumNameBytes {
+      let departmentBytes = departmentColumn.map { scanner.field($0) }
+      if let departmentColumn, let departmentBytes, departmentBytes.count > maximumNameBytes {
         report.skip("the department's name is longer than \(maximumNameBytes) bytes", at: scanner.location(ofField: departmentColumn))
         continue
       }
@@ -226,10 +227,7 @@ public enum ProjectLogReader {
       let (project, projectChanged) = projects.internNoting(projectBytes)
       if project < 0 { report.skip("no project (only invisible characters)", at: scanner.location(ofField: projectColumn)); continue }
       var department: Int32 = -1, departmentChanged = false
-      if let departmentColumn {
-        let bytes = scanner.field(departmentColumn)
-        if !bytes.isEmpty { (department, departmentChanged) = departments.internNoting(bytes) }
-      }
+      if let departmentBytes, !departmentBytes.isEmpty { (department, departmentChanged) = departments.internNoting(departmentBytes) }
       // Rows are compared as read, except that names are compared by their normalized form:
       // the same row exported once in NFC and once in NFD is a repeated row.
       let rowHash =

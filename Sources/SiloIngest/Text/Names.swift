@@ -48,14 +48,7 @@ public enum Names {
   /// characters, noncharacters), line breaks and tabs kept: the text safety of every output
   /// file (CSV, GraphML), for names that did not come through a reader.
   public static func printable(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { isInvisible($0) && !isKeptInOutput($0) }) else { return text }
-    var scalars = String.UnicodeScalarView()
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-      if !isInvisible(scalar) || isKeptInOutput(scalar) || isJoinerThatShows(scalar, after: previous) { scalars.append(scalar) }
-      previous = scalar
-    }
-    return String(scalars)
+    InvisibleCharacters.removed(from: text, keeping: isKeptInOutput)
   }
 
   private static func isKeptInOutput(_ scalar: Unicode.Scalar) -> Bool {
@@ -100,12 +93,10 @@ public enum Names {
   private static func slowPath(_ text: String) -> String {
     var scalars = String.UnicodeScalarView()
     var pendingSpace = false
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-      defer { previous = scalar }
+    for scalar in InvisibleCharacters.removed(from: text, keeping: isSpace).unicodeScalars {
       if isSpace(scalar) {
         pendingSpace = !scalars.isEmpty
-      } else if !isInvisible(scalar) || isJoinerThatShows(scalar, after: previous) {
+      } else {
         if pendingSpace { scalars.append(" ") }
         pendingSpace = false
         scalars.append(scalar)
@@ -123,13 +114,6 @@ public enum Names {
     }
   }
 
-  /// Characters removed by step 2 (SiloGraph's `InvisibleCharacters`, which also drives the
-  /// text safety of every output).
-  static func isInvisible(_ scalar: Unicode.Scalar) -> Bool { InvisibleCharacters.contains(scalar) }
-
-  private static func isJoinerThatShows(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
-    InvisibleCharacters.joinerShows(scalar, after: previous)
-  }
 }
 
 /// Numbers names under ``Names``' rule: every spelling of a name gets the number of the name.

@@ -16,24 +16,11 @@ public enum TextSafety {
   /// bidirectional algorithm still orders correctly within the name), emoji and the joiners
   /// inside emoji sequences and Arabic or Indic words are kept.
   public static func cleaned(_ text: String, keepingLineBreaks: Bool = false) -> String {
-    var needsWork = false
-    for scalar in text.unicodeScalars where isRemoved(scalar) || scalar == "\t" || isLineBreak(scalar) {
-      needsWork = true
-      break
-    }
-    guard needsWork else { return text }
+    let visible = InvisibleCharacters.removed(from: text) { isLineBreak($0) || $0 == "\t" }
+    func isSpaced(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || (!keepingLineBreaks && isLineBreak(scalar)) }
+    guard visible.unicodeScalars.contains(where: isSpaced) else { return visible }
     var out = String.UnicodeScalarView()
-    var previous: Unicode.Scalar? = nil
-    for scalar in text.unicodeScalars {
-      if isLineBreak(scalar) {
-        out.append(keepingLineBreaks ? scalar : " ")
-      } else if scalar == "\t" {
-        out.append(" ")
-      } else if !isRemoved(scalar) || InvisibleCharacters.joinerShows(scalar, after: previous) {
-        out.append(scalar)
-      }
-      previous = scalar
-    }
+    for scalar in visible.unicodeScalars { out.append(isSpaced(scalar) ? " " : scalar) }
     return String(out)
   }
 
@@ -57,13 +44,6 @@ public enum TextSafety {
 
   private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
-  }
-
-  private static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x0A, 0x0D, 0x09, 0x85: return false  // handled as line breaks or spaces
-    default: return InvisibleCharacters.contains(scalar)
-    }
   }
 }
 

@@ -42,8 +42,8 @@ public struct AnalysisResult: Sendable {
   /// A manager who is left out is not named either: the `manager` values that point at them
   /// are cleared.
   public var personLevelNetwork: Network {
-    if personLevel.allSatisfy({ $0 }) { return network }
     var shown = network.keeping(personLevel).network
+    guard personLevel.contains(false) else { return shown }
     if let managers = shown.nodes.attributeColumn(NodeAttribute.manager) {
       shown.nodes.setAttributeColumn(
         NodeAttribute.manager,
