@@ -314,11 +314,14 @@ public enum AtomicFile {
   ///   - produce: Writes the content: it calls the `append` function it is given with each
   ///     chunk of bytes, in order. An error it throws removes the temporary file and is
   ///     reported as ``OutputError/cannotCreate(path:reason:)``.
+  /// - Returns: Notes for the user: temporary files of an interrupted earlier write of the same
+  ///   file, removed.
   /// - Throws: ``OutputError/cannotCreate(path:reason:)`` when the file cannot be written.
+  @discardableResult
   public static func write(
     path: String, replacing: Bool = true, protecting inputs: [String] = [],
     _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
-  ) throws(OutputError) {
+  ) throws(OutputError) -> [String] {
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .cannotCreate(path: path, reason: "the output file name is empty")
     }
@@ -337,7 +340,7 @@ public enum AtomicFile {
       throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
     }
     guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
-    _ = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
+    let notes = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
     let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(Leftovers.token())")
     guard manager.createFile(atPath: temporary.path, contents: nil) else {
       throw .cannotCreate(path: path, reason: "cannot create a file in \(parent.path)")
@@ -377,10 +380,12 @@ public enum AtomicFile {
           reason: code == EEXIST ? "a file of that name exists; remove it or name a new file" : String(cString: strerror(code)))
       }
     }
+    return notes
   }
 
   /// Writes a string to `path` atomically.
-  public static func write(path: String, text: String, replacing: Bool = true) throws(OutputError) {
+  @discardableResult
+  public static func write(path: String, text: String, replacing: Bool = true) throws(OutputError) -> [String] {
     try write(path: path, replacing: replacing) { append in
       var bytes = Array(text.utf8)
       try append(&bytes)

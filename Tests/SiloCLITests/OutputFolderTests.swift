@@ -163,4 +163,21 @@ struct OutputFolderTests {
       #expect(entries(folder.path).filter { $0.hasPrefix(".r.") }.isEmpty, "\(entries(folder.path))")
     }
   }
+
+  @Test("a single file's temporary left by a killed render or generate is removed by the next write, with a note")
+  func staleTemporaryFile() throws {
+    try withTemporaryFolder { folder in
+      folder.write("uren.csv", Self.smallLog)
+      let dead = try Self.endedProcess()
+      folder.write(".d.svg.partial-\(dead)-ab12cd34", "<svg")
+      folder.write(".g.csv.partial-\(dead)-ab12cd34", "person,")
+      let render = try siloscope(["render", "uren.csv", "--view", "departments", "-o", "d.svg"], in: folder)
+      #expect(render.status == 0, "\(render)")
+      #expect(render.err.contains("removed .d.svg.partial-\(dead)-ab12cd34"), "\(render.err)")
+      let generate = try siloscope(["generate", "--people", "20", "-o", "g.csv"], in: folder)
+      #expect(generate.status == 0, "\(generate)")
+      #expect(generate.err.contains("removed .g.csv.partial-\(dead)-ab12cd34"), "\(generate.err)")
+      #expect(entries(folder.path).filter { $0.hasPrefix(".") }.isEmpty, "\(entries(folder.path))")
+    }
+  }
 }

@@ -39,7 +39,7 @@ struct Generate: ParsableCommand {
     try reportingErrors {
       let organization = SyntheticOrganization(people: people, seed: seed, year: year)
       var rows = 0
-      try AtomicFile.write(path: output, replacing: false) { append in
+      let notes = try AtomicFile.write(path: output, replacing: false) { append in
         var failure: (any Error)? = nil
         rows = organization.generateCSV { bytes in
           guard failure == nil else { return }
@@ -47,6 +47,7 @@ struct Generate: ParsableCommand {
         }
         if let failure { throw failure }
       }
+      notes.forEach(printNote)
       printText("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
     }
   }

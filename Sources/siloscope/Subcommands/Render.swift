@@ -117,7 +117,7 @@ struct Render: ParsableCommand {
         try AtomicFile.write(path: output, replacing: force && Render.mayReplace(output), protecting: inputs) { append in
           var chunk = bytes
           try append(&chunk)
-        }
+        }.forEach(printNote)
       } else {
         FileHandle.standardOutput.write(Data(bytes))
       }
