@@ -38,13 +38,18 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var peopleWithoutTies: Int
     public var permutations: Int
     public var seed: UInt64
+    /// The organization's band on its E-I (`silo`, `inward`, `balanced`, `open`; SiloMetrics'
+    /// `SiloVerdict`); `null` without ties.
+    @Null public var verdict: SiloVerdict?
+    /// The median of the departments' E-I (the organization's own middle).
+    @Null public var medianEi: Double?
 
     enum CodingKeys: String, CodingKey {
       case nodes, edges, directed, weighted, departments, modularity
       case eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value", assortativity
       case freemanSegregation = "freeman_segregation", shareInside = "share_inside"
       case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties"
-      case permutations, seed
+      case permutations, seed, verdict, medianEi = "median_ei"
     }
   }
 
@@ -67,6 +72,11 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     public var peopleWithOutsideTie: Int
     public var peopleWithoutTies: Int
     public var partners: [Partner]
+    /// `silo`, `inward`, `balanced` or `open` (SiloMetrics' `SiloVerdict`); `null` where the
+    /// E-I is undefined.
+    @Null public var verdict: SiloVerdict?
+    /// 1 for the department of this organization that keeps most to itself.
+    @Null public var closedRank: Int?
 
     public struct Partner: Sendable, Hashable, Codable {
       public var name: String
@@ -80,6 +90,7 @@ public struct SilosDocument: Sendable, Hashable, Codable {
       case shareInside = "share_inside", eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value"
       case colemanHomophily = "coleman_homophily", modularityContribution = "modularity_contribution"
       case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties", partners
+      case verdict, closedRank = "closed_rank"
     }
   }
 
@@ -114,7 +125,7 @@ public struct SilosDocument: Sendable, Hashable, Codable {
       eiPValue: defined(o.eiPValue), assortativity: defined(o.assortativity),
       freemanSegregation: defined(o.freemanSegregation), shareInside: defined(o.shareInside),
       peopleWithOutsideTie: o.peopleWithOutsideTie, peopleWithoutTies: o.peopleWithoutTies,
-      permutations: scorecard.permutations, seed: scorecard.seed)
+      permutations: scorecard.permutations, seed: scorecard.seed, verdict: o.verdict, medianEi: defined(o.medianEI))
     self.groups = scorecard.departments.map { d in
       GroupPart(
         name: d.name, size: d.size,
@@ -125,7 +136,8 @@ public struct SilosDocument: Sendable, Hashable, Codable {
         eiPValue: defined(d.eiPValue), colemanHomophily: defined(d.colemanHomophily),
         modularityContribution: defined(d.modularityContribution), peopleWithOutsideTie: d.peopleWithOutsideTie,
         peopleWithoutTies: d.peopleWithoutTies,
-        partners: d.partners.map { .init(name: $0.name, ties: $0.ties, weight: $0.weight) })
+        partners: d.partners.map { .init(name: $0.name, ties: $0.ties, weight: $0.weight) },
+        verdict: d.verdict, closedRank: d.closedRank)
     }
     let personal = try graph.externalInternalIndex(of: groups, weighted: scorecard.weighted)
     nodes = (0 ..< graph.nodeCount).map { v in
@@ -161,11 +173,13 @@ extension SiloScorecard {
     out += "E-I \(NumberText.decimal(o.eiIndex, places: 2)) (chance \(NumberText.decimal(o.eiExpected, places: 2)), "
     out += "p \(Self.pValue(o.eiPValue, permutations))); modularity \(NumberText.decimal(o.modularity, places: 3)); "
     out += "assortativity \(NumberText.decimal(o.assortativity, places: 3)); Freeman segregation \(NumberText.decimal(o.freemanSegregation, places: 3))\n"
+    out += "  verdict: \(o.verdict?.rawValue ?? "—"); median department E-I \(NumberText.decimal(o.medianEI, places: 2)); "
+    out += "silos: \(departments.filter { $0.verdict == .silo }.count) of \(departments.count) departments\n"
     out += "  \(NumberText.integer(o.peopleWithOutsideTie)) people have a tie outside their department; "
     out += "\(NumberText.integer(o.peopleWithoutTies)) have no tie at all\n\n"
     var table = PlainTable(
-      header: ["department", "people", "inside", "E-I", "p", "density", "reach out", "works most with"],
-      rightAligned: [1, 2, 3, 4, 5, 6])
+      header: ["department", "people", "inside", "E-I", "verdict", "chance", "p", "density", "reach out", "works most with"],
+      rightAligned: [1, 2, 3, 5, 6, 7, 8])
     let ordered = departments.sorted { a, b in
       let x = a.eiIndex.isNaN ? 2 : a.eiIndex, y = b.eiIndex.isNaN ? 2 : b.eiIndex
       return (x, a.name) < (y, b.name)
@@ -173,14 +187,18 @@ extension SiloScorecard {
     for d in ordered {
       table.append([
         d.name, NumberText.integer(d.size), Self.percent(d.shareInside), NumberText.decimal(d.eiIndex, places: 2),
+        d.verdict?.rawValue ?? "—", NumberText.decimal(d.eiExpected, places: 2),
         Self.pValue(d.eiPValue, permutations), NumberText.decimal(d.internalDensity, places: 2),
         "\(d.peopleWithOutsideTie)/\(d.size)", d.partners.first.map { "\($0.name) (\($0.ties))" } ?? "—",
       ])
     }
     out += table.rendered()
     out += "\ninside: share of the department's \(weighted ? "tie weight" : "ties") kept inside. E-I: (outside − inside)/(outside + inside),\n"
-    out += "−1 a closed silo, +1 all ties outside. p: chance of an E-I this low if people were assigned to\n"
-    out += "departments at random (\(permutations) relabellings, seed \(seed)). reach out: people with a tie outside.\n"
+    out += "−1 a closed silo, +1 all ties outside. verdict: silo at E-I ≤ −0.67 (more than 5 ties inside per tie\n"
+    out += "outside; Leonardi & Contractor 2018) and below chance, inward ≤ −0.33 (2:1), balanced below +0.33, open\n"
+    out += "from +0.33 (2 outside per inside). chance: the E-I if people were assigned to departments at random\n"
+    out += "(\(permutations) relabellings, seed \(seed)); p: how often random assignment is as low (information, not\n"
+    out += "the verdict). reach out: people with a tie outside.\n"
     return out
   }
 
@@ -198,7 +216,7 @@ extension SiloScorecard {
 
   /// The department lines as CSV.
   public func csv() -> String {
-    var out = "department,people,internal_ties,external_ties,internal_weight,external_weight,internal_density,share_inside,ei_index,ei_expected,ei_p_value,coleman_homophily,modularity_contribution,people_with_outside_tie,people_without_ties,top_partner\n"
+    var out = "department,people,internal_ties,external_ties,internal_weight,external_weight,internal_density,share_inside,ei_index,ei_expected,ei_p_value,coleman_homophily,modularity_contribution,people_with_outside_tie,people_without_ties,top_partner,verdict\n"
     for d in departments {
       let cells: [String] = [
         CSVExport.text(d.name), String(d.size), String(d.internalTies), String(d.externalTies),
@@ -206,6 +224,7 @@ extension SiloScorecard {
         CSVExport.number(d.shareInside), CSVExport.number(d.eiIndex), CSVExport.number(d.eiExpected),
         CSVExport.number(d.eiPValue), CSVExport.number(d.colemanHomophily), CSVExport.number(d.modularityContribution),
         String(d.peopleWithOutsideTie), String(d.peopleWithoutTies), CSVExport.text(d.partners.first?.name ?? ""),
+        d.verdict?.rawValue ?? "",
       ]
       out += cells.joined(separator: ",") + "\n"
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Checks a JSON value against the subset of JSON Schema (2020-12) that
 /// `Schemas/report.schema.json` uses: `type` (one or several), `properties`, `required`,
-/// `additionalProperties` (false or a schema), `items`, `const`. Other keywords are
+/// `additionalProperties` (false or a schema), `items`, `const`, `enum`. Other keywords are
 /// ignored. Returns one message per violation, with its path; empty when the value fits.
 ///
 /// (A hand check instead of a library: the package mirror has no JSON Schema validator, and
@@ -19,6 +19,9 @@ public enum JSONSchemaCheck {
     }
     if let constant = schema["const"] {
       if !equal(value, constant) { problems.append("\(path): expected the constant \(constant)") }
+    }
+    if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { equal(value, $0) }) {
+      problems.append("\(path): \(describe(value)) is not one of the allowed values")
     }
     if let object = value as? [String: Any] {
       let properties = schema["properties"] as? [String: Any] ?? [:]
@@ -70,7 +73,7 @@ public enum JSONSchemaCheck {
   private static func equal(_ a: Any, _ b: Any) -> Bool {
     if let x = a as? NSNumber, let y = b as? NSNumber { return x == y }
     if let x = a as? String, let y = b as? String { return x == y }
-    return false
+    return a is NSNull && b is NSNull
   }
 
   private static func describe(_ value: Any) -> String {

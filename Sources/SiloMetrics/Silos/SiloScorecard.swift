@@ -34,6 +34,12 @@ public struct SiloScorecard: Sendable, Hashable, Codable {
     /// People with at least one tie to another department, and people without any tie.
     public var peopleWithOutsideTie: Int
     public var peopleWithoutTies: Int
+    /// The organization's band on its E-I over all ties (``SiloVerdict``, with the
+    /// random-assignment expectation of the whole partition as the reference); `nil` without ties.
+    public var verdict: SiloVerdict?
+    /// The median of the departments' E-I: the organization's own middle, against which
+    /// ``Department/closedRank`` ranks; NaN when no department has ties.
+    public var medianEI: Double
   }
 
   public struct Department: Sendable, Hashable, Codable {
@@ -65,6 +71,12 @@ public struct SiloScorecard: Sendable, Hashable, Codable {
     public var peopleWithoutTies: Int
     /// The departments it shares most ties with (at most three, most first).
     public var partners: [Partner]
+    /// ``SiloVerdict`` of the E-I against its random-assignment expectation; `nil` where the
+    /// E-I is undefined (no ties) or the department has one person.
+    public var verdict: SiloVerdict?
+    /// 1 for the most closed department of this organization (lowest E-I), equal E-I broken
+    /// by the partition's order; `nil` where the verdict is.
+    public var closedRank: Int?
   }
 
   public struct Partner: Sendable, Hashable, Codable {
@@ -118,7 +130,7 @@ extension Network {
       if !hasTie[v] { isolatedByGroup[g] += 1 }
     }
     let sizes = groups.sizes
-    let departments = (0 ..< k).map { g -> SiloScorecard.Department in
+    var departments = (0 ..< k).map { g -> SiloScorecard.Department in
       var partners: [SiloScorecard.Partner] = []
       for h in 0 ..< k where h != g {
         let ties = graph.isDirected ? mixing.ties(g, h) + mixing.ties(h, g) : mixing.ties(g, h)
@@ -138,16 +150,40 @@ extension Network {
         eiIndex: ei.perGroup[g].index, eiExpected: test.perGroup[g].mean, eiPValue: test.perGroup[g].pLower,
         colemanHomophily: coleman[g].index, modularityContribution: modularity.perGroup[g],
         peopleWithOutsideTie: outsideByGroup[g], peopleWithoutTies: isolatedByGroup[g],
-        partners: Array(partners.prefix(3)))
+        partners: Array(partners.prefix(3)), verdict: nil, closedRank: nil)
     }
+    SiloScorecard.judge(&departments)
     let total = ei.internal + ei.external
     let organization = SiloScorecard.Organization(
       people: graph.nodeCount, departments: k, ties: graph.edgeCount, directed: graph.isDirected,
       modularity: modularity.value, eiIndex: ei.overall, eiExpected: test.overall.mean, eiPValue: test.overall.pLower,
       assortativity: assortativity.r, freemanSegregation: freeman,
       shareInside: total > 0 ? ei.internal / total : .nan,
-      peopleWithOutsideTie: outside.filter { $0 }.count, peopleWithoutTies: hasTie.filter { !$0 }.count)
+      peopleWithOutsideTie: outside.filter { $0 }.count, peopleWithoutTies: hasTie.filter { !$0 }.count,
+      verdict: SiloVerdict(ei: ei.overall, expected: test.overall.mean),
+      medianEI: SiloScorecard.median(departments.compactMap { $0.verdict == nil ? nil : $0.eiIndex }))
     return SiloScorecard(
       organization: organization, departments: departments, weighted: weighted, permutations: permutations, seed: seed)
+  }
+}
+
+extension SiloScorecard {
+  /// Sets each department's verdict and its rank (most closed first); a department of one
+  /// person gets neither.
+  static func judge(_ departments: inout [SiloScorecard.Department]) {
+    for i in departments.indices where departments[i].size >= 2 {
+      departments[i].verdict = SiloVerdict(ei: departments[i].eiIndex, expected: departments[i].eiExpected)
+    }
+    let ranked = departments.indices.filter { departments[$0].verdict != nil }
+      .sorted { (departments[$0].eiIndex, $0) < (departments[$1].eiIndex, $1) }
+    for (rank, i) in ranked.enumerated() { departments[i].closedRank = rank + 1 }
+  }
+
+  /// The median (mean of the middle two for an even count); NaN for no values.
+  static func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return .nan }
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 }
