@@ -15,38 +15,38 @@ public enum HTMLReport {
     var page = Page()
     let summary = document.input
     let heading = result.options.heading ?? "Silo report"
-    page.raw("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-    page.raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-    page.raw("<meta name=\"generator\" content=\"\(document.generator)\">\n")
-    page.raw("<title>\(esc(heading)) – where the organization is siloed</title>\n<style>\(css)</style>\n</head>\n<body>\n")
+    page.add("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+    page.add("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+    page.add("<meta name=\"generator\" content=\"\(document.generator)\">\n")
+    page.add("<title>\(heading) – where the organization is siloed</title>\n<style>\(css)</style>\n</head>\n<body>\n")
 
     // Header.
-    page.raw("<header>\n<h1>\(esc(heading))</h1>\n<p class=\"sub\">Where the organization is siloed, and who bridges it: ")
+    page.add("<header>\n<h1>\(heading)</h1>\n<p class=\"sub\">Where the organization is siloed, and who bridges it: ")
     page.number(Double(summary.people), "input.people", integer(summary.people))
-    page.raw(" people, ")
+    page.add(" people, ")
     page.number(Double(summary.departments ?? 0), "input.departments", integer(summary.departments ?? 0))
-    page.raw(" departments, ")
+    page.add(" departments, ")
     page.number(Double(summary.ties), "input.ties", integer(summary.ties))
-    page.raw(" ties")
+    page.add(" ties")
     if let first = summary.firstDate, let last = summary.lastDate {
-      page.raw(", \(esc(first.description)) to \(esc(last.description))")
+      page.add(", \(first.description) to \(last.description)")
     }
-    page.raw(".</p>\n")
+    page.add(".</p>\n")
     if result.pseudonymized {
-      page.raw("<p class=\"privacy\">Names are replaced by keyed pseudonyms (P-…).</p>\n")
+      page.add("<p class=\"privacy\">Names are replaced by keyed pseudonyms (P-…).</p>\n")
     }
-    page.raw("</header>\n<main>\n")
+    page.add("</header>\n<main>\n")
 
     // Findings.
-    page.raw("<section id=\"findings\">\n<h2>Key findings</h2>\n<ol class=\"findings\">\n")
+    page.add("<section id=\"findings\">\n<h2>Key findings</h2>\n<ol class=\"findings\">\n")
     for finding in document.findings {
-      page.raw("<li class=\"\(esc(finding.kind))\">")
+      page.add("<li class=\"\(finding.kind)\">")
       for part in finding.parts {
         if let path = part.path, let value = part.value { page.number(value, path, part.text) } else { page.text(part.text) }
       }
-      page.raw("</li>\n")
+      page.add("</li>\n")
     }
-    page.raw("</ol>\n</section>\n")
+    page.add("</ol>\n</section>\n")
 
     scorecard(&page, document)
     brokers(&page, document)
@@ -54,23 +54,23 @@ public enum HTMLReport {
     diagrams(&page, result)
     methods(&page, result, document)
 
-    page.raw("</main>\n<footer>Made with SiloScope (\(esc(document.generator))) in ")
+    page.add("</main>\n<footer>Made with SiloScope (\(document.generator)) in ")
     page.number(document.elapsedSeconds, "elapsed_seconds", fixed(document.elapsedSeconds, 1))
-    page.raw(" s. Every number on this page is in report.json at the path in its <code>data-path</code>.</footer>\n</body>\n</html>\n")
-    return page.out
+    page.add(" s. Every number on this page is in report.json at the path in its <code>data-path</code>.</footer>\n</body>\n</html>\n")
+    return page.out.description
   }
 
   // MARK: - Sections
 
   private static func scorecard(_ page: inout Page, _ document: ReportDocument) {
     let silos = document.silos
-    page.raw("<section id=\"scorecard\">\n<h2>Silo scorecard</h2>\n")
-    page.raw("<p>Per department: how many of its ties stay inside, the E-I index ((external − internal) / all ties; −1 a closed silo, +1 every tie outside), ")
-    page.raw("what random assignment of people to departments would give (the mean of \(silos.graph.permutations) relabellings) and how often it is as low (p). ")
-    page.raw("Departments are ordered from most inward to most open.</p>\n")
-    page.raw("<table>\n<thead><tr><th>Department</th><th class=\"num\">People</th><th class=\"num\">Ties inside</th><th class=\"num\">Ties across</th>")
-    page.raw("<th class=\"num\">Share inside</th><th class=\"num\">E-I</th><th class=\"num\">By chance</th><th class=\"num\">p</th>")
-    page.raw("<th class=\"num\">Density inside</th><th>Works most with</th></tr></thead>\n<tbody>\n")
+    page.add("<section id=\"scorecard\">\n<h2>Silo scorecard</h2>\n")
+    page.add("<p>Per department: how many of its ties stay inside, the E-I index ((external − internal) / all ties; −1 a closed silo, +1 every tie outside), ")
+    page.add("what random assignment of people to departments would give (the mean of \(silos.graph.permutations) relabellings) and how often it is as low (p). ")
+    page.add("Departments are ordered from most inward to most open.</p>\n")
+    page.add("<table>\n<thead><tr><th>Department</th><th class=\"num\">People</th><th class=\"num\">Ties inside</th><th class=\"num\">Ties across</th>")
+    page.add("<th class=\"num\">Share inside</th><th class=\"num\">E-I</th><th class=\"num\">By chance</th><th class=\"num\">p</th>")
+    page.add("<th class=\"num\">Density inside</th><th>Works most with</th></tr></thead>\n<tbody>\n")
     let order = silos.groups.indices.sorted {
       (silos.groups[$0].eiIndex ?? 2, $0) < (silos.groups[$1].eiIndex ?? 2, $1)
     }
@@ -78,7 +78,7 @@ public enum HTMLReport {
       let g = silos.groups[i]
       let base = "silos.groups[\(i)]"
       let inward = (g.eiIndex ?? 0) < (g.eiExpected ?? 0) && (g.eiPValue ?? 1) < 0.05
-      page.raw("<tr\(inward ? " class=\"silo\"" : "")><td>\(esc(g.name))</td>")
+      page.add("<tr\(inward ? " class=\"silo\"" : "" as HTML)><td>\(g.name)</td>")
       page.cell(Double(g.size), "\(base).size", integer(g.size))
       page.cell(Double(g.internalTies), "\(base).internal_ties", integer(g.internalTies))
       page.cell(Double(g.externalTies), "\(base).external_ties", integer(g.externalTies))
@@ -87,207 +87,188 @@ public enum HTMLReport {
       page.cell(g.eiExpected, "\(base).ei_expected", g.eiExpected.map(Findings.signed))
       page.cell(g.eiPValue, "\(base).ei_p_value", g.eiPValue.map { $0 < 0.001 ? "<0.001" : fixed($0, 3) })
       page.cell(g.internalDensity, "\(base).internal_density", g.internalDensity.map { fixed($0, 2) })
-      page.raw("<td>\(esc(g.partners.prefix(2).map(\.name).joined(separator: ", ")))</td></tr>\n")
+      page.add("<td>\(g.partners.prefix(2).map(\.name).joined(separator: ", "))</td></tr>\n")
     }
-    page.raw("</tbody>\n</table>\n")
+    page.add("</tbody>\n</table>\n")
     let o = silos.graph
-    page.raw("<p class=\"note\">Organization: modularity of the departments ")
+    page.add("<p class=\"note\">Organization: modularity of the departments ")
     page.optional(o.modularity, "silos.graph.modularity") { fixed($0, 3) }
-    page.raw(", assortativity ")
+    page.add(", assortativity ")
     page.optional(o.assortativity, "silos.graph.assortativity") { fixed($0, 3) }
-    page.raw(", Freeman segregation ")
+    page.add(", Freeman segregation ")
     page.optional(o.freemanSegregation, "silos.graph.freeman_segregation") { fixed($0, 3) }
-    page.raw(". Rows in red: departments significantly more inward than chance (p &lt; 0.05).</p>\n</section>\n")
+    page.add(". Rows in red: departments significantly more inward than chance (p &lt; 0.05).</p>\n</section>\n")
   }
 
   private static func brokers(_ page: inout Page, _ document: ReportDocument) {
     let b = document.brokers
-    page.raw("<section id=\"brokers\">\n<h2>Brokers and what depends on them</h2>\n")
-    page.raw("<p>People ranked by betweenness: the share of shortest paths between two other people that runs through them ")
-    page.raw("(\(esc(b.graph.betweennessStatement ?? "exact")); a tie's length is \(b.graph.distance == "hops" ? "one step" : "1/weight, so strong ties are short")). ")
-    page.raw("Constraint (Burt) is low for people whose contacts are not tied to each other. The last columns say what the organization ")
-    page.raw("loses without the person: department pairs left without any direct tie, people cut off, and the share of ")
-    page.raw("cross-department pairs that could reach each other and no longer can.</p>\n")
-    page.raw("<table>\n<thead><tr><th class=\"num\">#</th><th>Person</th><th>Department</th><th class=\"num\">Betweenness</th>")
-    page.raw("<th class=\"num\">Constraint</th><th>Brokerage role</th><th>Department pairs losing all ties</th>")
-    page.raw("<th class=\"num\">People cut off</th><th class=\"num\">Reach lost</th></tr></thead>\n<tbody>\n")
+    page.add("<section id=\"brokers\">\n<h2>Brokers and what depends on them</h2>\n")
+    page.add("<p>People ranked by betweenness: the share of shortest paths between two other people that runs through them ")
+    page.add("(\(b.graph.betweennessStatement ?? "exact"); a tie's length is \(b.graph.distance == "hops" ? "one step" : "1/weight, so strong ties are short")). ")
+    page.add("Constraint (Burt) is low for people whose contacts are not tied to each other. The last columns say what the organization ")
+    page.add("loses without the person: department pairs left without any direct tie, people cut off, and the share of ")
+    page.add("cross-department pairs that could reach each other and no longer can.</p>\n")
+    page.add("<table>\n<thead><tr><th class=\"num\">#</th><th>Person</th><th>Department</th><th class=\"num\">Betweenness</th>")
+    page.add("<th class=\"num\">Constraint</th><th>Brokerage role</th><th>Department pairs losing all ties</th>")
+    page.add("<th class=\"num\">People cut off</th><th class=\"num\">Reach lost</th></tr></thead>\n<tbody>\n")
     let nodeIndex = Dictionary(b.nodes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
     for (r, broker) in b.brokers.enumerated() {
       let base = "brokers.brokers[\(r)]"
-      page.raw("<tr><td class=\"num\">\(broker.rank)</td><td>\(esc(broker.id))</td><td>\(esc(broker.group ?? "—"))</td>")
+      page.add("<tr><td class=\"num\">\(broker.rank)</td><td>\(broker.id)</td><td>\(broker.group ?? "—")</td>")
       page.cell(broker.betweenness, "\(base).betweenness", broker.betweenness.map { fixed($0, 4) })
       if let i = nodeIndex[broker.id] {
         let node = b.nodes[i]
         page.cell(node.constraint, "brokers.nodes[\(i)].constraint", node.constraint.map { fixed($0, 3) })
-        page.raw("<td>\(esc(node.role ?? "—"))</td>")
+        page.add("<td>\(node.role ?? "—")</td>")
       } else {
-        page.raw("<td class=\"num\">—</td><td>—</td>")
+        page.add("<td class=\"num\">—</td><td>—</td>")
       }
       let pairs = broker.pairsLosingAllTies.map { $0.joined(separator: " – ") }
-      page.raw("<td>\(pairs.isEmpty ? "none" : esc(pairs.prefix(4).joined(separator: "; ") + (pairs.count > 4 ? "; …" : "")))</td>")
+      page.add("<td>\(pairs.isEmpty ? "none" : pairs.prefix(4).joined(separator: "; ") + (pairs.count > 4 ? "; …" : ""))</td>")
       page.cell(Double(broker.peopleCutOff), "\(base).people_cut_off", integer(broker.peopleCutOff))
       page.cell(broker.crossDepartmentReachLost, "\(base).cross_department_reach_lost", Findings.percent(broker.crossDepartmentReachLost))
-      page.raw("</tr>\n")
+      page.add("</tr>\n")
     }
-    page.raw("</tbody>\n</table>\n</section>\n")
+    page.add("</tbody>\n</table>\n</section>\n")
   }
 
   private static func communities(_ page: inout Page, _ document: ReportDocument) {
     let c = document.communities
-    page.raw("<section id=\"communities\">\n<h2>Communities against the departments</h2>\n")
-    page.raw("<p>Leiden finds groups of people who work more with each other than with the rest, without looking at the org chart: ")
+    page.add("<section id=\"communities\">\n<h2>Communities against the departments</h2>\n")
+    page.add("<p>Leiden finds groups of people who work more with each other than with the rest, without looking at the org chart: ")
     page.number(Double(c.communities.count), "communities.communities.count", integer(c.communities.count))
-    page.raw(" communities (modularity ")
+    page.add(" communities (modularity ")
     page.optional(c.communities.modularity, "communities.communities.modularity") { fixed($0, 3) }
-    page.raw(").")
+    page.add(").")
     if let comparison = c.comparison {
-      page.raw(" Agreement with the departments: normalized mutual information ")
+      page.add(" Agreement with the departments: normalized mutual information ")
       page.optional(comparison.nmi, "communities.comparison.nmi") { fixed($0, 2) }
-      page.raw(" (1 = the same grouping, 0 = unrelated), adjusted Rand index ")
+      page.add(" (1 = the same grouping, 0 = unrelated), adjusted Rand index ")
       page.optional(comparison.adjustedRand, "communities.comparison.adjusted_rand") { fixed($0, 2) }
-      page.raw(".</p>\n")
+      page.add(".</p>\n")
       if !comparison.merges.isEmpty {
-        page.raw("<h3>Communities that join departments</h3>\n<ul>\n")
+        page.add("<h3>Communities that join departments</h3>\n<ul>\n")
         for (i, merge) in comparison.merges.enumerated().prefix(8) {
-          page.raw("<li>Community \(merge.community + 1): ")
+          page.add("<li>Community \(merge.community + 1): ")
           for (j, share) in merge.departments.enumerated().prefix(5) {
-            if j > 0 { page.raw(", ") }
+            if j > 0 { page.add(", ") }
             page.text(share.name + " ")
             page.number(share.share, "communities.comparison.merges[\(i)].departments[\(j)].share", Findings.percent(share.share))
           }
-          page.raw("</li>\n")
+          page.add("</li>\n")
         }
-        page.raw("</ul>\n")
+        page.add("</ul>\n")
       }
       if !comparison.splits.isEmpty {
-        page.raw("<h3>Departments that work as separate groups</h3>\n<ul>\n")
+        page.add("<h3>Departments that work as separate groups</h3>\n<ul>\n")
         for (i, split) in comparison.splits.enumerated().prefix(8) {
-          page.raw("<li>\(esc(split.department)): ")
+          page.add("<li>\(split.department): ")
           for (j, share) in split.communities.enumerated().prefix(5) {
-            if j > 0 { page.raw(", ") }
+            if j > 0 { page.add(", ") }
             page.number(share.share, "communities.comparison.splits[\(i)].communities[\(j)].share", Findings.percent(share.share))
             page.text(" in community " + share.name)
           }
-          page.raw("</li>\n")
+          page.add("</li>\n")
         }
-        page.raw("</ul>\n")
+        page.add("</ul>\n")
       }
     } else {
-      page.raw("</p>\n")
+      page.add("</p>\n")
     }
-    page.raw("</section>\n")
+    page.add("</section>\n")
   }
 
   private static func diagrams(_ page: inout Page, _ result: AnalysisResult) {
     guard !result.diagrams.isEmpty else { return }
-    page.raw("<section id=\"diagrams\">\n<h2>Diagrams</h2>\n")
-    page.raw("<p>The same diagrams are in the report folder as SVG files. Hover over a circle for the person's or department's numbers.</p>\n")
+    page.add("<section id=\"diagrams\">\n<h2>Diagrams</h2>\n")
+    page.add("<p>The same diagrams are in the report folder as SVG files. Hover over a circle for the person's or department's numbers.</p>\n")
     for (k, drawn) in result.diagrams.enumerated() {
-      page.raw("<figure id=\"figure-\(k + 1)\">\n")
-      page.raw(inlineSVG(drawn.svg, prefix: "f\(k + 1)-"))
-      page.raw("\n<figcaption><b>Figure \(k + 1).</b> \(esc(drawn.caption)). \(esc(drawn.diagram.summary)) ")
-      page.raw("<span class=\"note\">\(esc(drawn.diagram.notes.joined(separator: " ")))</span> ")
-      page.raw("(<a href=\"\(esc(drawn.file))\">\(esc(drawn.file))</a>)</figcaption>\n</figure>\n")
+      page.add("<figure id=\"figure-\(k + 1)\">\n")
+      page.add(HTML.inlineSVG(drawn.svg, figure: k + 1))
+      page.add("\n<figcaption><b>Figure \(k + 1).</b> \(drawn.caption). \(drawn.diagram.summary) ")
+      page.add("<span class=\"note\">\(drawn.diagram.notes.joined(separator: " "))</span> ")
+      page.add("(<a href=\"\(drawn.file)\">\(drawn.file)</a>)</figcaption>\n</figure>\n")
     }
-    page.raw("</section>\n")
+    page.add("</section>\n")
   }
 
   private static func methods(_ page: inout Page, _ result: AnalysisResult, _ document: ReportDocument) {
     let m = document.methods
     let summary = document.input
-    page.raw("<section id=\"methods\">\n<h2>Methods</h2>\n<dl>\n")
+    page.add("<section id=\"methods\">\n<h2>Methods</h2>\n<dl>\n")
     if let projection = summary.projection {
-      page.raw("<dt>From log to network</dt><dd>Two people are tied when they worked on the same project; ")
+      page.add("<dt>From log to network</dt><dd>Two people are tied when they worked on the same project; ")
       switch projection.weighting {
-      case .sharedProjects: page.raw("a tie's weight is the number of projects they share.")
-      case .newman: page.raw("a tie's weight is Newman's collaboration weight, Σ 1/(n<sub>p</sub> − 1) over shared projects of n<sub>p</sub> people.")
-      case .hoursOverlap: page.raw("a tie's weight is the hours they spent on the same projects, Σ min(hours of each).")
-      case .jaccard: page.raw("a tie's weight is the Jaccard overlap of their projects.")
+      case .sharedProjects: page.add("a tie's weight is the number of projects they share.")
+      case .newman: page.add("a tie's weight is Newman's collaboration weight, Σ 1/(n<sub>p</sub> − 1) over shared projects of n<sub>p</sub> people.")
+      case .hoursOverlap: page.add("a tie's weight is the hours they spent on the same projects, Σ min(hours of each).")
+      case .jaccard: page.add("a tie's weight is the Jaccard overlap of their projects.")
       }
-      page.raw(" Projects: ")
+      page.add(" Projects: ")
       page.number(Double(projection.projects), "input.projection.projects", integer(projection.projects))
-      if let maximum = projection.maximumProjectSize { page.raw("; projects of more than \(maximum) people left out") }
-      if let minimum = projection.minimumWeight { page.raw("; ties lighter than \(esc(fixed(minimum, 2))) left out") }
-      if let from = projection.from { page.raw("; from \(esc(from.description))") }
-      if let to = projection.to { page.raw(" to \(esc(to.description))") }
-      page.raw(".</dd>\n")
+      if let maximum = projection.maximumProjectSize { page.add("; projects of more than \(maximum) people left out") }
+      if let minimum = projection.minimumWeight { page.add("; ties lighter than \(fixed(minimum, 2)) left out") }
+      if let from = projection.from { page.add("; from \(from.description)") }
+      if let to = projection.to { page.add(" to \(to.description)") }
+      page.add(".</dd>\n")
     }
-    page.raw("<dt>Names</dt><dd>Names of people, projects and departments that differ only in Unicode form (a precomposed “ë” or “e” with a combining diaeresis), in invisible characters or in spaces are read as one name (Unicode NFC; invisible and control characters removed).</dd>\n")
-    page.raw("<dt>Rows</dt><dd><ul class=\"rows\">")
+    page.add("<dt>Names</dt><dd>Names of people, projects and departments that differ only in Unicode form (a precomposed “ë” or “e” with a combining diaeresis), in invisible characters or in spaces are read as one name (Unicode NFC; invisible and control characters removed).</dd>\n")
+    page.add("<dt>Rows</dt><dd><ul class=\"rows\">")
     for (i, report) in summary.inputs.enumerated() {
-      page.raw("<li>\(esc(lastComponent(report.file))) (\(esc(report.format)), \(esc(report.encoding))): ")
+      page.add("<li>\(lastComponent(report.file)) (\(report.format), \(report.encoding)): ")
       page.number(Double(report.rowsRead), "input.inputs[\(i)].rows_read", integer(report.rowsRead))
-      page.raw(" rows read, ")
+      page.add(" rows read, ")
       page.number(Double(report.rowsUsed), "input.inputs[\(i)].rows_used", integer(report.rowsUsed))
-      page.raw(" used")
+      page.add(" used")
       for (j, skipped) in report.skipped.enumerated() {
-        page.raw("; ")
+        page.add("; ")
         page.number(Double(skipped.count), "input.inputs[\(i)].skipped[\(j)].count", integer(skipped.count))
-        page.raw(" skipped: \(esc(skipped.reason))")
-        if let line = skipped.examples.first?.line { page.raw(" (first at line \(line))") }
+        page.add(" skipped: \(skipped.reason)")
+        if let line = skipped.examples.first?.line { page.add(" (first at line \(line))") }
       }
-      page.raw(".</li>")
+      page.add(".</li>")
     }
-    if summary.inputs.isEmpty { page.raw("<li>A network given in memory.</li>") }
-    page.raw("</ul></dd>\n")
-    page.raw("<dt>Weights</dt><dd>\(m.weighted ? "Tie weights are strengths: E-I and modularity sum them; for shortest paths a tie's length is 1/weight." : "Ties are counted, not weighed; shortest paths count steps.")</dd>\n")
-    page.raw("<dt>E-I index</dt><dd>Krackhardt and Stern (1988), per tie: each tie counts once, external if its ends are in different departments. ")
-    page.raw("Expected value and p from \(m.permutations) random relabellings of people over departments (sizes kept), seed \(m.seed); p is one-sided, (1 + as extreme) / (1 + relabellings).</dd>\n")
-    page.raw("<dt>Betweenness</dt><dd>Brandes (2001), normalized by the number of pairs of other people; ")
-    page.raw(m.betweennessMethod == "exact"
+    if summary.inputs.isEmpty { page.add("<li>A network given in memory.</li>") }
+    page.add("</ul></dd>\n")
+    page.add("<dt>Weights</dt><dd>\(m.weighted ? "Tie weights are strengths: E-I and modularity sum them; for shortest paths a tie's length is 1/weight." : "Ties are counted, not weighed; shortest paths count steps." as HTML)</dd>\n")
+    page.add("<dt>E-I index</dt><dd>Krackhardt and Stern (1988), per tie: each tie counts once, external if its ends are in different departments. ")
+    page.add("Expected value and p from \(m.permutations) random relabellings of people over departments (sizes kept), seed \(m.seed); p is one-sided, (1 + as extreme) / (1 + relabellings).</dd>\n")
+    page.add("<dt>Betweenness</dt><dd>Brandes (2001), normalized by the number of pairs of other people; ")
+    page.add(m.betweennessMethod == "exact"
       ? "exact (every source)."
       : "estimated from \(m.sampledSources) random sources (seed \(m.seed)) because the organization has more than \(integer(m.exactBetweennessLimit)) people.")
-    page.raw(" Equal path lengths are compared exactly.</dd>\n")
-    page.raw("<dt>Brokers</dt><dd>Constraint and effective size after Burt (1992); brokerage roles after Gould and Fernandez (1989) with z-scores as R's sna; ")
-    page.raw("dependence by removing each top broker and recounting ties and reach between departments.</dd>\n")
-    page.raw("<dt>Communities</dt><dd>Leiden (Traag, Waltman and van Eck 2019) on modularity, resolution \(esc(fixed(m.resolution, 2))), seed \(m.seed); ")
-    page.raw("compared with departments by NMI (arithmetic normalization), adjusted Rand (Hubert and Arabie 1985) and variation of information.</dd>\n")
+    page.add(" Equal path lengths are compared exactly.</dd>\n")
+    page.add("<dt>Brokers</dt><dd>Constraint and effective size after Burt (1992); brokerage roles after Gould and Fernandez (1989) with z-scores as R's sna; ")
+    page.add("dependence by removing each top broker and recounting ties and reach between departments.</dd>\n")
+    page.add("<dt>Communities</dt><dd>Leiden (Traag, Waltman and van Eck 2019) on modularity, resolution \(fixed(m.resolution, 2)), seed \(m.seed); ")
+    page.add("compared with departments by NMI (arithmetic normalization), adjusted Rand (Hubert and Arabie 1985) and variation of information.</dd>\n")
     let p = document.privacy
-    page.raw("<dt>Privacy</dt><dd>")
-    page.raw(p.pseudonymized ? "Every name is replaced by a keyed pseudonym (HMAC-SHA-256 with a key that is not stored in the report); managers by their pseudonyms. " : "Names are shown as in the input. ")
-    if p.pseudonymized { page.raw(p.rolesKept ? "Roles are kept (--keep-role). " : "Roles are left out: a role held by one person names them. ") }
-    page.raw("Departments with fewer than \(p.minimumGroupSize) people ")
+    page.add("<dt>Privacy</dt><dd>")
+    page.add(p.pseudonymized ? "Every name is replaced by a keyed pseudonym (HMAC-SHA-256 with a key that is not stored in the report); managers by their pseudonyms. " : "Names are shown as in the input. ")
+    if p.pseudonymized { page.add(p.rolesKept ? "Roles are kept (--keep-role). " : "Roles are left out: a role held by one person names them. ") }
+    page.add("Departments with fewer than \(p.minimumGroupSize) people ")
     if p.mergedDepartmentCount == 0 {
-      page.raw("would be merged; there were none.")
+      page.add("would be merged; there were none.")
     } else if p.suppressed {
       // Neither the departments nor their sizes are named: the group is too small to show.
-      page.raw("are merged into one group (\(p.mergedDepartmentCount == 1 ? "1 department" : "\(p.mergedDepartmentCount) departments")). ")
-      page.raw("That group is itself smaller than \(p.minimumGroupSize) people, so it and its people are left out of every table, list, file and diagram that shows departments or people; they count in the totals.")
+      page.add("are merged into one group (\(p.mergedDepartmentCount == 1 ? "1 department" : "\(p.mergedDepartmentCount) departments")). ")
+      page.add("That group is itself smaller than \(p.minimumGroupSize) people, so it and its people are left out of every table, list, file and diagram that shows departments or people; they count in the totals.")
     } else {
-      page.raw("are merged into “\(esc(p.mergedInto ?? ""))”: \(esc(p.mergedDepartments.map { "\($0.name) (\($0.people))" }.joined(separator: ", "))).")
+      page.add("are merged into “\(p.mergedInto ?? "")”: \(p.mergedDepartments.map { "\($0.name) (\($0.people))" }.joined(separator: ", ")).")
     }
-    page.raw("</dd>\n")
-    page.raw("<dt>Diagrams</dt><dd>Graphviz \(esc(graphvizVersion())): department boxes laid out with neato inside each department and to arrange them (repeatable for a seed); ")
-    page.raw("circle area by betweenness; above 2,000 people the person-level diagrams are replaced by the department map.</dd>\n")
-    page.raw("</dl>\n")
+    page.add("</dd>\n")
+    page.add("<dt>Diagrams</dt><dd>Graphviz \(graphvizVersion()): department boxes laid out with neato inside each department and to arrange them (repeatable for a seed); ")
+    page.add("circle area by betweenness; above 2,000 people the person-level diagrams are replaced by the department map.</dd>\n")
+    page.add("</dl>\n")
     if !summary.warnings.isEmpty {
-      page.raw("<h3>Warnings</h3>\n<ul class=\"warnings\">\n")
-      for warning in summary.warnings { page.raw("<li>\(esc(warning))</li>\n") }
-      page.raw("</ul>\n")
+      page.add("<h3>Warnings</h3>\n<ul class=\"warnings\">\n")
+      for warning in summary.warnings { page.add("<li>\(warning)</li>\n") }
+      page.add("</ul>\n")
     }
-    page.raw("</section>\n")
+    page.add("</section>\n")
   }
 
   // MARK: - Pieces
-
-  /// Graphviz's SVG without its XML prolog, doctype and comments, with every id prefixed so
-  /// that several drawings can share one page.
-  static func inlineSVG(_ svg: [UInt8], prefix: String) -> String {
-    var text = String(decoding: svg, as: UTF8.self)
-    if let start = text.firstRange(of: "<svg") { text = String(text[start.lowerBound...]) }
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    var rest = text[...]
-    while let comment = rest.firstRange(of: "<!--") {
-      out += rest[..<comment.lowerBound]
-      guard let end = rest[comment.upperBound...].firstRange(of: "-->") else { rest = rest[rest.endIndex...]; break }
-      rest = rest[end.upperBound...]
-    }
-    out += rest
-    return out.replacing(" id=\"", with: " id=\"" + prefix)
-  }
-
-  static func esc(_ text: String) -> String { TextSafety.xmlEscaped(text) }
 
   static func integer(_ value: Int) -> String { NumberText.integer(value) }
 
@@ -301,11 +282,11 @@ public enum HTMLReport {
 
   /// The page being written.
   struct Page {
-    var out = ""
-    mutating func raw(_ html: String) { out += html }
-    mutating func text(_ text: String) { out += HTMLReport.esc(text) }
+    var out = HTML.empty
+    mutating func add(_ html: HTML) { out += html }
+    mutating func text(_ text: String) { out += HTML(text: text) }
     mutating func number(_ value: Double, _ path: String, _ shown: String) {
-      out += "<span class=\"n\" data-path=\"\(HTMLReport.esc(path))\" data-value=\"\(value)\">\(HTMLReport.esc(shown))</span>"
+      out += "<span class=\"n\" data-path=\"\(path)\" data-value=\"\(exact: value)\">\(shown)</span>"
     }
     mutating func optional(_ value: Double?, _ path: String, _ shown: (Double) -> String) {
       if let value { number(value, path, shown(value)) } else { out += "—" }
@@ -317,7 +298,7 @@ public enum HTMLReport {
     }
   }
 
-  static let css = """
+  static let css: HTML = """
     :root { --ink: #1b1b1b; --muted: #555; --rule: #d0d0d0; --silo: #b2182b; --open: #2166ac; }
     * { box-sizing: border-box; }
     body { font: 15px/1.5 -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: var(--ink); margin: 0; background: #fff; }
