@@ -137,11 +137,19 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var pairsDisconnected: [[String]]
     public var peopleCutOff: Int
     public var crossDepartmentReachLost: Double
+    /// The departments other than the broker's own that their direct contacts are in, with
+    /// how many contacts each (most first, then by name): what the broker connects, in plain words.
+    public var otherDepartments: [DepartmentContacts]
     enum CodingKeys: String, CodingKey {
-      case id, group, rank, betweenness
+      case id, group, rank, betweenness, otherDepartments = "other_departments"
       case pairsLosingAllTies = "pairs_losing_all_ties", pairsDisconnected = "pairs_disconnected"
       case peopleCutOff = "people_cut_off", crossDepartmentReachLost = "cross_department_reach_lost"
     }
+  }
+
+  public struct DepartmentContacts: Sendable, Hashable, Codable {
+    public var name: String
+    public var contacts: Int
   }
 
   public struct PairPart: Sendable, Hashable, Codable {
@@ -196,7 +204,8 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
         id: network.nodes[node], group: groupName(node.index), rank: rank + 1, betweenness: defined(b.scores[node]),
         pairsLosingAllTies: loss?.pairsLosingAllTies.map { $0.map { names[$0] } } ?? [],
         pairsDisconnected: loss?.pairsDisconnected.map { $0.map { names[$0] } } ?? [],
-        peopleCutOff: loss?.peopleCutOff ?? 0, crossDepartmentReachLost: loss?.crossDepartmentReachLost ?? 0)
+        peopleCutOff: loss?.peopleCutOff ?? 0, crossDepartmentReachLost: loss?.crossDepartmentReachLost ?? 0,
+        otherDepartments: Self.otherDepartments(of: node, in: network))
     }
     pairs = analysis.dependence?.pairs.map {
       PairPart(a: names[$0.a], b: names[$0.b], ties: $0.ties, carriers: $0.carriers, shareThroughTopBrokers: defined($0.shareThroughBrokers))
@@ -258,5 +267,21 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       out += cells.joined(separator: ",") + "\n"
     }
     return out
+  }
+}
+
+extension BrokersDocument {
+  /// The departments of a person's direct contacts other than their own (in and out for a
+  /// directed network, each contact once), most contacts first, equal counts by name.
+  static func otherDepartments(of node: NodeID, in network: Network) -> [DepartmentContacts] {
+    guard let groups = network.groups else { return [] }
+    let graph = network.graph
+    let own = groups.group(of: node)
+    var contacts = Set(graph.neighbors(of: node).nodes)
+    if graph.isDirected { contacts.formUnion(graph.inNeighbors(of: node).nodes) }
+    var counts: [Int: Int] = [:]
+    for contact in contacts where groups.group(of: contact) != own { counts[groups.group(of: contact), default: 0] += 1 }
+    return counts.map { DepartmentContacts(name: groups.name(of: $0.key), contacts: $0.value) }
+      .sorted { ($1.contacts, $0.name) < ($0.contacts, $1.name) }
   }
 }

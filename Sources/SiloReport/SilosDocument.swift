@@ -43,13 +43,28 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     @Null public var verdict: SiloVerdict?
     /// The median of the departments' E-I (the organization's own middle).
     @Null public var medianEi: Double?
+    /// The same as a share of ties (or weight) kept inside: (1 − median_ei)/2.
+    @Null public var medianShareInside: Double?
+    /// The 95% bootstrap interval of the organization's E-I (``BootstrapPart``); `null`
+    /// without a bootstrap.
+    @Null public var eiCiLow: Double?
+    @Null public var eiCiHigh: Double?
+    /// The same interval as shares inside: (1 − E-I)/2 at each end, low from high.
+    @Null public var shareInsideCiLow: Double?
+    @Null public var shareInsideCiHigh: Double?
+    /// The verdicts the interval spans, most closed first (one when it lies in one band).
+    public var verdictRange: [SiloVerdict] = []
+    /// How the intervals were made; `null` without a bootstrap.
+    @Null public var bootstrap: BootstrapPart?
 
     enum CodingKeys: String, CodingKey {
       case nodes, edges, directed, weighted, departments, modularity
       case eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value", assortativity
       case freemanSegregation = "freeman_segregation", shareInside = "share_inside"
       case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties"
-      case permutations, seed, verdict, medianEi = "median_ei"
+      case permutations, seed, verdict, medianEi = "median_ei", medianShareInside = "median_share_inside"
+      case eiCiLow = "ei_ci_low", eiCiHigh = "ei_ci_high", shareInsideCiLow = "share_inside_ci_low"
+      case shareInsideCiHigh = "share_inside_ci_high", verdictRange = "verdict_range", bootstrap
     }
   }
 
@@ -77,6 +92,15 @@ public struct SilosDocument: Sendable, Hashable, Codable {
     @Null public var verdict: SiloVerdict?
     /// 1 for the department of this organization that keeps most to itself.
     @Null public var closedRank: Int?
+    /// The 95% bootstrap interval of the E-I (2.5th and 97.5th percentiles); `null` without a
+    /// bootstrap or where undefined.
+    @Null public var eiCiLow: Double?
+    @Null public var eiCiHigh: Double?
+    /// The same interval as shares inside.
+    @Null public var shareInsideCiLow: Double?
+    @Null public var shareInsideCiHigh: Double?
+    /// The verdicts the interval spans, most closed first; empty without an interval.
+    public var verdictRange: [SiloVerdict] = []
 
     public struct Partner: Sendable, Hashable, Codable {
       public var name: String
@@ -90,8 +114,19 @@ public struct SilosDocument: Sendable, Hashable, Codable {
       case shareInside = "share_inside", eiIndex = "ei_index", eiExpected = "ei_expected", eiPValue = "ei_p_value"
       case colemanHomophily = "coleman_homophily", modularityContribution = "modularity_contribution"
       case peopleWithOutsideTie = "people_with_outside_tie", peopleWithoutTies = "people_without_ties", partners
-      case verdict, closedRank = "closed_rank"
+      case verdict, closedRank = "closed_rank", eiCiLow = "ei_ci_low", eiCiHigh = "ei_ci_high"
+      case shareInsideCiLow = "share_inside_ci_low", shareInsideCiHigh = "share_inside_ci_high", verdictRange = "verdict_range"
     }
+  }
+
+  /// How the bootstrap intervals were made.
+  public struct BootstrapPart: Sendable, Hashable, Codable {
+    /// What was drawn again with replacement: `projects` (a log) or `ties` (an edge list).
+    public var unit: String
+    public var replicates: Int
+    public var seed: UInt64
+    /// 0.95: the interval runs from the 2.5th to the 97.5th percentile.
+    public var confidence: Double
   }
 
   public struct NodePart: Sendable, Hashable, Codable {
@@ -125,7 +160,8 @@ public struct SilosDocument: Sendable, Hashable, Codable {
       eiPValue: defined(o.eiPValue), assortativity: defined(o.assortativity),
       freemanSegregation: defined(o.freemanSegregation), shareInside: defined(o.shareInside),
       peopleWithOutsideTie: o.peopleWithOutsideTie, peopleWithoutTies: o.peopleWithoutTies,
-      permutations: scorecard.permutations, seed: scorecard.seed, verdict: o.verdict, medianEi: defined(o.medianEI))
+      permutations: scorecard.permutations, seed: scorecard.seed, verdict: o.verdict, medianEi: defined(o.medianEI),
+      medianShareInside: defined((1 - o.medianEI) / 2))
     self.groups = scorecard.departments.map { d in
       GroupPart(
         name: d.name, size: d.size,

@@ -82,6 +82,12 @@ public struct AnalysisResult: Sendable {
     /// Whether roles were kept under pseudonyms (`--keep-role`).
     public var keepRole: Bool
     @Null public var heading: String?
+    /// The language of the report and its findings (`en`, `nl`).
+    public var language: ReportLanguage
+    /// The date of the report (ISO 8601).
+    public var reportDate: LogDate
+    /// Whether `elapsed_seconds` is stated.
+    public var recordsTiming: Bool
 
     init(_ options: SiloAnalysis.Options, method: BrokerAnalysis.Method) {
       weighted = options.weighted
@@ -97,6 +103,9 @@ public struct AnalysisResult: Sendable {
       minimumGroupSize = options.minimumGroupSize
       keepRole = options.keepRole
       heading = options.heading
+      language = options.language
+      reportDate = options.reportDate ?? LogDate(dayNumber: Int32((Date().timeIntervalSince1970 / 86_400).rounded(.down)))
+      recordsTiming = options.recordsTiming
     }
   }
 }
@@ -161,7 +170,9 @@ public struct Finding: Sendable, Hashable, Codable {
 /// - `diagrams`: the SVG files written with the report.
 public struct ReportDocument: Sendable, Codable {
   /// Version 1 is the first; additions keep the version, renames or removals raise it.
-  public var schemaVersion = 1
+  /// Version 2: the silo verdicts and their bootstrap margins, `elapsed_seconds` may be
+  /// `null`, findings in the report's language.
+  public var schemaVersion = 2
   public var generator = "siloscope 0.1.0"
   @Null public var heading: String?
   public var input: NetworkSummary
@@ -172,7 +183,9 @@ public struct ReportDocument: Sendable, Codable {
   public var communities: CommunitiesDocument
   public var brokers: BrokersDocument
   public var diagrams: [DiagramEntry]
-  public var elapsedSeconds: Double
+  /// Seconds the analysis took; `null` when the report must be reproducible
+  /// (``AnalysisResult/Settings/recordsTiming``).
+  @Null public var elapsedSeconds: Double?
 
   public struct Privacy: Sendable, Hashable, Codable {
     public var pseudonymized: Bool
@@ -213,7 +226,7 @@ public struct ReportDocument: Sendable, Codable {
     diagrams = result.diagrams.map {
       DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes)
     }
-    elapsedSeconds = (result.elapsed * 1000).rounded() / 1000
+    elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil
   }
 
   /// The JSON text: snake_case keys, sorted, pretty-printed.

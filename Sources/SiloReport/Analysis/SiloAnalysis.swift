@@ -63,6 +63,15 @@ public enum SiloAnalysis {
     public var diagrams = true
     /// A heading for the report and the diagrams (organization, period).
     public var heading: String?
+    /// The language of the report, the findings and the diagrams.
+    public var language: ReportLanguage = .en
+    /// The date the report states (in its header, its page footers and report.json);
+    /// `nil` for today (UTC). Give one for a report that must be the same byte for byte on
+    /// another day (the command line takes it from `SOURCE_DATE_EPOCH`).
+    public var reportDate: LogDate?
+    /// Whether report.json states how long the analysis took (`elapsed_seconds`); `false`
+    /// for reports that must be the same byte for byte on every run.
+    public var recordsTiming = true
     /// Called at the start and end of every step.
     public var progress: (@Sendable (AnalysisProgress) -> Void)?
 
@@ -176,7 +185,8 @@ public enum SiloAnalysis {
       PrivacyFilter.leaveOut(
         department: name, silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary)
     }
-    let findings = Findings.make(silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument)
+    let findings = Findings.make(
+      silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, language: options.language)
 
     var diagrams: [AnalysisResult.DrawnDiagram] = []
     if options.diagrams {

@@ -77,8 +77,11 @@ struct Analyze: ParsableCommand {
   @Option(parsing: .unconditional, help: "Threads for betweenness, \(OptionRanges.describe(OptionRanges.threads)) (the result is the same for any number).")
   var threads: Int = SystemThreads.count
 
-  @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM).")
+  @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM, Dutch headers).")
   var csv: CSVChoice = .standard
+
+  @Option(help: "The language of the report, the findings and this summary: en or nl (default: SILOSCOPE_LANGUAGE, else en).")
+  var language: ReportLanguage?
 
   @Flag(help: "No progress on standard error.")
   var quiet = false
@@ -105,6 +108,14 @@ struct Analyze: ParsableCommand {
       options.threads = threads
       options.minimumGroupSize = minGroupSize
       options.heading = heading
+      let environment = ProcessInfo.processInfo.environment
+      options.language = language ?? ReportLanguage.fromEnvironment(environment) ?? .en
+      // Reproducible builds' convention (reproducible-builds.org): with SOURCE_DATE_EPOCH the
+      // report states that date and no run time, so the same input gives the same bytes.
+      if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {
+        options.reportDate = LogDate(dayNumber: Int32(clamping: epoch / 86_400))
+        options.recordsTiming = false
+      }
       if pseudonymize {
         do {
           let key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
@@ -134,13 +145,14 @@ struct Analyze: ParsableCommand {
       }
       for warning in folder.document.input.warnings { printWarning(warning) }
       let s = folder.document.input
-      printText("wrote \(out)/report.html and \(folder.document.diagrams.count + 6) more files: "
-        + "\(counted(s.people, "person", "people")), \(counted(s.departments ?? 0, "department", "departments")), "
-        + "\(counted(s.ties, "tie", "ties"))")
+      printText(options.language.wording.wrote(
+        folder: out, moreFiles: folder.document.diagrams.count + 6, people: s.people, departments: s.departments ?? 0, ties: s.ties))
       for finding in folder.document.findings.prefix(5) { printText("  • " + finding.text) }
     }
   }
 }
+
+extension ReportLanguage: ExpressibleByArgument {}
 
 enum CSVChoice: String, ExpressibleByArgument, CaseIterable {
   case standard

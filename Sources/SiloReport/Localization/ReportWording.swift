@@ -1,0 +1,137 @@
+import SiloMetrics
+
+/// One language's words for the report. Sentences that carry numbers are built from
+/// ``Finding/Part`` values, so that every number keeps the JSON path it comes from and each
+/// language can put it where its word order wants it.
+///
+/// Kept apart from the code that decides *what* to say (``Findings``, ``HTMLReport``): the
+/// catalogs decide only *how*.
+public protocol ReportWording: Sendable {
+  typealias Part = Finding.Part
+
+  var numbers: NumberStyle { get }
+
+  // MARK: Words and lists
+
+  /// "A, B and C".
+  func list(_ items: [[Part]]) -> [Part]
+  /// The verdict as a word for a table cell ("silo", "inward", …).
+  func verdict(_ verdict: SiloVerdict) -> String
+  /// The verdict's ratio in words ("more than five ties inside for every tie outside").
+  func verdictMeaning(_ verdict: SiloVerdict) -> String
+  /// "silo or inward".
+  func verdictRange(_ verdicts: [SiloVerdict]) -> String
+  /// A date: "5 December 2026".
+  func date(year: Int, month: Int, day: Int) -> String
+
+  // MARK: Findings
+
+  func findingOrganization(share: Part, margin: [Part]?, verdict: SiloVerdict?) -> [Part]
+  /// Departments that are silos: name, share inside, and the verdicts the margin spans when more than one.
+  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int) -> [Part]
+  func findingNoSilo(mostClosed: [(name: String, share: Part)], median: Part?) -> [Part]
+  func findingOpen(name: String, share: Part) -> [Part]
+  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)]) -> [Part]
+  func findingBrokerDependence(person: String, pairs: [String], pairCount: Int, cutOff: Part?, reachLost: Part?) -> [Part]
+  func findingIsolated(withOutsideTie: Part, people: Part, withoutTies: Part?) -> [Part]
+  func findingCommunities(count: Part, agreement: Part?, level: Int) -> [Part]
+  func findingMerge(community: Int, departments: [(name: String, share: Part)]) -> [Part]
+  func findingSplit(department: String, groups: Int, shares: [(community: String, share: Part)], rest: Part?, restGroups: Int) -> [Part]
+
+  // MARK: Page
+
+  var defaultHeading: String { get }
+  var titleSuffix: String { get }
+  func subtitle(people: Part, departments: Part, ties: Part, from: String?, to: String?) -> [Part]
+  func reportDate(_ date: String) -> String
+  var pseudonymNotice: String { get }
+  var keyFindings: String { get }
+  /// `@page` footer: text before the page number and between it and the page count.
+  var pageWord: String { get }
+  var pageOf: String { get }
+
+  var scorecardHeading: String { get }
+  var scorecardIntro: String { get }
+  var scorecardColumns: ScorecardColumns { get }
+  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: String?) -> [Part]
+  func verdictRule() -> String
+
+  var brokersHeading: String { get }
+  func brokersIntro(sampled: String?, hops: Bool) -> String
+  var brokerColumns: BrokerColumns { get }
+  func connects(own: String?, others: [String], count: Int) -> String
+  var noDependence: String { get }
+  var none: String { get }
+
+  var communitiesHeading: String { get }
+  func communitiesIntro(count: Part, agreement: Part?) -> [Part]
+  var mergesHeading: String { get }
+  var splitsHeading: String { get }
+  func group(_ community: String) -> String
+
+  var diagramsHeading: String { get }
+  var diagramsIntro: String { get }
+  func figure(_ number: Int) -> String
+  func caption(_ view: String) -> String
+
+  var methodsHeading: String { get }
+  var methods: MethodsWording { get }
+  var glossaryHeading: String { get }
+  var glossary: [(term: String, meaning: String)] { get }
+  var warningsHeading: String { get }
+  /// The command line's summary after `analyze`: the folder, the files, the counts.
+  func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String
+  func footer(generator: String, date: String) -> String
+  var dataPathNote: String { get }
+}
+
+/// Column headings of the scorecard.
+public struct ScorecardColumns: Sendable {
+  public var department, people, inside, margin, verdict, tiesInside, tiesAcross, ei, chance, partners: String
+}
+
+/// Column headings of the broker table.
+public struct BrokerColumns: Sendable {
+  public var rank, person, department, routes, connects, pairsLost, cutOff, reachLost: String
+}
+
+/// The methods section's sentences.
+public struct MethodsWording: Sendable {
+  public var fromLog: String
+  public var weighting: @Sendable (ProjectionWeightingWord) -> String
+  public var projects: String
+  public var largeProjectsLeftOut: @Sendable (Int) -> String
+  public var lightTiesLeftOut: @Sendable (String) -> String
+  public var from: String
+  public var to: String
+  public var names: String
+  public var namesText: String
+  public var rows: String
+  public var rowsRead: String
+  public var rowsUsed: String
+  public var skipped: String
+  public var firstAtLine: @Sendable (Int) -> String
+  public var inMemory: String
+  public var weights: String
+  public var weightsText: @Sendable (Bool) -> String
+  public var verdict: String
+  public var margin: String
+  public var marginText: @Sendable (_ replicates: Int, _ unit: String, _ seed: UInt64) -> String
+  public var eiIndex: String
+  public var eiText: @Sendable (_ permutations: Int, _ seed: UInt64) -> String
+  public var betweenness: String
+  public var betweennessText: @Sendable (_ exact: Bool, _ sources: Int, _ seed: UInt64, _ limit: String) -> String
+  public var brokers: String
+  public var brokersText: String
+  public var communities: String
+  public var communitiesText: @Sendable (_ resolution: String, _ seed: UInt64) -> String
+  public var privacy: String
+  public var privacyText: @Sendable (ReportDocument.Privacy) -> String
+  public var diagrams: String
+  public var diagramsText: @Sendable (_ graphviz: String) -> String
+}
+
+/// The projection weightings, for the methods sentence (SiloIngest's `ProjectionWeighting`).
+public enum ProjectionWeightingWord: Sendable {
+  case sharedProjects, newman, hoursOverlap, jaccard
+}
