@@ -22,11 +22,20 @@ public struct LoadedInput: Sendable, Hashable {
   public var reports: [IngestReport]
   /// `log` or `network`.
   public var kind: String
+  /// The projects behind ``network`` for a log: each project the projection used with its
+  /// members as node indices of ``network`` (see ``SiloGraph/ProjectAffiliations``); `nil`
+  /// for an edge list, which has no projects. When the network's nodes are reordered, reorder
+  /// these with ``SiloGraph/ProjectAffiliations/renumbered(_:)`` and the same map.
+  public var affiliations: ProjectAffiliations?
 
+  /// Creates a loaded input from its parts; `affiliations` only for a network projected from
+  /// a log, over the same nodes.
   public init(
     network: Network, projection: ProjectionSummary?, projects: Int?, dateRange: ClosedRange<LogDate>?,
-    reports: [IngestReport], kind: String
+    reports: [IngestReport], kind: String, affiliations: ProjectAffiliations? = nil
   ) {
+    precondition(affiliations == nil || affiliations!.nodeCount == network.graph.nodeCount, "affiliations over other nodes")
+    self.affiliations = affiliations
     self.network = network
     self.projection = projection
     self.projects = projects
@@ -51,7 +60,7 @@ extension NetworkSource {
       let projected = try log.projected(projection)
       return LoadedInput(
         network: projected.network, projection: projected.summary, projects: projected.summary.projects,
-        dateRange: log.dateRange, reports: log.reports, kind: "log")
+        dateRange: log.dateRange, reports: log.reports, kind: "log", affiliations: projected.affiliations)
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
       return LoadedInput(

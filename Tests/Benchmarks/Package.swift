@@ -42,6 +42,16 @@ let package = Package(
       ],
       path: "Benchmarks/Brokers",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+    // A plain program (no benchmark harness, no SiloKit): the bootstrap of the E-I index and
+    // the projection's project affiliations, timed on generated logs with 1 and 2 threads.
+    // `swift run -c release BootstrapTiming [people ...]` here, or `run.sh bootstrap`.
+    .executableTarget(
+      name: "BootstrapTiming",
+      dependencies: [
+        .product(name: "SiloIngest", package: root.lastPathComponent),
+        .product(name: "SiloMetrics", package: root.lastPathComponent),
+      ],
+      path: "Benchmarks/BootstrapTiming"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

@@ -4,13 +4,15 @@
 #   silos    Tests/Benchmarks/peers organizations in .peers/data; peers: igraph, networkit
 #   brokers  the same organizations; peers: igraph and the plain C Brandes (limit.c),
 #            timed by Tests/Benchmarks/peers/peers.py
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers]   (default: all)
+#   bootstrap  the E-I bootstrap (1,000 replicates) and the projection's affiliations on
+#            generated logs of 10,000 and 100,000 people (seed 3); no peer
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -32,6 +34,12 @@ fi
 
 for suite in "${suites[@]}"; do
   case "$suite" in
+  bootstrap)
+    echo "## SiloScope (bootstrap), wall clock, best of 3 (per pair: 1 run)"
+    (cd Tests/Benchmarks && swift run -c release BootstrapTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
   ingest)
     for people in 10000 112000; do
       f="$SILOSCOPE_BENCH_DATA/org_p${people}_s1.csv"

@@ -47,6 +47,19 @@ public enum ProjectionWeighting: String, Sendable, Hashable, Codable, CaseIterab
   }
 }
 
+extension ProjectionWeighting {
+  /// The same weighting as SiloGraph's ``SiloGraph/AffiliationWeighting`` (same raw value),
+  /// for measures in modules that do not depend on SiloIngest.
+  public var affiliationWeighting: AffiliationWeighting {
+    switch self {
+    case .sharedProjects: return .sharedProjects
+    case .newman: return .newman
+    case .hoursOverlap: return .hoursOverlap
+    case .jaccard: return .jaccard
+    }
+  }
+}
+
 /// Choices for turning a log into a person network.
 public struct ProjectionOptions: Sendable, Hashable, Codable {
   public var weighting: ProjectionWeighting = .sharedProjects
@@ -122,6 +135,10 @@ public struct PersonProjection: Sendable, Hashable {
   /// departments.
   public var network: Network
   public var summary: ProjectionSummary
+  /// The projects the projection used (after the date window and the maximum project size,
+  /// projects of one person included), with their members as node indices of ``network``
+  /// and the weighting and minimum weight applied: what a bootstrap over projects resamples.
+  public var affiliations: ProjectAffiliations
 }
 
 extension ProjectLog {
@@ -221,6 +238,8 @@ extension ProjectLog {
         largest: Array(shares.prefix(3).filter { $0.pairs * 10 >= summary.coMemberships }),
         suggestedMaximumProjectSize: Self.largestSizeWithin(options.maximumCoMemberships, sizes: shares.map(\.members)))
     }
+    let affiliations = affiliations(
+      active: active, memberStart: memberStart, members: members, hours: hours, options: options)
     summary.largestProjects = shares.prefix(5).map {
       var share = $0
       share.share = summary.coMemberships > 0 ? Double($0.pairs) / Double(summary.coMemberships) : 0
@@ -341,7 +360,38 @@ extension ProjectLog {
       summary.warnings.append("\(summary.entriesWithoutDate) entries without a date are left out because a date window is set")
     }
 
-    return PersonProjection(network: personNetwork(graph: graph), summary: summary)
+    return PersonProjection(network: personNetwork(graph: graph), summary: summary, affiliations: affiliations)
+  }
+
+  /// The active projects' members and hours as ``ProjectAffiliations``: the arrays as they
+  /// are when every project of the log is active (no copy), else compacted in project order.
+  ///
+  /// - Complexity: O(*P* + *E*) for *P* projects and *E* memberships; O(*P*) when every
+  ///   project is active.
+  private func affiliations(
+    active: [Bool], memberStart: [Int], members: [Int32], hours: [Double], options: ProjectionOptions
+  ) -> ProjectAffiliations {
+    let weighting = options.weighting.affiliationWeighting
+    if !active.contains(false) {
+      return ProjectAffiliations(
+        nodeCount: people.count, projectIDs: projects, projectStart: memberStart, members: members, hours: hours,
+        weighting: weighting, minimumWeight: options.minimumWeight)
+    }
+    var ids: [String] = []
+    var start = [0]
+    var keptMembers: [Int32] = []
+    var keptHours: [Double] = []
+    keptMembers.reserveCapacity(members.count)
+    keptHours.reserveCapacity(members.count)
+    for p in active.indices where active[p] {
+      ids.append(projects[p])
+      keptMembers.append(contentsOf: members[memberStart[p] ..< memberStart[p + 1]])
+      keptHours.append(contentsOf: hours[memberStart[p] ..< memberStart[p + 1]])
+      start.append(keptMembers.count)
+    }
+    return ProjectAffiliations(
+      nodeCount: people.count, projectIDs: ids, projectStart: start, members: keptMembers, hours: keptHours,
+      weighting: weighting, minimumWeight: options.minimumWeight)
   }
 
   /// The largest project size *s* such that the projects of at most *s* people make at most
