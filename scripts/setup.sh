@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Installs what SiloScope needs beyond Swift, when it is missing: Graphviz's C library and
-# headers (Debian's libgraphviz-dev) and pkg-config. Safe to run again; does nothing when all
-# is there.
+# headers (Debian's libgraphviz-dev), pkg-config, and the diagrams' font, DejaVu Sans
+# (fonts-dejavu-core, with fontconfig to find it: Graphviz measures text with it, so every
+# machine draws the same). Safe to run again; does nothing when all is there.
 set -euo pipefail
 
 need=()
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if ! pkg-config --exists libgvc 2>/dev/null; then need+=(libgraphviz-dev); fi
+command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+if ! fc-list "DejaVu Sans" 2>/dev/null | grep -q .; then need+=(fonts-dejavu-core); fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup: please install ${need[*]} (Graphviz development files); apt-get is not available here" >&2
+  echo "setup: please install ${need[*]} (Graphviz development files, the DejaVu Sans font); apt-get is not available here" >&2
   exit 69
 fi
 sudo=""

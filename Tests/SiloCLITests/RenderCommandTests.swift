@@ -196,3 +196,22 @@ struct RenderCommandTests {
     }
   }
 }
+
+/// `render --aspect --dpi --language`: slides and Dutch diagrams from the command line.
+@Suite("render for slides")
+struct RenderSlideTests {
+  @Test("--aspect 16:9 --dpi 300 writes a 4,000 × 2,250 PNG; the flags are checked")
+  func slide() throws {
+    try withTemporaryFolder { folder in
+      let run = try siloscope(["render"] + RenderCommandTests.lazega + ["-o", "dia.png", "--aspect", "16:9", "--dpi", "300", "--language", "nl"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      let png = Array(try Data(contentsOf: URL(fileURLWithPath: folder.file("dia.png"))))
+      func word(_ at: Int) -> Int { png[at ..< at + 4].reduce(0) { $0 << 8 | Int($1) } }
+      #expect(word(16) == 4_000 && word(20) == 2_250)
+      #expect(run.err.contains("Opmaak:"), "\(run.err)")
+      #expect(try siloscope(["render"] + RenderCommandTests.lazega + ["-o", "a.svg", "--dpi", "300"], in: folder).status == 64)
+      #expect(try siloscope(["render"] + RenderCommandTests.lazega + ["-o", "b.png", "--aspect", "16x9"], in: folder).status == 64)
+      #expect(try siloscope(["render"] + RenderCommandTests.lazega + ["-o", "c.png", "--dpi", "5"], in: folder).status == 64)
+    }
+  }
+}

@@ -62,7 +62,7 @@ public struct HTMLLabel: Sendable, Hashable {
     if bold { markup = "<b>" + markup + "</b>" }
     if pointSize != nil || colour != nil || bold {
       // The face is named every time: a <font> without one falls back to Times in 2.42.
-      var font = "<font face=\"Helvetica\""
+      var font = "<font face=\"\(Typeface.family)\""
       if let pointSize { font += " point-size=\"\(DOTEncoder.number(pointSize))\"" }
       if let colour { font += " color=\"\(Colour.checked(colour))\"" }
       markup = font + ">" + markup + "</font>"
@@ -82,33 +82,71 @@ public struct HTMLLabel: Sendable, Hashable {
     heading: String? = nil, title: String?, entries: [(colour: String, text: String)], columns: Int = 1, note: String? = nil,
     scale: Double = 1
   ) -> HTMLLabel {
+    legend(
+      heading: heading, title: title, items: entries.map { LegendEntry(colour: $0.colour, text: $0.text) }, columns: columns,
+      note: note, scale: scale)
+  }
+
+  /// A legend whose entries carry their own symbols (``LegendEntry/symbol``); otherwise as
+  /// the legend of `(colour, text)` pairs. A heading and a note may
+  /// hold line breaks (`\n`): each line is a line of the legend.
+  public static func legend(
+    heading: String? = nil, title: String?, items entries: [LegendEntry], columns: Int = 1, note: String? = nil, scale: Double = 1
+  ) -> HTMLLabel {
     let columns = max(1, entries.isEmpty ? 1 : min(columns, entries.count))
     // The outer table stacks heading, entries and note; the entries sit in a table of their
     // own so that a long note does not widen the swatch columns.
     var markup = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">"
     func row(_ content: String) { markup += "<tr><td align=\"left\" balign=\"left\">" + content + "</td></tr>" }
-    if let heading { row(text(heading, bold: true, pointSize: 16 * scale).markup) }
-    if let title, !entries.isEmpty { row(text(title, bold: true, pointSize: 12 * scale).markup) }
-    // Each entry is one cell: a square in its colour (a hollow grey one for near-white) and
-    // the text. (Swatch cells of their own get stretched by Graphviz when a heading is wider
-    // than the entries, leaving a gap between swatch and text.)
-    if !entries.isEmpty {
-      var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">"
-      var index = 0
-      while index < entries.count {
-        table += "<tr>"
-        for entry in entries[index ..< min(entries.count, index + columns)] {
-          let light = Colour.isNearWhite(entry.colour)
-          let swatch = "<font point-size=\"\(DOTEncoder.number(15 * scale))\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">\(light ? "□" : "■")</font>"
-          table += "<td align=\"left\" cellpadding=\"\(DOTEncoder.number(2 * scale))\">" + swatch + " " + text(entry.text, pointSize: 12 * scale).markup + "</td><td width=\"\(DOTEncoder.number(14 * scale))\"></td>"
-        }
-        table += "</tr>"
-        index += columns
-      }
-      row(table + "</table>")
+    func multiline(_ text: String, bold: Bool = false, pointSize: Double, colour: String? = nil) -> String {
+      lines(text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        .text(String($0), bold: bold, pointSize: pointSize, colour: colour)
+      }).markup
     }
-    if let note { row(text(note, pointSize: 10 * scale, colour: "#444444").markup) }
+    if let heading { row(multiline(heading, bold: true, pointSize: 16 * scale)) }
+    if let title, !entries.isEmpty { row(text(title, bold: true, pointSize: 12 * scale).markup) }
+    if !entries.isEmpty { row(entryTable(entries, columns: columns, scale: scale)) }
+    if let note { row(multiline(note, pointSize: 10 * scale, colour: "#444444")) }
     markup += "</table>"
     return HTMLLabel(markup: markup)
+  }
+
+  /// The entries, `columns` side by side. Each entry is one cell: its symbol in its colour (a
+  /// hollow grey one for near-white) and the text. (Swatch cells of their own get stretched by
+  /// Graphviz when a heading is wider than the entries, leaving a gap between swatch and text.)
+  private static func entryTable(_ entries: [LegendEntry], columns: Int, scale: Double) -> String {
+    var table = "<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">"
+    var index = 0
+    while index < entries.count {
+      table += "<tr>"
+      for entry in entries[index ..< min(entries.count, index + columns)] {
+        let light = Colour.isNearWhite(entry.colour)
+        let symbol = light && entry.symbol == "■" ? "□" : entry.symbol
+        let swatch = "<font face=\"\(Typeface.family)\" point-size=\"\(DOTEncoder.number(15 * scale))\" color=\"\(light ? "#999999" : Colour.checked(entry.colour))\">"
+          + TextSafety.xmlEscaped(symbol) + "</font>"
+        table += "<td align=\"left\" cellpadding=\"\(DOTEncoder.number(2 * scale))\">" + swatch + " "
+          + text(entry.text, pointSize: 12 * scale).markup + "</td><td width=\"\(DOTEncoder.number(14 * scale))\"></td>"
+      }
+      table += "</tr>"
+      index += columns
+    }
+    return table + "</table>"
+  }
+}
+
+/// One entry of a diagram's legend: a symbol in a colour, and what it stands for.
+public struct LegendEntry: Sendable, Hashable {
+  /// The colour, `#RRGGBB`.
+  public var colour: String
+  /// What it stands for (escaped when the legend is built).
+  public var text: String
+  /// The symbol drawn in the colour: "■" (a colour chip) unless the entry's marker differs
+  /// (see ``CategoryStyle/legendSymbol``).
+  public var symbol: String
+
+  public init(colour: String, text: String, symbol: String = "■") {
+    self.colour = colour
+    self.text = text
+    self.symbol = symbol
   }
 }

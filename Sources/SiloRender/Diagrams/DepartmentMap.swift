@@ -54,76 +54,78 @@ extension Diagram {
   /// to blue ("open", +1), with name, E-I value and head count in its label; lines between
   /// departments are wider for more collaboration (summed tie weight).
   public static func departments(_ input: DepartmentMapInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
+    let l = options.language
     let k = input.names.count
-    let plan = LayoutPlan.choose(nodes: k, clusters: false, requested: options.engine, seed: options.seed)
+    let plan = LayoutPlan.choose(nodes: k, clusters: false, requested: options.engine, seed: options.seed, language: l)
     let largest = max(1, input.headCounts.max() ?? 1)
     // Labels sit inside the circles, so the smallest circle still fits three short lines.
     let (minimum, maximum) = k <= 30 ? (1.1, 2.6) : (0.8, 1.8)
 
     var dot = DOTGraph(name: "departments")
     dot.attributes = plan.attributes
-    dot.attributes["fontname"] = .text("Helvetica")
+    dot.attributes["fontname"] = .text(Typeface.family)
     dot.attributes["bgcolor"] = .text("#FFFFFF")
     dot.attributes["pad"] = .number(0.4)
     dot.attributes["outputorder"] = .keyword("edgesfirst")
     if plan.engine == .neato || plan.engine == .fdp || plan.engine == .sfdp { dot.attributes["sep"] = .text("+12") }
     dot.nodeDefaults = [
       "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"),
-      "fontname": .text("Helvetica"), "fontsize": .number(11), "color": .text("#444444"), "penwidth": .number(1),
+      "fontname": .text(Typeface.family), "fontsize": .number(11), "color": .text("#444444"), "penwidth": .number(1),
     ]
     dot.edgeDefaults = ["color": .text("#55555599")]
 
-    dot.nodes = (0 ..< k).map { d in
-      let share = Double(input.headCounts[d]) / Double(largest)
-      let fill = Colour.eiIndex(input.eiIndex[d])
-      let textColour = Colour.prefersDarkText(on: fill) ? "#000000" : "#FFFFFF"
-      let ei = input.eiIndex[d].flatMap { $0.isNaN ? nil : $0 }
-      let label = HTMLLabel.lines([
-        .text(shortened(input.names[d], limit: 22), bold: true, colour: textColour),
-        .text("E-I " + (ei.map { signed($0) } ?? "n/a"), colour: textColour),
-        .text(input.headCounts[d] == 1 ? "1 person" : "\(input.headCounts[d]) people", pointSize: 9, colour: textColour),
-      ])
-      let tooltip = [
-        input.names[d], input.headCounts[d] == 1 ? "1 person" : "\(input.headCounts[d]) people",
-        "E-I index: " + (ei.map { signed($0) } ?? "undefined (no ties)"),
-        "Ties inside: \(input.internalTies[d])",
-      ].joined(separator: "\n")
-      return DOTNode(id: "d\(d)", attributes: [
-        "width": .number(minimum + (maximum - minimum) * share.squareRoot()), "fillcolor": .text(fill),
-        "label": .html(label), "tooltip": .text(tooltip),
-      ])
-    }
+    dot.nodes = (0 ..< k).map { d in node(input, d, language: l, width: minimum + (maximum - minimum) * (Double(input.headCounts[d]) / Double(largest)).squareRoot()) }
     let heaviest = input.between.map(\.weight).max() ?? 0
+    let weightMeaning = l.translated(input.weightMeaning)
     dot.edges = input.between.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { tie in
       let share = heaviest > 0 ? tie.weight / heaviest : 1
       return DOTEdge(tail: "d\(tie.a)", head: "d\(tie.b)", attributes: [
         "penwidth": .number(0.5 + 9.5 * share.squareRoot()),
-        "tooltip": .text("\(input.names[tie.a]) – \(input.names[tie.b]): \(tie.ties) tie\(tie.ties == 1 ? "" : "s"), \(input.weightMeaning) \(formatted(tie.weight, decimals: 2))"),
+        "tooltip": .text(l.text(
+          .departmentTieTooltip, input.names[tie.a], input.names[tie.b], l.count(tie.ties, one: .tieOne, many: .tieMany),
+          weightMeaning, l.number(tie.weight, decimals: 2))),
       ])
     }
-    let scale: [(colour: String, text: String)] = [
-      (Colour.eiIndex(-1), "−1 silo: every tie inside"), (Colour.eiIndex(-0.5), "−0.5"),
-      (Colour.eiIndex(0), "0 as many ties inside as outside"), (Colour.eiIndex(0.5), "+0.5"),
-      (Colour.eiIndex(1), "+1 open: every tie outside"), (Colour.neutral, "no ties"),
+    let scale: [LegendEntry] = [
+      LegendEntry(colour: Colour.eiIndex(-1), text: l.text(.eiSilo)), LegendEntry(colour: Colour.eiIndex(-0.5), text: l.number(-0.5, decimals: 1)),
+      LegendEntry(colour: Colour.eiIndex(0), text: l.text(.eiBalanced)), LegendEntry(colour: Colour.eiIndex(0.5), text: "+" + l.number(0.5, decimals: 1)),
+      LegendEntry(colour: Colour.eiIndex(1), text: l.text(.eiOpen)), LegendEntry(colour: Colour.neutral, text: l.text(.noTies)),
     ]
-    var key = "Circle area: head count. Line width: \(input.weightMeaning) between departments."
+    var key = l.text(.keyDepartments, weightMeaning)
     if let footnote = input.footnote { key += " " + footnote }
+    let title = l.text(.departmentsTitle)
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading ?? "Departments and the collaboration between them", legendTitle: "Colour: E-I index",
-      entries: scale, key: key, columns: 1))
+      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 1))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
-    let title = "Departments and the collaboration between them"
     return Diagram(
       graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title,
-      summary: "Each circle is a department (\(k)); its area shows its head count and its colour its E-I index, "
-        + "from red (−1, a silo keeping every tie inside) to blue (+1, every tie outside). Lines are collaboration "
-        + "between departments, wider for more.",
-      notes: [plan.note])
+      summary: l.text(.departmentsSummary, "\(k)"), notes: [plan.note])
   }
 
-  static func signed(_ value: Double) -> String {
-    let text = formatted(value, decimals: 2)
+  /// Department `d`'s circle: its name on up to two lines, its E-I index and head count
+  /// inside, in black or white as the fill needs; a tooltip with the numbers.
+  private static func node(_ input: DepartmentMapInput, _ d: Int, language l: DiagramLanguage, width: Double) -> DOTNode {
+    let fill = Colour.eiIndex(input.eiIndex[d])
+    let textColour = Colour.prefersDarkText(on: fill) ? "#000000" : "#FFFFFF"
+    let ei = input.eiIndex[d].flatMap { $0.isNaN ? nil : $0 }
+    let people = l.count(input.headCounts[d], one: .personOne, many: .personMany)
+    let label = HTMLLabel.lines(
+      NameLines.lines(input.names[d], width: 30).map { .text($0, bold: true, colour: textColour) } + [
+        .text(l.text(.eiLine, ei.map { signed($0, language: l) } ?? l.text(.notAvailable)), colour: textColour),
+        .text(people, pointSize: 9, colour: textColour),
+      ])
+    let tooltip = [
+      input.names[d], people, l.text(.eiTooltip, ei.map { signed($0, language: l) } ?? l.text(.eiUndefined)),
+      l.text(.tiesInside, "\(input.internalTies[d])"),
+    ].joined(separator: "\n")
+    return DOTNode(id: "d\(d)", attributes: [
+      "width": .number(width), "fillcolor": .text(fill), "label": .html(label), "tooltip": .text(tooltip),
+    ])
+  }
+
+  static func signed(_ value: Double, language: DiagramLanguage = .en) -> String {
+    let text = language.number(value, decimals: 2)
     return value > 0.005 ? "+" + text : text
   }
 }

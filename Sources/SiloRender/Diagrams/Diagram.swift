@@ -60,15 +60,27 @@ public struct Diagram: Sendable, Hashable {
   /// Layout time grows with the engine and the size; the views choose engines and limits
   /// that keep a 5,000-person organization under a minute (see ``LayoutPlan``).
   public func render(_ format: DiagramFormat) throws(RenderError) -> [UInt8] {
-    let (text, engine) = try laidOut()
+    try render(format, page: PageLayout())
+  }
+
+  /// The diagram in `format` on `page`: at its resolution (PNG) and, when the page has a
+  /// size, scaled to fit and centred on it (PNG, PDF, SVG; DOT text ignores the page).
+  ///
+  /// `render(.png, page: .slide(aspectWidth: 16, aspectHeight: 9, dpi: 300))` gives a
+  /// 4,000 × 2,250 pixel image for a widescreen slide.
+  public func render(_ format: DiagramFormat, page: PageLayout) throws(RenderError) -> [UInt8] {
+    var diagram = self
+    if format == .png, let dpi = page.dpi { diagram.graph.attributes["dpi"] = .number(dpi) }
+    let (text, engine) = try diagram.laidOut()
+    let size = page.width.flatMap { w in page.height.map { (width: 72 * w, height: 72 * $0) } }
     switch format {
     case .dot:
       return Array(text.utf8)
     case .svg:
-      let svg = SVGCanonicalOrder.clustersSorted(try Graphviz.render(dot: text, engine: engine, format: .svg))
+      let svg = SVGCanonicalOrder.clustersSorted(try Graphviz.render(dot: text, engine: engine, format: .svg, page: size))
       return Diagram.describing(svg: svg, title: title, description: ([summary] + notes).joined(separator: " "))
     case .png, .pdf:
-      return try Graphviz.render(dot: text, engine: engine, format: format)
+      return try Graphviz.render(dot: text, engine: engine, format: format, page: size)
     }
   }
 
@@ -93,6 +105,35 @@ public struct Diagram: Sendable, Hashable {
   }
 }
 
+/// The page a diagram is drawn on: its resolution, and optionally its size.
+///
+/// Without a size the page is the drawing's own. With one, the drawing is scaled (up or
+/// down) to fit it, less a 2 % margin, and centred, the rest white: a slide gets the whole
+/// drawing, however large the organization.
+public struct PageLayout: Sendable, Hashable {
+  /// Pixels per inch of a PNG (Graphviz's `dpi`); `nil` for Graphviz's own (96 with cairo).
+  public var dpi: Double?
+  /// The page's width in inches, or `nil` for the drawing's own size.
+  public var width: Double?
+  /// The page's height in inches, or `nil` for the drawing's own size.
+  public var height: Double?
+
+  /// A page of the drawing's own size at Graphviz's resolution, or as given.
+  public init(dpi: Double? = nil, width: Double? = nil, height: Double? = nil) {
+    self.dpi = dpi
+    self.width = width
+    self.height = height
+  }
+
+  /// A slide of aspect ratio `aspectWidth`:`aspectHeight`, 7.5 inches high as PowerPoint's
+  /// (16:9 widescreen is 13.333 × 7.5 in, 4:3 is 10 × 7.5 in); at 300 dpi a 16:9 slide is
+  /// 4,000 × 2,250 pixels.
+  public static func slide(aspectWidth: Int, aspectHeight: Int, dpi: Double? = nil) -> PageLayout {
+    precondition(aspectWidth > 0 && aspectHeight > 0, "an aspect ratio of two positive numbers")
+    return PageLayout(dpi: dpi, width: 7.5 * Double(aspectWidth) / Double(aspectHeight), height: 7.5)
+  }
+}
+
 /// How a view is laid out, chosen by size: the engine, its settings, and a note saying why.
 ///
 /// Unless an engine is requested, department boxes get ``LayoutEngine/clustered`` (`neato`
@@ -110,22 +151,25 @@ public struct LayoutPlan: Sendable, Hashable {
 
   /// The plan for a graph of `nodes` nodes that draws `clusters` (or not), unless the user
   /// asked for `requested`.
-  public static func choose(nodes: Int, clusters: Bool, requested: LayoutEngine?, seed: UInt64) -> LayoutPlan {
+  ///
+  /// The note is in `language` (English by default).
+  public static func choose(
+    nodes: Int, clusters: Bool, requested: LayoutEngine?, seed: UInt64, language l: DiagramLanguage = .en
+  ) -> LayoutPlan {
     let engine: LayoutEngine
     var why: String
     if let requested {
       engine = requested
-      why = "\(requested) as requested"
+      why = l.text(.layoutRequested, "\(requested)")
     } else if clusters {
       engine = .clustered
-      why = "neato inside each department, neato to arrange the departments, drawn with positions fixed "
-        + "(repeatable; Graphviz's fdp keeps clusters too but gives a different drawing on every run)"
+      why = l.text(.layoutClustered)
     } else if nodes <= 1_000 {
       engine = .neato
-      why = "neato (spring model, best for up to about 1,000 nodes)"
+      why = l.text(.layoutNeato)
     } else {
       engine = .sfdp
-      why = "sfdp (multiscale, for more than 1,000 nodes)"
+      why = l.text(.layoutSfdp)
     }
     var attributes: DOTAttributes = engine == .clustered ? [:] : ["layout": .text(engine.rawValue)]
     // A seed for the engines that start from random positions (fdp, neato, sfdp): the same
@@ -136,14 +180,14 @@ public struct LayoutPlan: Sendable, Hashable {
       attributes["start"] = .number(seedValue)
       attributes["overlap"] = .keyword("false")
       attributes["splines"] = .keyword("false")
-      why += "; fdp does not give the same drawing twice"
+      why += l.text(.layoutFdp)
     case .neato:
       attributes["start"] = .number(seedValue)
       attributes["overlap"] = nodes <= 1_000 ? .keyword("false") : .keyword("scale")
       attributes["sep"] = .text(nodes <= 150 ? "+14" : "+6")
       if nodes > 1_000 {
         attributes["maxiter"] = .number(200)
-        why += "; neato's iterations capped at 200 above 1,000 nodes"
+        why += l.text(.layoutNeatoCapped)
       }
     case .sfdp:
       attributes["start"] = .number(seedValue)
@@ -156,7 +200,7 @@ public struct LayoutPlan: Sendable, Hashable {
         attributes["nslimit"] = .number(1)
         attributes["nslimit1"] = .number(1)
         attributes["searchsize"] = .number(10)
-        why += "; dot's crossing minimization and ranking limited above 300 nodes to bound the layout time"
+        why += l.text(.layoutDotLimited)
       }
     case .clustered:
       // Room between circles for the names beside them (all names are shown up to 150).
@@ -166,6 +210,6 @@ public struct LayoutPlan: Sendable, Hashable {
     default:
       break
     }
-    return LayoutPlan(engine: engine, attributes: attributes, note: "Layout: \(why), seed \(seed).")
+    return LayoutPlan(engine: engine, attributes: attributes, note: l.text(.layoutNote, why, "\(seed)"))
   }
 }

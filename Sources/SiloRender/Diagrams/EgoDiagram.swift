@@ -13,13 +13,14 @@ extension Diagram {
     if graph.isDirected { contacts.formUnion(graph.inNeighbors(of: ego).nodes) }
     contacts.remove(ego)
     let members = [ego] + contacts.sorted()
-    let plan = LayoutPlan.choose(nodes: members.count, clusters: false, requested: options.engine, seed: options.seed)
+    let l = options.language
+    let plan = LayoutPlan.choose(nodes: members.count, clusters: false, requested: options.engine, seed: options.seed, language: l)
     var notes = [plan.note]
     let scale = NodeScale(count: members.count)
-    let groupColour: (Int) -> String = { group in
-      input.departments?.unassignedGroup == group ? Colour.neutral : Colour.category(group)
+    let groupStyle: (Int) -> CategoryStyle = { group in
+      input.departments?.unassignedGroup == group ? CategoryStyle(colour: Colour.neutral, round: 0) : Colour.categoryStyle(group)
     }
-    let colours: (NodeID) -> String = { v in input.departments.map { groupColour($0.group(of: v)) } ?? Colour.category(0) }
+    let styles: (NodeID) -> CategoryStyle = { v in input.departments.map { groupStyle($0.group(of: v)) } ?? Colour.categoryStyle(0) }
     // Contacts labelled: all up to the label limit, otherwise the strongest ties.
     var labelled = contacts
     if contacts.count > options.maximumLabels {
@@ -28,7 +29,7 @@ extension Diagram {
         return a != b ? a > b : $0 < $1
       }
       labelled = Set(strongest.prefix(options.maximumLabels))
-      notes.append("Names are shown for the \(options.maximumLabels) contacts with the strongest ties (of \(contacts.count)); every name is in its tooltip.")
+      notes.append(l.text(.noteEgoNames, "\(options.maximumLabels)", "\(contacts.count)"))
     }
     let maxSize = members.map { input.size[$0.index] }.filter(\.isFinite).max() ?? 0
     let brokerRank = Dictionary(uniqueKeysWithValues: input.brokers.enumerated().map { ($1, $0 + 1) })
@@ -36,17 +37,22 @@ extension Diagram {
     var dot = personGraph(name: "ego", directed: graph.isDirected, plan: plan, scale: scale, fontSize: nil)
     dot.edgeDefaults = ["arrowsize": .number(0.5)]
     dot.nodes = members.map { v in
+      let look = styles(v)
       var attributes: DOTAttributes = [
-        "width": .number(scale.diameter(input.size[v.index], largest: maxSize)),
-        "fillcolor": .text(colours(v)), "tooltip": .text(tooltip(input, v, rank: brokerRank[v])),
+        "width": .number(scale.diameter(input.size[v.index], largest: maxSize) * look.areaFactor),
+        "fillcolor": .text(look.colour), "tooltip": .text(tooltip(input, v, rank: brokerRank[v], language: l)),
       ]
+      if look.round > 0 { attributes["shape"] = .keyword(look.shape) }
+      if look.outlines > 1 { attributes["peripheries"] = .number(Double(look.outlines)) }
       if v == ego {
         attributes["width"] = .number(max(scale.maximum, 0.5))
         attributes["penwidth"] = .number(3.5)
         attributes["color"] = .text("#000000")
-        attributes["xlabel"] = .html(.text(shortened(input.names[v.index]), bold: true, pointSize: scale.fontSize + 3))
+        attributes["xlabel"] = .html(.lines(NameLines.lines(input.names[v.index], width: 32).map {
+          .text($0, bold: true, pointSize: scale.fontSize + 3)
+        }))
       } else if labelled.contains(v) {
-        attributes["xlabel"] = .text(shortened(input.names[v.index]))
+        attributes["xlabel"] = .text(NameLines.lines(input.names[v.index], width: 32).joined(separator: "\n"))
       }
       return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
     }
@@ -63,24 +69,28 @@ extension Diagram {
         ]))
       }
     }
-    var legend: [(colour: String, text: String)] = []
+    var legend: [LegendEntry] = []
     if let departments = input.departments {
       var counts: [Int: Int] = [:]
       for v in contacts { counts[departments.group(of: v), default: 0] += 1 }
-      legend = counts.keys.sorted().map { (groupColour($0), "\(departments.name(of: $0)) (\(counts[$0]!) contact\(counts[$0]! == 1 ? "" : "s"))") }
+      legend = counts.keys.sorted().map {
+        LegendEntry(
+          colour: groupStyle($0).colour, text: "\(departments.name(of: $0)) (\(l.count(counts[$0]!, one: .contactOne, many: .contactMany)))",
+          symbol: groupStyle($0).legendSymbol)
+      }
     }
     let name = TextSafety.cleaned(input.names[ego.index])
-    let title = "Ego network of \(name)"
+    let title = l.text(.egoTitle, name)
+    var key = l.text(.egoKey, l.translated(input.sizeMeaning), NameLines.lines(name, width: 32).joined(separator: " "))
+    if (input.departments?.groupCount ?? 0) > Colour.categories.count { key += "\n" + l.text(.noteRepeatedColours, "\(Colour.categories.count)") }
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading.map { "\(title): \($0)" } ?? title, legendTitle: input.departments == nil ? nil : "Contacts by department",
-      entries: legend,
-      key: "Circle area: \(input.sizeMeaning). Dark lines: ties of \(shortened(name)); grey lines: ties among the contacts."))
+      heading: options.heading.map { "\(title): \($0)" } ?? title, legendTitle: input.departments == nil ? nil : l.text(.legendContacts),
+      entries: legend, key: key))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
     return Diagram(
       graph: dot, engine: plan.engine, seed: options.seed, title: title,
-      summary: "\(name) and their \(contacts.count) contacts, coloured by department, with the ties among the contacts. "
-        + "Contacts that are not tied to each other are held together only through \(name).",
+      summary: l.text(.egoSummary, name, "\(contacts.count)"),
       notes: notes)
   }
 }

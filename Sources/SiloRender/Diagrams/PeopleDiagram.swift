@@ -67,6 +67,9 @@ public struct DiagramOptions: Sendable, Hashable {
   public var maximumLabels = 150
   /// A heading above the diagram (the data set, the period); `nil` for none.
   public var heading: String?
+  /// The language of the texts the diagram writes itself (titles, legends, notes,
+  /// tooltips); the heading and names are shown as given.
+  public var language: DiagramLanguage = .en
 
   /// Creates options with the default limits: every name shown up to 150 people
   /// (``maximumLabels``), person-level views up to 2,000 people (``maximumPeople``).
@@ -76,10 +79,12 @@ public struct DiagramOptions: Sendable, Hashable {
   ///   - seed: The seed of the layout: the same seed gives the same drawing (for `fdp`, not
   ///     even then).
   ///   - heading: A heading above the diagram, or `nil` for none.
-  public init(engine: LayoutEngine? = nil, seed: UInt64 = 1, heading: String? = nil) {
+  ///   - language: The language of the diagram's own texts (English by default).
+  public init(engine: LayoutEngine? = nil, seed: UInt64 = 1, heading: String? = nil, language: DiagramLanguage = .en) {
     self.engine = engine
     self.seed = seed
     self.heading = heading
+    self.language = language
   }
 }
 
@@ -89,28 +94,30 @@ extension Diagram {
   /// its colour the department's, ties as lines whose width grows with their weight, the
   /// top brokers outlined in black and labelled with their rank, and a legend.
   public static func people(_ input: PeopleDiagramInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
-    let colours = (0 ..< (input.departments?.groupCount ?? 0)).map { group in
-      input.departments?.unassignedGroup == group ? Colour.neutral : Colour.category(group)
+    let l = options.language
+    let styles = (0 ..< (input.departments?.groupCount ?? 0)).map { group in
+      input.departments?.unassignedGroup == group ? CategoryStyle(colour: Colour.neutral, round: 0) : Colour.categoryStyle(group)
     }
-    var legend: [(colour: String, text: String)] = []
+    var legend: [LegendEntry] = []
     if let departments = input.departments {
       let sizes = departments.sizes
-      legend = (0 ..< departments.groupCount).map { (colours[$0], "\(departments.name(of: $0)) (\(sizes[$0]))") }
+      legend = (0 ..< departments.groupCount).map {
+        LegendEntry(colour: styles[$0].colour, text: "\(departments.name(of: $0)) (\(sizes[$0]))", symbol: styles[$0].legendSymbol)
+      }
     }
     return personDiagram(
       input, options: options, name: "people",
-      title: input.departments == nil ? "Collaboration between people" : "Collaboration between people, by department",
-      fill: { node in input.departments.map { colours[$0.group(of: node)] } ?? Colour.category(0) },
+      title: l.text(input.departments == nil ? .peopleTitle : .peopleByDepartmentTitle),
+      style: { node in input.departments.map { styles[$0.group(of: node)] } ?? Colour.categoryStyle(0) },
       clusterStyle: { group in
         [
-          "style": .keyword("rounded"), "color": .text("#888888"), "penwidth": .number(1.2),
-          "bgcolor": .text(Colour.tinted(colours[group])),
+          "style": styles[group].dashedBox ? .text("rounded,dashed") : .keyword("rounded"), "color": .text("#888888"),
+          "penwidth": .number(1.2), "bgcolor": .text(Colour.tinted(styles[group].colour)),
         ]
       },
-      legendTitle: input.departments == nil ? nil : "Departments (people)", legend: legend,
-      summary: (input.departments == nil
-        ? "Each circle is a person. " : "Each circle is a person, inside the box of their department; its colour is the department's. ")
-        + "Circle area shows \(input.sizeMeaning); lines are ties, wider for more \(input.weightMeaning).")
+      legendTitle: input.departments == nil ? nil : l.text(.legendDepartments), legend: legend,
+      summary: l.text(input.departments == nil ? .peopleSummary : .peopleSummaryDepartments)
+        + l.text(.peopleSummarySizes, l.translated(input.sizeMeaning), l.translated(input.weightMeaning)))
   }
 
   /// Communities over the org chart: people inside their department boxes, coloured by the
@@ -121,51 +128,58 @@ extension Diagram {
     _ input: PeopleDiagramInput, communities: Partition, describing: [String], options: DiagramOptions = DiagramOptions()
   ) -> Diagram {
     precondition(communities.nodeCount == input.graph.nodeCount, "one community per node")
+    let l = options.language
     let sizes = communities.sizes
     let legend = (0 ..< communities.groupCount).map { c in
-      (Colour.category(c), "Community \(c + 1) (\(sizes[c]))" + (c < describing.count ? ": " + describing[c] : ""))
+      LegendEntry(
+        colour: Colour.categoryStyle(c).colour,
+        text: l.text(.communityEntry, "\(c + 1)", "\(sizes[c])") + (c < describing.count ? ": " + describing[c] : ""),
+        symbol: Colour.categoryStyle(c).legendSymbol)
     }
     return personDiagram(
       input, options: options, name: "communities",
-      title: input.departments == nil ? "Communities found in the collaboration" : "Communities found in the collaboration, over the departments",
-      fill: { Colour.category(communities.group(of: $0)) },
+      title: l.text(input.departments == nil ? .communitiesTitle : .communitiesOverDepartmentsTitle),
+      style: { Colour.categoryStyle(communities.group(of: $0)) },
       clusterStyle: { _ in
         ["style": .keyword("rounded"), "color": .text("#666666"), "penwidth": .number(1.2), "bgcolor": .text("#FAFAFA")]
       },
-      legendTitle: "Communities (people)", legend: legend,
-      summary: "Each circle is a person, inside the box of their department; its colour is the community the "
-        + "collaboration places them in (\(communities.groupCount) communities). A box with several colours is a "
-        + "department the collaboration splits; a colour in several boxes is a community that crosses departments.")
+      legendTitle: l.text(.legendCommunities), legend: legend,
+      summary: l.text(.communitiesSummary, "\(communities.groupCount)"))
   }
 
   private static func personDiagram(
     _ input: PeopleDiagramInput, options: DiagramOptions, name: String, title: String,
-    fill: (NodeID) -> String, clusterStyle: (Int) -> DOTAttributes, legendTitle: String?,
-    legend: [(colour: String, text: String)], summary: String
+    style: (NodeID) -> CategoryStyle, clusterStyle: (Int) -> DOTAttributes, legendTitle: String?,
+    legend: [LegendEntry], summary: String
   ) -> Diagram {
+    let l = options.language
     let graph = input.graph
     let n = graph.nodeCount
-    let plan = LayoutPlan.choose(nodes: n, clusters: input.departments != nil, requested: options.engine, seed: options.seed)
+    let plan = LayoutPlan.choose(nodes: n, clusters: input.departments != nil, requested: options.engine, seed: options.seed, language: l)
     var notes = [plan.note]
     let labelAll = n <= options.maximumLabels
     if !labelAll {
-      notes.append("Names are shown for the \(input.brokers.count) top brokers only (\(n) people; all names up to \(options.maximumLabels)); every person's name is in their tooltip.")
+      notes.append(l.text(.noteBrokerNamesOnly, "\(input.brokers.count)", "\(n)", "\(options.maximumLabels)"))
     }
     let scale = NodeScale(count: n)
     let maxSize = input.size.filter(\.isFinite).max() ?? 0
     let brokerRank = Dictionary(uniqueKeysWithValues: input.brokers.enumerated().map { ($1, $0 + 1) })
 
     func node(_ v: NodeID) -> DOTNode {
+      let look = style(v)
       var attributes: DOTAttributes = [
-        "width": .number(scale.diameter(input.size[v.index], largest: maxSize)), "fillcolor": .text(fill(v)),
-        "tooltip": .text(tooltip(input, v, rank: brokerRank[v])),
+        "width": .number(scale.diameter(input.size[v.index], largest: maxSize) * look.areaFactor), "fillcolor": .text(look.colour),
+        "tooltip": .text(tooltip(input, v, rank: brokerRank[v], language: l)),
       ]
+      if look.round > 0 { attributes["shape"] = .keyword(look.shape) }
+      if look.outlines > 1 { attributes["peripheries"] = .number(Double(look.outlines)) }
       if let rank = brokerRank[v] {
         attributes["penwidth"] = .number(scale.brokerOutline)
         attributes["color"] = .text("#000000")
-        attributes["xlabel"] = .html(.text("\(rank). " + shortened(input.names[v.index]), bold: true, pointSize: scale.brokerFontSize))
+        let lines = NameLines.lines("\(rank). " + TextSafety.cleaned(input.names[v.index]), width: 32)
+        attributes["xlabel"] = .html(.lines(lines.map { .text($0, bold: true, pointSize: scale.brokerFontSize) }))
       } else if labelAll {
-        attributes["xlabel"] = .text(shortened(input.names[v.index]))
+        attributes["xlabel"] = .text(NameLines.lines(input.names[v.index], width: 32).joined(separator: "\n"))
       }
       return DOTNode(id: "p\(v.rawValue)", attributes: attributes)
     }
@@ -176,10 +190,11 @@ extension Diagram {
       let members = departments.members
       dot.clusters = (0 ..< departments.groupCount).map { group in
         var attributes = clusterStyle(group)
-        attributes["label"] = .text(shortened(departments.name(of: group)))
-        attributes["fontname"] = .text("Helvetica-Bold")
+        let lines = NameLines.lines(departments.name(of: group), width: 32)
+        attributes["label"] = .html(.lines(lines.map { .text($0, bold: true) }))
+        attributes["fontname"] = .text(Typeface.family)
         attributes["fontsize"] = .number(scale.clusterFontSize)
-        attributes["tooltip"] = .text("\(departments.name(of: group)): " + (members[group].count == 1 ? "1 person" : "\(members[group].count) people"))
+        attributes["tooltip"] = .text(l.text(.clusterTooltip, departments.name(of: group), l.count(members[group].count, one: .personOne, many: .personMany)))
         // Clusters inherit the root graph's label placement, which is the legend's (bottom left).
         attributes["labelloc"] = .keyword("t")
         attributes["labeljust"] = .keyword("c")
@@ -193,10 +208,12 @@ extension Diagram {
     var entries = legend
     if entries.count > 24 {
       let rest = entries.count - 23
-      entries = Array(entries.prefix(23)) + [(Colour.neutral, "… \(rest) more, named on their boxes")]
+      entries = Array(entries.prefix(23)) + [LegendEntry(colour: Colour.neutral, text: l.text(.legendMore, "\(rest)"))]
     }
-    var key = "Circle area: \(input.sizeMeaning). Line width: \(input.weightMeaning)."
-    if !input.brokers.isEmpty { key += " Black outline and number: the \(input.brokers.count) top brokers by \(input.sizeMeaning)." }
+    let (size, weight) = (l.translated(input.sizeMeaning), l.translated(input.weightMeaning))
+    var key = l.text(.keySizes, size, weight)
+    if !input.brokers.isEmpty { key += l.text(.keyBrokers, "\(input.brokers.count)", size) }
+    if legend.count > Colour.categories.count { key += "\n" + l.text(.noteRepeatedColours, "\(Colour.categories.count)") }
     dot.attributes["label"] = .html(legendLabel(
       heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key, scale: scale.legend))
     dot.attributes["labelloc"] = .keyword("b")
@@ -206,21 +223,23 @@ extension Diagram {
 
   /// The legend under a diagram: heading, colour key and a line on sizes and widths.
   static func legendLabel(
-    heading: String, legendTitle: String?, entries: [(colour: String, text: String)], key: String, columns: Int? = nil,
+    heading: String, legendTitle: String?, entries: [LegendEntry], key: String, columns: Int? = nil,
     scale: Double = 1
   ) -> HTMLLabel {
     .legend(
-      heading: heading, title: legendTitle, entries: legendTitle == nil ? [] : entries,
+      heading: heading, title: legendTitle, items: legendTitle == nil ? [] : entries,
       columns: columns ?? (entries.count > 16 ? 3 : entries.count > 5 ? 2 : 1), note: key, scale: scale)
   }
 
   /// A person's tooltip: name, department, the size score with rank, the extra facts, ties.
-  static func tooltip(_ input: PeopleDiagramInput, _ v: NodeID, rank: Int?) -> String {
+  static func tooltip(_ input: PeopleDiagramInput, _ v: NodeID, rank: Int?, language l: DiagramLanguage) -> String {
     var lines = [input.names[v.index]]
-    if let departments = input.departments { lines.append("Department: " + departments.name(of: departments.group(of: v))) }
-    lines.append("\(input.sizeMeaning.capitalizedFirst): \(formatted(input.size[v.index], decimals: 4))" + (rank.map { " (broker #\($0))" } ?? ""))
-    for fact in input.facts { lines.append("\(fact.name.capitalizedFirst): \(formatted(fact.values[v.index], decimals: fact.decimals))") }
-    lines.append("Ties: \(input.graph.degree(of: v)), total \(input.weightMeaning): \(formatted(input.graph.strength(of: v), decimals: 2))")
+    if let departments = input.departments { lines.append(l.text(.tooltipDepartment, departments.name(of: departments.group(of: v)))) }
+    lines.append("\(l.translated(input.sizeMeaning).capitalizedFirst): \(l.number(input.size[v.index], decimals: 4))"
+      + (rank.map { l.text(.tooltipBrokerRank, "\($0)") } ?? ""))
+    for fact in input.facts { lines.append("\(l.translated(fact.name).capitalizedFirst): \(l.number(fact.values[v.index], decimals: fact.decimals))") }
+    lines.append(l.text(
+      .tooltipTies, "\(input.graph.degree(of: v))", l.translated(input.weightMeaning), l.number(input.graph.strength(of: v), decimals: 2)))
     return lines.joined(separator: "\n")
   }
 
@@ -255,13 +274,13 @@ extension Diagram {
     dot.attributes = plan.attributes
     dot.attributes["outputorder"] = .keyword("edgesfirst")
     dot.attributes["forcelabels"] = .keyword("true")
-    dot.attributes["fontname"] = .text("Helvetica")
+    dot.attributes["fontname"] = .text(Typeface.family)
     if let fontSize { dot.attributes["fontsize"] = .number(fontSize) }
     dot.attributes["bgcolor"] = .text("#FFFFFF")
     dot.attributes["pad"] = .number(0.3)
     dot.nodeDefaults = [
       "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"), "label": .text(""),
-      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text("Helvetica"),
+      "color": .text("#555555"), "penwidth": .number(0.6), "fontname": .text(Typeface.family),
       "fontsize": .number(scale.fontSize),
     ]
     return dot
@@ -275,16 +294,11 @@ extension Diagram {
     return (max(0, w) / maximum).squareRoot()
   }
 
-  static func shortened(_ name: String, limit: Int = 32) -> String {
-    let clean = TextSafety.cleaned(name)
-    return clean.count <= limit ? clean : String(clean.prefix(limit - 1)) + "…"
-  }
-
   /// A number with at most `decimals` decimals and a true minus sign, as the diagrams show it.
   public static func formattedNumber(_ value: Double, decimals: Int) -> String { formatted(value, decimals: decimals) }
 
-  static func formatted(_ value: Double, decimals: Int) -> String {
-    guard value.isFinite else { return value.isNaN ? "undefined" : (value > 0 ? "∞" : "−∞") }
+  static func formatted(_ value: Double, decimals: Int, undefined: String = "undefined") -> String {
+    guard value.isFinite else { return value.isNaN ? undefined : (value > 0 ? "∞" : "−∞") }
     if abs(value) >= 1e15 {
       let text = DOTEncoder.number(value)
       return text.hasPrefix("-") ? "−" + text.dropFirst() : text

@@ -80,11 +80,12 @@ enum ClusteredLayout {
     let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
     let side = 4 * fontSize
     let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
-    let top = 3 * clusterFontSize
     func outer(_ i: Int) -> (width: Double, height: Double) {
       let isCluster = i < graph.clusters.count
-      let labelWidth = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : 0
-      return (max(boxes[i].width + 2 * side, labelWidth + 2 * side), boxes[i].height + side + (isCluster ? top : side))
+      let label = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : (width: 0, lines: 0)
+      // Room for the cluster's label on top: its lines and two more.
+      let top = Double(label.lines + 2) * clusterFontSize
+      return (max(boxes[i].width + 2 * side, label.width + 2 * side), boxes[i].height + side + (isCluster ? top : side))
     }
 
     // Pass 2: arrange the groups.
@@ -172,10 +173,33 @@ enum ClusteredLayout {
     return nil
   }
 
-  /// A rough width of a cluster's label in points (Helvetica averages about 0.6 em).
-  private static func labelEstimate(_ cluster: DOTCluster, fontSize: Double) -> Double {
-    guard case .text(let label)? = cluster.attributes["label"] else { return 0 }
-    return Double(label.count) * fontSize * 0.62
+  /// A rough width of a cluster's label in points (sans-serif text averages about 0.62 em),
+  /// and its number of lines: plain text or an HTML-like label, lines split at `<br/>`, tags
+  /// not counted, an entity counted as one character.
+  static func labelEstimate(_ cluster: DOTCluster, fontSize: Double) -> (width: Double, lines: Int) {
+    let lines: [String]
+    switch cluster.attributes["label"] {
+    case .text(let label)?: lines = label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    case .html(let label)?: lines = label.markup.split(separator: "<br/>", omittingEmptySubsequences: false).map { visibleText(String($0)) }
+    default: return (0, 1)
+    }
+    return (Double(lines.map(\.count).max() ?? 0) * fontSize * 0.62, max(1, lines.count))
+  }
+
+  /// The text of HTML-like markup as shown: tags dropped, each entity one character.
+  private static func visibleText(_ markup: String) -> String {
+    var out = ""
+    var inTag = false, inEntity = false
+    for character in markup {
+      switch character {
+      case "<": inTag = true
+      case ">" where inTag: inTag = false
+      case "&" where !inTag: inEntity = true; out.append("x")
+      case ";" where inEntity: inEntity = false
+      default: if !inTag && !inEntity { out.append(character) }
+      }
+    }
+    return out
   }
 
   private static func coordinate(_ value: Double) -> String { DOTEncoder.number((value * 100).rounded() / 100) }

@@ -174,13 +174,21 @@ public enum Graphviz {
   /// - Throws: ``RenderError`` for an engine or format this machine lacks, DOT text
   ///   Graphviz cannot read, and any error Graphviz reports while laying out or rendering
   ///   (warnings are not errors).
-  public static func render(dot text: String, engine: LayoutEngine, format: DiagramFormat) throws(RenderError) -> [UInt8] {
+  ///
+  /// With `page`, the drawing is scaled to fit a page of `page.width` × `page.height` points
+  /// (2 % margin on its tighter side) and centred on it, the rest in the background colour:
+  /// Graphviz's `viewport`, computed from the bounding box of the layout (`bb`).
+  public static func render(
+    dot text: String, engine: LayoutEngine, format: DiagramFormat, page: (width: Double, height: Double)? = nil
+  ) throws(RenderError) -> [UInt8] {
     precondition(format != .dot, "DOT output is the encoder's text; it needs no layout")
-    return try render(dot: text, engine: engine, device: format.rawValue, plugin: format.plugin)
+    return try render(dot: text, engine: engine, device: format.rawValue, plugin: format.plugin, page: page)
   }
 
   /// The same, for any Graphviz device name (tests use it for formats this machine lacks).
-  static func render(dot text: String, engine: LayoutEngine, device: String, plugin: String) throws(RenderError) -> [UInt8] {
+  static func render(
+    dot text: String, engine: LayoutEngine, device: String, plugin: String, page: (width: Double, height: Double)? = nil
+  ) throws(RenderError) -> [UInt8] {
     if engine == .clustered {
       throw .invalidDiagram("the clustered layout is SiloScope's own: render a Diagram (Diagram.render), not DOT text")
     }
@@ -212,6 +220,7 @@ public enum Graphviz {
       if agerrors() >= Int32(AGERR.rawValue) {
         throw .graphviz(stage: "laying out with \(engine.rawValue)", message: lastError())
       }
+      if let page { fit(graph, page: page) }
 
       var data: UnsafeMutablePointer<CChar>? = nil
       var length: UInt32 = 0
@@ -222,6 +231,23 @@ public enum Graphviz {
         throw .graphviz(stage: "rendering \(device)", message: lastError())
       }
       return Array(UnsafeRawBufferPointer(start: data, count: Int(length)))
+    }
+  }
+
+  /// Sets the `viewport` of a laid-out graph so that its bounding box (`bb`, which `gvLayout`
+  /// sets as "llx lly urx ury" in points) fills `page` (points) less a 2 % margin, centred.
+  private static func fit(_ graph: UnsafeMutablePointer<Agraph_t>, page: (width: Double, height: Double)) {
+    let box = "bb".withCString { name in agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: name)) }
+      .map { String(cString: $0).split(separator: " ").compactMap { Double($0) } } ?? []
+    guard box.count == 4, box[2] > box[0], box[3] > box[1], page.width > 0, page.height > 0 else { return }
+    let zoom = min(page.width / (box[2] - box[0]), page.height / (box[3] - box[1])) * 0.96
+    let viewport = [page.width, page.height, zoom, (box[0] + box[2]) / 2, (box[1] + box[3]) / 2].map(DOTEncoder.number).joined(separator: ",")
+    _ = "viewport".withCString { name in
+      viewport.withCString { value in
+        "".withCString { none in
+          agsafeset(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: name), UnsafeMutablePointer(mutating: value), UnsafeMutablePointer(mutating: none))
+        }
+      }
     }
   }
 

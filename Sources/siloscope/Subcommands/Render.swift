@@ -28,11 +28,15 @@ struct Render: ParsableCommand {
 
       The format follows --format, or the --output file's extension. Without \
       --output the drawing goes to standard output (PNG and PDF only into a \
-      file or pipe).
+      file or pipe). For slides, --aspect 16:9 fits the whole drawing on a \
+      page of that shape, 7.5 in high (13.333 × 7.5 in), centred on white, and \
+      --dpi 300 sets the PNG's resolution (4,000 × 2,250 pixels). --language nl \
+      writes the diagram's own texts (titles, legends, notes, tooltips) in Dutch.
 
       Examples:
         siloscope render uren-2025.csv --view departments -o afdelingen.svg
         siloscope render uren-2025.csv --view people -o mensen.png
+        siloscope render uren-2025.csv --view people -o dia.png --aspect 16:9 --dpi 300
         siloscope render uren-2025.csv --view ego --person "Ruud Ünal" -o ruud.pdf
         siloscope render --edges edges.csv --nodes nodes.csv --view communities
       """)
@@ -70,6 +74,17 @@ struct Render: ParsableCommand {
   @Option(help: ArgumentHelp("A heading for the diagram (the organization, the period).", valueName: "text"))
   var heading: String?
 
+  @Option(help: "The language of the diagram's own texts: en (default) or nl.")
+  var language: DiagramLanguage = .en
+
+  @Option(help: ArgumentHelp("Fit the drawing on a page of this shape, 7.5 in high (svg, png, pdf), e.g. 16:9 or 4:3.", valueName: "w:h"))
+  var aspect: String?
+
+  @Option(parsing: .unconditional, help: "Pixels per inch of a PNG (\(OptionRanges.describe(Render.dpiRange))); default Graphviz's 96.")
+  var dpi: Double?
+
+  static let dpiRange: ClosedRange<Double> = 10 ... 1_200
+
   @Flag(help: "Ignore tie weights (betweenness in hops, ties counted).")
   var unweighted = false
 
@@ -82,7 +97,25 @@ struct Render: ParsableCommand {
     if let engine, engine.isEmpty || !engine.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
       throw ValidationError("--engine must be a Graphviz layout engine such as fdp, neato, sfdp or dot.")
     }
-    _ = try chosenFormat()
+    let format = try chosenFormat()
+    if let dpi {
+      guard Render.dpiRange.contains(dpi) else { throw ValidationError("--dpi must be from 10 to 1,200.") }
+      if format != .png { throw ValidationError("--dpi goes with PNG output (--format png).") }
+    }
+    if aspect != nil {
+      _ = try aspectRatio()
+      if format == .dot { throw ValidationError("--aspect goes with svg, png or pdf output, not dot.") }
+    }
+  }
+
+  /// --aspect as two positive whole numbers, `nil` without it.
+  func aspectRatio() throws -> (width: Int, height: Int)? {
+    guard let aspect else { return nil }
+    let parts = aspect.split(separator: ":", omittingEmptySubsequences: false)
+    guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1 ... 100).contains(w), (1 ... 100).contains(h) else {
+      throw ValidationError("--aspect must be two whole numbers from 1 to 100 with a colon between them, such as 16:9.")
+    }
+    return (w, h)
   }
 
   /// --format, else the output file's extension, else SVG.
@@ -101,14 +134,16 @@ struct Render: ParsableCommand {
     }
     try reportingErrors {
       let loaded = try input.source(projection: projection).load()
-      var options = DiagramOptions(engine: engine.map(LayoutEngine.init(rawValue:)), seed: seed, heading: heading)
+      var options = DiagramOptions(engine: engine.map(LayoutEngine.init(rawValue:)), seed: seed, heading: heading, language: language)
       options.maximumPeople = maxPeople
       var request = DiagramRequest(view: view, person: person, options: options)
       request.weighted = !unweighted
       request.brokers = brokers
       request.weightMeaning = loaded.projection.map { $0.weighting.legendName } ?? "weight"
       let diagram = try loaded.network.diagram(request)
-      let bytes = try diagram.render(format)
+      var page = PageLayout(dpi: dpi)
+      if let (w, h) = try aspectRatio() { page = .slide(aspectWidth: w, aspectHeight: h, dpi: dpi) }
+      let bytes = try diagram.render(format, page: page)
       if let output {
         let inputs = [input.log, input.people, input.edges, input.nodes].compactMap { $0 }
         if !force && FileManager.default.fileExists(atPath: output) {
@@ -136,6 +171,7 @@ struct Render: ParsableCommand {
 
 extension DiagramView: ExpressibleByArgument {}
 extension DiagramFormat: ExpressibleByArgument {}
+extension DiagramLanguage: ExpressibleByArgument {}
 
 extension ProjectionWeighting {
   /// What a tie's weight means, for a diagram's legend.

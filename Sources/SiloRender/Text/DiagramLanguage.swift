@@ -1,0 +1,111 @@
+/// The language of the texts a diagram writes itself: titles, legends, notes, tooltips and
+/// the SVG's `<title>` and `<desc>`.
+///
+/// Names, headings and the other texts a caller passes are shown as given, except the
+/// standard meanings of sizes, weights and facts (``DiagramTerm``): given in English, they are
+/// shown in the diagram's language. Dutch numbers take a decimal comma.
+public enum DiagramLanguage: String, Sendable, Hashable, Codable, CaseIterable {
+  /// English (the default).
+  case en
+  /// Dutch, formal register: afdeling, samenwerkingsgroep, verbinder, samenwerkingsrelatie.
+  case nl
+
+  /// The catalog text of `key` with `{1}`, `{2}`, … replaced by `arguments`.
+  func text(_ key: TextKey, _ arguments: String...) -> String {
+    let template = (self == .nl ? DutchCatalog.texts : EnglishCatalog.texts)[key] ?? ""
+    guard !arguments.isEmpty else { return template }
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{") {
+      out += rest[..<open]
+      let after = rest[rest.index(after: open)...]
+      if let close = after.firstIndex(of: "}"), let n = Int(after[..<close]), n >= 1, n <= arguments.count {
+        out += arguments[n - 1]
+        rest = after[after.index(after: close)...]
+      } else {
+        out += "{"
+        rest = after
+      }
+    }
+    return out + rest
+  }
+
+  /// `text` of one or more than one: the catalog's `one` with the count, else `many`.
+  func count(_ n: Int, one: TextKey, many: TextKey) -> String {
+    n == 1 ? text(one, "1") : text(many, "\(n)")
+  }
+
+  /// A number as ``Diagram/formattedNumber(_:decimals:)`` writes it, with a decimal comma in
+  /// Dutch.
+  func number(_ value: Double, decimals: Int) -> String {
+    let text = Diagram.formatted(value, decimals: decimals, undefined: self.text(.undefined))
+    return self == .nl ? String(text.map { $0 == "." ? "," : $0 }) : text
+  }
+
+  /// The standard meaning `term` in this language ("betweenness": "verbindende rol").
+  public func term(_ term: DiagramTerm) -> String { text(term.key) }
+
+  /// `meaning` in this language when it is a ``DiagramTerm`` written in English, else as given.
+  public func translated(_ meaning: String) -> String {
+    guard self != .en, let term = DiagramTerm.allCases.first(where: { DiagramLanguage.en.term($0) == meaning }) else { return meaning }
+    return self.term(term)
+  }
+}
+
+/// The standard meanings callers pass to the diagrams (``PeopleDiagramInput/sizeMeaning``,
+/// ``PeopleDiagramInput/weightMeaning``, fact names, ``DepartmentMapInput/weightMeaning``).
+/// Pass `options.language.term(.tieWeight)`, or the English text: the diagrams translate it.
+public enum DiagramTerm: String, Sendable, Hashable, CaseIterable {
+  /// "betweenness"; Dutch "verbindende rol".
+  case betweenness
+  /// "constraint (Burt)"; Dutch "beperking (Burt)".
+  case constraint
+  /// "effective size"; Dutch "effectieve omvang".
+  case effectiveSize
+  /// "tie weight"; Dutch "gewicht van de relaties".
+  case tieWeight
+  /// "weight"; Dutch "gewicht".
+  case weight
+  /// "shared projects"; Dutch "gedeelde projecten".
+  case sharedProjects
+  /// "collaboration (Newman)"; Dutch "samenwerking (Newman)".
+  case newmanCollaboration
+  /// "hours together"; Dutch "gezamenlijke uren".
+  case hoursTogether
+  /// "project overlap (Jaccard)"; Dutch "projectoverlap (Jaccard)".
+  case projectOverlap
+
+  var key: TextKey {
+    switch self {
+    case .betweenness: return .termBetweenness
+    case .constraint: return .termConstraint
+    case .effectiveSize: return .termEffectiveSize
+    case .tieWeight: return .termTieWeight
+    case .weight: return .termWeight
+    case .sharedProjects: return .termSharedProjects
+    case .newmanCollaboration: return .termNewman
+    case .hoursTogether: return .termHoursTogether
+    case .projectOverlap: return .termProjectOverlap
+    }
+  }
+}
+
+/// The keys of the diagram texts; every catalog has every key (a test checks).
+enum TextKey: String, CaseIterable {
+  case undefined, personOne, personMany, tieOne, tieMany, contactOne, contactMany
+  // People and communities
+  case peopleTitle, peopleByDepartmentTitle, legendDepartments, peopleSummary, peopleSummaryDepartments, peopleSummarySizes
+  case communitiesTitle, communitiesOverDepartmentsTitle, communityEntry, legendCommunities, communitiesSummary
+  case noteBrokerNamesOnly, noteNamesFitted, noteRepeatedColours, clusterTooltip, legendMore, keySizes, keyBrokers
+  case tooltipDepartment, tooltipBrokerRank, tooltipTies
+  // Department map
+  case departmentsTitle, eiLine, notAvailable, eiTooltip, eiUndefined, tiesInside, departmentTieTooltip
+  case eiSilo, eiBalanced, eiOpen, noTies, keyDepartments, legendEIIndex, departmentsSummary
+  // Ego network
+  case egoTitle, legendContacts, egoKey, egoSummary, noteEgoNames
+  // Layout notes
+  case layoutNote, layoutRequested, layoutClustered, layoutNeato, layoutSfdp, layoutNeatoCapped, layoutFdp, layoutDotLimited
+  // Terms
+  case termBetweenness, termConstraint, termEffectiveSize, termTieWeight, termWeight, termSharedProjects, termNewman
+  case termHoursTogether, termProjectOverlap
+}

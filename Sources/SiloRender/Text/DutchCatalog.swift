@@ -1,0 +1,79 @@
+/// The diagram texts in Dutch, formal register. Words: afdeling (department),
+/// samenwerkingsgroep (community), verbinder (broker), samenwerkingsrelatie (tie; "relaties"
+/// in short legends), samenwerkingsnetwerk, verbindende rol (betweenness).
+enum DutchCatalog {
+  static let texts: [TextKey: String] = [
+    .undefined: "niet gedefinieerd",
+    .personOne: "{1} persoon", .personMany: "{1} personen",
+    .tieOne: "{1} samenwerkingsrelatie", .tieMany: "{1} samenwerkingsrelaties",
+    .contactOne: "{1} contact", .contactMany: "{1} contacten",
+
+    .peopleTitle: "Samenwerking tussen personen",
+    .peopleByDepartmentTitle: "Samenwerking tussen personen, per afdeling",
+    .legendDepartments: "Afdelingen (personen)",
+    .peopleSummary: "Elke cirkel is een persoon. ",
+    .peopleSummaryDepartments: "Elke cirkel is een persoon, binnen de rechthoek van diens afdeling; de kleur is die van de afdeling. ",
+    .peopleSummarySizes: "Oppervlak van een cirkel: {1}; lijnen zijn samenwerkingsrelaties, lijndikte: {2}.",
+    .communitiesTitle: "Samenwerkingsgroepen in het samenwerkingsnetwerk",
+    .communitiesOverDepartmentsTitle: "Samenwerkingsgroepen in het samenwerkingsnetwerk, binnen de afdelingen getekend",
+    .communityEntry: "Samenwerkingsgroep {1} ({2})",
+    .legendCommunities: "Samenwerkingsgroepen (personen)",
+    .communitiesSummary: "Elke cirkel is een persoon, binnen de rechthoek van diens afdeling; de kleur is de "
+      + "samenwerkingsgroep waarin de samenwerking die persoon plaatst ({1} samenwerkingsgroepen). Een rechthoek met "
+      + "meerdere kleuren is een afdeling die in de samenwerking uiteenvalt; een kleur in meerdere rechthoeken is een "
+      + "samenwerkingsgroep die afdelingsgrenzen overschrijdt.",
+    .noteBrokerNamesOnly: "Alleen de namen van de {1} belangrijkste verbinders worden getoond ({2} personen; alle namen tot {3}); "
+      + "de naam van iedere persoon staat in de tooltip.",
+    .noteNamesFitted: "Namen worden getoond voor {1} van de {2} personen (eerst de belangrijkste verbinders, dan de personen met de grootste {3}), "
+      + "zodat zij minstens 9 pt groot zijn wanneer de tekening de breedte van een A4-pagina (18 cm) vult; de naam van "
+      + "iedere persoon staat in de tooltip.",
+    .noteRepeatedColours: "Na {1} groepen worden kleuren herhaald: een herhaalde kleur krijgt een andere vorm (◆, ▲, ▼) en, "
+      + "bij een afdeling, een gestreepte rechthoek.",
+    .clusterTooltip: "{1}: {2}",
+    .legendMore: "… nog {1}, met hun naam op de rechthoek",
+    .keySizes: "Oppervlak van een cirkel: {1}. Lijndikte: {2}.",
+    .keyBrokers: " Zwarte rand en nummer: de {1} belangrijkste verbinders, met de grootste {2}.",
+    .tooltipDepartment: "Afdeling: {1}",
+    .tooltipBrokerRank: " (verbinder nr. {1})",
+    .tooltipTies: "Samenwerkingsrelaties: {1}, totaal {2}: {3}",
+
+    .departmentsTitle: "Afdelingen en hun onderlinge samenwerking",
+    .eiLine: "E-I {1}",
+    .notAvailable: "n.v.t.",
+    .eiTooltip: "E-I-index: {1}",
+    .eiUndefined: "niet gedefinieerd (geen samenwerkingsrelaties)",
+    .tiesInside: "Samenwerkingsrelaties binnen de afdeling: {1}",
+    .departmentTieTooltip: "{1} – {2}: {3}, {4} {5}",
+    .eiSilo: "−1 silo: alle relaties binnen de afdeling",
+    .eiBalanced: "0 evenveel relaties binnen als buiten",
+    .eiOpen: "+1 open: alle relaties met andere afdelingen",
+    .noTies: "geen relaties",
+    .keyDepartments: "Oppervlak van een cirkel: aantal personen. Lijndikte: {1} tussen afdelingen.",
+    .legendEIIndex: "Kleur: E-I-index",
+    .departmentsSummary: "Elke cirkel is een afdeling ({1}); het oppervlak geeft het aantal personen weer en de kleur de "
+      + "E-I-index, van rood (−1, een silo die alle samenwerkingsrelaties binnen de afdeling houdt) tot blauw (+1, alle "
+      + "samenwerkingsrelaties met andere afdelingen). Lijnen zijn samenwerking tussen afdelingen, breder bij meer samenwerking.",
+
+    .egoTitle: "Persoonlijk netwerk van {1}",
+    .legendContacts: "Contacten per afdeling",
+    .egoKey: "Oppervlak van een cirkel: {1}. Donkere lijnen: relaties van {2}; grijze lijnen: relaties tussen de contacten.",
+    .egoSummary: "{1} en diens {2} contacten, gekleurd per afdeling, met de samenwerkingsrelaties tussen de contacten. "
+      + "Contacten die onderling geen samenwerkingsrelatie hebben, zijn alleen via {1} met elkaar verbonden.",
+    .noteEgoNames: "Namen worden getoond voor de {1} contacten met de sterkste samenwerkingsrelaties (van {2}); "
+      + "elke naam staat in de tooltip.",
+
+    .layoutNote: "Opmaak: {1}, startwaarde {2}.",
+    .layoutRequested: "{1}, zoals gevraagd",
+    .layoutClustered: "neato binnen elke afdeling, neato om de afdelingen te schikken, getekend met vaste posities "
+      + "(herhaalbaar; fdp van Graphviz houdt afdelingen ook bijeen, maar geeft bij elke uitvoering een andere tekening)",
+    .layoutNeato: "neato (veermodel, het meest geschikt tot ongeveer 1.000 knopen)",
+    .layoutSfdp: "sfdp (meerschalig, voor meer dan 1.000 knopen)",
+    .layoutNeatoCapped: "; het aantal iteraties van neato is boven 1.000 knopen begrensd op 200",
+    .layoutFdp: "; fdp geeft niet twee keer dezelfde tekening",
+    .layoutDotLimited: "; de kruisingsminimalisatie en rangschikking van dot zijn boven 300 knopen begrensd om de rekentijd te beperken",
+
+    .termBetweenness: "verbindende rol", .termConstraint: "beperking (Burt)", .termEffectiveSize: "effectieve omvang",
+    .termTieWeight: "gewicht van de relaties", .termWeight: "gewicht", .termSharedProjects: "gedeelde projecten",
+    .termNewman: "samenwerking (Newman)", .termHoursTogether: "gezamenlijke uren", .termProjectOverlap: "projectoverlap (Jaccard)",
+  ]
+}

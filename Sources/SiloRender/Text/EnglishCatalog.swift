@@ -1,0 +1,73 @@
+/// The diagram texts in English. `{1}`, `{2}`, … are filled in by ``DiagramLanguage``.
+enum EnglishCatalog {
+  static let texts: [TextKey: String] = [
+    .undefined: "undefined",
+    .personOne: "{1} person", .personMany: "{1} people",
+    .tieOne: "{1} tie", .tieMany: "{1} ties",
+    .contactOne: "{1} contact", .contactMany: "{1} contacts",
+
+    .peopleTitle: "Collaboration between people",
+    .peopleByDepartmentTitle: "Collaboration between people, by department",
+    .legendDepartments: "Departments (people)",
+    .peopleSummary: "Each circle is a person. ",
+    .peopleSummaryDepartments: "Each circle is a person, inside the box of their department; its colour is the department's. ",
+    .peopleSummarySizes: "Circle area shows {1}; lines are ties, wider for more {2}.",
+    .communitiesTitle: "Communities found in the collaboration",
+    .communitiesOverDepartmentsTitle: "Communities found in the collaboration, over the departments",
+    .communityEntry: "Community {1} ({2})",
+    .legendCommunities: "Communities (people)",
+    .communitiesSummary: "Each circle is a person, inside the box of their department; its colour is the community the "
+      + "collaboration places them in ({1} communities). A box with several colours is a department the collaboration "
+      + "splits; a colour in several boxes is a community that crosses departments.",
+    .noteBrokerNamesOnly: "Names are shown for the {1} top brokers only ({2} people; all names up to {3}); every person's name is in their tooltip.",
+    .noteNamesFitted: "Names are shown for {1} of {2} people (the top brokers first, then by {3}), so that they print at 9 pt or "
+      + "more when the drawing fills the width of an A4 page (18 cm); every person's name is in their tooltip.",
+    .noteRepeatedColours: "Colours repeat after {1} groups: a repeated colour is drawn with another marker (◆, ▲, ▼) and, "
+      + "for a department, in a dashed box.",
+    .clusterTooltip: "{1}: {2}",
+    .legendMore: "… {1} more, named on their boxes",
+    .keySizes: "Circle area: {1}. Line width: {2}.",
+    .keyBrokers: " Black outline and number: the {1} top brokers by {2}.",
+    .tooltipDepartment: "Department: {1}",
+    .tooltipBrokerRank: " (broker #{1})",
+    .tooltipTies: "Ties: {1}, total {2}: {3}",
+
+    .departmentsTitle: "Departments and the collaboration between them",
+    .eiLine: "E-I {1}",
+    .notAvailable: "n/a",
+    .eiTooltip: "E-I index: {1}",
+    .eiUndefined: "undefined (no ties)",
+    .tiesInside: "Ties inside: {1}",
+    .departmentTieTooltip: "{1} – {2}: {3}, {4} {5}",
+    .eiSilo: "−1 silo: every tie inside",
+    .eiBalanced: "0 as many ties inside as outside",
+    .eiOpen: "+1 open: every tie outside",
+    .noTies: "no ties",
+    .keyDepartments: "Circle area: head count. Line width: {1} between departments.",
+    .legendEIIndex: "Colour: E-I index",
+    .departmentsSummary: "Each circle is a department ({1}); its area shows its head count and its colour its E-I index, "
+      + "from red (−1, a silo keeping every tie inside) to blue (+1, every tie outside). Lines are collaboration "
+      + "between departments, wider for more.",
+
+    .egoTitle: "Ego network of {1}",
+    .legendContacts: "Contacts by department",
+    .egoKey: "Circle area: {1}. Dark lines: ties of {2}; grey lines: ties among the contacts.",
+    .egoSummary: "{1} and their {2} contacts, coloured by department, with the ties among the contacts. "
+      + "Contacts that are not tied to each other are held together only through {1}.",
+    .noteEgoNames: "Names are shown for the {1} contacts with the strongest ties (of {2}); every name is in its tooltip.",
+
+    .layoutNote: "Layout: {1}, seed {2}.",
+    .layoutRequested: "{1} as requested",
+    .layoutClustered: "neato inside each department, neato to arrange the departments, drawn with positions fixed "
+      + "(repeatable; Graphviz's fdp keeps clusters too but gives a different drawing on every run)",
+    .layoutNeato: "neato (spring model, best for up to about 1,000 nodes)",
+    .layoutSfdp: "sfdp (multiscale, for more than 1,000 nodes)",
+    .layoutNeatoCapped: "; neato's iterations capped at 200 above 1,000 nodes",
+    .layoutFdp: "; fdp does not give the same drawing twice",
+    .layoutDotLimited: "; dot's crossing minimization and ranking limited above 300 nodes to bound the layout time",
+
+    .termBetweenness: "betweenness", .termConstraint: "constraint (Burt)", .termEffectiveSize: "effective size",
+    .termTieWeight: "tie weight", .termWeight: "weight", .termSharedProjects: "shared projects",
+    .termNewman: "collaboration (Newman)", .termHoursTogether: "hours together", .termProjectOverlap: "project overlap (Jaccard)",
+  ]
+}
