@@ -29,6 +29,7 @@ extension HTMLReport {
     thead th { background: #f4f4f4; font-weight: 600; white-space: normal; vertical-align: bottom; }
     tbody th { font-weight: 400; }
     .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    th.num { white-space: normal; }
     tr.v-silo th { border-left: 4px solid var(--silo); font-weight: 600; }
     tr.v-inward th { border-left: 4px solid var(--inward); }
     .verdict { display: inline-block; padding: 0 6px; border-radius: 3px; white-space: nowrap; font-weight: 600; }
@@ -49,7 +50,9 @@ extension HTMLReport {
       header, main, footer { padding: 0 12px; }
       h1 { font-size: 23px; }
       table { font-size: 12px; }
-      .scroll table { width: auto; min-width: 100%; }
+      .scroll table { width: max-content; min-width: 100%; }
+      .scroll td, .scroll th { white-space: nowrap; }
+      .scroll tbody th { white-space: normal; min-width: 8.5em; max-width: 11em; position: sticky; left: 0; background: #fff; z-index: 1; }
       th, td { padding: 3px 5px; }
     }
     @media print {
@@ -59,7 +62,9 @@ extension HTMLReport {
       h2 { font-size: 14pt; margin-top: 18pt; }
       h2, h3, dt { break-after: avoid; page-break-after: avoid; }
       .scroll { overflow: visible; }
-      table { font-size: 8.5pt; }
+      table { font-size: 8.5pt; width: 100%; }
+      .scroll table { min-width: 0; }
+      th, td, .verdict { white-space: normal; overflow-wrap: break-word; }
       thead { display: table-header-group; }
       tr, li, dd { break-inside: avoid; }
       figure { break-inside: avoid; page-break-inside: avoid; }
