@@ -200,8 +200,9 @@ public struct SilosDocument: Sendable, Hashable, Codable {
 
 extension SiloScorecard {
   /// The scorecard as text for the terminal: one organization line, then one line per
-  /// department, most siloed (lowest E-I) first.
-  public func text() -> String {
+  /// department, most siloed (lowest E-I) first; with a bootstrap, each share inside with its
+  /// 95% margin and a verdict whose margin spans two bands as "silo or inward".
+  public func text(bootstrap: EIBootstrap? = nil) -> String {
     let o = organization
     var out = "Organization: \(NumberText.integer(o.people)) people in \(o.departments) departments, "
     out += "\(NumberText.integer(o.ties)) ties\(o.directed ? " (directed)" : "")\(weighted ? ", weighted" : "")\n"
@@ -214,22 +215,26 @@ extension SiloScorecard {
     out += "  \(NumberText.integer(o.peopleWithOutsideTie)) people have a tie outside their department; "
     out += "\(NumberText.integer(o.peopleWithoutTies)) have no tie at all\n\n"
     var table = PlainTable(
-      header: ["department", "people", "inside", "E-I", "verdict", "chance", "p", "density", "reach out", "works most with"],
-      rightAligned: [1, 2, 3, 5, 6, 7, 8])
+      header: ["department", "people", "inside", "margin", "E-I", "verdict", "chance", "p", "density", "reach out", "works most with"],
+      rightAligned: [1, 2, 3, 4, 6, 7, 8, 9])
     let ordered = departments.sorted { a, b in
       let x = a.eiIndex.isNaN ? 2 : a.eiIndex, y = b.eiIndex.isNaN ? 2 : b.eiIndex
       return (x, a.name) < (y, b.name)
     }
     for d in ordered {
+      let interval = bootstrap?.perGroup[d.index]
       table.append([
-        d.name, NumberText.integer(d.size), Self.percent(d.shareInside), NumberText.decimal(d.eiIndex, places: 2),
-        d.verdict?.rawValue ?? "—", NumberText.decimal(d.eiExpected, places: 2),
+        d.name, NumberText.integer(d.size), Self.percent(d.shareInside), Self.margin(interval),
+        NumberText.decimal(d.eiIndex, places: 2), Self.verdict(d.verdict, interval), NumberText.decimal(d.eiExpected, places: 2),
         Self.pValue(d.eiPValue, permutations), NumberText.decimal(d.internalDensity, places: 2),
         "\(d.peopleWithOutsideTie)/\(d.size)", d.partners.first.map { "\($0.name) (\($0.ties))" } ?? "—",
       ])
     }
     out += table.rendered()
     out += "\ninside: share of the department's \(weighted ? "tie weight" : "ties") kept inside. E-I: (outside − inside)/(outside + inside),\n"
+    if let bootstrap {
+      out += "margin: 95% of \(bootstrap.replicates) resamplings of the \(bootstrap.unit.rawValue) (seed \(bootstrap.seed)) give a share inside in this range.\n"
+    }
     out += "−1 a closed silo, +1 all ties outside. verdict: silo at E-I ≤ −0.67 (more than 5 ties inside per tie\n"
     out += "outside; Leonardi & Contractor 2018) and below chance, inward ≤ −0.33 (2:1), balanced below +0.33, open\n"
     out += "from +0.33 (2 outside per inside). chance: the E-I if people were assigned to departments at random\n"
@@ -243,6 +248,20 @@ extension SiloScorecard {
     return "\(Int((value * 100).rounded()))%"
   }
 
+  /// The 95% margin of the share inside, "84–91%"; "—" without one.
+  static func margin(_ interval: EIBootstrap.Interval?) -> String {
+    guard let low = interval?.eiCILow, let high = interval?.eiCIHigh else { return "—" }
+    return ReportLanguage.en.numbers.percentRange((1 - high) / 2, (1 - low) / 2)
+  }
+
+  /// The verdict, or "silo or inward" when the margin spans two bands.
+  static func verdict(_ verdict: SiloVerdict?, _ interval: EIBootstrap.Interval?) -> String {
+    guard let verdict else { return "—" }
+    guard let low = interval?.eiCILow, let high = interval?.eiCIHigh else { return verdict.rawValue }
+    let bands = SiloVerdict.bands(from: low, to: high)
+    return ReportLanguage.en.wording.verdictRange(bands)
+  }
+
   static func pValue(_ value: Double, _ permutations: Int) -> String {
     guard value.isFinite else { return "—" }
     let floor = 1 / Double(permutations + 1)
@@ -250,9 +269,9 @@ extension SiloScorecard {
     return NumberText.decimal(value, places: 3)
   }
 
-  /// The department lines as CSV.
-  public func csv() -> String {
-    var out = "department,people,internal_ties,external_ties,internal_weight,external_weight,internal_density,share_inside,ei_index,ei_expected,ei_p_value,coleman_homophily,modularity_contribution,people_with_outside_tie,people_without_ties,top_partner,verdict\n"
+  /// The department lines as CSV; with a bootstrap, the E-I's 95% interval too.
+  public func csv(bootstrap: EIBootstrap? = nil) -> String {
+    var out = "department,people,internal_ties,external_ties,internal_weight,external_weight,internal_density,share_inside,ei_index,ei_expected,ei_p_value,coleman_homophily,modularity_contribution,people_with_outside_tie,people_without_ties,top_partner,verdict,ei_ci_low,ei_ci_high\n"
     for d in departments {
       let cells: [String] = [
         CSVExport.text(d.name), String(d.size), String(d.internalTies), String(d.externalTies),
@@ -261,9 +280,39 @@ extension SiloScorecard {
         CSVExport.number(d.eiPValue), CSVExport.number(d.colemanHomophily), CSVExport.number(d.modularityContribution),
         String(d.peopleWithOutsideTie), String(d.peopleWithoutTies), CSVExport.text(d.partners.first?.name ?? ""),
         d.verdict?.rawValue ?? "",
+        bootstrap?.perGroup[d.index].eiCILow.map(CSVExport.number) ?? "",
+        bootstrap?.perGroup[d.index].eiCIHigh.map(CSVExport.number) ?? "",
       ]
       out += cells.joined(separator: ",") + "\n"
     }
     return out
+  }
+}
+
+extension SilosDocument {
+  /// Adds the bootstrap's 95% intervals of the E-I, as E-I and as shares inside, and the
+  /// verdicts each interval spans (SiloMetrics' `SiloVerdict.bands(from:to:)`), to the
+  /// organization and every department.
+  public mutating func add(_ bootstrap: EIBootstrap) {
+    func shares(_ low: Double?, _ high: Double?) -> (Double?, Double?) {
+      guard let low, let high else { return (nil, nil) }
+      return ((1 - high) / 2, (1 - low) / 2)
+    }
+    let o = bootstrap.organization
+    graph.eiCiLow = o.eiCILow
+    graph.eiCiHigh = o.eiCIHigh
+    (graph.shareInsideCiLow, graph.shareInsideCiHigh) = shares(o.eiCILow, o.eiCIHigh)
+    if let low = o.eiCILow, let high = o.eiCIHigh { graph.verdictRange = SiloVerdict.bands(from: low, to: high) }
+    for (g, interval) in bootstrap.perGroup.enumerated() where g < groups.count {
+      groups[g].eiCiLow = interval.eiCILow
+      groups[g].eiCiHigh = interval.eiCIHigh
+      (groups[g].shareInsideCiLow, groups[g].shareInsideCiHigh) = shares(interval.eiCILow, interval.eiCIHigh)
+      // A department whose verdict is undefined (one person) gets no range either.
+      if groups[g].verdict != nil, let low = interval.eiCILow, let high = interval.eiCIHigh {
+        groups[g].verdictRange = SiloVerdict.bands(from: low, to: high)
+      }
+    }
+    graph.bootstrap = BootstrapPart(
+      unit: bootstrap.unit.rawValue, replicates: bootstrap.replicates, seed: bootstrap.seed, confidence: bootstrap.confidence)
   }
 }

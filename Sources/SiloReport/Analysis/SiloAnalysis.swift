@@ -40,6 +40,9 @@ public enum SiloAnalysis {
     public var seed: UInt64 = 1
     /// Relabellings for the E-I permutation test.
     public var permutations = 1000
+    /// Bootstrap replicates for the margins of the E-I (projects drawn again with replacement;
+    /// ties for a network without projects); 0 for none.
+    public var bootstrapReplicates = 1000
     /// How many top brokers the report follows.
     public var brokers = 10
     /// Exact betweenness up to this many people; above, `sampledSources` random sources.
@@ -115,10 +118,13 @@ public enum SiloAnalysis {
 
     // Privacy first, so that nothing after this point sees a name.
     var pseudonymized = false
+    var affiliations = loaded.affiliations
     if let pseudonymizer = options.pseudonymizer {
       // Renumbered by pseudonym: the input's order (often alphabetical by name) would
       // otherwise survive in every list of people.
-      network = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
+      let sorted = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
+      network = sorted.network
+      affiliations = affiliations?.renumbered(sorted.newIndex)
       pseudonymized = true
     }
     let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
@@ -145,7 +151,16 @@ public enum SiloAnalysis {
       scorecard = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) { () throws(MetricError) in
         try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
       }
-      silos = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
+      var document = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
+      if options.bootstrapReplicates > 0 {
+        let bootstrap = try clock.step(.bootstrap, estimate: nil) { () throws(MetricError) in
+          try graph.eiBootstrap(
+            of: network.groups!, affiliations: affiliations, weighted: options.weighted, replicates: options.bootstrapReplicates,
+            seed: options.seed, threads: max(1, options.threads))
+        }
+        document.add(bootstrap)
+      }
+      silos = document
     } catch {
       throw .metric(error)
     }
@@ -243,7 +258,7 @@ public enum SiloAnalysis {
     network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection,
     smallDepartments: SmallDepartments, personLevel: [Bool]
   ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
-    var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading)
+    var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: options.language.diagramLanguage)
     diagramOptions.maximumPeople = 2_000
     // Person-level views draw the people who may be shown, with the values computed on the
     // whole network; the department map draws departments (the suppressed one left out).
@@ -252,11 +267,12 @@ public enum SiloAnalysis {
       betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection
     ).keeping(personLevel, newNode: newNode)
     var drawn: [AnalysisResult.DrawnDiagram] = []
+    let w = options.language.wording
     let plan: [(DiagramView, String, String)] = [
-      (.departments, "departments.svg", "Departments and the collaboration between them"),
-      (.people, "people.svg", "People by department, sized by betweenness"),
-      (.communities, "communities.svg", "Communities over the departments"),
-      (.ego, "top-broker.svg", "The top broker's network"),
+      (.departments, "departments.svg", w.caption("departments")),
+      (.people, "people.svg", w.caption("people")),
+      (.communities, "communities.svg", w.caption("communities")),
+      (.ego, "top-broker.svg", w.caption("ego")),
     ]
     let n = network.graph.nodeCount
     for (view, file, caption) in plan {
@@ -267,14 +283,14 @@ public enum SiloAnalysis {
       var request = DiagramRequest(view: view, options: diagramOptions)
       request.weighted = options.weighted
       request.brokers = min(5, options.brokers)
-      request.weightMeaning = "tie weight"
+      request.weightMeaning = diagramOptions.language.term(.tieWeight)
       let diagram: Diagram
       if view == .departments {
-        var map = try whole.departmentMap(weighted: options.weighted, weightMeaning: "tie weight")
+        var map = try whole.departmentMap(weighted: options.weighted, weightMeaning: diagramOptions.language.term(.tieWeight))
         if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
-          map = map.leavingOut(name, footnote: "\(name) (fewer than \(smallDepartments.minimumSize) people) is left out.")
+          map = map.leavingOut(name, footnote: w.leftOutFootnote(name, minimum: smallDepartments.minimumSize))
         } else if let name = smallDepartments.mergedInto {
-          map.footnote = "\(name): \(smallDepartments.merged.count) departments of fewer than \(smallDepartments.minimumSize) people, merged."
+          map.footnote = w.mergedFootnote(name, count: smallDepartments.merged.count, minimum: smallDepartments.minimumSize)
         }
         diagram = Diagram.departments(map, options: diagramOptions)
       } else {
@@ -290,6 +306,7 @@ public enum SiloAnalysis {
 public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case reading = "reading the input"
   case silos = "silo scorecard (E-I permutation test)"
+  case bootstrap = "margins of the E-I (bootstrap)"
   case communities = "communities (Leiden)"
   case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
   case diagrams = "diagrams (Graphviz)"

@@ -33,7 +33,12 @@ struct DutchWording: ReportWording {
   }
 
   func verdictRange(_ verdicts: [SiloVerdict]) -> String {
-    verdicts.count <= 1 ? verdicts.first.map(verdict) ?? "—" : verdict(verdicts.first!) + " of " + verdict(verdicts.last!)
+    switch verdicts.count {
+    case 0: return "—"
+    case 1: return verdict(verdicts[0])
+    case 2: return verdict(verdicts[0]) + " of " + verdict(verdicts[1])
+    default: return "van " + verdict(verdicts.first!) + " tot " + verdict(verdicts.last!)
+    }
   }
 
   static let months = [
@@ -248,6 +253,11 @@ struct DutchWording: ReportWording {
     case "communities": return "Samenwerkingsgroepen over de afdelingen heen"
     default: return "Het netwerk van de persoon via wie de meeste verbindingen lopen"
     }
+  }
+
+  func leftOutFootnote(_ name: String, minimum: Int) -> String { "\(name) (minder dan \(minimum) medewerkers) is weggelaten." }
+  func mergedFootnote(_ name: String, count: Int, minimum: Int) -> String {
+    "\(name): \(count) afdelingen met minder dan \(minimum) medewerkers, samengevoegd."
   }
 
   let methodsHeading = "Verantwoording"

@@ -33,7 +33,12 @@ struct EnglishWording: ReportWording {
   }
 
   func verdictRange(_ verdicts: [SiloVerdict]) -> String {
-    verdicts.count <= 1 ? verdicts.first.map(verdict) ?? "—" : verdict(verdicts.first!) + " or " + verdict(verdicts.last!)
+    switch verdicts.count {
+    case 0: return "—"
+    case 1: return verdict(verdicts[0])
+    case 2: return verdict(verdicts[0]) + " or " + verdict(verdicts[1])
+    default: return verdict(verdicts.first!) + " to " + verdict(verdicts.last!)
+    }
   }
 
   static let months = [
@@ -249,6 +254,11 @@ struct EnglishWording: ReportWording {
     case "communities": return "Groups that work together, over the departments"
     default: return "The network of the person through whom most routes run"
     }
+  }
+
+  func leftOutFootnote(_ name: String, minimum: Int) -> String { "\(name) (fewer than \(minimum) people) is left out." }
+  func mergedFootnote(_ name: String, count: Int, minimum: Int) -> String {
+    "\(name): \(count) departments of fewer than \(minimum) people, merged."
   }
 
   let methodsHeading = "Methods"

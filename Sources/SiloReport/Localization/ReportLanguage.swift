@@ -1,4 +1,5 @@
 import SiloMetrics
+import SiloRender
 
 /// The language of a report: report.html, the findings (also in report.json), the command
 /// line's summary and the headers of Dutch CSV files.
@@ -21,6 +22,14 @@ public enum ReportLanguage: String, Sendable, Hashable, Codable, CaseIterable {
     switch self {
     case .en: return EnglishWording()
     case .nl: return DutchWording()
+    }
+  }
+
+  /// The same language for SiloRender's diagrams.
+  public var diagramLanguage: DiagramLanguage {
+    switch self {
+    case .en: return .en
+    case .nl: return .nl
     }
   }
 

@@ -73,6 +73,10 @@ public protocol ReportWording: Sendable {
   var diagramsIntro: String { get }
   func figure(_ number: Int) -> String
   func caption(_ view: String) -> String
+  /// The department map's footnote for a merged group that privacy leaves out.
+  func leftOutFootnote(_ name: String, minimum: Int) -> String
+  /// The department map's footnote for departments merged into one group.
+  func mergedFootnote(_ name: String, count: Int, minimum: Int) -> String
 
   var methodsHeading: String { get }
   var methods: MethodsWording { get }

@@ -113,7 +113,7 @@ extension Network {
   /// departments are unchanged.
   ///
   /// - Complexity: O(*n* log *n* + *m*).
-  func sortedByID() -> Network {
+  func sortedByID() -> (network: Network, newIndex: [Int]) {
     let n = graph.nodeCount
     let order = (0 ..< n).sorted { (nodes.ids[$0].utf8.lexicographicallyPrecedes(nodes.ids[$1].utf8)) }
     var newIndex = [Int](repeating: 0, count: n)
@@ -133,6 +133,6 @@ extension Network {
         membership: order.map { groups.membership[$0] }, groupCount: groups.groupCount, names: groups.names,
         unassignedGroup: groups.unassignedGroup)
     }
-    return Network(graph: builder.build(), nodes: table, groups: partition)
+    return (Network(graph: builder.build(), nodes: table, groups: partition), newIndex)
   }
 }

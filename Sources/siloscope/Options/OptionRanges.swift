@@ -16,6 +16,7 @@ import SiloKit
 /// - `--min-weight`: the largest usable weight (SiloIngest's `WeightRange`).
 enum OptionRanges {
   static let permutations = 1 ... 100_000
+  static let replicates = 0 ... 100_000
   static let brokers = 1 ... 100
   static let drawnBrokers = 0 ... 100
   static let samples = 1 ... 10_000_000

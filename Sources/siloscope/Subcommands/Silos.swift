@@ -6,8 +6,11 @@ struct Silos: ParsableCommand {
     abstract: "Shows which departments are silos: how much each keeps to itself, and whether that is chance.",
     discussion: """
       For the organization and each department: the share of ties kept inside, the E-I \
-      index (−1 a closed silo, +1 every tie outside) with a permutation test against \
-      random assignment of people to departments, internal density, Coleman's homophily, \
+      index (−1 a closed silo, +1 every tie outside) with its 95% margin from a \
+      bootstrap over projects (ties for an edge list) and the verdict: silo (more than 5 \
+      ties inside per tie outside, E-I ≤ −0.67, and below random assignment for its \
+      size), inward (2 to 5), balanced, open (2 or more outside per inside); a permutation \
+      test against random assignment of people to departments, internal density, Coleman's homophily, \
       the department's part of the modularity, how many of its people have any tie \
       outside, and whom it works with most. The organization line adds modularity, \
       assortativity and Freeman's segregation index.
@@ -25,8 +28,12 @@ struct Silos: ParsableCommand {
   @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test (\(OptionRanges.describe(OptionRanges.permutations))).")
   var permutations: Int = 1000
 
+  @Option(parsing: .unconditional, help: "Bootstrap replicates for the 95% margins of the E-I; 0 for none (\(OptionRanges.describe(OptionRanges.replicates))).")
+  var bootstrap: Int = 1000
+
   func validate() throws {
     try OptionRanges.check(permutations, OptionRanges.permutations, option: "permutations")
+    try OptionRanges.check(bootstrap, OptionRanges.replicates, option: "bootstrap")
   }
 
   func run() throws {
@@ -40,10 +47,17 @@ struct Silos: ParsableCommand {
       }
       let scorecard = try network.siloScorecard(
         weighted: !analysis.unweighted, permutations: permutations, seed: analysis.seed)
+      let margins = bootstrap == 0 ? nil : try network.graph.eiBootstrap(
+        of: network.groups!, affiliations: loaded.affiliations, weighted: !analysis.unweighted, replicates: bootstrap,
+        seed: analysis.seed, threads: SystemThreads.count)
       let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
       try analysis.emit(
-        table: scorecard.text(), csv: scorecard.csv(),
-        json: { try SilosDocument(network: network, scorecard: scorecard, warnings: warnings) }, warnings: warnings)
+        table: scorecard.text(bootstrap: margins), csv: scorecard.csv(bootstrap: margins),
+        json: {
+          var document = try SilosDocument(network: network, scorecard: scorecard, warnings: warnings)
+          if let margins { document.add(margins) }
+          return document
+        }, warnings: warnings)
     }
   }
 }
