@@ -232,18 +232,28 @@ struct AnalyzeCommandTests {
     }
   }
 
-  @Test("--csv excel-nl: semicolons, decimal commas and a BOM for a Dutch Excel")
+  @Test("--csv excel-nl: semicolons, decimal commas, a BOM, headings in the report's language and 4 significant digits")
   func dutchExcel() throws {
     try withTemporaryFolder { folder in
       let run = try siloscope(
-        ["analyze", TestDatasets.path("davis_southern_women/log.csv"), "--out", "r", "--quiet", "--csv", "excel-nl", "--min-group-size", "1"],
+        ["analyze", TestDatasets.path("davis_southern_women/log.csv"), "--out", "r", "--quiet", "--csv", "excel-nl", "--min-group-size", "1",
+         "--language", "nl"],
         in: folder)
       #expect(run.status == 0, "\(run)")
       let bytes = try Data(contentsOf: URL(fileURLWithPath: folder.file("r/people.csv")))
       #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
       let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
       let lines = text.split(separator: "\n")
-      #expect(lines.first == "id;department;community;degree;strength;betweenness;constraint;effective_size;brokerage_role;articulation_point")
+      #expect(lines.first == "Persoon;Afdeling;Samenwerkingsgroep;Contacten;Gewicht relaties;Tussenpositie;Constraint;Effectieve omvang;Makelaarsrol;Scharnierpunt")
+      // No measure carries more than 4 significant digits ("0,2345", never 17 digits).
+      for line in lines.dropFirst() {
+        for cell in line.split(separator: ";").dropFirst(5).prefix(3) where cell.contains(",") {
+          let digits = cell.filter(\.isNumber).drop { $0 == "0" }
+          #expect(digits.count <= 4, "\(cell)")
+        }
+      }
+      let departments = try String(contentsOfFile: folder.file("r/departments.csv"), encoding: .utf8)
+      #expect(departments.split(separator: "\n").first?.hasSuffix("Afdeling;Medewerkers;Relaties binnen;Relaties buiten;Aandeel binnen;Oordeel;E-I;E-I marge laag;E-I marge hoog;E-I bij toeval;p;Dichtheid binnen;Bijdrage modulariteit") == true)
       // Davis: 18 women (Datasets/davis_southern_women/README.md), each with a decimal-comma
       // constraint such as 0,2345 and no decimal point anywhere.
       #expect(lines.count == 19)

@@ -53,15 +53,26 @@ public struct ReportFolder {
     do { return try folder.commit() } catch { throw .output(error) }
   }
 
+  /// Whether the CSV files are for people in a spreadsheet (`--csv excel-nl`): headings and
+  /// words in the report's language. The standard files keep snake_case keys for programs.
+  var forSpreadsheets: Bool { dialect == .excelDutch }
+
+  func header(_ keys: [String]) -> [String] {
+    guard forSpreadsheets else { return keys }
+    let headers = result.options.language.wording.csvHeaders
+    return keys.map { CSVExport.text(headers[$0] ?? $0, dialect: dialect) }
+  }
+
   func peopleCSV() -> String {
     let network = result.network
     let b = result.brokers
     let community = result.detection.partition
     let d = dialect
-    var out = d.start + d.line([
+    let w = result.options.language.wording
+    var out = d.start + d.line(header([
       "id", "department", "community", "degree", "strength", "betweenness", "constraint", "effective_size", "brokerage_role",
       "articulation_point",
-    ])
+    ]))
     let articulation = Set(b.cutPoints.articulationPoints)
     for v in 0 ..< network.graph.nodeCount where result.personLevel[v] {
       let node = NodeID(v)
@@ -75,7 +86,7 @@ public struct ReportFolder {
         CSVExport.number(b.holes.constraint[node], dialect: d),
         CSVExport.number(b.holes.effectiveSize[node], dialect: d),
         CSVExport.text(b.mainRole(of: node)?.rawValue ?? "", dialect: d),
-        articulation.contains(node) ? "yes" : "no",
+        articulation.contains(node) ? (forSpreadsheets ? w.yes : "yes") : (forSpreadsheets ? w.no : "no"),
       ])
     }
     return out
@@ -83,16 +94,18 @@ public struct ReportFolder {
 
   func departmentsCSV() -> String {
     let d = dialect
-    var out = d.start + d.line([
-      "department", "people", "ties_inside", "ties_across", "share_inside", "ei_index", "ei_expected", "ei_p_value",
-      "internal_density", "modularity_contribution",
-    ])
+    let w = result.options.language.wording
+    var out = d.start + d.line(header([
+      "department", "people", "ties_inside", "ties_across", "share_inside", "verdict", "ei_index", "ei_ci_low", "ei_ci_high",
+      "ei_expected", "ei_p_value", "internal_density", "modularity_contribution",
+    ]))
     let number: (Double?) -> String = { $0.map { CSVExport.number($0, dialect: d) } ?? "" }
     for g in document.silos.groups {
       out += d.line([
         CSVExport.text(g.name, dialect: d), String(g.size), String(g.internalTies), String(g.externalTies),
-        number(g.shareInside), number(g.eiIndex), number(g.eiExpected), number(g.eiPValue), number(g.internalDensity),
-        number(g.modularityContribution),
+        number(g.shareInside), g.verdict.map { forSpreadsheets ? CSVExport.text(w.verdict($0), dialect: d) : $0.rawValue } ?? "",
+        number(g.eiIndex), number(g.eiCiLow), number(g.eiCiHigh), number(g.eiExpected), number(g.eiPValue),
+        number(g.internalDensity), number(g.modularityContribution),
       ])
     }
     return out
@@ -102,6 +115,9 @@ public struct ReportFolder {
     guard let groups = result.network.groups else { return dialect.start + dialect.line(["department", "people"]) }
     return CSVExport.departmentMatrix(
       DepartmentNetwork(aggregating: result.network, by: groups), dialect: dialect,
-      leavingOut: result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil)
+      leavingOut: result.smallDepartments.suppressed ? result.smallDepartments.mergedInto : nil,
+      labels: forSpreadsheets
+        ? (result.options.language.wording.csvHeaders["department"]!, result.options.language.wording.csvHeaders["people"]!)
+        : ("department", "people"))
   }
 }

@@ -327,6 +327,17 @@ struct DutchWording: ReportWording {
     return out
   }
 
+  let csvHeaders = [
+    "id": "Persoon", "department": "Afdeling", "community": "Samenwerkingsgroep", "degree": "Contacten", "strength": "Gewicht relaties",
+    "betweenness": "Tussenpositie", "constraint": "Constraint", "effective_size": "Effectieve omvang", "brokerage_role": "Makelaarsrol",
+    "articulation_point": "Scharnierpunt", "people": "Medewerkers", "ties_inside": "Relaties binnen", "ties_across": "Relaties buiten",
+    "share_inside": "Aandeel binnen", "ei_index": "E-I", "ei_expected": "E-I bij toeval", "ei_p_value": "p",
+    "internal_density": "Dichtheid binnen", "modularity_contribution": "Bijdrage modulariteit", "verdict": "Oordeel",
+    "ei_ci_low": "E-I marge laag", "ei_ci_high": "E-I marge hoog",
+  ]
+  let yes = "ja"
+  let no = "nee"
+
   let glossaryHeading = "Begrippen"
   let glossary: [(term: String, meaning: String)] = [
     ("Aandeel binnen", "Van alle samenwerking van de medewerkers van een afdeling het deel met collega’s van dezelfde afdeling (relaties of hun gewicht)."),

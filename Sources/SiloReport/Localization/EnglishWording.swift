@@ -328,6 +328,17 @@ struct EnglishWording: ReportWording {
     return out
   }
 
+  let csvHeaders = [
+    "id": "Person", "department": "Department", "community": "Group", "degree": "Contacts", "strength": "Tie weight",
+    "betweenness": "Betweenness", "constraint": "Constraint", "effective_size": "Effective size", "brokerage_role": "Brokerage role",
+    "articulation_point": "Cut point", "people": "People", "ties_inside": "Ties inside", "ties_across": "Ties outside",
+    "share_inside": "Share inside", "ei_index": "E-I", "ei_expected": "E-I by chance", "ei_p_value": "p",
+    "internal_density": "Density inside", "modularity_contribution": "Modularity contribution", "verdict": "Verdict",
+    "ei_ci_low": "E-I margin low", "ei_ci_high": "E-I margin high",
+  ]
+  let yes = "yes"
+  let no = "no"
+
   let glossaryHeading = "Glossary"
   let glossary: [(term: String, meaning: String)] = [
     ("Share inside", "Of all the collaboration of a department's people, the part that is with colleagues of the same department (ties or their weight)."),

@@ -83,6 +83,11 @@ public protocol ReportWording: Sendable {
   var glossaryHeading: String { get }
   var glossary: [(term: String, meaning: String)] { get }
   var warningsHeading: String { get }
+  /// Column headings of the report's CSV files for Excel (`--csv excel-nl`), by the
+  /// snake_case key the standard files use; "yes" and "no" as cell values.
+  var csvHeaders: [String: String] { get }
+  var yes: String { get }
+  var no: String { get }
   /// The command line's summary after `analyze`: the folder, the files, the counts.
   func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String
   func footer(generator: String, date: String) -> String

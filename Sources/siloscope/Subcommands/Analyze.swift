@@ -77,7 +77,7 @@ struct Analyze: ParsableCommand {
   @Option(parsing: .unconditional, help: "Threads for betweenness, \(OptionRanges.describe(OptionRanges.threads)) (the result is the same for any number).")
   var threads: Int = SystemThreads.count
 
-  @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM, Dutch headers).")
+  @Option(help: "CSV files for: standard (commas, decimal points) or excel-nl (semicolons, decimal commas, BOM, headings in the report's language).")
   var csv: CSVChoice = .standard
 
   @Option(help: "The language of the report, the findings and this summary: en or nl (default: SILOSCOPE_LANGUAGE, else en).")
