@@ -47,15 +47,15 @@ public struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, Custom
     /// An integer in plain digits.
     public mutating func appendInterpolation<I: BinaryInteger>(_ value: I) { out += String(value) }
 
-    /// A CSS string, quoted, inside a `<style>` element: quotes, backslashes and line
-    /// breaks escaped, `<` written as `\3C ` so that no `</style>` can be formed.
+    /// A CSS string, quoted, inside a `<style>` element: quotes and backslashes escaped,
+    /// line breaks and control characters cleaned away (as in every output), `<` written as
+    /// `\3C ` so that no `</style>` can be formed.
     public mutating func appendInterpolation(css text: String) {
       out += "\""
       for scalar in TextSafety.cleaned(text).unicodeScalars {
         switch scalar {
         case "\"", "\\": out += "\\" + String(scalar)
         case "<": out += "\\3C "
-        case "\n", "\r": out += "\\A "
         default: out.unicodeScalars.append(scalar)
         }
       }

@@ -50,7 +50,7 @@ struct EnglishWording: ReportWording {
   // MARK: Findings
 
   func findingOrganization(share: Part, margin: [Part]?, verdict: SiloVerdict?) -> [Part] {
-    var parts: [Part] = [.text("Across the organization "), share, .text(" of all collaboration stays inside people's own department")]
+    var parts: [Part] = [.text("Across the organization "), share, .text(" of all collaboration stays inside people’s own department")]
     if let margin { parts += [.text(" (margin ")] + margin + [.text(")")] }
     if let verdict {
       parts.append(.text(": as a whole the organization is \(self.verdict(verdict)), with \(verdictMeaning(verdict))."))
@@ -222,7 +222,7 @@ struct EnglishWording: ReportWording {
     return "\(own ?? "own department") with \(named)"
   }
 
-  let noDependence = "No single person's absence would leave two departments without a direct tie or cut anyone off."
+  let noDependence = "No single person’s absence would leave two departments without a direct tie or cut anyone off."
   let none = "none"
 
   let communitiesHeading = "Groups that work together, against the departments"
@@ -244,7 +244,7 @@ struct EnglishWording: ReportWording {
 
   let diagramsHeading = "Diagrams"
   let diagramsIntro =
-    "The same diagrams are in the report folder as SVG files (click a diagram to open it full size). Hover over a circle for the person's or department's numbers."
+    "The same diagrams are in the report folder as SVG files (click a diagram to open it full size). Hover over a circle for the person’s or department’s numbers."
   func figure(_ number: Int) -> String { "Figure \(number)." }
 
   func caption(_ view: String) -> String {
@@ -266,10 +266,10 @@ struct EnglishWording: ReportWording {
     fromLog: "From log to network",
     weighting: { weighting in
       switch weighting {
-      case .sharedProjects: return "Two people are tied when they worked on the same project; a tie's weight is the number of projects they share."
-      case .newman: return "Two people are tied when they worked on the same project; a tie's weight is Newman's collaboration weight, the sum of 1/(n − 1) over their shared projects of n people."
-      case .hoursOverlap: return "Two people are tied when they worked on the same project; a tie's weight is the hours they spent on the same projects, the smaller of the two on each."
-      case .jaccard: return "Two people are tied when they worked on the same project; a tie's weight is the Jaccard overlap of their projects."
+      case .sharedProjects: return "Two people are tied when they worked on the same project; a tie’s weight is the number of projects they share."
+      case .newman: return "Two people are tied when they worked on the same project; a tie’s weight is Newman’s collaboration weight, the sum of 1/(n − 1) over their shared projects of n people."
+      case .hoursOverlap: return "Two people are tied when they worked on the same project; a tie’s weight is the hours they spent on the same projects, the smaller of the two on each."
+      case .jaccard: return "Two people are tied when they worked on the same project; a tie’s weight is the Jaccard overlap of their projects."
       }
     },
     projects: "Projects: ",
@@ -282,7 +282,7 @@ struct EnglishWording: ReportWording {
     firstAtLine: { " (first at line \($0))" },
     inMemory: "A network given in memory.",
     weights: "Weights",
-    weightsText: { $0 ? "Tie weights are strengths: the shares inside and the modularity sum them; for shortest routes a tie's length is 1/weight." : "Ties are counted, not weighed; shortest routes count steps." },
+    weightsText: { $0 ? "Tie weights are strengths: the shares inside and the modularity sum them; for shortest routes a tie’s length is 1/weight." : "Ties are counted, not weighed; shortest routes count steps." },
     verdict: "Verdict",
     margin: "Margin",
     marginText: { replicates, unit, seed in
@@ -341,7 +341,7 @@ struct EnglishWording: ReportWording {
 
   let glossaryHeading = "Glossary"
   let glossary: [(term: String, meaning: String)] = [
-    ("Share inside", "Of all the collaboration of a department's people, the part that is with colleagues of the same department (ties or their weight)."),
+    ("Share inside", "Of all the collaboration of a department’s people, the part that is with colleagues of the same department (ties or their weight)."),
     ("E-I index", "Ties outside minus ties inside, divided by all ties: −1 when everything stays inside, +1 when everything goes outside (Krackhardt and Stern 1988)."),
     ("Verdict", "Silo, inward, balanced or open, read from the share inside by the rule under the table."),
     ("Margin", "The range within which the share inside lies in 95 of 100 resamplings of the data: how firm the number is."),
@@ -349,8 +349,8 @@ struct EnglishWording: ReportWording {
     ("p", "How often random assignment gives an E-I as low as the real one; small means the department matters for who works with whom."),
     ("Modularity", "How much more the collaboration stays within the departments than random ties would (Newman); above 0.3 the departments clearly shape it."),
     ("Betweenness", "The share of shortest routes between two colleagues that pass through a person (Brandes 2001)."),
-    ("Constraint", "Burt's measure of how much a person's contacts are tied to each other; low means the person bridges otherwise separate people."),
-    ("Brokerage roles", "Gould and Fernandez's five roles of a person between two others: coordinator (all in one department), itinerant, gatekeeper, representative and liaison (the three in different departments)."),
+    ("Constraint", "Burt’s measure of how much a person’s contacts are tied to each other; low means the person bridges otherwise separate people."),
+    ("Brokerage roles", "Gould and Fernandez’s five roles of a person between two others: coordinator (all in one department), itinerant, gatekeeper, representative and liaison (the three in different departments)."),
     ("Group (community)", "People who work more with each other than with the rest, found by the Leiden method without looking at the org chart."),
     ("Agreement (NMI, adjusted Rand)", "How closely the groups follow the departments: 1 the same grouping, 0 unrelated."),
   ]
