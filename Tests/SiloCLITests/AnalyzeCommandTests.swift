@@ -82,6 +82,32 @@ struct AnalyzeCommandTests {
     }
   }
 
+  @Test("SOURCE_DATE_EPOCH: the same bytes on every run, dated, without run time; SILOSCOPE_LANGUAGE=nl gives a Dutch report")
+  func reproducibleDutch() throws {
+    try withTemporaryFolder { folder in
+      let environment = ["SOURCE_DATE_EPOCH": "1764892800", "SILOSCOPE_LANGUAGE": "nl"]
+      for name in ["a", "b"] {
+        let run = try siloscope(["analyze", Self.otel, "--out", name, "--quiet", "--min-group-size", "1"], in: folder, environment: environment)
+        #expect(run.status == 0, "\(run)")
+        #expect(run.out.contains("andere bestanden geschreven"))
+      }
+      for file in Self.reportFiles {
+        let a = try Data(contentsOf: URL(fileURLWithPath: folder.file("a/\(file)")))
+        let b = try Data(contentsOf: URL(fileURLWithPath: folder.file("b/\(file)")))
+        #expect(a == b, "\(file) differs between two runs")
+      }
+      let json = try String(contentsOfFile: folder.file("a/report.json"), encoding: .utf8)
+      #expect(json.contains("\"elapsed_seconds\" : null") && json.contains("\"report_date\" : \"2025-12-05\""))
+      #expect(json.contains("\"language\" : \"nl\""))
+      let html = try String(contentsOfFile: folder.file("a/report.html"), encoding: .utf8)
+      #expect(html.contains("<html lang=\"nl\">") && html.contains("Rapport van 5 december 2025"))
+      // --language wins over the environment.
+      let english = try siloscope(
+        ["analyze", Self.otel, "--out", "c", "--quiet", "--min-group-size", "1", "--language", "en"], in: folder, environment: environment)
+      #expect(english.status == 0 && english.out.hasPrefix("wrote c/report.html"))
+    }
+  }
+
   @Test("the same input and seed give the same report, in separate processes")
   func repeatable() throws {
     try withTemporaryFolder { folder in
@@ -94,8 +120,8 @@ struct AnalyzeCommandTests {
         var b = try String(contentsOfFile: folder.file("b/\(file)"), encoding: .utf8)
         if file == "report.json" || file == "report.html" {
           // The run time is the only thing allowed to differ.
-          a = a.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*/#, with: "")
-          b = b.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*/#, with: "")
+          a = a.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*|"report_date" : "[0-9-]+"|(Report of|on) [0-9]+ [A-Za-z]+ [0-9]+/#, with: "")
+          b = b.replacing(#/"elapsed_seconds" : [0-9.]+|data-path="elapsed_seconds" data-value="[^"]*">[^<]*|"report_date" : "[0-9-]+"|(Report of|on) [0-9]+ [A-Za-z]+ [0-9]+/#, with: "")
         }
         #expect(a == b, "\(file) differs between two runs")
       }

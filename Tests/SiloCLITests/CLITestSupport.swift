@@ -22,16 +22,19 @@ struct CommandResult: CustomStringConvertible {
 ///
 /// The environment is the test's own with `COLUMNS=80`, so help is laid out for an 80-column
 /// terminal whatever terminal (or none) runs the tests.
-func siloscope(_ arguments: [String], in folder: TemporaryFolder) throws -> CommandResult {
-  try siloscope(arguments, inPath: folder.path)
+func siloscope(_ arguments: [String], in folder: TemporaryFolder, environment extra: [String: String] = [:]) throws -> CommandResult {
+  try siloscope(arguments, inPath: folder.path, environment: extra)
 }
 
 /// Runs the built executable with `path` (a folder inside a ``TemporaryFolder``) as its
 /// current folder.
-func siloscope(_ arguments: [String], inPath path: String) throws -> CommandResult {
+func siloscope(_ arguments: [String], inPath path: String, environment extra: [String: String] = [:]) throws -> CommandResult {
   var environment = ProcessInfo.processInfo.environment
   environment["COLUMNS"] = "80"
   environment["LINES"] = nil
+  environment["SILOSCOPE_LANGUAGE"] = nil
+  environment["SOURCE_DATE_EPOCH"] = nil
+  environment.merge(extra) { $1 }
   let result = try BuiltExecutable.run(arguments, environment: environment, currentDirectory: path)
   return CommandResult(status: result.status, out: result.out, err: result.err)
 }
