@@ -1,7 +1,7 @@
 # SiloScope: the two commands of the README, and a few more.
 #
 #   make demo          install what is missing, build in release mode, write the report of a real
-#                      dataset to Renders/demo/ (siloscope analyze)
+#                      organization to Renders/demo/ (English) and Renders/demo-nl/ (Dutch)
 #   make test          install what is missing, run the whole test suite
 #   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
 #   make docs          build the DocC documentation of every module (.build-docc/plugins/Swift-DocC/outputs/)
@@ -11,7 +11,13 @@
 #
 SWIFT ?= swift
 SILOSCOPE = .build/release/siloscope
-DEMO_LOG = Datasets/opentelemetry_swift_commits/log.csv
+DEMO_EDGES = Datasets/lazega_lawfirm/edges.csv
+DEMO_NODES = Datasets/lazega_lawfirm/nodes.csv
+# The demo reports state this date (5 December 2026) and no run time, so that make demo writes
+# the committed files byte for byte on any machine (SOURCE_DATE_EPOCH, reproducible-builds.org).
+DEMO_DATE = 1796428800
+DEMO = SOURCE_DATE_EPOCH=$(DEMO_DATE) $(SILOSCOPE) analyze --edges $(DEMO_EDGES) --nodes $(DEMO_NODES) \
+  --relation cowork --group-column office --min-group-size 1 --quiet
 
 .PHONY: setup build demo test renders check-report docs bench clean
 
@@ -21,11 +27,12 @@ setup:
 build: setup
 	$(SWIFT) build -c release --product siloscope
 
-# The OpenTelemetry developers are pseudonymized in the dataset already, and most employers
-# have one or two of them: the demo keeps every department (--min-group-size 1).
+# Lazega's law firm: 71 lawyers in three offices, "with whom have you worked" as the tie. The
+# lawyers are labelled L01…L71 in the dataset already, and the smallest office has four of
+# them: the demo keeps every office (--min-group-size 1).
 demo: build
-	$(SILOSCOPE) analyze $(DEMO_LOG) --out Renders/demo --min-group-size 1 \
-	  --heading "OpenTelemetry Swift: who works with whom across employers, 2020–2026"
+	$(DEMO) --out Renders/demo --heading "Lazega's law firm, 1988–1991: who works with whom across the offices"
+	$(DEMO) --out Renders/demo-nl --language nl --heading "Advocatenkantoor van Lazega, 1988–1991: samenwerking tussen de vestigingen"
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -14,7 +14,7 @@ import SiloMetrics
 /// - reliance on bridge people: the betweenness of the top three;
 /// - dependence: department pairs that lose every direct tie, people cut off and reach lost
 ///   without the top bridge person, each clause only when it is not zero;
-/// - people without any tie outside their department;
+/// - people whose ties all stay inside their department;
 /// - groups (communities) against departments, the largest group that joins several
 ///   departments, and the department split over the most groups.
 enum Findings {
@@ -68,7 +68,10 @@ enum Findings {
       return [Finding(kind: "silo", parts: w.findingSilos(named, more: siloIndices.count - named.count, departments: silos.groups.count))]
     }
     guard !silos.groups.isEmpty else { return [] }
-    let closed = ranked.prefix(2).filter { silos.groups[$0].shareInside != nil }.map { (name: silos.groups[$0].name, share: share($0)) }
+    // The two most closed, as far as they keep more inside than the department in the middle.
+    let middle = silos.graph.medianShareInside ?? -1
+    let closed = ranked.prefix(2).filter { (silos.groups[$0].shareInside ?? -1) > middle + 1e-12 }
+      .map { (name: silos.groups[$0].name, share: share($0)) }
     let median = silos.graph.medianShareInside.map {
       Part.number($0, at: "silos.graph.median_share_inside", shown: w.numbers.percent($0))
     }
@@ -111,12 +114,15 @@ enum Findings {
 
   static func isolated(_ silos: SilosDocument, _ w: any ReportWording) -> Finding? {
     let g = silos.graph
-    guard g.nodes > 0, g.nodes - g.peopleWithOutsideTie - g.peopleWithoutTies > 0 else { return nil }
+    let inside = g.nodes - g.peopleWithOutsideTie - g.peopleWithoutTies
+    guard g.nodes > 0, inside > 0 else { return nil }
     let without = g.peopleWithoutTies > 0
       ? Part.number(Double(g.peopleWithoutTies), at: "silos.graph.people_without_ties", shown: w.numbers.integer(g.peopleWithoutTies)) : nil
+    // The people with ties inside only are the difference of the numbers above: text, not a path.
     return Finding(kind: "isolated", parts: w.findingIsolated(
       withOutsideTie: .number(Double(g.peopleWithOutsideTie), at: "silos.graph.people_with_outside_tie", shown: w.numbers.integer(g.peopleWithOutsideTie)),
-      people: .number(Double(g.nodes), at: "silos.graph.nodes", shown: w.numbers.integer(g.nodes)), withoutTies: without))
+      people: .number(Double(g.nodes), at: "silos.graph.nodes", shown: w.numbers.integer(g.nodes)),
+      insideOnly: .text(w.numbers.integer(inside)), withoutTies: without))
   }
 
   static func communities(_ c: CommunitiesDocument, _ w: any ReportWording) -> [Finding] {

@@ -122,13 +122,13 @@ struct DutchWording: ReportWording {
     return [.text("Zonder \(person) ")] + list(clauses) + [.text(".")]
   }
 
-  func findingIsolated(withOutsideTie: Part, people: Part, withoutTies: Part?) -> [Part] {
-    var parts: [Part] = [.text("Slechts "), withOutsideTie, .text(" van de "), people, .text(" medewerkers werken samen met iemand buiten de eigen afdeling")]
+  func findingIsolated(withOutsideTie: Part, people: Part, insideOnly: Part, withoutTies: Part?) -> [Part] {
+    var parts: [Part] = [withOutsideTie, .text(" van de "), people, .text(" medewerkers werken samen met iemand buiten de eigen afdeling; ")]
+    parts += [.text("de overige "), insideOnly, .text(" alleen binnen de eigen afdeling")]
     if let withoutTies {
-      parts += [.text("; "), withoutTies, .text(withoutTies.value == 1 ? " medewerker werkt met niemand samen." : " medewerkers werken met niemand samen.")]
-    } else {
-      parts.append(.text("."))
+      parts += [.text(", en "), withoutTies, .text(withoutTies.value == 1 ? " medewerker werkt met niemand samen" : " medewerkers werken met niemand samen")]
     }
+    parts.append(.text("."))
     return parts
   }
 

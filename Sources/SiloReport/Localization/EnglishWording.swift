@@ -123,13 +123,13 @@ struct EnglishWording: ReportWording {
     return [.text("Without \(person), ")] + list(clauses) + [.text(".")]
   }
 
-  func findingIsolated(withOutsideTie: Part, people: Part, withoutTies: Part?) -> [Part] {
-    var parts: [Part] = [.text("Only "), withOutsideTie, .text(" of the "), people, .text(" people work with anyone outside their own department")]
+  func findingIsolated(withOutsideTie: Part, people: Part, insideOnly: Part, withoutTies: Part?) -> [Part] {
+    var parts: [Part] = [withOutsideTie, .text(" of the "), people, .text(" people work with someone outside their own department; ")]
+    parts += [.text("the other "), insideOnly, .text(" only within it")]
     if let withoutTies {
-      parts += [.text("; "), withoutTies, .text(withoutTies.value == 1 ? " works with no one at all." : " work with no one at all.")]
-    } else {
-      parts.append(.text("."))
+      parts += [.text(", and "), withoutTies, .text(withoutTies.value == 1 ? " works with no one at all" : " work with no one at all")]
     }
+    parts.append(.text("."))
     return parts
   }
 

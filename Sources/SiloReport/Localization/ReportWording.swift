@@ -33,7 +33,7 @@ public protocol ReportWording: Sendable {
   func findingOpen(name: String, share: Part) -> [Part]
   func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)]) -> [Part]
   func findingBrokerDependence(person: String, pairs: [String], pairCount: Int, cutOff: Part?, reachLost: Part?) -> [Part]
-  func findingIsolated(withOutsideTie: Part, people: Part, withoutTies: Part?) -> [Part]
+  func findingIsolated(withOutsideTie: Part, people: Part, insideOnly: Part, withoutTies: Part?) -> [Part]
   func findingCommunities(count: Part, agreement: Part?, level: Int) -> [Part]
   func findingMerge(community: Int, departments: [(name: String, share: Part)]) -> [Part]
   func findingSplit(department: String, groups: Int, shares: [(community: String, share: Part)], rest: Part?, restGroups: Int) -> [Part]
