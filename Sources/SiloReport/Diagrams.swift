@@ -134,7 +134,7 @@ extension Network {
       let resolution = Diagram.formattedNumber(detection.resolution, decimals: 3)
       let modularity = Diagram.formattedNumber(detection.modularity, decimals: 3)
       diagram.notes.append(request.options.language == .nl
-        ? "Samenwerkingsgroepen: \(method) op \(detection.objective.rawValue) (resolutie \(resolution.replacing(".", with: ",")), "
+        ? "Samenwerkingsgroepen: \(method) op \(detection.objective == .modularity ? "modulariteit" : detection.objective.rawValue) (resolutie \(resolution.replacing(".", with: ",")), "
           + "\(detection.weighted ? "gewogen" : "ongewogen"), seed \(request.options.seed)); "
           + "modulariteit \(modularity.replacing(".", with: ","))."
         : "Communities: \(method) on \(detection.objective.rawValue) (resolution \(resolution), "

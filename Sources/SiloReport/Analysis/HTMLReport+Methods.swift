@@ -29,7 +29,7 @@ extension HTMLReport {
     page.add("<dt>\(m.diagrams)</dt><dd>\(m.diagramsText(graphvizVersion()))</dd>\n</dl>\n")
     if !summary.warnings.isEmpty {
       page.add("<h3>\(w.warningsHeading)</h3>\n<ul class=\"warnings\">\n")
-      for warning in summary.warnings { page.add("<li>\(warning)</li>\n") }
+      for warning in summary.warnings { page.add("<li>\(w.inputMessage(warning))</li>\n") }
       page.add("</ul>\n")
     }
     page.add("</section>\n")
@@ -48,7 +48,7 @@ extension HTMLReport {
       for (j, skipped) in report.skipped.enumerated() {
         page.add("; ")
         page.number(Double(skipped.count), "input.inputs[\(i)].skipped[\(j)].count", n.integer(skipped.count))
-        page.text(m.skipped + skipped.reason)
+        page.text(m.skipped + page.w.inputMessage(skipped.reason))
         if let line = skipped.examples.first?.line { page.text(m.firstAtLine(line)) }
       }
       page.add(".</li>")

@@ -83,6 +83,8 @@ public protocol ReportWording: Sendable {
   var glossaryHeading: String { get }
   var glossary: [(term: String, meaning: String)] { get }
   var warningsHeading: String { get }
+  /// A reader's message (a reason rows were skipped, a warning) in this language.
+  func inputMessage(_ message: String) -> String
   /// Column headings of the report's CSV files for Excel (`--csv excel-nl`), by the
   /// snake_case key the standard files use; "yes" and "no" as cell values.
   var csvHeaders: [String: String] { get }
