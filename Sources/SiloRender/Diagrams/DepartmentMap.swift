@@ -141,7 +141,7 @@ extension Diagram {
     let people = l.count(input.headCounts[d], one: .personOne, many: .personMany)
     let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
     let label = HTMLLabel.lines(
-      NameLines.lines(input.names[d], width: 20).map { .text($0, bold: true, colour: textColour) }
+      NameLines.lines(input.names[d], width: 30).map { .text($0, bold: true, colour: textColour) }
         + (verdict.map { [.text(TextSafety.cleaned($0.word), bold: $0.isSilo, colour: textColour)] } ?? []) + [
           .text(l.text(.eiLine, ei.map { signed($0, language: l) } ?? l.text(.notAvailable)), colour: textColour),
           .text(people, colour: textColour),

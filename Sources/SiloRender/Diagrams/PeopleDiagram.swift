@@ -190,7 +190,7 @@ extension Diagram {
       let members = departments.members
       dot.clusters = (0 ..< departments.groupCount).map { group in
         var attributes = clusterStyle(group)
-        let lines = NameLines.lines(departments.name(of: group), width: 20)
+        let lines = NameLines.lines(departments.name(of: group), width: 32)
         attributes["label"] = .html(.lines(lines.map { .text($0, bold: true) }))
         attributes["fontname"] = .text(Typeface.family)
         attributes["fontsize"] = .number(scale.clusterFontSize)
