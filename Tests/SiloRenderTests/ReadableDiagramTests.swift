@@ -92,7 +92,8 @@ import Testing
       texts += scan.texts
       descriptions.append(scan.rootDescription ?? "")
     }
-    let all = texts.joined(separator: "\n")
+    // Legend notes are wrapped: a phrase may run over two lines.
+    let all = texts.joined(separator: " ")
     for dutch in ["Afdelingen (personen)", "Oppervlak van een cirkel", "Lijndikte", "verbindende rol", "Kleur: E-I-index",
                   "Samenwerkingsgroepen (personen)", "Contacten per afdeling", "gewicht van de relaties", "Persoonlijk netwerk van"] {
       #expect(all.contains(dutch), "\(dutch)")

@@ -75,6 +75,25 @@ public struct HTMLLabel: Sendable, Hashable {
     HTMLLabel(markup: lines.map(\.markup).joined(separator: "<br/>"))
   }
 
+  /// This label with every `point-size` below `floor` raised to `floor`; text without a
+  /// point size takes its owner's `fontsize` (see ``DOTGraph/raisingFontSizes(toAtLeast:)``).
+  ///
+  /// Safe by construction: text is escaped when a label is built, so `point-size="` occurs
+  /// in the markup only as an attribute this type wrote (a quote in text is `&quot;`).
+  func raisingPointSizes(toAtLeast floor: Double) -> HTMLLabel {
+    let key = "point-size=\""
+    var out = ""
+    var rest = Substring(markup)
+    while let range = rest.firstRange(of: key) {
+      out += rest[..<range.upperBound]
+      rest = rest[range.upperBound...]
+      guard let close = rest.firstIndex(of: "\""), let size = Double(rest[..<close]) else { continue }
+      out += DOTEncoder.number(max(size, floor))
+      rest = rest[close...]
+    }
+    return HTMLLabel(markup: out + rest)
+  }
+
   /// A legend: a heading, a title row, one row per entry with a swatch of its colour and
   /// its text (`columns` entries side by side), and a note; one table, since Graphviz does
   /// not mix text and tables at the top of a label.

@@ -16,6 +16,10 @@ public struct DepartmentMapInput: Sendable, Hashable {
   public var weightMeaning: String
   /// A line about departments merged or left out (privacy thresholds), for the legend.
   public var footnote: String?
+  /// Each department's verdict as the scorecard words it, in the order of ``names``; empty
+  /// (the default) draws no verdicts. A shorter array leaves the departments after it
+  /// without one, as does `nil`.
+  public var verdicts: [DepartmentVerdict?] = []
 
   public struct Tie: Sendable, Hashable {
     public var a: Int
@@ -35,7 +39,7 @@ public struct DepartmentMapInput: Sendable, Hashable {
 
   public init(
     names: [String], headCounts: [Int], eiIndex: [Double?], internalTies: [Int], between: [Tie],
-    weightMeaning: String = "weight", footnote: String? = nil
+    weightMeaning: String = "weight", footnote: String? = nil, verdicts: [DepartmentVerdict?] = []
   ) {
     precondition(headCounts.count == names.count && eiIndex.count == names.count && internalTies.count == names.count)
     self.names = names
@@ -45,14 +49,36 @@ public struct DepartmentMapInput: Sendable, Hashable {
     self.between = between
     self.weightMeaning = weightMeaning
     self.footnote = footnote
+    self.verdicts = verdicts
+  }
+}
+
+/// A department's silo verdict on the department map: the word the report uses for it
+/// ("silo", "verkokerd", "silo or inward"), and whether it counts as a silo, which draws
+/// the department with a heavy dark-red outline.
+public struct DepartmentVerdict: Sendable, Hashable {
+  /// The verdict as shown, in the report's language (escaped when drawn).
+  public var word: String
+  /// Whether the department is a silo.
+  public var isSilo: Bool
+
+  public init(word: String, isSilo: Bool) {
+    self.word = word
+    self.isSilo = isSilo
   }
 }
 
 extension Diagram {
+  /// The outline of a silo department on the map: ColorBrewer RdBu's darkest red.
+  static let siloOutline = (colour: "#B2182B", width: 3.0)
+
   /// The department map: one circle per department, its area proportional to its head
   /// count, its colour its E-I index on a diverging scale from red ("silo", −1) over white
-  /// to blue ("open", +1), with name, E-I value and head count in its label; lines between
-  /// departments are wider for more collaboration (summed tie weight).
+  /// to blue ("open", +1), with name, verdict (when given), E-I value and head count in its
+  /// label; lines between departments are wider for more collaboration (summed tie weight).
+  /// Silo departments (``DepartmentVerdict/isSilo``) get a heavy dark-red outline, and the
+  /// legend says so when any verdict is given. A circle is at least as large as its label,
+  /// so that the label stays inside when ``fitted(to:)`` enlarges the text.
   public static func departments(_ input: DepartmentMapInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
     let l = options.language
     let k = input.names.count
@@ -69,7 +95,7 @@ extension Diagram {
     dot.attributes["outputorder"] = .keyword("edgesfirst")
     if plan.engine == .neato || plan.engine == .fdp || plan.engine == .sfdp { dot.attributes["sep"] = .text("+12") }
     dot.nodeDefaults = [
-      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"),
+      "shape": .keyword("circle"), "fixedsize": .keyword("false"), "margin": .text("0.04"), "style": .keyword("filled"),
       "fontname": .text(Typeface.family), "fontsize": .number(11), "color": .text("#444444"), "penwidth": .number(1),
     ]
     dot.edgeDefaults = ["color": .text("#55555599")]
@@ -86,16 +112,19 @@ extension Diagram {
           weightMeaning, l.number(tie.weight, decimals: 2))),
       ])
     }
-    let scale: [LegendEntry] = [
+    var scale: [LegendEntry] = [
       LegendEntry(colour: Colour.eiIndex(-1), text: l.text(.eiSilo)), LegendEntry(colour: Colour.eiIndex(-0.5), text: l.number(-0.5, decimals: 1)),
       LegendEntry(colour: Colour.eiIndex(0), text: l.text(.eiBalanced)), LegendEntry(colour: Colour.eiIndex(0.5), text: "+" + l.number(0.5, decimals: 1)),
       LegendEntry(colour: Colour.eiIndex(1), text: l.text(.eiOpen)), LegendEntry(colour: Colour.neutral, text: l.text(.noTies)),
     ]
+    if input.verdicts.contains(where: { $0 != nil }) {
+      scale.append(LegendEntry(colour: siloOutline.colour, text: l.text(.legendSiloOutline), symbol: "○"))
+    }
     var key = l.text(.keyDepartments, weightMeaning)
     if let footnote = input.footnote { key += " " + footnote }
     let title = l.text(.departmentsTitle)
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 1))
+      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 2))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
     return Diagram(
@@ -110,18 +139,24 @@ extension Diagram {
     let textColour = Colour.prefersDarkText(on: fill) ? "#000000" : "#FFFFFF"
     let ei = input.eiIndex[d].flatMap { $0.isNaN ? nil : $0 }
     let people = l.count(input.headCounts[d], one: .personOne, many: .personMany)
+    let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
     let label = HTMLLabel.lines(
-      NameLines.lines(input.names[d], width: 30).map { .text($0, bold: true, colour: textColour) } + [
-        .text(l.text(.eiLine, ei.map { signed($0, language: l) } ?? l.text(.notAvailable)), colour: textColour),
-        .text(people, pointSize: 9, colour: textColour),
-      ])
-    let tooltip = [
-      input.names[d], people, l.text(.eiTooltip, ei.map { signed($0, language: l) } ?? l.text(.eiUndefined)),
-      l.text(.tiesInside, "\(input.internalTies[d])"),
-    ].joined(separator: "\n")
-    return DOTNode(id: "d\(d)", attributes: [
-      "width": .number(width), "fillcolor": .text(fill), "label": .html(label), "tooltip": .text(tooltip),
-    ])
+      NameLines.lines(input.names[d], width: 30).map { .text($0, bold: true, colour: textColour) }
+        + (verdict.map { [.text(TextSafety.cleaned($0.word), bold: $0.isSilo, colour: textColour)] } ?? []) + [
+          .text(l.text(.eiLine, ei.map { signed($0, language: l) } ?? l.text(.notAvailable)), colour: textColour),
+          .text(people, colour: textColour),
+        ])
+    var tooltip = [input.names[d], people, l.text(.eiTooltip, ei.map { signed($0, language: l) } ?? l.text(.eiUndefined))]
+    if let verdict { tooltip.append(l.text(.verdictTooltip, TextSafety.cleaned(verdict.word))) }
+    tooltip.append(l.text(.tiesInside, "\(input.internalTies[d])"))
+    var attributes: DOTAttributes = [
+      "width": .number(width), "fillcolor": .text(fill), "label": .html(label), "tooltip": .text(tooltip.joined(separator: "\n")),
+    ]
+    if verdict?.isSilo == true {
+      attributes["color"] = .text(siloOutline.colour)
+      attributes["penwidth"] = .number(siloOutline.width)
+    }
+    return DOTNode(id: "d\(d)", attributes: attributes)
   }
 
   static func signed(_ value: Double, language: DiagramLanguage = .en) -> String {

@@ -17,6 +17,10 @@ public struct Diagram: Sendable, Hashable {
   /// The seed of the layout.
   public var seed: UInt64
 
+  /// The names ``fitted(to:)`` may leave out, most important first; `nil` when a view has
+  /// none to leave out.
+  var nameFitting: NameFitting?
+
   /// Creates a diagram from a DOT graph built by hand; the views (``people(_:options:)``
   /// and the others) build theirs with a ``LayoutPlan``.
   ///

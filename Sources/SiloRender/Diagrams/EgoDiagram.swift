@@ -23,11 +23,11 @@ extension Diagram {
     let styles: (NodeID) -> CategoryStyle = { v in input.departments.map { groupStyle($0.group(of: v)) } ?? Colour.categoryStyle(0) }
     // Contacts labelled: all up to the label limit, otherwise the strongest ties.
     var labelled = contacts
+    let strongest = contacts.sorted {
+      let (a, b) = (graph.weight(from: ego, to: $0) ?? 0, graph.weight(from: ego, to: $1) ?? 0)
+      return a != b ? a > b : $0 < $1
+    }
     if contacts.count > options.maximumLabels {
-      let strongest = contacts.sorted {
-        let (a, b) = (graph.weight(from: ego, to: $0) ?? 0, graph.weight(from: ego, to: $1) ?? 0)
-        return a != b ? a > b : $0 < $1
-      }
       labelled = Set(strongest.prefix(options.maximumLabels))
       notes.append(l.text(.noteEgoNames, "\(options.maximumLabels)", "\(contacts.count)"))
     }
@@ -88,9 +88,14 @@ extension Diagram {
       entries: legend, key: key))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
-    return Diagram(
+    var diagram = Diagram(
       graph: dot, engine: plan.engine, seed: options.seed, title: title,
       summary: l.text(.egoSummary, name, "\(contacts.count)"),
       notes: notes)
+    // The person first, then the contacts with the strongest ties.
+    diagram.nameFitting = NameFitting(
+      priority: ([ego] + strongest.filter(labelled.contains)).map { "p\($0.rawValue)" }, people: members.count,
+      sizeMeaning: input.weightMeaning, language: l)
+    return diagram
   }
 }

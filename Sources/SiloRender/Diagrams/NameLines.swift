@@ -32,6 +32,29 @@ enum NameLines {
     return shortened(text, width: width)
   }
 
+  /// `text` broken into lines of at most `width` characters at spaces (a longer word stays
+  /// whole on a line of its own), keeping the line breaks it has; for legend notes and
+  /// headings, which are shown whole.
+  static func wrapped(_ text: String, width: Int) -> [String] {
+    let width = max(4, width)
+    var out: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      var line = ""
+      for word in paragraph.split(separator: " ") {
+        if line.isEmpty {
+          line = String(word)
+        } else if line.count + 1 + word.count <= width {
+          line += " " + word
+        } else {
+          out.append(line)
+          line = String(word)
+        }
+      }
+      out.append(line)
+    }
+    return out
+  }
+
   /// The words that fit in `width` on the first line, the rest cut with "…" on the second.
   private static func shortened(_ text: [Character], width: Int) -> [String] {
     var cut = width

@@ -218,18 +218,47 @@ extension Diagram {
       heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key, scale: scale.legend))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
-    return Diagram(graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary, notes: notes)
+    var diagram = Diagram(
+      graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title,
+      summary: summary, notes: notes)
+    diagram.nameFitting = NameFitting(
+      priority: namePriority(input, labelAll: labelAll).map { "p\($0.rawValue)" }, people: n, sizeMeaning: input.sizeMeaning,
+      language: l)
+    return diagram
+  }
+
+  /// The people whose names are drawn, in the order ``fitted(to:)`` keeps them: the brokers
+  /// by rank, then (when every name is drawn) everyone else by size, largest first, ties by
+  /// node.
+  static func namePriority(_ input: PeopleDiagramInput, labelAll: Bool) -> [NodeID] {
+    let brokers = Set(input.brokers)
+    guard labelAll else { return input.brokers }
+    let rest = input.graph.nodes.map { NodeID($0) }.filter { !brokers.contains($0) }.sorted {
+      let (a, b) = (input.size[$0.index], input.size[$1.index])
+      let (x, y) = (a.isFinite ? a : -.infinity, b.isFinite ? b : -.infinity)
+      return x != y ? x > y : $0 < $1
+    }
+    return input.brokers + rest
   }
 
   /// The legend under a diagram: heading, colour key and a line on sizes and widths.
+  ///
+  /// Kept narrow, so that it does not make the drawing wider when its text is enlarged
+  /// for print (``fitted(to:)``): at most two columns of entries, and the heading and note
+  /// wrapped at ``legendWidth`` characters.
   static func legendLabel(
     heading: String, legendTitle: String?, entries: [LegendEntry], key: String, columns: Int? = nil,
     scale: Double = 1
   ) -> HTMLLabel {
     .legend(
-      heading: heading, title: legendTitle, items: legendTitle == nil ? [] : entries,
-      columns: columns ?? (entries.count > 16 ? 3 : entries.count > 5 ? 2 : 1), note: key, scale: scale)
+      heading: NameLines.wrapped(heading, width: legendWidth).joined(separator: "\n"), title: legendTitle,
+      items: legendTitle == nil ? [] : entries, columns: columns ?? (entries.count > 5 ? 2 : 1),
+      note: NameLines.wrapped(key, width: legendWidth).joined(separator: "\n"), scale: scale)
   }
+
+  /// The most characters on a line of a legend's heading or note: about 45 em, below the
+  /// 56 em that 9 pt text allows across a 505 pt page.
+  static let legendWidth = 72
 
   /// A person's tooltip: name, department, the size score with rank, the extra facts, ties.
   static func tooltip(_ input: PeopleDiagramInput, _ v: NodeID, rank: Int?, language l: DiagramLanguage) -> String {

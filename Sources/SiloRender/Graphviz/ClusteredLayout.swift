@@ -75,17 +75,18 @@ enum ClusteredLayout {
       boxes.append(box.width > 0 || box.height > 0 ? box : Box(minX: 0, minY: 0, maxX: 0, maxY: 0))
     }
 
-    // Room around each group: for name labels beside the circles and, in clusters, the
-    // cluster's own label on top.
+    // Room around each group: for name labels beside the circles (four characters each side
+    // where a name is drawn, one elsewhere) and, in clusters, the cluster's own label on top.
     let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
-    let side = 4 * fontSize
+    let named = groups.map { $0.contains { $0.attributes["xlabel"] != nil } }
+    func side(_ i: Int) -> Double { (named[i] ? 4 : 1) * fontSize }
     let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
     func outer(_ i: Int) -> (width: Double, height: Double) {
       let isCluster = i < graph.clusters.count
       let label = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : (width: 0, lines: 0)
-      // Room for the cluster's label on top: its lines and two more.
-      let top = Double(label.lines + 2) * clusterFontSize
-      return (max(boxes[i].width + 2 * side, label.width + 2 * side), boxes[i].height + side + (isCluster ? top : side))
+      // Room for the cluster's label on top: its lines and one more.
+      let top = Double(label.lines + 1) * clusterFontSize
+      return (max(boxes[i].width, label.width) + 2 * side(i), boxes[i].height + side(i) + (isCluster ? top : side(i)))
     }
 
     // Pass 2: arrange the groups.
@@ -135,7 +136,7 @@ enum ClusteredLayout {
       let p = local[i][node.id] ?? Point(x: 0, y: 0)
       // The group's content sits in its outer box: centred across, below the label room.
       let x = centres[i].x - size.width / 2 + (size.width - boxes[i].width) / 2 + (p.x - boxes[i].minX)
-      let y = centres[i].y - size.height / 2 + side + (p.y - boxes[i].minY)
+      let y = centres[i].y - size.height / 2 + side(i) + (p.y - boxes[i].minY)
       node.attributes["pos"] = .text(coordinate(x) + "," + coordinate(y) + "!")
       return node
     }
@@ -177,10 +178,17 @@ enum ClusteredLayout {
   /// and its number of lines: plain text or an HTML-like label, lines split at `<br/>`, tags
   /// not counted, an entity counted as one character.
   static func labelEstimate(_ cluster: DOTCluster, fontSize: Double) -> (width: Double, lines: Int) {
+    guard let label = cluster.attributes["label"] else { return (0, 1) }
+    return textEstimate(label, fontSize: fontSize)
+  }
+
+  /// A rough width in points and the number of lines of a label (``labelEstimate(_:fontSize:)``),
+  /// with every character at `fontSize`; (0, 1) for a value that is not text.
+  static func textEstimate(_ label: DOTValue, fontSize: Double) -> (width: Double, lines: Int) {
     let lines: [String]
-    switch cluster.attributes["label"] {
-    case .text(let label)?: lines = label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-    case .html(let label)?: lines = label.markup.split(separator: "<br/>", omittingEmptySubsequences: false).map { visibleText(String($0)) }
+    switch label {
+    case .text(let label): lines = label.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    case .html(let label): lines = label.markup.split(separator: "<br/>", omittingEmptySubsequences: false).map { visibleText(String($0)) }
     default: return (0, 1)
     }
     return (Double(lines.map(\.count).max() ?? 0) * fontSize * 0.62, max(1, lines.count))

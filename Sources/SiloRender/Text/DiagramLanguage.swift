@@ -100,7 +100,7 @@ enum TextKey: String, CaseIterable {
   case tooltipDepartment, tooltipBrokerRank, tooltipTies
   // Department map
   case departmentsTitle, eiLine, notAvailable, eiTooltip, eiUndefined, tiesInside, departmentTieTooltip
-  case eiSilo, eiBalanced, eiOpen, noTies, keyDepartments, legendEIIndex, departmentsSummary
+  case eiSilo, eiBalanced, eiOpen, noTies, keyDepartments, legendEIIndex, departmentsSummary, legendSiloOutline, verdictTooltip
   // Ego network
   case egoTitle, legendContacts, egoKey, egoSummary, noteEgoNames
   // Layout notes

@@ -49,6 +49,8 @@ enum DutchCatalog {
     .eiOpen: "+1 open: alle relaties met andere afdelingen",
     .noTies: "geen relaties",
     .keyDepartments: "Oppervlak van een cirkel: aantal personen. Lijndikte: {1} tussen afdelingen.",
+    .legendSiloOutline: "Rode rand: verkokerd",
+    .verdictTooltip: "Oordeel: {1}",
     .legendEIIndex: "Kleur: E-I-index",
     .departmentsSummary: "Elke cirkel is een afdeling ({1}); het oppervlak geeft het aantal personen weer en de kleur de "
       + "E-I-index, van rood (−1, een silo die alle samenwerkingsrelaties binnen de afdeling houdt) tot blauw (+1, alle "

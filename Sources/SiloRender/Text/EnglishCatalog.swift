@@ -44,6 +44,8 @@ enum EnglishCatalog {
     .eiOpen: "+1 open: every tie outside",
     .noTies: "no ties",
     .keyDepartments: "Circle area: head count. Line width: {1} between departments.",
+    .legendSiloOutline: "Red outline: silo",
+    .verdictTooltip: "Verdict: {1}",
     .legendEIIndex: "Colour: E-I index",
     .departmentsSummary: "Each circle is a department ({1}); its area shows its head count and its colour its E-I index, "
       + "from red (−1, a silo keeping every tie inside) to blue (+1, every tie outside). Lines are collaboration "

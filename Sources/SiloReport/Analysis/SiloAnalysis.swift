@@ -208,8 +208,8 @@ public enum SiloAnalysis {
       do {
         diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: n, m: m)) { () throws(RenderError) in
           try drawings(
-            network: network, options: options, brokers: brokers, detection: detection, smallDepartments: smallDepartments,
-            personLevel: personLevel)
+            network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
+            smallDepartments: smallDepartments, personLevel: personLevel)
         }
       } catch {
         throw .render(error)
@@ -255,7 +255,7 @@ public enum SiloAnalysis {
   }
 
   private static func drawings(
-    network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection,
+    network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, silos: SilosDocument,
     smallDepartments: SmallDepartments, personLevel: [Bool]
   ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
     var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: options.language.diagramLanguage)
@@ -287,18 +287,33 @@ public enum SiloAnalysis {
       let diagram: Diagram
       if view == .departments {
         var map = try whole.departmentMap(weighted: options.weighted, weightMeaning: diagramOptions.language.term(.tieWeight))
+        map.verdicts = verdicts(of: map.names, in: silos, wording: w)
         if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
           map = map.leavingOut(name, footnote: w.leftOutFootnote(name, minimum: smallDepartments.minimumSize))
         } else if let name = smallDepartments.mergedInto {
           map.footnote = w.mergedFootnote(name, count: smallDepartments.merged.count, minimum: smallDepartments.minimumSize)
         }
-        diagram = Diagram.departments(map, options: diagramOptions)
+        diagram = try Diagram.departments(map, options: diagramOptions).fitted(to: .reportPage)
       } else {
-        diagram = try network.diagram(request, metrics: metrics)
+        diagram = try network.diagram(request, metrics: metrics).fitted(to: .reportPage)
       }
       drawn.append(.init(file: file, caption: caption, view: view, diagram: diagram, svg: try diagram.render(.svg)))
     }
     return drawn
+  }
+}
+
+extension SiloAnalysis {
+  /// The scorecard's verdict of each department of the map, in the report's words ("silo",
+  /// or "silo or inward" when the margin spans two bands), matched by name; `nil` for a
+  /// department the scorecard has no verdict for (an undefined E-I, or left out).
+  static func verdicts(of names: [String], in silos: SilosDocument, wording w: any ReportWording) -> [DepartmentVerdict?] {
+    let byName = Dictionary(silos.groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    return names.map { name in
+      guard let group = byName[name], let verdict = group.verdict else { return nil }
+      let word = group.verdictRange.count > 1 ? w.verdictRange(group.verdictRange) : w.verdict(verdict)
+      return DepartmentVerdict(word: word, isSilo: verdict == .silo)
+    }
   }
 }
 

@@ -101,7 +101,8 @@ extension DepartmentMapInput {
         guard let a = newIndex[tie.a], let b = newIndex[tie.b] else { return nil }
         return Tie(a: a, b: b, ties: tie.ties, weight: tie.weight)
       },
-      weightMeaning: weightMeaning, footnote: footnote)
+      weightMeaning: weightMeaning, footnote: footnote,
+      verdicts: verdicts.isEmpty ? [] : keep.map { $0 < verdicts.count ? verdicts[$0] : nil })
   }
 }
 

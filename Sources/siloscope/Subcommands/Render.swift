@@ -140,7 +140,8 @@ struct Render: ParsableCommand {
       request.weighted = !unweighted
       request.brokers = brokers
       request.weightMeaning = loaded.projection.map { $0.weighting.legendName } ?? "weight"
-      let diagram = try loaded.network.diagram(request)
+      // Text at 9 pt or more when the drawing fills the width of an A4 page, as in the report.
+      let diagram = try loaded.network.diagram(request).fitted(to: .reportPage)
       var page = PageLayout(dpi: dpi)
       if let (w, h) = try aspectRatio() { page = .slide(aspectWidth: w, aspectHeight: h, dpi: dpi) }
       let bytes = try diagram.render(format, page: page)

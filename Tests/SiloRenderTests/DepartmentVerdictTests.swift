@@ -1,0 +1,40 @@
+import Testing
+
+@testable import SiloRender
+
+/// The department map shows the scorecard's verdicts when given, and nothing of them when not.
+@Suite("department map verdicts")
+struct DepartmentVerdictTests {
+  static func input(verdicts: [DepartmentVerdict?]) -> DepartmentMapInput {
+    DepartmentMapInput(
+      names: ["Sales", "R&D"], headCounts: [4, 6], eiIndex: [-0.9, 0.2], internalTies: [5, 2],
+      between: [.init(a: 0, b: 1, ties: 1, weight: 1)], verdicts: verdicts)
+  }
+
+  @Test("a silo gets its word, a dark-red outline and a legend entry; another department only its word")
+  func shown() {
+    let dot = Diagram.departments(
+      Self.input(verdicts: [DepartmentVerdict(word: "verkokerd", isSilo: true), DepartmentVerdict(word: "open", isSilo: false)]),
+      options: DiagramOptions(language: .nl)).graph
+    let silo = dot.nodes[0].attributes, open = dot.nodes[1].attributes
+    #expect(silo["color"] == .text("#B2182B"))
+    #expect(silo["penwidth"] == .number(3))
+    #expect(open["color"] == nil)
+    guard case .html(let label)? = silo["label"], case .text(let tooltip)? = silo["tooltip"] else {
+      Issue.record("no label or tooltip")
+      return
+    }
+    #expect(label.markup.contains("verkokerd"))
+    #expect(tooltip.contains("Oordeel: verkokerd"))
+    guard case .html(let legend)? = dot.attributes["label"] else { Issue.record("no legend"); return }
+    #expect(legend.markup.contains("Rode rand: verkokerd"))
+  }
+
+  @Test("without verdicts nothing of them is drawn")
+  func absent() {
+    let dot = Diagram.departments(Self.input(verdicts: [])).graph
+    #expect(dot.nodes.allSatisfy { $0.attributes["color"] == nil })
+    guard case .html(let legend)? = dot.attributes["label"] else { Issue.record("no legend"); return }
+    #expect(!legend.markup.contains("Red outline"))
+  }
+}
