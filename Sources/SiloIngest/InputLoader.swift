@@ -23,9 +23,9 @@ public struct LoadedInput: Sendable, Hashable {
   /// `log` or `network`.
   public var kind: String
   /// The projects behind ``network`` for a log: each project the projection used with its
-  /// members as node indices of ``network`` (see ``SiloGraph/ProjectAffiliations``); `nil`
+  /// members as node indices of ``network`` (see SiloGraph's `ProjectAffiliations`); `nil`
   /// for an edge list, which has no projects. When the network's nodes are reordered, reorder
-  /// these with ``SiloGraph/ProjectAffiliations/renumbered(_:)`` and the same map.
+  /// these with `ProjectAffiliations.renumbered(_:)` and the same map.
   public var affiliations: ProjectAffiliations?
 
   /// Creates a loaded input from its parts; `affiliations` only for a network projected from

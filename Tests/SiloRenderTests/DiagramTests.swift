@@ -156,7 +156,11 @@ import _SiloTestSupport
     #expect(scan.rootTitle == "Departments and the collaboration between them")
     // /work/refs/silos.md, E-I per group of krack_adv_d, "per tie": 1, 17/23, 13/23, 57/65, 3/4,
     // printed with two decimals and a sign.
-    for text in ["E-I +1", "E-I +0.74", "E-I +0.57", "E-I +0.88", "E-I +0.75", "1 person", "5 people", "8 people", "3 people", "4 people"] {
+    // The E-I is the circle's colour and in its tooltip; the label names the head count.
+    for text in ["E-I index: +1", "E-I index: +0.74", "E-I index: +0.57", "E-I index: +0.88", "E-I index: +0.75"] {
+      #expect(scan.tooltips.contains { $0.contains(text) }, "\(text)")
+    }
+    for text in ["1 person", "5 people", "8 people", "3 people", "4 people"] {
       #expect(scan.texts.contains(text), "\(text)")
     }
     // Colours: RdBu class round((E-I + 1)/2 · 8): 8, 7, 6, 8, 7.
@@ -405,8 +409,8 @@ import _SiloTestSupport
     }
     let departments = SVGScan(try network.diagram(DiagramRequest(view: .departments)).render(.svg))
     #expect(departments.parsed && departments.count("node") == 2 && departments.count("edge") == 0)
-    // With no ties the E-I index is undefined: "n/a" and the neutral colour.
-    #expect(departments.texts.filter { $0 == "E-I n/a" }.count == 2)
+    // With no ties the E-I index is undefined: said in the tooltip, and the neutral colour.
+    #expect(departments.tooltips.filter { $0.contains("E-I index: undefined (no ties)") }.count == 2)
   }
 
   @Test("the ego network of an isolate is the person alone")

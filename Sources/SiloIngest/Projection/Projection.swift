@@ -48,7 +48,7 @@ public enum ProjectionWeighting: String, Sendable, Hashable, Codable, CaseIterab
 }
 
 extension ProjectionWeighting {
-  /// The same weighting as SiloGraph's ``SiloGraph/AffiliationWeighting`` (same raw value),
+  /// The same weighting as SiloGraph's `AffiliationWeighting` (same raw value),
   /// for measures in modules that do not depend on SiloIngest.
   public var affiliationWeighting: AffiliationWeighting {
     switch self {

@@ -3,7 +3,7 @@ import SiloGraph
 
 /// Percentile bootstrap intervals of the E-I index, for the organization and each group.
 ///
-/// Produced by ``CollaborationGraph/eiBootstrap(of:affiliations:weighted:replicates:seed:confidence:threads:)``;
+/// Produced by ``SiloGraph/CollaborationGraph/eiBootstrap(of:affiliations:weighted:replicates:seed:confidence:threads:)``;
 /// see there for the method. Undefined values (no interval) are `nil`, written as JSON
 /// `null`.
 public struct EIBootstrap: Sendable, Hashable, Codable {

@@ -1,3 +1,4 @@
+import Foundation
 import SiloGraph
 
 /// What the department map needs: per department its head count and E-I index, and the
@@ -82,25 +83,22 @@ extension Diagram {
   public static func departments(_ input: DepartmentMapInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
     let l = options.language
     let k = input.names.count
-    let plan = LayoutPlan.choose(nodes: k, clusters: false, requested: options.engine, seed: options.seed, language: l)
-    let largest = max(1, input.headCounts.max() ?? 1)
-    // Labels sit inside the circles, so the smallest circle still fits three short lines.
-    let (minimum, maximum) = k <= 30 ? (1.1, 2.6) : (0.8, 1.8)
+    let labels = (0 ..< k).map { label(input, $0, language: l) }
+    let layout = CircleLayout(input: input, labels: labels)
 
     var dot = DOTGraph(name: "departments")
-    dot.attributes = plan.attributes
+    dot.attributes = ["layout": .text("neato"), "inputscale": .number(72), "splines": .keyword("false")]
     dot.attributes["fontname"] = .text(Typeface.family)
     dot.attributes["bgcolor"] = .text("#FFFFFF")
-    dot.attributes["pad"] = .number(0.4)
+    dot.attributes["pad"] = .number(0.1)
     dot.attributes["outputorder"] = .keyword("edgesfirst")
-    if plan.engine == .neato || plan.engine == .fdp || plan.engine == .sfdp { dot.attributes["sep"] = .text("+12") }
     dot.nodeDefaults = [
-      "shape": .keyword("circle"), "fixedsize": .keyword("false"), "margin": .text("0.04"), "style": .keyword("filled"),
-      "fontname": .text(Typeface.family), "fontsize": .number(11), "color": .text("#444444"), "penwidth": .number(1),
+      "shape": .keyword("circle"), "fixedsize": .keyword("true"), "style": .keyword("filled"),
+      "fontname": .text(Typeface.family), "fontsize": .number(CircleLayout.fontSize), "color": .text("#444444"), "penwidth": .number(1),
     ]
     dot.edgeDefaults = ["color": .text("#55555599")]
 
-    dot.nodes = (0 ..< k).map { d in node(input, d, language: l, width: minimum + (maximum - minimum) * (Double(input.headCounts[d]) / Double(largest)).squareRoot()) }
+    dot.nodes = (0 ..< k).map { d in node(input, d, label: labels[d], language: l, at: layout.centres[d], diameter: layout.diameters[d]) }
     let heaviest = input.between.map(\.weight).max() ?? 0
     let weightMeaning = l.translated(input.weightMeaning)
     dot.edges = input.between.sorted { ($0.a, $0.b) < ($1.a, $1.b) }.map { tie in
@@ -124,33 +122,45 @@ extension Diagram {
     if let footnote = input.footnote { key += " " + footnote }
     let title = l.text(.departmentsTitle)
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 2))
+      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 2, scale: 1.1))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
-    return Diagram(
-      graph: dot, engine: plan.engine, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title,
-      summary: l.text(.departmentsSummary, "\(k)"), notes: [plan.note])
+    var diagram = Diagram(
+      graph: dot, engine: .neato, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title,
+      summary: l.text(.departmentsSummary, "\(k)"), notes: [l.text(.layoutCircle)])
+    diagram.fixedGeometry = true
+    return diagram
   }
 
-  /// Department `d`'s circle: its name on up to two lines, its E-I index and head count
-  /// inside, in black or white as the fill needs; a tooltip with the numbers.
-  private static func node(_ input: DepartmentMapInput, _ d: Int, language l: DiagramLanguage, width: Double) -> DOTNode {
+  /// Department `d`'s label: its name wrapped at 12 characters and its verdict (when given),
+  /// else its head count; the head count is also the circle's area, the E-I its colour, and
+  /// both are in the tooltip.
+  static func label(_ input: DepartmentMapInput, _ d: Int, language l: DiagramLanguage) -> [String] {
+    let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
+    return NameLines.wrapped(input.names[d], width: 12)
+      + (verdict.map { NameLines.wrapped(TextSafety.cleaned($0.word), width: 12) }
+        ?? [l.count(input.headCounts[d], one: .personOne, many: .personMany)])
+  }
+
+  /// Department `d`'s circle at its place on the map: the label in black or white as the
+  /// fill needs (name in bold), a tooltip with the numbers.
+  private static func node(
+    _ input: DepartmentMapInput, _ d: Int, label lines: [String], language l: DiagramLanguage, at centre: (x: Double, y: Double),
+    diameter: Double
+  ) -> DOTNode {
     let fill = Colour.eiIndex(input.eiIndex[d])
     let textColour = Colour.prefersDarkText(on: fill) ? "#000000" : "#FFFFFF"
     let ei = input.eiIndex[d].flatMap { $0.isNaN ? nil : $0 }
     let people = l.count(input.headCounts[d], one: .personOne, many: .personMany)
     let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
-    let label = HTMLLabel.lines(
-      NameLines.lines(input.names[d], width: 30).map { .text($0, bold: true, colour: textColour) }
-        + (verdict.map { [.text(TextSafety.cleaned($0.word), bold: $0.isSilo, colour: textColour)] } ?? []) + [
-          .text(l.text(.eiLine, ei.map { signed($0, language: l) } ?? l.text(.notAvailable)), colour: textColour),
-          .text(people, colour: textColour),
-        ])
+    let nameLines = NameLines.wrapped(input.names[d], width: 12).count
+    let label = HTMLLabel.lines(lines.enumerated().map { i, line in .text(line, bold: i < nameLines, colour: textColour) })
     var tooltip = [input.names[d], people, l.text(.eiTooltip, ei.map { signed($0, language: l) } ?? l.text(.eiUndefined))]
     if let verdict { tooltip.append(l.text(.verdictTooltip, TextSafety.cleaned(verdict.word))) }
     tooltip.append(l.text(.tiesInside, "\(input.internalTies[d])"))
     var attributes: DOTAttributes = [
-      "width": .number(width), "fillcolor": .text(fill), "label": .html(label), "tooltip": .text(tooltip.joined(separator: "\n")),
+      "width": .number(diameter / 72), "fillcolor": .text(fill), "label": .html(label), "tooltip": .text(tooltip.joined(separator: "\n")),
+      "pos": .text("\(CircleLayout.rounded(centre.x)),\(CircleLayout.rounded(centre.y))!"),
     ]
     if verdict?.isSilo == true {
       attributes["color"] = .text(siloOutline.colour)
@@ -162,5 +172,55 @@ extension Diagram {
   static func signed(_ value: Double, language: DiagramLanguage = .en) -> String {
     let text = language.number(value, decimals: 2)
     return value > 0.005 ? "+" + text : text
+  }
+}
+
+/// The department map's places: the departments on one circle, clockwise from the top from the
+/// lowest E-I (most closed) to the highest, each circle as large as its label (and larger for
+/// more people), the circle's radius just large enough that neighbours do not touch.
+///
+/// Sizes are in points for a label of ``fontSize``; the whole map grows with the label text, so
+/// the printed size of the text does not depend on the font size chosen but on the number of
+/// departments: up to about 16 departments the map printed 505 pt wide shows its text at 9 pt
+/// or more. Text widths are estimated (0.6 em per character, bold included) because the
+/// layout is fixed before Graphviz measures.
+struct CircleLayout {
+  static let fontSize = 11.0
+  var centres: [(x: Double, y: Double)]
+  var diameters: [Double]
+
+  init(input: DepartmentMapInput, labels: [[String]]) {
+    let k = input.names.count
+    let em = Self.fontSize
+    let largest = Double(max(1, input.headCounts.max() ?? 1))
+    diameters = (0 ..< k).map { d in
+      let width = Double(labels[d].map(\.count).max() ?? 0) * 0.6 * em
+      let height = Double(labels[d].count) * 1.2 * em
+      let fitsLabel = (width * width + height * height).squareRoot() + 0.4 * em
+      let byHeadCount = (2.5 + 4.5 * (Double(input.headCounts[d]) / largest).squareRoot()) * em
+      return max(fitsLabel, byHeadCount)
+    }
+    let gap = 0.4 * em
+    let order = (0 ..< k).sorted {
+      let a = input.eiIndex[$0].flatMap { $0.isNaN ? nil : $0 } ?? 2, b = input.eiIndex[$1].flatMap { $0.isNaN ? nil : $0 } ?? 2
+      return (a, $0) < (b, $1)
+    }
+    let circumference = diameters.reduce(0) { $0 + $1 + gap }
+    let radius = k <= 1 ? 0 : max(circumference / (2 * Double.pi), (diameters.max() ?? 0) * (k == 2 ? 0.6 : 0.75))
+    centres = Array(repeating: (0, 0), count: k)
+    var travelled = 0.0
+    for d in order {
+      let arc = (diameters[d] + gap) / 2
+      travelled += arc
+      let angle = Double.pi / 2 - 2 * Double.pi * travelled / circumference
+      centres[d] = (radius * cos(angle), radius * sin(angle))
+      travelled += arc
+    }
+  }
+
+  /// Two decimals, for `pos`.
+  static func rounded(_ value: Double) -> String {
+    let hundredths = (value * 100).rounded()
+    return String(hundredths / 100)
   }
 }

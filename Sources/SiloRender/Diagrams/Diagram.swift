@@ -20,6 +20,9 @@ public struct Diagram: Sendable, Hashable {
   /// The names ``fitted(to:)`` may leave out, most important first; `nil` when a view has
   /// none to leave out.
   var nameFitting: NameFitting?
+  /// Whether the drawing's places and sizes are fixed in units of its text (the department
+  /// map): ``fitted(to:)`` leaves it as it is, since larger text would only overflow it.
+  var fixedGeometry = false
 
   /// Creates a diagram from a DOT graph built by hand; the views (``people(_:options:)``
   /// and the others) build theirs with a ``LayoutPlan``.

@@ -21,8 +21,8 @@ public struct PrintFrame: Sendable, Hashable {
   }
 
   /// SiloScope's report on A4: the text width between 16 mm margins (178 mm, about 505 pt)
-  /// and a figure at most 200 mm (about 567 pt) high, text at 9 pt or more.
-  public static let reportPage = PrintFrame(width: 505, height: 567, minimumPointSize: 9)
+  /// and a figure at most 215 mm (about 609 pt) high (report.html's print frame), text at 9 pt or more.
+  public static let reportPage = PrintFrame(width: 505, height: 609, minimumPointSize: 9)
 
   /// The factor a drawing of `width` × `height` points is scaled by to fit the frame.
   public func scale(width drawingWidth: Double, height drawingHeight: Double) -> Double {
@@ -64,6 +64,7 @@ extension Diagram {
   ///
   /// - Complexity: up to thirteen layouts and SVG renderings of the diagram.
   public func fitted(to frame: PrintFrame = .reportPage) throws(RenderError) -> Diagram {
+    if fixedGeometry { return self }
     var diagram = self
     var floor = 0.0
     var (best, bestSize) = (self, 0.0)

@@ -104,7 +104,7 @@ enum TextKey: String, CaseIterable {
   // Ego network
   case egoTitle, legendContacts, egoKey, egoSummary, noteEgoNames
   // Layout notes
-  case layoutNote, layoutRequested, layoutClustered, layoutNeato, layoutSfdp, layoutNeatoCapped, layoutFdp, layoutDotLimited
+  case layoutNote, layoutRequested, layoutClustered, layoutCircle, layoutNeato, layoutSfdp, layoutNeatoCapped, layoutFdp, layoutDotLimited
   // Terms
   case termBetweenness, termConstraint, termEffectiveSize, termTieWeight, termWeight, termSharedProjects, termNewman
   case termHoursTogether, termProjectOverlap

@@ -69,6 +69,7 @@ enum DutchCatalog {
     .layoutClustered: "neato binnen elke afdeling, neato om de afdelingen te schikken, getekend met vaste posities "
       + "(herhaalbaar; fdp van Graphviz houdt afdelingen ook bijeen, maar geeft bij elke uitvoering een andere tekening)",
     .layoutNeato: "neato (veermodel, het meest geschikt tot ongeveer 1.000 knopen)",
+    .layoutCircle: "Opmaak: afdelingen op een cirkel, met de klok mee vanaf boven van meest gesloten naar meest open; rechte lijnen.",
     .layoutSfdp: "sfdp (meerschalig, voor meer dan 1.000 knopen)",
     .layoutNeatoCapped: "; het aantal iteraties van neato is boven 1.000 knopen begrensd op 200",
     .layoutFdp: "; fdp geeft niet twee keer dezelfde tekening",

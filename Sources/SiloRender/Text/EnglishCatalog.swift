@@ -63,6 +63,7 @@ enum EnglishCatalog {
     .layoutClustered: "neato inside each department, neato to arrange the departments, drawn with positions fixed "
       + "(repeatable; Graphviz's fdp keeps clusters too but gives a different drawing on every run)",
     .layoutNeato: "neato (spring model, best for up to about 1,000 nodes)",
+    .layoutCircle: "Layout: departments on a circle, clockwise from the top from most closed to most open; lines straight.",
     .layoutSfdp: "sfdp (multiscale, for more than 1,000 nodes)",
     .layoutNeatoCapped: "; neato's iterations capped at 200 above 1,000 nodes",
     .layoutFdp: "; fdp does not give the same drawing twice",

@@ -3,7 +3,7 @@ extension HTMLReport {
   /// their box (every column reachable) and diagrams open full size on a tap; in print, A4
   /// with the date and page numbers in the margins (``pageMargins(_:date:)``), tables that
   /// split between pages repeat their header row, no heading ends a page, and each diagram
-  /// fills a page (the drawing keeps its proportions inside a 200 mm frame).
+  /// fills a page (the drawing keeps its proportions inside a 215 mm frame).
   ///
   /// Verdict colours follow ColorBrewer's RdBu (as the department map's E-I scale): red for
   /// a silo, orange for inward, grey for balanced, blue for open; the verdict is also
@@ -68,7 +68,7 @@ extension HTMLReport {
       thead { display: table-header-group; }
       tr, li, dd { break-inside: avoid; }
       figure { break-inside: avoid; page-break-inside: avoid; }
-      figure svg { width: 100%; height: 200mm; max-height: none; }
+      figure svg { width: 100%; height: 215mm; max-height: none; }
       a { color: inherit; text-decoration: none; }
     }
     @page { size: A4; margin: 16mm 16mm 18mm; }

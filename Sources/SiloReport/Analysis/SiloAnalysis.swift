@@ -304,15 +304,15 @@ public enum SiloAnalysis {
 }
 
 extension SiloAnalysis {
-  /// The scorecard's verdict of each department of the map, in the report's words ("silo",
-  /// or "silo or inward" when the margin spans two bands), matched by name; `nil` for a
-  /// department the scorecard has no verdict for (an undefined E-I, or left out).
+  /// The scorecard's verdict of each department of the map, in the report's words, matched by
+  /// name; `nil` for a department the scorecard has no verdict for (an undefined E-I, or left
+  /// out). The map names the verdict at the measured E-I (short enough to sit in the circle);
+  /// the scorecard beside it adds the margin ("silo or inward").
   static func verdicts(of names: [String], in silos: SilosDocument, wording w: any ReportWording) -> [DepartmentVerdict?] {
     let byName = Dictionary(silos.groups.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     return names.map { name in
       guard let group = byName[name], let verdict = group.verdict else { return nil }
-      let word = group.verdictRange.count > 1 ? w.verdictRange(group.verdictRange) : w.verdict(verdict)
-      return DepartmentVerdict(word: word, isSilo: verdict == .silo)
+      return DepartmentVerdict(word: w.verdict(verdict), isSilo: verdict == .silo)
     }
   }
 }
