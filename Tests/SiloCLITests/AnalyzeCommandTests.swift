@@ -243,7 +243,9 @@ struct AnalyzeCommandTests {
       // The department map draws Alpha and Beta only, and says under its legend what is left out.
       let map = try String(contentsOfFile: folder.file("r/departments.svg"), encoding: .utf8)
       #expect(map.components(separatedBy: "class=\"node\"").count - 1 == 2)
-      #expect(map.contains("Other departments (fewer than 5 people) is left out."))
+      // The legend's note is wrapped: its lines read as one text.
+      let legend = map.matches(of: #/<text[^>]*>([^<]*)</text>/#).map { String($0.1) }.joined(separator: " ")
+      #expect(legend.contains("Other departments (fewer than 5 people) is left out."))
       #expect(!map.contains("Gamma"))
       let silos = try #require(report["silos"] as? [String: Any])
       let groups = (silos["groups"] as? [[String: Any]])?.compactMap { $0["name"] as? String }

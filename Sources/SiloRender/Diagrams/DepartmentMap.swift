@@ -122,7 +122,7 @@ extension Diagram {
     if let footnote = input.footnote { key += " " + footnote }
     let title = l.text(.departmentsTitle)
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 2, scale: 1.1))
+      heading: options.heading ?? title, legendTitle: l.text(.legendEIIndex), entries: scale, key: key, columns: 2, scale: 1.1, width: 44))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
     var diagram = Diagram(

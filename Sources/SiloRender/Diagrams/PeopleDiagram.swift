@@ -248,12 +248,12 @@ extension Diagram {
   /// wrapped at ``legendWidth`` characters.
   static func legendLabel(
     heading: String, legendTitle: String?, entries: [LegendEntry], key: String, columns: Int? = nil,
-    scale: Double = 1
+    scale: Double = 1, width: Int = legendWidth
   ) -> HTMLLabel {
     .legend(
-      heading: NameLines.wrapped(heading, width: legendWidth).joined(separator: "\n"), title: legendTitle,
+      heading: NameLines.wrapped(heading, width: width).joined(separator: "\n"), title: legendTitle,
       items: legendTitle == nil ? [] : entries, columns: columns ?? (entries.count > 5 ? 2 : 1),
-      note: NameLines.wrapped(key, width: legendWidth).joined(separator: "\n"), scale: scale)
+      note: NameLines.wrapped(key, width: width).joined(separator: "\n"), scale: scale)
   }
 
   /// The most characters on a line of a legend's heading or note: about 45 em, below the

@@ -44,7 +44,7 @@ enum DutchCatalog {
     .eiUndefined: "niet gedefinieerd (geen samenwerkingsrelaties)",
     .tiesInside: "Samenwerkingsrelaties binnen de afdeling: {1}",
     .departmentTieTooltip: "{1} – {2}: {3}, {4} {5}",
-    .eiSilo: "−1 silo: alle relaties binnen de afdeling",
+    .eiSilo: "−1 gesloten: alle relaties binnen de afdeling",
     .eiBalanced: "0 evenveel relaties binnen als buiten",
     .eiOpen: "+1 open: alle relaties met andere afdelingen",
     .noTies: "geen relaties",
@@ -53,7 +53,7 @@ enum DutchCatalog {
     .verdictTooltip: "Oordeel: {1}",
     .legendEIIndex: "Kleur: E-I-index",
     .departmentsSummary: "Elke cirkel is een afdeling ({1}); het oppervlak geeft het aantal personen weer en de kleur de "
-      + "E-I-index, van rood (−1, een silo die alle samenwerkingsrelaties binnen de afdeling houdt) tot blauw (+1, alle "
+      + "E-I-index, van rood (−1, een afdeling die alle samenwerkingsrelaties binnen de afdeling houdt) tot blauw (+1, alle "
       + "samenwerkingsrelaties met andere afdelingen). Lijnen zijn samenwerking tussen afdelingen, breder bij meer samenwerking.",
 
     .egoTitle: "Persoonlijk netwerk van {1}",

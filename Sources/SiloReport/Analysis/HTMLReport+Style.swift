@@ -2,7 +2,8 @@ extension HTMLReport {
   /// The page's style: one column up to 1100 px; on a phone tables scroll sideways inside
   /// their box (every column reachable) and diagrams open full size on a tap; in print, A4
   /// with the date and page numbers in the margins (``pageMargins(_:date:)``), tables that
-  /// split between pages repeat their header row, no heading ends a page, and each diagram
+  /// split between pages repeat their header row, no heading ends a page, the diagrams' on-screen
+  /// hints (click, hover) are left out, and each diagram
   /// fills a page (the drawing keeps its proportions inside a 215 mm frame).
   ///
   /// Verdict colours follow ColorBrewer's RdBu (as the department map's E-I scale): red for
@@ -61,6 +62,7 @@ extension HTMLReport {
       h1 { font-size: 20pt; }
       h2 { font-size: 14pt; margin-top: 18pt; }
       h2, h3, dt { break-after: avoid; page-break-after: avoid; }
+      #diagrams > p { display: none; }
       .scroll { overflow: visible; }
       table { font-size: 8.5pt; width: 100%; }
       .scroll table { min-width: 0; }
