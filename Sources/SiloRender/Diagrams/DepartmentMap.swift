@@ -137,9 +137,20 @@ extension Diagram {
   /// both are in the tooltip.
   static func label(_ input: DepartmentMapInput, _ d: Int, language l: DiagramLanguage) -> [String] {
     let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
-    return NameLines.wrapped(input.names[d], width: 12)
+    return nameLines(input.names[d])
       + (verdict.map { NameLines.wrapped(TextSafety.cleaned($0.word), width: 12) }
         ?? [l.count(input.headCounts[d], one: .personOne, many: .personMany)])
+  }
+
+  /// A department's name wrapped at 12 characters; a single word longer than 15 (a Dutch
+  /// compound such as "Informatievoorziening") is broken in the middle with a hyphen, so that
+  /// the circle keeps the size its head count gives instead of growing around one word.
+  static func nameLines(_ name: String) -> [String] {
+    NameLines.wrapped(name, width: 12).flatMap { line -> [String] in
+      guard line.count > 15, !line.contains(" ") else { return [line] }
+      let middle = line.index(line.startIndex, offsetBy: line.count / 2)
+      return [String(line[..<middle]) + "-", String(line[middle...])]
+    }
   }
 
   /// Department `d`'s circle at its place on the map: the label in black or white as the
@@ -153,7 +164,7 @@ extension Diagram {
     let ei = input.eiIndex[d].flatMap { $0.isNaN ? nil : $0 }
     let people = l.count(input.headCounts[d], one: .personOne, many: .personMany)
     let verdict = d < input.verdicts.count ? input.verdicts[d] : nil
-    let nameLines = NameLines.wrapped(input.names[d], width: 12).count
+    let nameLines = Self.nameLines(input.names[d]).count
     let label = HTMLLabel.lines(lines.enumerated().map { i, line in .text(line, bold: i < nameLines, colour: textColour) })
     var tooltip = [input.names[d], people, l.text(.eiTooltip, ei.map { signed($0, language: l) } ?? l.text(.eiUndefined))]
     if let verdict { tooltip.append(l.text(.verdictTooltip, TextSafety.cleaned(verdict.word))) }

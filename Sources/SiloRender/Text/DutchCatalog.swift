@@ -48,7 +48,7 @@ enum DutchCatalog {
     .eiBalanced: "0 evenveel relaties binnen als buiten",
     .eiOpen: "+1 open: alle relaties met andere afdelingen",
     .noTies: "geen relaties",
-    .keyDepartments: "Oppervlak van een cirkel: aantal personen. Lijndikte: {1} tussen afdelingen.",
+    .keyDepartments: "Oppervlak van een cirkel: aantal personen (minstens ruimte voor de naam). Lijndikte: {1} tussen afdelingen.",
     .legendSiloOutline: "Rode rand: verkokerd",
     .verdictTooltip: "Oordeel: {1}",
     .legendEIIndex: "Kleur: E-I-index",

@@ -43,7 +43,7 @@ enum EnglishCatalog {
     .eiBalanced: "0 as many ties inside as outside",
     .eiOpen: "+1 open: every tie outside",
     .noTies: "no ties",
-    .keyDepartments: "Circle area: head count. Line width: {1} between departments.",
+    .keyDepartments: "Circle area: head count (at least room for the name). Line width: {1} between departments.",
     .legendSiloOutline: "Red outline: silo",
     .verdictTooltip: "Verdict: {1}",
     .legendEIIndex: "Colour: E-I index",
