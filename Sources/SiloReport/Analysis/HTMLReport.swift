@@ -117,12 +117,17 @@ public enum HTMLReport {
     let w = page.w, n = w.numbers, b = document.brokers, c = w.brokerColumns
     page.add("<section id=\"brokers\">\n<h2>\(w.brokersHeading)</h2>\n")
     page.add("<p>\(w.brokersIntro(sampled: b.graph.betweennessStatement, hops: b.graph.distance == EdgeDistance.hops.rawValue))</p>\n")
-    // A column that is the same for everyone says nothing: the dependence columns are shown
-    // only when some broker's absence would cost something, and then all three.
-    let dependence = b.brokers.contains { !$0.pairsLosingAllTies.isEmpty || $0.peopleCutOff > 0 || $0.crossDepartmentReachLost > 0 }
+    // A column that is the same for everyone says nothing: each dependence column is shown only
+    // when some broker's absence would cost that.
+    let pairsColumn = b.brokers.contains { !$0.pairsLosingAllTies.isEmpty }
+    let cutOffColumn = b.brokers.contains { $0.peopleCutOff > 0 }
+    let reachColumn = b.brokers.contains { $0.crossDepartmentReachLost > 0 }
+    let dependence = pairsColumn || cutOffColumn || reachColumn
     page.add("<div class=\"scroll\"><table class=\"brokers\">\n<thead><tr><th class=\"num\">\(c.rank)</th><th>\(c.person)</th><th>\(c.department)</th>")
     page.add("<th class=\"num\">\(c.routes)</th><th>\(c.connects)</th>")
-    if dependence { page.add("<th>\(c.pairsLost)</th><th class=\"num\">\(c.cutOff)</th><th class=\"num\">\(c.reachLost)</th>") }
+    if pairsColumn { page.add("<th>\(c.pairsLost)</th>") }
+    if cutOffColumn { page.add("<th class=\"num\">\(c.cutOff)</th>") }
+    if reachColumn { page.add("<th class=\"num\">\(c.reachLost)</th>") }
     page.add("</tr></thead>\n<tbody>\n")
     for (r, broker) in b.brokers.enumerated() {
       let base = "brokers.brokers[\(r)]"
@@ -130,10 +135,12 @@ public enum HTMLReport {
       page.cell(broker.betweenness, "\(base).betweenness", broker.betweenness.map(n.percent))
       let others = broker.otherDepartments
       page.add("<td>\(w.connects(own: broker.group, others: others.map(\.name), count: others.count))</td>")
-      if dependence {
+      if pairsColumn {
         let pairs = broker.pairsLosingAllTies.map { $0.joined(separator: " – ") }
         page.add("<td>\(pairs.isEmpty ? w.none : pairs.prefix(4).joined(separator: "; ") + (pairs.count > 4 ? "; …" : ""))</td>")
-        page.cell(Double(broker.peopleCutOff), "\(base).people_cut_off", n.integer(broker.peopleCutOff))
+      }
+      if cutOffColumn { page.cell(Double(broker.peopleCutOff), "\(base).people_cut_off", n.integer(broker.peopleCutOff)) }
+      if reachColumn {
         page.cell(broker.crossDepartmentReachLost, "\(base).cross_department_reach_lost", n.percent(broker.crossDepartmentReachLost))
       }
       page.add("</tr>\n")
