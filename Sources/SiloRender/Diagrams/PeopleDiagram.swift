@@ -190,7 +190,7 @@ extension Diagram {
       let members = departments.members
       dot.clusters = (0 ..< departments.groupCount).map { group in
         var attributes = clusterStyle(group)
-        let lines = NameLines.lines(departments.name(of: group), width: 32)
+        let lines = Diagram.nameLines(departments.name(of: group))
         attributes["label"] = .html(.lines(lines.map { .text($0, bold: true) }))
         attributes["fontname"] = .text(Typeface.family)
         attributes["fontsize"] = .number(scale.clusterFontSize)
