@@ -4,7 +4,7 @@ import SiloMetrics
 /// ``Finding/Part`` values, so that every number keeps the JSON path it comes from and each
 /// language can put it where its word order wants it.
 ///
-/// Kept apart from the code that decides *what* to say (``Findings``, ``HTMLReport``): the
+/// Kept apart from the code that decides *what* to say (`Findings`, ``HTMLReport``): the
 /// catalogs decide only *how*.
 public protocol ReportWording: Sendable {
   typealias Part = Finding.Part
