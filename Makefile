@@ -6,6 +6,8 @@
 #   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
 #   make docs          build the DocC documentation of every module (.build-docc/plugins/Swift-DocC/outputs/)
 #   make renders       draw the diagrams of the datasets into Renders/ (the same files every time)
+#   make references    regenerate Tests/References/reference_values.md with the pinned networkx and
+#                      igraph (in .venv-refs) and show any difference from the committed file
 #   make bench         benchmarks with their peers on the same files (SUITES="ingest silos brokers");
 #                      see Tests/Benchmarks
 #
@@ -19,7 +21,7 @@ DEMO_DATE = 1796428800
 DEMO = SOURCE_DATE_EPOCH=$(DEMO_DATE) $(SILOSCOPE) analyze --edges $(DEMO_EDGES) --nodes $(DEMO_NODES) \
   --relation cowork --group-column office --min-group-size 1 --quiet
 
-.PHONY: setup build demo test renders check-report docs bench clean
+.PHONY: setup build demo test renders check-report docs references bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -47,6 +49,10 @@ check-report:
 docs: setup
 	$(SWIFT) package --scratch-path .build-docc generate-documentation --warnings-as-errors \
 	  --target SiloGraph --target SiloIngest --target SiloMetrics --target SiloRender --target SiloReport
+
+references:
+	@test -x .venv-refs/bin/python || (python3 -m venv .venv-refs && .venv-refs/bin/pip install -q -r Tests/References/requirements.txt)
+	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/reference_values.py | diff -u Tests/References/reference_values.md - && echo "references: the same"
 
 bench: build
 	bash Tests/Benchmarks/run.sh $(SUITES)

@@ -28,9 +28,9 @@ struct AnalysisCommandTests {
       #expect(integer(graph["edges"]) == 78)
       #expect(boolean(graph["directed"]) == false)
       // Weighted modularity of the club split: 0.391438 (networkx 3.6.1
-      // community.modularity(G, parts, weight="weight"); /work/refs/silos.md §1).
+      // community.modularity(G, parts, weight="weight"); Tests/References/reference_values.md, Silos §1).
       #expect(abs(try #require(number(graph["modularity"])) - 0.39143756676224206) < 1e-12)
-      // Weighted E-I: (E − I)/(E + I) over tie weights; weighted assortativity 557/711 (silos.md §4).
+      // Weighted E-I: (E − I)/(E + I) over tie weights; weighted assortativity 557/711 (reference_values.md, Silos §4).
       #expect(abs(try #require(number(graph["assortativity"])) - 557.0 / 711.0) < 1e-12)
       for key in ["ei_index", "freeman_segregation", "ei_p_value"] { #expect(number(graph[key]) != nil, "\(key)") }
       let groups = try #require(json["groups"] as? [[String: Any]])
@@ -105,7 +105,7 @@ struct AnalysisCommandTests {
       #expect(eleven["hierarchy"] is NSNull)
       #expect(nodes.allSatisfy { $0["hierarchy"] != nil })
       // networkx 3.6.1 betweenness_centrality(karate_club_graph()) normalized: node 0
-      // 0.43763528138528146, the largest (/work/refs/brokers.md §1).
+      // 0.43763528138528146, the largest (Tests/References/reference_values.md, Silos §5).
       let zero = try #require(nodes.first { $0["id"] as? String == "0" })
       #expect(abs(try #require(number(zero["betweenness"])) - 0.43763528138528146) < 1e-12)
       let brokers = try #require(json["brokers"] as? [[String: Any]])

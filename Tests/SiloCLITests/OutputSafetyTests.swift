@@ -19,8 +19,8 @@ struct OutputSafetyTests {
   /// A folder holding a user's files: a file at the top and one in a subfolder.
   func userFiles(in folder: TemporaryFolder) throws {
     folder.write("notes.txt", "my notes, not SiloScope's\n")
-    try FileManager.default.createDirectory(atPath: folder.file("work"), withIntermediateDirectories: false)
-    folder.write("work/report.docx", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF])
+    try FileManager.default.createDirectory(atPath: folder.file("inner"), withIntermediateDirectories: false)
+    folder.write("inner/report.docx", bytes: [0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF])
   }
 
   /// Runs `build LOG --output target` in `cwd` and checks that it is refused with exit 73,
@@ -54,9 +54,9 @@ struct OutputSafetyTests {
     try withTemporaryFolder { folder in
       try userFiles(in: folder)
       // The current folder is a subfolder, so that `..` is the temporary folder.
-      let cwd = folder.file("work")
+      let cwd = folder.file("inner")
       try expectRefused("..", cwd: cwd, folder: folder, reason: "refusing to replace the current folder or one of its parents")
-      try expectRefused("../work/..", cwd: cwd, folder: folder, reason: "refusing to replace the current folder or one of its parents")
+      try expectRefused("../inner/..", cwd: cwd, folder: folder, reason: "refusing to replace the current folder or one of its parents")
       #expect(contents(folder.file("notes.txt")) == "my notes, not SiloScope's\n")
     }
   }
@@ -82,8 +82,8 @@ struct OutputSafetyTests {
   func foreignFolder() throws {
     try withTemporaryFolder { folder in
       try userFiles(in: folder)
-      try expectRefused("work", cwd: folder.path, folder: folder, reason: "the folder exists and holds files SiloScope did not write")
-      #expect(FileManager.default.contents(atPath: folder.file("work/report.docx")) == Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]))
+      try expectRefused("inner", cwd: folder.path, folder: folder, reason: "the folder exists and holds files SiloScope did not write")
+      #expect(FileManager.default.contents(atPath: folder.file("inner/report.docx")) == Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0xFF]))
     }
   }
 
@@ -196,10 +196,10 @@ struct OutputSafetyTests {
     try withTemporaryFolder { folder in
       try userFiles(in: folder)
       let before = snapshot(folder.path)
-      let run = try siloscope(["generate", "--people", "10", "--output", "work"], in: folder)
+      let run = try siloscope(["generate", "--people", "10", "--output", "inner"], in: folder)
       #expect(run.status == 73, "\(run)")
       #expect(run.out.isEmpty)
-      #expect(run.err == "siloscope: error: work: cannot write: it is a folder; name a file\n", "\(run)")
+      #expect(run.err == "siloscope: error: inner: cannot write: it is a folder; name a file\n", "\(run)")
       #expect(snapshot(folder.path) == before)
     }
   }

@@ -4,9 +4,9 @@ import Testing
 import _SiloTestSupport
 
 /// The department view of a person network (DepartmentNetwork), against the reference tables of
-/// /work/refs/projections.md, "Department aggregation of the count projection" (projections.py
-/// dept_aggregation() over the edges of networkx 3.6.1 bipartite.weighted_projected_graph(B,
-/// persons), key tuple(sorted((dept[u], dept[v])))).
+/// Tests/References/reference_values.md, "Department aggregation of the count projection" of each
+/// dataset (reference_values.py department_section() over the shared-project counts, equal to
+/// networkx 3.6.1 bipartite.weighted_projected_graph(B, persons); key tuple(sorted((dept[u], dept[v])))).
 @Suite("Department networks")
 struct DepartmentNetworkTests {
   static func departments(_ dataset: String) throws -> DepartmentNetwork {

@@ -10,7 +10,7 @@ import _SiloTestSupport
 @Suite struct DatasetDiagramTests {
   /// Lazega cowork (OR-symmetrized), normalized betweenness on hops, as the tooltip prints
   /// it (4 decimals, trailing zeros dropped), for L01…L71. Computed from the exact fractions
-  /// of /work/refs/brokers.md §1.9 (`laz_u`, "exact raw", divided by (n−1)(n−2)/2 = 2415 and
+  /// of brokers.md §1.9 (`laz_u`, "exact raw", divided by (n−1)(n−2)/2 = 2415 and
   /// rounded half up with Python's fractions; no value lies within 10⁻⁶ of a rounding tie).
   static let lazegaBetweenness = [
     "0.0022", "0.0059", "0.0004", "0.0227", "0.0063", "0.0136", "0.0054", "0.0018", "0.0054", "0.0113", "0.0055", "0.0056",
@@ -154,7 +154,7 @@ import _SiloTestSupport
     #expect(scan.count("node") == 5)
     #expect(scan.count("cluster") == 0)
     #expect(scan.rootTitle == "Departments and the collaboration between them")
-    // /work/refs/silos.md, E-I per group of krack_adv_d, "per tie": 1, 17/23, 13/23, 57/65, 3/4,
+    // silos.md, E-I per group of krack_adv_d, "per tie": 1, 17/23, 13/23, 57/65, 3/4,
     // printed with two decimals and a sign.
     // The E-I is the circle's colour and in its tooltip; the label names the head count.
     for text in ["E-I index: +1", "E-I index: +0.74", "E-I index: +0.57", "E-I index: +0.88", "E-I index: +0.75"] {

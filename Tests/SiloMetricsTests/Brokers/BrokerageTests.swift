@@ -4,7 +4,7 @@ import Testing
 import _SiloTestSupport
 
 /// Gould–Fernandez brokerage against `sna::brokerage` (re-implemented from cran/sna
-/// `R/roles.R` and `src/gli.c` in /work/refs/brokers.py; brokers.md §4). Role columns in the
+/// `R/roles.R` and `src/gli.c` in brokers.py; brokers.md §4). Role columns in the
 /// order of ``BrokerageRole`` plus the total: w_I coordinator, w_O itinerant, b_IO
 /// representative, b_OI gatekeeper, b_O liaison, t.
 @Suite("Brokerage")

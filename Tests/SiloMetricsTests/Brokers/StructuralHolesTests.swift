@@ -4,7 +4,7 @@ import Testing
 import _SiloTestSupport
 
 /// Burt's constraint, effective size, efficiency and hierarchy against networkx 3.6.1,
-/// python-igraph 1.0.0 and brokers.py's exact values (/work/refs/brokers.md §3).
+/// python-igraph 1.0.0 and brokers.py's exact values (brokers.md §3).
 @Suite("Structural holes")
 struct StructuralHolesTests {
   typealias F = BrokersFixtures

@@ -3,7 +3,7 @@ import SiloMetrics
 import Testing
 import _SiloTestSupport
 
-/// The reference graphs are built as /work/refs/silos.md section 0 builds them: if these
+/// The reference graphs are built as silos.md section 0 builds them: if these
 /// fail, every expected value taken from silos.md is about another graph.
 @Suite struct ReferenceNetworkTests {
   struct Shape: Sendable, CustomTestStringConvertible {
@@ -16,7 +16,7 @@ import _SiloTestSupport
   }
 
   /// N, M (ties/arcs), W (sum of weights) and group sizes: silos.md §0 table (script
-  /// /work/refs/silos.py, networkx 3.6.1 graph construction).
+  /// silos.py, networkx 3.6.1 graph construction).
   static let shapes: [Shape] = [
     Shape(key: .karate_u, nodes: 34, ties: 78, weight: 78, groups: ["Mr. Hi": 17, "Officer": 17]),
     Shape(key: .karate_w, nodes: 34, ties: 78, weight: 231, groups: ["Mr. Hi": 17, "Officer": 17]),

@@ -5,7 +5,7 @@ import _SiloTestSupport
 
 /// The reference networks of the silo tests, read from `Datasets/` with SiloScope's own
 /// readers: undirected ties from arcs of one relation (a tie when either arc exists, weight
-/// = the sum of both arcs' weights), as /work/refs/silos.md section 0 builds them.
+/// = the sum of both arcs' weights), as silos.md section 0 builds them.
 ///
 /// Node order: our `NodeTable` numbers nodes in `nodes.csv` order, which for these three
 /// datasets is the numeric id order that silos.md uses (karate 0…33, Krackhardt 1…21,

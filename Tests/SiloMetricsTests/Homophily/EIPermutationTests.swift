@@ -5,7 +5,7 @@ import _SiloTestSupport
 
 /// The E-I permutation test: group labels shuffled among the people (sizes fixed).
 ///
-/// The exact null moments come from /work/refs/silos.md §10a: E[X] = M(1 − Σ n_g(n_g−1)/(N(N−1))),
+/// The exact null moments come from silos.md §10a: E[X] = M(1 − Σ n_g(n_g−1)/(N(N−1))),
 /// E[E-I] = (2E[X] − M)/M, and Var X enumerated over pairs of ties by shared nodes (verified
 /// there against full enumeration on two small graphs). Our shuffles use SiloScope's
 /// SplitMix64, so only the moments — not the samples of silos.md §10b (numpy) — are

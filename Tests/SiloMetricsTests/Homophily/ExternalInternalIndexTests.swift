@@ -29,7 +29,7 @@ import _SiloTestSupport
   }
 
   /// silos.md §2 (E = ties between groups, I = within; directed: arcs; weighted: sums of
-  /// weights), equal to netseg `ei()` (R/ei.R, re-implemented by /work/refs/silos.py).
+  /// weights), equal to netseg `ei()` (R/ei.R, re-implemented by silos.py).
   static let networks: [NetworkRow] = [
     NetworkRow(.karate_u, external: 11, internal: 67, -28, 39),
     NetworkRow(.karate_w, external: 11, internal: 67, -28, 39, weighted: (25, 206, -181, 231)),

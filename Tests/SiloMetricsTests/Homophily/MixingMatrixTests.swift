@@ -22,7 +22,7 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// silos.md §6 (computed by /work/refs/silos.py from the §0 graphs; group order as §0).
+  /// silos.md §6 (computed by silos.py from the §0 graphs; group order as §0).
   static let rows: [Mixing] = [
     Mixing(.karate_u, counts: [[35, 11], [11, 32]],
            densities: [[35.0 / 136, 11.0 / 289], [11.0 / 289, 4.0 / 17]]),

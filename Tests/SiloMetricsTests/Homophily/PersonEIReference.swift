@@ -1,8 +1,8 @@
 /// Person-level E-I reference counts, (E_i, I_i) per node in node order (karate id 0…33,
 /// Krackhardt 1…21, Lazega 1…71).
 ///
-/// Undirected graphs: /work/refs/silos.md §2c (E/I columns; "E, I = sums of weights" for
-/// the weighted `_w`/`_uw` keys), computed by /work/refs/silos.py over i's ties.
+/// Undirected graphs: silos.md §2c (E/I columns; "E, I = sums of weights" for
+/// the weighted `_w`/`_uw` keys), computed by silos.py over i's ties.
 ///
 /// Directed graphs: SiloScope's documented convention counts every arc at the person once,
 /// out and in (ExternalInternalIndex.swift, "for a directed graph over arcs in both

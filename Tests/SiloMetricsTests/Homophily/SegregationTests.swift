@@ -13,7 +13,7 @@ import _SiloTestSupport
   // MARK: Freeman
 
   /// silos.md §3: S = (E[X] − X)/E[X], E[X] = M(N² − Σ n_g²)/(N(N − 1)), netseg
-  /// R/freeman.R `freeman.table` re-implemented by /work/refs/silos.py (no truncation at 0);
+  /// R/freeman.R `freeman.table` re-implemented by silos.py (no truncation at 0);
   /// undirected graphs only. Weighted siblings have the same edge set, hence the same value.
   static let freemanRows: [(Ref, Double)] = [
     (.karate_u, 321.0 / 442), (.karate_w, 321.0 / 442),  // X = 11, E[X] = 442/11
@@ -166,7 +166,7 @@ import _SiloTestSupport
     var testDescription: String { "\(key.rawValue) \(name)" }
   }
 
-  /// silos.md §5, netseg R/coleman.R `coleman.table` re-implemented by /work/refs/silos.py:
+  /// silos.md §5, netseg R/coleman.R `coleman.table` re-implemented by silos.py:
   /// (m_gg − E_g)/(d_g − E_g) when m_gg > E_g, else (m_gg − E_g)/E_g; undirected = netseg on
   /// `as.directed(g, 'mutual')`; weighted rows (`_w`, `_uw`) use weights (extension, not
   /// netseg). NaN = 0/0: Krackhardt group 0 is the CEO alone (n_g = 1 ⇒ E_g = 0 = m_gg).
