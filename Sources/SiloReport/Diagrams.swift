@@ -100,11 +100,7 @@ extension Network {
           "\(n) people are too many to draw one by one (the limit is \(request.options.maximumPeople)), and the input has "
             + "no departments to draw instead; raise the limit (--max-people) to draw them all")
       }
-      notes.append(request.options.language == .nl
-        ? "\(n) medewerkers zijn te veel om één voor één te tekenen (grens \(request.options.maximumPeople)): getekend als afdelingen. "
-          + "Verhoog de grens (--max-people) om iedereen te tekenen."
-        : "\(n) people are too many to draw one by one (limit \(request.options.maximumPeople)): drawn as departments. "
-          + "Raise the limit (--max-people) to draw every person.")
+      notes.append(request.options.language.text(.drawnAsDepartments(people: n, limit: request.options.maximumPeople)))
       view = .departments
     }
     var diagram: Diagram
@@ -130,15 +126,9 @@ extension Network {
       diagram = Diagram.communities(
         input, communities: detection.partition, describing: describe(detection.partition), options: request.options)
       diagram.notes.append(note)
-      let method = detection.method.prefix(1).uppercased() + detection.method.dropFirst()
-      let resolution = Diagram.formattedNumber(detection.resolution, decimals: 3)
-      let modularity = Diagram.formattedNumber(detection.modularity, decimals: 3)
-      diagram.notes.append(request.options.language == .nl
-        ? "Samenwerkingsgroepen: \(method) op \(detection.objective == .modularity ? "modulariteit" : detection.objective.rawValue) (resolutie \(resolution.replacing(".", with: ",")), "
-          + "\(detection.weighted ? "gewogen" : "ongewogen"), seed \(request.options.seed)); "
-          + "modulariteit \(modularity.replacing(".", with: ","))."
-        : "Communities: \(method) on \(detection.objective.rawValue) (resolution \(resolution), "
-          + "\(detection.weighted ? "weighted" : "unweighted"), seed \(request.options.seed)); modularity \(modularity).")
+      diagram.notes.append(request.options.language.text(.communities(
+        method: detection.method.prefix(1).uppercased() + detection.method.dropFirst(), objective: detection.objective.rawValue,
+        resolution: detection.resolution, weighted: detection.weighted, seed: request.options.seed, modularity: detection.modularity)))
     case .ego:
       let (input, note) = peopleInput(request, metrics: metrics)
       let person: NodeID
@@ -152,9 +142,7 @@ extension Network {
           throw .invalidDiagram("the network has no people, so there is no ego network to draw")
         }
         person = top
-        notes.append(request.options.language == .nl
-          ? "Geen persoon opgegeven: getekend voor de verbinder met de hoogste tussenpositie, \(TextSafety.cleaned(nodes[top]))."
-          : "No person given: drawn for the top broker by betweenness, \(TextSafety.cleaned(nodes[top])).")
+        notes.append(request.options.language.text(.noPersonGiven(name: nodes[top])))
       }
       diagram = Diagram.ego(input, person: person, options: request.options)
       diagram.notes.append(note)
@@ -201,21 +189,15 @@ extension Network {
       brokers: brokers,
       facts: [.init(name: "constraint (Burt)", values: holes.constraint.values), .init(name: "effective size", values: holes.effectiveSize.values, decimals: 2)],
       weightMeaning: request.weightMeaning)
-    return (input, Self.betweennessNote(betweenness, language: request.options.language))
-  }
-
-  /// How the circles' betweenness was computed, in the diagram's language.
-  static func betweennessNote(_ betweenness: Betweenness, language: DiagramLanguage) -> String {
-    let dutch = language == .nl
-    let how = betweenness.approximation.map { dutch ? "geschat (\($0.method))" : $0.statement } ?? (dutch ? "exact" : "exact")
-    let distance: String
+    let length: DiagramNote.TieLength
     switch betweenness.distance {
-    case .hops: distance = dutch ? "lengte in stappen" : "hops"
-    case .inverseWeight: distance = dutch ? "lengte van een relatie 1/gewicht" : "tie length 1/weight"
-    case .weight: distance = dutch ? "lengte van een relatie = gewicht" : "tie length = weight"
+    case .hops: length = .hops
+    case .inverseWeight: length = .inverseWeight
+    case .weight: length = .weight
     }
-    if dutch { return "Tussenpositie: \(betweenness.normalized ? "genormaliseerd" : "ongenormaliseerd"), \(how), \(distance)." }
-    return "Betweenness: \(betweenness.normalized ? "normalized" : "raw"), \(how), \(distance)."
+    let note = DiagramNote.betweenness(
+      normalized: betweenness.normalized, estimate: betweenness.approximation.map { ($0.statement, $0.method) }, distance: length)
+    return (input, request.options.language.text(note))
   }
 
   /// Each person's label: the node list's `label` column where it has one, else the id.

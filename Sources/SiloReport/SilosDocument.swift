@@ -250,8 +250,8 @@ extension SiloScorecard {
 
   /// The 95% margin of the share inside, "84–91%"; "—" without one.
   static func margin(_ interval: EIBootstrap.Interval?) -> String {
-    guard let low = interval?.eiCILow, let high = interval?.eiCIHigh else { return "—" }
-    return ReportLanguage.en.numbers.percentRange((1 - high) / 2, (1 - low) / 2)
+    guard let shares = interval?.shareInside else { return "—" }
+    return ReportLanguage.en.numbers.percentRange(shares.low, shares.high)
   }
 
   /// The verdict, or "silo or inward" when the margin spans two bands.
@@ -294,19 +294,15 @@ extension SilosDocument {
   /// verdicts each interval spans (SiloMetrics' `SiloVerdict.bands(from:to:)`), to the
   /// organization and every department.
   public mutating func add(_ bootstrap: EIBootstrap) {
-    func shares(_ low: Double?, _ high: Double?) -> (Double?, Double?) {
-      guard let low, let high else { return (nil, nil) }
-      return ((1 - high) / 2, (1 - low) / 2)
-    }
     let o = bootstrap.organization
     graph.eiCiLow = o.eiCILow
     graph.eiCiHigh = o.eiCIHigh
-    (graph.shareInsideCiLow, graph.shareInsideCiHigh) = shares(o.eiCILow, o.eiCIHigh)
+    (graph.shareInsideCiLow, graph.shareInsideCiHigh) = (o.shareInside?.low, o.shareInside?.high)
     if let low = o.eiCILow, let high = o.eiCIHigh { graph.verdictRange = SiloVerdict.bands(from: low, to: high) }
     for (g, interval) in bootstrap.perGroup.enumerated() where g < groups.count {
       groups[g].eiCiLow = interval.eiCILow
       groups[g].eiCiHigh = interval.eiCIHigh
-      (groups[g].shareInsideCiLow, groups[g].shareInsideCiHigh) = shares(interval.eiCILow, interval.eiCIHigh)
+      (groups[g].shareInsideCiLow, groups[g].shareInsideCiHigh) = (interval.shareInside?.low, interval.shareInside?.high)
       // A department whose verdict is undefined (one person) gets no range either.
       if groups[g].verdict != nil, let low = interval.eiCILow, let high = interval.eiCIHigh {
         groups[g].verdictRange = SiloVerdict.bands(from: low, to: high)
@@ -314,5 +310,14 @@ extension SilosDocument {
     }
     graph.bootstrap = BootstrapPart(
       unit: bootstrap.unit.rawValue, replicates: bootstrap.replicates, seed: bootstrap.seed, confidence: bootstrap.confidence)
+  }
+}
+
+extension EIBootstrap.Interval {
+  /// The interval as shares of ties (or weight) inside: (1 − E-I)/2 at each end, the low
+  /// share from the high E-I; `nil` without an interval.
+  var shareInside: (low: Double, high: Double)? {
+    guard let low = eiCILow, let high = eiCIHigh else { return nil }
+    return ((1 - high) / 2, (1 - low) / 2)
   }
 }

@@ -161,7 +161,7 @@ extension Network {
       shareInside: total > 0 ? ei.internal / total : .nan,
       peopleWithOutsideTie: outside.filter { $0 }.count, peopleWithoutTies: hasTie.filter { !$0 }.count,
       verdict: SiloVerdict(ei: ei.overall, expected: test.overall.mean),
-      medianEI: SiloScorecard.median(departments.compactMap { $0.verdict == nil ? nil : $0.eiIndex }))
+      medianEI: EIBootstrap.percentile(sorted: departments.compactMap { $0.verdict == nil ? nil : $0.eiIndex }.sorted(), 0.5))
     return SiloScorecard(
       organization: organization, departments: departments, weighted: weighted, permutations: permutations, seed: seed)
   }
@@ -177,13 +177,5 @@ extension SiloScorecard {
     let ranked = departments.indices.filter { departments[$0].verdict != nil }
       .sorted { (departments[$0].eiIndex, $0) < (departments[$1].eiIndex, $1) }
     for (rank, i) in ranked.enumerated() { departments[i].closedRank = rank + 1 }
-  }
-
-  /// The median (mean of the middle two for an even count); NaN for no values.
-  static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
   }
 }

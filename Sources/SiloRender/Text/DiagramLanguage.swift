@@ -52,6 +52,49 @@ public enum DiagramLanguage: String, Sendable, Hashable, Codable, CaseIterable {
   }
 }
 
+/// A note that a caller outside SiloRender adds to a diagram (SiloReport's views), worded
+/// in the diagram's language by ``DiagramLanguage/text(_:)``.
+public enum DiagramNote: Sendable {
+  /// A person-level view of `people` people above `limit` was drawn as the department map.
+  case drawnAsDepartments(people: Int, limit: Int)
+  /// How the communities were found: `method` ("Leiden"), the objective (`modularity` or
+  /// another name), resolution, weighted or not, seed and the partition's modularity.
+  case communities(method: String, objective: String, resolution: Double, weighted: Bool, seed: UInt64, modularity: Double)
+  /// No person was asked for: the ego network is the top broker's, `name`.
+  case noPersonGiven(name: String)
+  /// How the circles' betweenness was computed: normalized or raw, exact or estimated (the
+  /// estimate's statement and its method's name), and the length of a tie.
+  case betweenness(normalized: Bool, estimate: (statement: String, method: String)?, distance: TieLength)
+
+  /// The length of a tie in shortest paths.
+  public enum TieLength: Sendable, Hashable { case hops, inverseWeight, weight }
+}
+
+extension DiagramLanguage {
+  /// `note` in this language.
+  public func text(_ note: DiagramNote) -> String {
+    switch note {
+    case .drawnAsDepartments(let people, let limit):
+      return text(.noteDrawnAsDepartments, "\(people)", "\(limit)")
+    case .communities(let method, let objective, let resolution, let weighted, let seed, let modularity):
+      return text(
+        .noteCommunitiesMethod, method, objective == "modularity" ? text(.objectiveModularity) : objective,
+        number(resolution, decimals: 3), text(weighted ? .wordWeighted : .wordUnweighted), "\(seed)", number(modularity, decimals: 3))
+    case .noPersonGiven(let name):
+      return text(.noteNoPersonGiven, TextSafety.cleaned(name))
+    case .betweenness(let normalized, let estimate, let distance):
+      let how = estimate.map { text(.betweennessEstimated, $0.statement, $0.method) } ?? text(.wordExact)
+      let length: TextKey
+      switch distance {
+      case .hops: length = .distanceHops
+      case .inverseWeight: length = .distanceInverseWeight
+      case .weight: length = .distanceWeight
+      }
+      return text(.noteBetweenness, text(normalized ? .wordNormalized : .wordRaw), how, text(length))
+    }
+  }
+}
+
 /// The standard meanings callers pass to the diagrams (``PeopleDiagramInput/sizeMeaning``,
 /// ``PeopleDiagramInput/weightMeaning``, fact names, ``DepartmentMapInput/weightMeaning``).
 /// Pass `options.language.term(.tieWeight)`, or the English text: the diagrams translate it.
@@ -105,6 +148,9 @@ enum TextKey: String, CaseIterable {
   case egoTitle, legendContacts, egoKey, egoSummary, noteEgoNames
   // Layout notes
   case layoutNote, layoutRequested, layoutClustered, layoutCircle, layoutNeato, layoutSfdp, layoutNeatoCapped, layoutFdp, layoutDotLimited
+  // Notes added by callers (DiagramNote)
+  case noteDrawnAsDepartments, noteCommunitiesMethod, objectiveModularity, wordWeighted, wordUnweighted, noteNoPersonGiven
+  case noteBetweenness, wordNormalized, wordRaw, wordExact, betweennessEstimated, distanceHops, distanceInverseWeight, distanceWeight
   // Terms
   case termBetweenness, termConstraint, termEffectiveSize, termTieWeight, termWeight, termSharedProjects, termNewman
   case termHoursTogether, termProjectOverlap

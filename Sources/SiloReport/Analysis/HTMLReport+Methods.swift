@@ -40,7 +40,7 @@ extension HTMLReport {
     let m = page.w.methods, n = page.w.numbers
     page.add("<dt>\(m.rows)</dt><dd><ul class=\"rows\">")
     for (i, report) in summary.inputs.enumerated() {
-      page.add("<li>\(String(report.file.split(separator: "/").last ?? "")) (\(report.format), \(report.encoding)): ")
+      page.add("<li>\(lastComponent(report.file)) (\(report.format), \(report.encoding)): ")
       page.number(Double(report.rowsRead), "input.inputs[\(i)].rows_read", n.integer(report.rowsRead))
       page.text(m.rowsRead)
       page.number(Double(report.rowsUsed), "input.inputs[\(i)].rows_used", n.integer(report.rowsUsed))

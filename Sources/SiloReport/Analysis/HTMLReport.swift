@@ -208,7 +208,8 @@ public enum HTMLReport {
 
   // MARK: - Pieces
 
-  private static func lastComponent(_ path: String) -> String {
+  /// A file name without its folders.
+  static func lastComponent(_ path: String) -> String {
     String(path.split(separator: "/").last ?? Substring(path))
   }
 
@@ -227,9 +228,6 @@ public enum HTMLReport {
       for part in parts {
         if let path = part.path, let value = part.value { number(value, path, part.text) } else { text(part.text) }
       }
-    }
-    mutating func optional(_ value: Double?, _ path: String, _ shown: (Double) -> String) {
-      if let value { number(value, path, shown(value)) } else { out += "—" }
     }
     mutating func cell(_ value: Double?, _ path: String, _ shown: String?) {
       out += "<td class=\"num\">"
