@@ -64,23 +64,30 @@ extension Diagram {
   ///
   /// - Complexity: up to thirteen layouts and SVG renderings of the diagram.
   public func fitted(to frame: PrintFrame = .reportPage) throws(RenderError) -> Diagram {
-    if fixedGeometry { return self }
+    try fittedSVG(to: frame).diagram
+  }
+
+  /// ``fitted(to:)`` with the SVG of the diagram it returns, which the fitting has already
+  /// rendered: a caller that needs the SVG does not lay the diagram out once more.
+  public func fittedSVG(to frame: PrintFrame = .reportPage) throws(RenderError) -> (diagram: Diagram, svg: [UInt8]) {
+    if fixedGeometry { return (self, try render(.svg)) }
     var diagram = self
     var floor = 0.0
-    var (best, bestSize) = (self, 0.0)
+    var best: (diagram: Diagram, svg: [UInt8], printed: Double)?
     for _ in 0 ... 12 {
-      let measured = SVGMeasure(try diagram.render(.svg))
+      let svg = try diagram.render(.svg)
+      let measured = SVGMeasure(svg)
       let scale = frame.scale(width: measured.width, height: measured.height)
       let printed = measured.smallestFont * scale
-      if printed >= frame.minimumPointSize - 0.005 { return diagram }
+      if printed >= frame.minimumPointSize - 0.005 { return (diagram, svg) }
       // Text that grows the drawing as fast as itself gains nothing from another round.
-      if printed < bestSize * 1.03 { return printed > bestSize ? diagram : best }
-      (best, bestSize) = (diagram, printed)
+      if let best, printed < best.printed * 1.03 { return printed > best.printed ? (diagram, svg) : (best.diagram, best.svg) }
+      best = (diagram, svg, printed)
       // Whole points: Graphviz 2.42 writes the text of HTML-like labels in whole points.
       floor = max(floor * 1.02, frame.minimumPointSize / scale * 1.01).rounded(.up)
       diagram = raised(toAtLeast: floor, drawingArea: measured.width * measured.height)
     }
-    return diagram
+    return (diagram, try diagram.render(.svg))
   }
 
   /// This diagram (as built by its view) with texts below `floor` points raised to it and

@@ -284,7 +284,7 @@ public enum SiloAnalysis {
       request.weighted = options.weighted
       request.brokers = min(5, options.brokers)
       request.weightMeaning = diagramOptions.language.term(.tieWeight)
-      let diagram: Diagram
+      let fitted: (diagram: Diagram, svg: [UInt8])
       if view == .departments {
         var map = try whole.departmentMap(weighted: options.weighted, weightMeaning: diagramOptions.language.term(.tieWeight))
         map.verdicts = verdicts(of: map.names, in: silos, wording: w)
@@ -293,11 +293,11 @@ public enum SiloAnalysis {
         } else if let name = smallDepartments.mergedInto {
           map.footnote = w.mergedFootnote(name, count: smallDepartments.merged.count, minimum: smallDepartments.minimumSize)
         }
-        diagram = try Diagram.departments(map, options: diagramOptions).fitted(to: .reportPage)
+        fitted = try Diagram.departments(map, options: diagramOptions).fittedSVG(to: .reportPage)
       } else {
-        diagram = try network.diagram(request, metrics: metrics).fitted(to: .reportPage)
+        fitted = try network.diagram(request, metrics: metrics).fittedSVG(to: .reportPage)
       }
-      drawn.append(.init(file: file, caption: caption, view: view, diagram: diagram, svg: try diagram.render(.svg)))
+      drawn.append(.init(file: file, caption: caption, view: view, diagram: fitted.diagram, svg: fitted.svg))
     }
     return drawn
   }
