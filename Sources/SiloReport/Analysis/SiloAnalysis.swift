@@ -145,25 +145,7 @@ public enum SiloAnalysis {
 
     let graph = network.graph
     let n = graph.nodeCount, m = graph.edgeCount
-    let scorecard: SiloScorecard
-    let silos: SilosDocument
-    do {
-      scorecard = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) { () throws(MetricError) in
-        try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
-      }
-      var document = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
-      if options.bootstrapReplicates > 0 {
-        let bootstrap = try clock.step(.bootstrap, estimate: nil) { () throws(MetricError) in
-          try graph.eiBootstrap(
-            of: network.groups!, affiliations: affiliations, weighted: options.weighted, replicates: options.bootstrapReplicates,
-            seed: options.seed, threads: max(1, options.threads))
-        }
-        document.add(bootstrap)
-      }
-      silos = document
-    } catch {
-      throw .metric(error)
-    }
+    let (scorecard, silos) = try Self.silos(network, affiliations: affiliations, options: options, clock: &clock)
 
     let detection: CommunityDetection
     let communities: CommunitiesDocument
@@ -221,6 +203,31 @@ public enum SiloAnalysis {
       scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
       brokersDocument: brokersDocument, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
       elapsed: clock.elapsed)
+  }
+
+  /// The silo scorecard and its document, with the bootstrap margins when asked for
+  /// (steps ``AnalysisStep/silos`` and ``AnalysisStep/bootstrap``).
+  static func silos(
+    _ network: Network, affiliations: ProjectAffiliations?, options: Options, clock: inout StepClock
+  ) throws(AnalysisError) -> (SiloScorecard, SilosDocument) {
+    let n = network.graph.nodeCount, m = network.graph.edgeCount
+    do {
+      let scorecard = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) { () throws(MetricError) in
+        try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      }
+      var document = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
+      if options.bootstrapReplicates > 0 {
+        let bootstrap = try clock.step(.bootstrap, estimate: nil) { () throws(MetricError) in
+          try network.graph.eiBootstrap(
+            of: network.groups!, affiliations: affiliations, weighted: options.weighted, replicates: options.bootstrapReplicates,
+            seed: options.seed, threads: max(1, options.threads))
+        }
+        document.add(bootstrap)
+      }
+      return (scorecard, document)
+    } catch {
+      throw .metric(error)
+    }
   }
 
   /// Refuses inputs the analysis cannot be made of, with what to do about it.
