@@ -46,14 +46,21 @@ public struct LoadedInput: Sendable, Hashable {
 }
 
 extension NetworkSource {
+  /// Reads the project log and the people file, without projecting; `nil` for an edge list.
+  public func readLog() throws(IngestError) -> ProjectLog? {
+    guard case .log(let path, let people, let read, _) = self else { return nil }
+    var log = try ProjectLogReader.read(path: path, options: read)
+    if let people {
+      log = log.merging(try PeopleFile.read(path: people, departmentColumn: read.columns[.department], delimiter: read.delimiter))
+    }
+    return log
+  }
+
   /// Reads the files and builds the person network.
   public func load() throws(IngestError) -> LoadedInput {
     switch self {
-    case .log(let path, let people, let read, let projection):
-      var log = try ProjectLogReader.read(path: path, options: read)
-      if let people {
-        log = log.merging(try PeopleFile.read(path: people, departmentColumn: read.columns[.department], delimiter: read.delimiter))
-      }
+    case .log(_, _, _, let projection):
+      let log = try readLog()!
       if let from = projection.from, let to = projection.to, to < from {
         throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
       }

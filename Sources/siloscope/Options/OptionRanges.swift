@@ -28,6 +28,10 @@ enum OptionRanges {
   static let years = 1000 ... 9998
   static let minWeight = 0.0 ... 1e100
   static let resolution = 1e-9 ... 1e6
+  /// Rolling windows and steps: a day to a century.
+  static let days = 1 ... 36_500
+  /// Leiden runs per consensus round: each costs one community search.
+  static let consensusRuns = 1 ... 1000
 
   /// Throws a usage error naming the option and its range when `value` is outside `range`.
   static func check<Value: Comparable>(_ value: Value, _ range: ClosedRange<Value>, option: String) throws {
