@@ -27,6 +27,11 @@ public struct LoadedInput: Sendable, Hashable {
   /// for an edge list, which has no projects. When the network's nodes are reordered, reorder
   /// these with `ProjectAffiliations.renumbered(_:)` and the same map.
   public var affiliations: ProjectAffiliations?
+  /// The log itself (`nil` for an edge list), for measures that project it again, such as a
+  /// trend over periods; the network was projected from it with ``projectionOptions``.
+  public var log: ProjectLog?
+  /// The options the network was projected with (`nil` for an edge list).
+  public var projectionOptions: ProjectionOptions?
 
   /// Creates a loaded input from its parts; `affiliations` only for a network projected from
   /// a log, over the same nodes.
@@ -65,9 +70,12 @@ extension NetworkSource {
         throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
       }
       let projected = try log.projected(projection)
-      return LoadedInput(
+      var loaded = LoadedInput(
         network: projected.network, projection: projected.summary, projects: projected.summary.projects,
         dateRange: log.dateRange, reports: log.reports, kind: "log", affiliations: projected.affiliations)
+      loaded.log = log
+      loaded.projectionOptions = projection
+      return loaded
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
       return LoadedInput(

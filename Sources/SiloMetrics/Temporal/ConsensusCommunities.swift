@@ -41,11 +41,20 @@ public struct ConsensusCommunities: Sendable, Hashable {
   public var maximumRounds: Int
 
   /// A consensus of `runs` Leiden runs per round with threshold τ = 0.5, at most ten rounds.
-  public init(leiden: Leiden = Leiden(), runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10) {
+  public init(leiden: Leiden = Self.defaultSearch, runs: Int = 10, threshold: Double = 0.5, maximumRounds: Int = 10) {
     self.leiden = leiden
     self.runs = runs
     self.threshold = threshold
     self.maximumRounds = maximumRounds
+  }
+
+  /// Leiden for modularity (γ = 1, weighted) with two iterations per run, as igraph's default
+  /// `n_iterations = 2`: the consensus, not repeated iterations of one run, makes the result
+  /// stable.
+  public static var defaultSearch: Leiden {
+    var search = Leiden()
+    search.maxIterations = 2
+    return search
   }
 
   /// The consensus partition and how it was reached.

@@ -28,6 +28,9 @@ public struct AnalysisResult: Sendable {
   public var brokers: BrokerAnalysis
   /// The JSON of the brokers, as `siloscope brokers --format json` writes it.
   public var brokersDocument: BrokersDocument
+  /// The organization period by period, for a dated log that spans at least two periods
+  /// (``SiloAnalysis/Options/trend``); `nil` otherwise.
+  public var trend: TrendDocument?
   /// The key findings in plain language, most important first.
   public var findings: [Finding]
   /// The diagrams, drawn.
@@ -182,6 +185,9 @@ public struct ReportDocument: Sendable, Codable {
   public var silos: SilosDocument
   public var communities: CommunitiesDocument
   public var brokers: BrokersDocument
+  /// What `siloscope trend --format json` gives for the report's periods; `null` for an
+  /// input without dates over at least two periods.
+  @Null public var trend: TrendDocument?
   public var diagrams: [DiagramEntry]
   /// Seconds the analysis took; `null` when the report must be reproducible
   /// (``AnalysisResult/Settings/recordsTiming``).
@@ -223,6 +229,7 @@ public struct ReportDocument: Sendable, Codable {
     silos = result.silos
     communities = result.communities
     brokers = result.brokersDocument
+    trend = result.trend
     diagrams = result.diagrams.map {
       DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes)
     }

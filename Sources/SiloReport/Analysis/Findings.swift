@@ -24,7 +24,8 @@ enum Findings {
   static let namedSilos = 6
 
   static func make(
-    silos: SilosDocument, communities: CommunitiesDocument, brokers: BrokersDocument, language: ReportLanguage = .en
+    silos: SilosDocument, communities: CommunitiesDocument, brokers: BrokersDocument, trend: TrendDocument? = nil,
+    language: ReportLanguage = .en
   ) -> [Finding] {
     let w = language.wording
     var findings: [Finding] = []
@@ -35,7 +36,35 @@ enum Findings {
     if let finding = brokerDependence(brokers, w) { findings.append(finding) }
     if let finding = isolated(silos, w) { findings.append(finding) }
     findings += self.communities(communities, w)
+    if let trend, let finding = change(trend, w) { findings.append(finding) }
     return findings
+  }
+
+  /// The most departments named in the change finding before "and N more".
+  static let namedChanges = 3
+
+  /// Change over time: the organization and the departments that opened up or closed up
+  /// beyond the uncertainty between the first and the last period (SiloMetrics'
+  /// `ChangeDirection`), largest change first; or that none did.
+  static func change(_ trend: TrendDocument, _ w: any ReportWording) -> Finding? {
+    guard let change = trend.change else { return nil }
+    let from = w.periodLabel(change.from), to = w.periodLabel(change.to)
+    func described(_ c: ChangePart, _ base: String) -> ChangeWords? {
+      guard let direction = c.direction, direction != .unclear, let before = c.before?.shareInside, let after = c.after?.shareInside
+      else { return nil }
+      return ChangeWords(
+        name: c.name, direction: direction,
+        before: .number(before, at: "\(base).before.share_inside", shown: w.numbers.percent(before)),
+        after: .number(after, at: "\(base).after.share_inside", shown: w.numbers.percent(after)))
+    }
+    let organization = described(change.organization, "trend.change.organization")
+    let departments = change.groups.indices
+      .filter { change.groups[$0].direction == .opened || change.groups[$0].direction == .closed }
+      .sorted { (-abs(change.groups[$0].shareInsideChange ?? 0), $0) < (-abs(change.groups[$1].shareInsideChange ?? 0), $1) }
+    let named = departments.prefix(namedChanges).compactMap { described(change.groups[$0], "trend.change.groups[\($0)]") }
+    return Finding(
+      kind: "change",
+      parts: w.findingChange(organization: organization, departments: named, more: departments.count - named.count, from: from, to: to))
   }
 
   static func organization(_ silos: SilosDocument, _ w: any ReportWording) -> Finding? {

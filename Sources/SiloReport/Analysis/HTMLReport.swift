@@ -34,6 +34,7 @@ public enum HTMLReport {
     scorecard(&page, document)
     brokers(&page, document)
     communities(&page, document)
+    trend(&page, result, document)
     diagrams(&page, result)
     methods(&page, result, document)
     glossary(&page)
@@ -185,6 +186,45 @@ public enum HTMLReport {
       page.add("</ul>\n")
     }
     page.add("</section>\n")
+  }
+
+  /// "Change over time": the first period against the last for the organization and each
+  /// department judged in both, the communities' events, and the trend figures.
+  private static func trend(_ page: inout Page, _ result: AnalysisResult, _ document: ReportDocument) {
+    guard let trend = document.trend, let change = trend.change, let first = trend.periods.first, let last = trend.periods.last else { return }
+    let w = page.w, n = w.numbers, c = w.trendColumns
+    page.add("<section id=\"trend\">\n<h2>\(w.trendHeading)</h2>\n<p>")
+    page.text(w.trendIntro(periods: trend.periods.count, kind: trend.periodKind, from: w.periodLabel(first.label), to: w.periodLabel(last.label)))
+    page.add("</p>\n<div class=\"scroll\"><table class=\"trend\">\n<thead><tr><th>\(c.department)</th>")
+    page.add("<th class=\"num\">\(c.first)<br>\(w.periodLabel(change.from))</th><th class=\"num\">\(c.last)<br>\(w.periodLabel(change.to))</th>")
+    page.add("<th class=\"num\">\(c.change)</th><th class=\"num\">\(c.margin)</th><th>\(c.verdict)</th></tr></thead>\n<tbody>\n")
+    let rows = [(change.organization, "trend.change.organization")]
+      + change.groups.enumerated().filter { $0.element.direction != nil }.map { ($0.element, "trend.change.groups[\($0.offset)]") }
+    for (row, base) in rows {
+      page.add("<tr class=\"\(row.direction.map { "c-" + $0.rawValue } ?? "c-none")\"><th scope=\"row\">")
+      if let name = row.name { page.text(name) } else { page.add("\(w.organizationWord)") }
+      page.add("</th>")
+      page.cell(row.before?.shareInside, "\(base).before.share_inside", row.before?.shareInside.map(n.percent))
+      page.cell(row.after?.shareInside, "\(base).after.share_inside", row.after?.shareInside.map(n.percent))
+      page.cell(row.shareInsideChange, "\(base).share_inside_change", row.shareInsideChange.map(w.points))
+      page.add("<td class=\"num\">")
+      if let low = row.shareInsideChangeLow, let high = row.shareInsideChangeHigh {
+        page.number(low, "\(base).share_inside_change_low", w.points(low))
+        page.add(" \(w.toWord) ")
+        page.number(high, "\(base).share_inside_change_high", w.points(high))
+      } else {
+        page.add("—")
+      }
+      page.add("</td><td>\(row.direction.map { w.changeWord($0) } ?? "—")</td></tr>\n")
+    }
+    page.add("</tbody>\n</table></div>\n<p class=\"note\">")
+    page.text(w.changeRule)
+    page.add("</p>\n<p>")
+    let count = { (kind: CommunityEvent.Kind) in trend.events.filter { $0.kind == kind }.count }
+    page.text(w.trendCommunities(
+      first: first.communities.count, last: last.communities.count, continued: count(.continue), merges: count(.merge),
+      splits: count(.split), births: count(.birth), deaths: count(.death)))
+    page.add("</p>\n</section>\n")
   }
 
   private static func diagrams(_ page: inout Page, _ result: AnalysisResult) {

@@ -75,6 +75,9 @@ public enum SiloAnalysis {
     /// Whether report.json states how long the analysis took (`elapsed_seconds`); `false`
     /// for reports that must be the same byte for byte on every run.
     public var recordsTiming = true
+    /// The periods of the "Change over time" section for a dated log: chosen from the log's
+    /// dates (``SiloTrend/automaticPeriods(covering:)``), given, or none.
+    public var trend = TrendPeriods.automatic
     /// Called at the start and end of every step.
     public var progress: (@Sendable (AnalysisProgress) -> Void)?
 
@@ -182,8 +185,11 @@ public enum SiloAnalysis {
       PrivacyFilter.leaveOut(
         department: name, silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary)
     }
+    let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
+      try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
+    }
     let findings = Findings.make(
-      silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, language: options.language)
+      silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, language: options.language)
 
     var diagrams: [AnalysisResult.DrawnDiagram] = []
     if options.diagrams {
@@ -201,7 +207,7 @@ public enum SiloAnalysis {
     return AnalysisResult(
       network: network, personLevel: personLevel, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
       scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
-      brokersDocument: brokersDocument, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
+      brokersDocument: brokersDocument, trend: trend, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
       elapsed: clock.elapsed)
   }
 
@@ -227,6 +233,42 @@ public enum SiloAnalysis {
       return (scorecard, document)
     } catch {
       throw .metric(error)
+    }
+  }
+
+  /// The "Change over time" part for a dated log: the periods ``Options/trend`` asks for,
+  /// measured as ``SiloTrend`` does with the analysis' own settings, small departments merged
+  /// as in the rest of the report (and a suppressed group left out). `nil` for an edge list,
+  /// a log without dates or fewer than two periods, or when no trend is asked for.
+  static func trend(_ loaded: LoadedInput, options: Options, smallDepartments: SmallDepartments) throws(AnalysisError) -> TrendDocument? {
+    guard let log = loaded.log, let projection = loaded.projectionOptions, let range = log.dateRange else { return nil }
+    let spec: PeriodSpec
+    switch options.trend {
+    case .none: return nil
+    case .period(let given): spec = given
+    case .automatic:
+      guard let chosen = SiloTrend.automaticPeriods(covering: range) else { return nil }
+      spec = chosen
+    }
+    var temporal = TemporalOptions()
+    temporal.periods = spec
+    temporal.projection = projection
+    temporal.weighted = options.weighted
+    temporal.permutations = options.permutations
+    temporal.bootstrapReplicates = options.bootstrapReplicates
+    temporal.seed = options.seed
+    temporal.threads = max(1, options.threads)
+    temporal.consensus.leiden.resolution = options.resolution
+    temporal.consensus.leiden.weighted = options.weighted
+    if let name = smallDepartments.mergedInto {
+      for department in smallDepartments.merged { temporal.departmentRenaming[department.name] = name }
+    }
+    do {
+      var document = try SiloTrend.compute(log: log, options: temporal)
+      if smallDepartments.suppressed, let name = smallDepartments.mergedInto { document.leaveOut(department: name) }
+      return document
+    } catch .unsuitable {
+      return nil
     }
   }
 
@@ -331,6 +373,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case bootstrap = "margins of the E-I (bootstrap)"
   case communities = "communities (Leiden)"
   case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
+  case trend = "change over time (periods, communities)"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }

@@ -91,6 +91,34 @@ struct DutchWording: ReportWording {
     return parts
   }
 
+  func findingChange(organization: ChangeWords?, departments: [ChangeWords], more: Int, from: String, to: String) -> [Part] {
+    guard organization != nil || !departments.isEmpty else {
+      return [.text("Van \(from) tot \(to) is geen afdeling aantoonbaar opener of meer naar binnen gaan werken: geen verandering is groter dan de onzekerheidsmarge.")]
+    }
+    var parts: [Part] = [.text("Van \(from) tot \(to) ")]
+    var clauses: [[Part]] = []
+    if let o = organization {
+      clauses.append([.text("is de organisatie als geheel \(o.direction == .opened ? "opener" : "meer naar binnen") gaan werken (van "), o.before, .text(" naar "), o.after, .text(" van de samenwerking binnen afdelingen)")])
+    }
+    for d in departments {
+      clauses.append([.text("\(clauses.isEmpty ? "is " : "")\(d.name ?? "") \(d.direction == .opened ? "opener" : "meer naar binnen") gaan werken (van "), d.before, .text(" naar "), d.after, .text(" binnen de afdeling)")])
+    }
+    if more > 0 { clauses.append([.text("\(more == 1 ? "is nog één afdeling" : "zijn nog \(more) afdelingen") even duidelijk veranderd")]) }
+    parts += list(clauses)
+    parts.append(.text("; deze veranderingen zijn groter dan hun onzekerheidsmarge."))
+    return parts
+  }
+
+  func periodLabel(_ label: String) -> String {
+    guard let p = periodParts(label) else { return label }
+    let months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    if let quarter = p.quarter { return "K\(quarter) \(p.year)" }
+    if let month = p.month, (1 ... 12).contains(month) {
+      return p.day.map { "\($0) \(months[month - 1]) \(p.year)" } ?? "\(months[month - 1]) \(p.year)"
+    }
+    return "\(p.year)"
+  }
+
   func findingOpen(name: String, share: Part) -> [Part] {
     [.text("\(name) werkt het meest over de grenzen van de eigen afdeling heen: slechts "), share, .text(" van de samenwerking blijft binnen de afdeling.")]
   }
@@ -223,6 +251,43 @@ struct DutchWording: ReportWording {
 
   let noDependence = "Het wegvallen van één persoon laat geen twee afdelingen zonder rechtstreekse samenwerking en maakt niemand los van de rest."
   let none = "geen"
+
+  let trendHeading = "Verandering in de tijd"
+
+  func trendIntro(periods: Int, kind: String, from: String, to: String) -> String {
+    let unit = ["year": "jaren", "quarter": "kwartalen", "month": "maanden"][kind] ?? "perioden"
+    return "Het logboek beslaat \(periods) \(unit), van \(from) tot en met \(to). Elke periode is apart gemeten, met de mensen die er werkten; "
+      + "iedereen blijft bij de afdeling die het hele logboek aangeeft. De tabel vergelijkt de eerste periode met de laatste."
+  }
+
+  let trendColumns = TrendColumns(department: "Afdeling", first: "Binnen, eerst", last: "Binnen, laatst", change: "Verschil", margin: "Marge (95%)", verdict: "Oordeel")
+
+  let organizationWord = "Organisatie"
+  let toWord = "tot"
+
+  func points(_ change: Double) -> String {
+    guard change.isFinite else { return "—" }
+    let p = Int((change * 100).rounded())
+    return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p)) procentpunt"
+  }
+
+  func changeWord(_ direction: ChangeDirection) -> String {
+    switch direction {
+    case .opened: return "opener geworden"
+    case .closed: return "meer naar binnen"
+    case .unclear: return "geen duidelijke verandering"
+    }
+  }
+
+  let changeRule = "Een afdeling is opener geworden (of meer naar binnen gaan werken) als het deel van de samenwerking binnen de afdeling "
+    + "meer is gedaald (of gestegen) dan de marge: het bereik van 95% van de verandering wanneer de projecten van elke periode "
+    + "1.000 keer willekeurig opnieuw worden getrokken. Kleine afdelingen kunnen door toeval flink verschuiven; de marge laat zien hoeveel."
+
+  func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String {
+    "Groepen die samenwerken: \(first) in de eerste periode, \(last) in de laatste. Van periode tot periode bleven er \(continued) "
+      + "met de meeste van hun mensen bestaan, smolten groepen \(merges) keer samen, viel een groep \(splits) keer uiteen, "
+      + "ontstonden \(births) nieuwe groepen en hielden er \(deaths) op. Een groep houdt zijn nummer zolang hij blijft bestaan."
+  }
 
   let communitiesHeading = "Samenwerkingsgroepen naast de afdelingen"
 

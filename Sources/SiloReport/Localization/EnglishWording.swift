@@ -92,6 +92,34 @@ struct EnglishWording: ReportWording {
     return parts
   }
 
+  func findingChange(organization: ChangeWords?, departments: [ChangeWords], more: Int, from: String, to: String) -> [Part] {
+    guard organization != nil || !departments.isEmpty else {
+      return [.text("From \(from) to \(to) no department opened up or closed up by more than the margin of uncertainty.")]
+    }
+    var parts: [Part] = [.text("From \(from) to \(to), ")]
+    var clauses: [[Part]] = []
+    if let o = organization {
+      clauses.append([.text("the organization as a whole \(o.direction == .opened ? "opened up" : "closed up") (from "), o.before, .text(" to "), o.after, .text(" of its collaboration inside departments)")])
+    }
+    for d in departments {
+      clauses.append([.text("\(d.name ?? "") \(d.direction == .opened ? "opened up" : "closed up") (from "), d.before, .text(" to "), d.after, .text(" inside)")])
+    }
+    if more > 0 { clauses.append([.text("\(more) more department\(more == 1 ? "" : "s") changed as clearly")]) }
+    parts += list(clauses)
+    parts.append(.text(": changes larger than their margin of uncertainty."))
+    return parts
+  }
+
+  func periodLabel(_ label: String) -> String {
+    guard let p = periodParts(label) else { return label }
+    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    if let quarter = p.quarter { return "Q\(quarter) \(p.year)" }
+    if let month = p.month, (1 ... 12).contains(month) {
+      return p.day.map { "\($0) \(months[month - 1]) \(p.year)" } ?? "\(months[month - 1]) \(p.year)"
+    }
+    return "\(p.year)"
+  }
+
   func findingOpen(name: String, share: Part) -> [Part] {
     [.text("\(name) works most across the organization: only "), share, .text(" of its collaboration stays inside the department.")]
   }
@@ -224,6 +252,43 @@ struct EnglishWording: ReportWording {
 
   let noDependence = "No single person’s absence would leave two departments without a direct tie or cut anyone off."
   let none = "none"
+
+  let trendHeading = "Change over time"
+
+  func trendIntro(periods: Int, kind: String, from: String, to: String) -> String {
+    let unit = ["year": "years", "quarter": "quarters", "month": "months"][kind] ?? "periods"
+    return "The log covers \(periods) \(unit), from \(from) to \(to). Each is measured on its own, with the people who worked in it; "
+      + "everyone stays in the department the whole log gives them. The table compares the first period with the last."
+  }
+
+  let trendColumns = TrendColumns(department: "Department", first: "Inside, first", last: "Inside, last", change: "Change", margin: "Margin (95%)", verdict: "Verdict")
+
+  let organizationWord = "Organization"
+  let toWord = "to"
+
+  func points(_ change: Double) -> String {
+    guard change.isFinite else { return "—" }
+    let p = Int((change * 100).rounded())
+    return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p)) pts"
+  }
+
+  func changeWord(_ direction: ChangeDirection) -> String {
+    switch direction {
+    case .opened: return "opened up"
+    case .closed: return "closed up"
+    case .unclear: return "no clear change"
+    }
+  }
+
+  let changeRule = "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by more than "
+    + "the margin: the 95% range of the change when each period's projects are drawn again at random 1,000 times. "
+    + "Small departments can move a lot by chance; the margin says how much."
+
+  func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String {
+    "Groups that work together: \(first) in the first period, \(last) in the last. From one period to the next, "
+      + "\(continued) carried on with most of their people, \(merges) times groups merged, \(splits) times a group split, "
+      + "\(births) groups were new and \(deaths) ended. A group keeps its number while it carries on."
+  }
 
   let communitiesHeading = "Groups that work together, against the departments"
 

@@ -35,6 +35,13 @@ public protocol ReportWording: Sendable {
   func findingBrokerDependence(person: String, pairs: [String], pairCount: Int, cutOff: Part?, reachLost: Part?) -> [Part]
   func findingIsolated(withOutsideTie: Part, people: Part, insideOnly: Part, withoutTies: Part?) -> [Part]
   func findingCommunities(count: Part, agreement: Part?, level: Int) -> [Part]
+  /// The change finding: the organization and departments that opened up or closed up beyond
+  /// the uncertainty between `from` and `to` (period labels as ``periodLabel(_:)`` words
+  /// them), or that none did.
+  func findingChange(organization: ChangeWords?, departments: [ChangeWords], more: Int, from: String, to: String) -> [Part]
+  /// A period's label for readers: `2025-Q1` → "Q1 2025" / "K1 2025", `2025-03` → "Mar 2025"
+  /// / "mrt 2025"; years and rolling windows' first days (ISO dates) as dates.
+  func periodLabel(_ label: String) -> String
   func findingMerge(community: Int, departments: [(name: String, share: Part)]) -> [Part]
   func findingSplit(department: String, groups: Int, shares: [(community: String, share: Part)], rest: Part?, restGroups: Int) -> [Part]
 
@@ -69,6 +76,22 @@ public protocol ReportWording: Sendable {
   var splitsHeading: String { get }
   func group(_ community: String) -> String
 
+  var trendHeading: String { get }
+  /// The section's first paragraph: how many periods of which kind, from when to when.
+  func trendIntro(periods: Int, kind: String, from: String, to: String) -> String
+  var trendColumns: TrendColumns { get }
+  /// The row of the whole organization in tables.
+  var organizationWord: String { get }
+  /// "to" between the ends of a margin.
+  var toWord: String { get }
+  /// A change of a share in percentage points, with its sign: "−18 pts" / "−18 procentpunt".
+  func points(_ change: Double) -> String
+  /// "opened up", "closed up", "no clear change".
+  func changeWord(_ direction: ChangeDirection) -> String
+  /// The rule that turns a change into those words.
+  var changeRule: String { get }
+  /// The communities' events in one sentence.
+  func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String
   var diagramsHeading: String { get }
   var diagramsIntro: String { get }
   func figure(_ number: Int) -> String
@@ -99,6 +122,11 @@ public protocol ReportWording: Sendable {
 /// Column headings of the scorecard.
 public struct ScorecardColumns: Sendable {
   public var department, people, inside, margin, verdict, tiesInside, tiesAcross, ei, chance, partners: String
+}
+
+/// Column headings of the change table.
+public struct TrendColumns: Sendable {
+  public var department, first, last, change, margin, verdict: String
 }
 
 /// Column headings of the broker table.
@@ -145,4 +173,31 @@ public struct MethodsWording: Sendable {
 /// The projection weightings, for the methods sentence (SiloIngest's `ProjectionWeighting`).
 public enum ProjectionWeightingWord: Sendable {
   case sharedProjects, newman, hoursOverlap, jaccard
+}
+
+/// One department (or the organization, without a name) that opened up or closed up, for
+/// ``ReportWording/findingChange(organization:departments:more:from:to:)``.
+public struct ChangeWords: Sendable {
+  /// The department; `nil` for the organization.
+  public var name: String?
+  public var direction: ChangeDirection
+  /// The share of ties inside in the first and the last period.
+  public var before: Finding.Part
+  public var after: Finding.Part
+}
+
+extension ReportWording {
+  /// The calendar parts of a period label (`2025`, `2025-Q1`, `2025-03`, `2025-03-15`), or
+  /// `nil` for another text.
+  func periodParts(_ label: String) -> (year: Int, quarter: Int?, month: Int?, day: Int?)? {
+    let parts = label.split(separator: "-")
+    guard let year = parts.first.flatMap({ Int($0) }), parts[0].count == 4 else { return nil }
+    switch parts.count {
+    case 1: return (year, nil, nil, nil)
+    case 2 where parts[1].hasPrefix("Q"): return Int(parts[1].dropFirst()).map { (year, $0, nil, nil) }
+    case 2: return Int(parts[1]).map { (year, nil, $0, nil) }
+    case 3: return Int(parts[1]).flatMap { m in Int(parts[2]).map { (year, nil, m, $0) } }
+    default: return nil
+    }
+  }
 }

@@ -37,10 +37,17 @@ public enum SiloTrend {
         part.log, period: period, personInWholeLog: part.personInWholeLog, options: options,
         replicateSeed: periodSeed(options.seed, p)))
     }
-    let tracked = options.tracker.track(snapshots.map { $0?.trackedCommunities ?? [] })
+    let members = snapshots.map { $0?.trackedCommunities ?? [] }
+    let tracked = options.tracker.track(members)
     var parts: [TrendDocument.PeriodPart] = []
+    var previous: Int? = nil
     for (p, period) in periods.enumerated() {
-      parts.append(try periodPart(period, snapshots[p], ids: tracked.ids[p], options: options, seed: periodSeed(options.seed, p)))
+      var part = try periodPart(period, snapshots[p], ids: tracked.ids[p], options: options, seed: periodSeed(options.seed, p))
+      if let q = previous, !members[p].isEmpty {
+        part.inflows = flows(from: members[q], ids: tracked.ids[q], to: members[p], ids: tracked.ids[p])
+      }
+      if !members[p].isEmpty { previous = p }
+      parts.append(part)
     }
     let withTies = snapshots.compactMap { $0 }.filter { $0.network.graph.edgeCount > 0 }
     var change: TrendDocument.ChangeSummary? = nil
@@ -83,6 +90,16 @@ public enum SiloTrend {
     return periods
   }
 
+  /// The periods a report uses for a log whose dates span `range`: the longest calendar unit
+  /// (year, quarter, month) that gives at least three periods, else months when they give two,
+  /// else `nil` (all dates in one month). Three points show a direction; two only a difference.
+  public static func automaticPeriods(covering range: ClosedRange<LogDate>) -> PeriodSpec? {
+    for unit in [PeriodSpec.CalendarUnit.year, .quarter, .month] where PeriodSpec.calendar(unit).periods(covering: range).count >= 3 {
+      return .calendar(unit)
+    }
+    return PeriodSpec.calendar(.month).periods(covering: range).count == 2 ? .calendar(.month) : nil
+  }
+
   static func periodSeed(_ seed: UInt64, _ p: Int) -> UInt64 { seed ^ (UInt64(p + 1) &* 0xD6E8_FEB8_6659_FD93) }
 
   static func kind(_ spec: PeriodSpec) -> (kind: String, window: Int?, step: Int?) {
@@ -122,6 +139,20 @@ public enum SiloTrend {
       communities: communityParts(snapshot, ids: ids),
       communityModularity: graph.edgeCount > 0 ? snapshot.communities.flatMap { defined($0.modularity) } : nil,
       consensusRounds: snapshot.communities?.rounds ?? 0, consensusConverged: snapshot.communities?.converged ?? true)
+  }
+
+  /// People in both periods, counted by their community in each (pairs of identities with at
+  /// least one person), ordered by the identities.
+  static func flows(from before: [[Int32]], ids beforeIDs: [Int], to after: [[Int32]], ids afterIDs: [Int]) -> [TrendDocument.FlowPart] {
+    var communityOf: [Int32: Int] = [:]
+    for (c, people) in before.enumerated() { for person in people { communityOf[person] = beforeIDs[c] } }
+    var counts: [Int: Int] = [:]
+    for (c, people) in after.enumerated() {
+      for person in people {
+        if let from = communityOf[person] { counts[from << 32 | afterIDs[c], default: 0] += 1 }
+      }
+    }
+    return counts.keys.sorted().map { .init(from: $0 >> 32, to: $0 & 0xFFFF_FFFF, people: counts[$0]!) }
   }
 
   /// The tracked communities with their identities and departments.

@@ -78,11 +78,14 @@ public struct TrendDocument: Sendable, Hashable, Codable {
     /// Consensus rounds run, and whether the runs agreed.
     public var consensusRounds: Int
     public var consensusConverged: Bool
+    /// People in a community of both this period and the previous one with communities, by
+    /// the two communities' identities.
+    public var inflows: [FlowPart] = []
 
     enum CodingKeys: String, CodingKey {
       case label, start, end, entries, people, ties, graph, groups, mixing, communities
       case communityModularity = "community_modularity", consensusRounds = "consensus_rounds"
-      case consensusConverged = "consensus_converged"
+      case consensusConverged = "consensus_converged", inflows
     }
   }
 
@@ -92,6 +95,14 @@ public struct TrendDocument: Sendable, Hashable, Codable {
     public var size: Int
     /// Its people by department, most first (equal counts by name).
     public var departments: [DepartmentCount]
+  }
+
+  public struct FlowPart: Sendable, Hashable, Codable {
+    /// The community of the previous period with communities.
+    public var from: Int
+    /// The community of this period.
+    public var to: Int
+    public var people: Int
   }
 
   public struct DepartmentCount: Sendable, Hashable, Codable {
@@ -117,4 +128,28 @@ public struct TrendDocument: Sendable, Hashable, Codable {
     public var organization: ChangePart
     public var groups: [ChangePart]
   }
+}
+
+extension TrendDocument {
+  /// Removes a department from every department-level part (the report's suppressed group of
+  /// small departments): its rows, its mixing, its people in the communities' department
+  /// counts, and its change. The organization's figures still include its people.
+  public mutating func leaveOut(department name: String) {
+    for p in periods.indices {
+      periods[p].groups.removeAll { $0.name == name }
+      periods[p].mixing.removeAll { $0.from == name || $0.to == name }
+      for c in periods[p].communities.indices { periods[p].communities[c].departments.removeAll { $0.name == name } }
+    }
+    change?.groups.removeAll { $0.name == name }
+  }
+}
+
+/// Which periods the report's "Change over time" section uses.
+public enum TrendPeriods: Sendable, Hashable {
+  /// Chosen from the log's dates (``SiloTrend/automaticPeriods(covering:)``).
+  case automatic
+  /// No such section.
+  case none
+  /// These periods.
+  case period(PeriodSpec)
 }

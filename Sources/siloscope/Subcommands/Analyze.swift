@@ -83,6 +83,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "The language of the report, the findings and this summary: en or nl (default: SILOSCOPE_LANGUAGE, else en).")
   var language: ReportLanguage?
 
+  @Option(help: "Periods of the \"Change over time\" section for a dated log: auto (years, quarters or months, whichever gives at least three), month, quarter, year, or none.")
+  var period: ReportPeriodChoice = .auto
+
   @Flag(help: "No progress on standard error.")
   var quiet = false
 
@@ -110,6 +113,7 @@ struct Analyze: ParsableCommand {
       options.heading = heading
       let environment = ProcessInfo.processInfo.environment
       options.language = language ?? ReportLanguage.fromEnvironment(environment) ?? .en
+      options.trend = period.trend
       // Reproducible builds' convention (reproducible-builds.org): with SOURCE_DATE_EPOCH the
       // report states that date and no run time, so the same input gives the same bytes.
       if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {
@@ -180,4 +184,19 @@ enum ProgressPrinter {
   }
 
   private static func pad(_ text: String) -> String { String(repeating: " ", count: max(0, 5 - text.count)) + text }
+}
+
+/// The periods of the report's trend section, as the command line names them.
+enum ReportPeriodChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, month, quarter, year, none
+
+  var trend: TrendPeriods {
+    switch self {
+    case .auto: return .automatic
+    case .none: return .none
+    case .month: return .period(.calendar(.month))
+    case .quarter: return .period(.calendar(.quarter))
+    case .year: return .period(.calendar(.year))
+    }
+  }
 }

@@ -100,7 +100,8 @@ struct TemporalArguments: ParsableArguments {
     options.bootstrapReplicates = bootstrap
     options.seed = analysis.seed
     options.threads = threads
-    options.consensus.leiden = Leiden(resolution: resolution, objective: .modularity, weighted: !analysis.unweighted)
+    options.consensus.leiden.resolution = resolution
+    options.consensus.leiden.weighted = !analysis.unweighted
     return options
   }
 }
