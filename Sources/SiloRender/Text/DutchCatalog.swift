@@ -92,5 +92,19 @@ enum DutchCatalog {
     .termBetweenness: "verbindende rol", .termConstraint: "beperking (Burt)", .termEffectiveSize: "effectieve omvang",
     .termTieWeight: "gewicht van de relaties", .termWeight: "gewicht", .termSharedProjects: "gedeelde projecten",
     .termNewman: "samenwerking (Newman)", .termHoursTogether: "gezamenlijke uren", .termProjectOverlap: "projectoverlap (Jaccard)",
+
+    .chartSummary: "{1}, {2} tot en met {3}: {4}.",
+    .chartSummaryOnePeriod: "{1}, {2}: {3}.",
+    .chartSummaryEmpty: "{1}: geen waarden.",
+    .chartSeriesChange: "{1} van {2} ({3}) naar {4} ({5})",
+    .chartSeriesOne: "{1} {2} ({3})",
+    .chartSeriesNone: "{1} zonder waarden",
+    .chartNoteBand: "Gekleurde vlakken: de marge (van laag tot hoog) rond de waarden van een lijn.",
+    .chartNoteReference: "Stippellijn: {1}, bij {2}.",
+    .chartNoteGaps: "Een onderbreking in een lijn: geen waarde voor die periode.",
+    .chartNoteThinned: "De as noemt {1} van de {2} perioden; elke periode heeft een streepje.",
+    .chartPointTooltip: "{1}, {2}: {3}",
+    .chartPointBandTooltip: "{1}, {2}: {3} (marge {4} tot {5})",
+
   ]
 }

@@ -86,5 +86,19 @@ enum EnglishCatalog {
     .termBetweenness: "betweenness", .termConstraint: "constraint (Burt)", .termEffectiveSize: "effective size",
     .termTieWeight: "tie weight", .termWeight: "weight", .termSharedProjects: "shared projects",
     .termNewman: "collaboration (Newman)", .termHoursTogether: "hours together", .termProjectOverlap: "project overlap (Jaccard)",
+
+    .chartSummary: "{1}, {2} to {3}: {4}.",
+    .chartSummaryOnePeriod: "{1}, {2}: {3}.",
+    .chartSummaryEmpty: "{1}: no values.",
+    .chartSeriesChange: "{1} from {2} ({3}) to {4} ({5})",
+    .chartSeriesOne: "{1} {2} ({3})",
+    .chartSeriesNone: "{1} no values",
+    .chartNoteBand: "Shaded areas: the margin (low to high) around a line's values.",
+    .chartNoteReference: "Dashed line: {1}, at {2}.",
+    .chartNoteGaps: "A gap in a line: no value for that period.",
+    .chartNoteThinned: "The axis names {1} of the {2} periods; every period has a tick mark.",
+    .chartPointTooltip: "{1}, {2}: {3}",
+    .chartPointBandTooltip: "{1}, {2}: {3} (margin {4} to {5})",
+
   ]
 }
