@@ -201,6 +201,28 @@ struct LineChartTests {
     #expect(!svg.contains("rotate"))
   }
 
+  @Test("edge cases draw a valid chart: no periods, no series, no values, one period, a flat line, values outside the range")
+  func edgeCases() throws {
+    let inputs = [
+      LineChartInput(title: "Empty", periods: [], yAxisTitle: "", series: []),
+      LineChartInput(title: "No series", periods: ["2025"], yAxisTitle: "%", series: []),
+      LineChartInput(title: "No values", periods: ["a", "b"], yAxisTitle: "E-I", valueStyle: .decimal(places: 2), series: [.init(name: "x", values: [nil, .nan])]),
+      LineChartInput(title: "One period", periods: ["2025"], yAxisTitle: "%", series: [.init(name: "x", values: [0.5], low: [0.4], high: [0.6])]),
+      LineChartInput(title: "Flat", periods: ["a", "b"], yAxisTitle: "E-I", valueStyle: .decimal(places: 2), series: [.init(name: "x", values: [0.3, 0.3])]),
+      LineChartInput(title: "Outside", periods: ["a", "b"], yAxisTitle: "%", yRange: 0.2 ... 0.8, series: [.init(name: "x", values: [0.1, 1.2, 7])]),
+    ]
+    for input in inputs {
+      let chart = Chart.lineChart(input, language: .nl)
+      let scan = SVGScan(chart.svg(width: 100))
+      try #require(scan.parsed, "\(input.title)")
+      #expect(scan.rootDescription?.hasPrefix(input.title) == true)
+      let axis = ValueAxis(input)
+      #expect(axis.low < axis.high && !axis.ticks.isEmpty, "\(input.title)")
+    }
+    #expect(ValueAxis(inputs[5]).low <= 0.1 && ValueAxis(inputs[5]).high >= 1.2 && ValueAxis(inputs[5]).high < 7, "widened to the values of the periods")
+    #expect(Chart.lineChart(inputs[2]).summary == "No values, a to b: x no values.")
+  }
+
   @Test("each series its own colour and marker; the organization dark, thicker, bold")
   func looks() {
     let layout = LineChartLayout(Self.six, language: .en, width: 505)
