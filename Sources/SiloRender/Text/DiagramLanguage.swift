@@ -157,4 +157,7 @@ enum TextKey: String, CaseIterable {
   // Line charts
   case chartSummary, chartSummaryOnePeriod, chartSummaryEmpty, chartSeriesChange, chartSeriesOne, chartSeriesNone
   case chartNoteBand, chartNoteReference, chartNoteGaps, chartNoteThinned, chartPointTooltip, chartPointBandTooltip
+  // Community flow
+  case flowTitle, flowCommunity, flowSmaller, flowSmallerName, flowFlowTooltip, flowNodeTooltip, flowKey, flowKeySmaller
+  case flowSummary, flowNoteGathered, flowNoteUnknown, layoutFlow
 }

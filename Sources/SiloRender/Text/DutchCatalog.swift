@@ -106,5 +106,22 @@ enum DutchCatalog {
     .chartPointTooltip: "{1}, {2}: {3}",
     .chartPointBandTooltip: "{1}, {2}: {3} (marge {4} tot {5})",
 
+    .flowTitle: "Samenwerkingsgroepen door de tijd",
+    .flowCommunity: "G{1}",
+    .flowSmaller: "{1} kleinere groepen",
+    .flowSmallerName: "kleinere groepen",
+    .flowFlowTooltip: "{1} van {2} naar {3}",
+    .flowNodeTooltip: "{1}, {2}: {3}",
+    .flowKey: "Een rechthoek is een samenwerkingsgroep in één periode: het nummer en, tussen haakjes, het aantal personen; "
+      + "de hoogte geeft het aantal personen weer (minstens ruimte voor het label). Lijndikte: het aantal personen dat naar "
+      + "een samenwerkingsgroep van de volgende periode gaat. Hetzelfde nummer en dezelfde kleur is in elke periode "
+      + "dezelfde samenwerkingsgroep.",
+    .flowKeySmaller: " Grijs: de kleinere samenwerkingsgroepen van een periode, samengenomen in één rechthoek.",
+    .flowSummary: "Samenwerkingsgroepen in {1} perioden, {2} tot en met {3}: elke rechthoek is een samenwerkingsgroep, "
+      + "de hoogte het aantal personen; lijnen tussen perioden zijn personen die van een samenwerkingsgroep naar een van de "
+      + "volgende periode gaan, breder bij meer personen.",
+    .flowNoteGathered: "Na de {1} grootste samenwerkingsgroepen van een periode zijn de overige samengenomen in één grijze rechthoek ({2}).",
+    .flowNoteUnknown: "{1} stromen noemen een samenwerkingsgroep die niet in hun periode voorkomt en zijn weggelaten.",
+    .layoutFlow: "Opmaak: dot, één kolom per periode, van links naar rechts.",
   ]
 }

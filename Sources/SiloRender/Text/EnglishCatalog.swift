@@ -100,5 +100,20 @@ enum EnglishCatalog {
     .chartPointTooltip: "{1}, {2}: {3}",
     .chartPointBandTooltip: "{1}, {2}: {3} (margin {4} to {5})",
 
+    .flowTitle: "Communities over time",
+    .flowCommunity: "C{1}",
+    .flowSmaller: "{1} smaller communities",
+    .flowSmallerName: "smaller communities",
+    .flowFlowTooltip: "{1} from {2} to {3}",
+    .flowNodeTooltip: "{1}, {2}: {3}",
+    .flowKey: "A box is a community in one period: its number and, in brackets, its people; its height shows the people "
+      + "(at least room for its label). Line width: the people moving to a community of the next period. The same number "
+      + "and colour is the same community in every period.",
+    .flowKeySmaller: " Grey: the smaller communities of a period, gathered in one box.",
+    .flowSummary: "Communities of the collaboration in {1} periods, {2} to {3}: each box is a community, its height the "
+      + "number of people in it; lines between periods are people moving from a community to one of the next period, wider for more people.",
+    .flowNoteGathered: "Beyond the {1} largest communities of a period, the others are gathered in one grey box ({2}).",
+    .flowNoteUnknown: "{1} flows name a community that is not listed in its period and are left out.",
+    .layoutFlow: "Layout: dot, one column per period, left to right.",
   ]
 }
