@@ -121,6 +121,12 @@ private final class FragmentScan: NSObject, XMLParserDelegate {
     }
   }
 
+  @Test("HTMLLabel.text doubles backslashes, which Graphviz would read as its escapes (\\N, \\G)")
+  func htmlBackslashes() {
+    #expect(HTMLLabel.text(#"2025 \N"#).markup == #"2025 \\N"#)
+    #expect(HTMLLabel.text(#"C:\new"#, bold: true).markup.contains(#"<b>C:\\new</b>"#))
+  }
+
   @Test("HTMLLabel.lines joins with <br/>")
   func htmlLines() throws {
     let parts: [HTMLLabel] = [.text("ICT & <Beheer>", bold: true), .text("E-I −0.5"), .text("3 people", pointSize: 9)]

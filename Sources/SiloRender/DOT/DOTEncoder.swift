@@ -30,6 +30,9 @@ public enum DOTEncoder {
       out += "  }\n"
     }
     for node in graph.nodes { out += "  " + statement(node) }
+    for group in graph.sameRank where !group.isEmpty {
+      out += "  { rank=\"same\"; " + group.map { quoted($0) + "; " }.joined() + "}\n"
+    }
     let connector = graph.directed ? " -> " : " -- "
     for edge in graph.edges {
       out += "  " + quoted(edge.tail) + connector + quoted(edge.head)

@@ -25,10 +25,14 @@ public struct DOTGraph: Sendable, Hashable {
   public var nodes: [DOTNode]
   /// All edges, at the top level (Graphviz routes edges between clusters from there).
   public var edges: [DOTEdge]
+  /// Groups of node ids that `dot` puts on one rank (`{ rank="same"; … }`, drawn as nothing);
+  /// other engines ignore them.
+  public var sameRank: [[String]]
 
   public init(
     name: String, directed: Bool = false, attributes: DOTAttributes = [:], nodeDefaults: DOTAttributes = [:],
-    edgeDefaults: DOTAttributes = [:], clusters: [DOTCluster] = [], nodes: [DOTNode] = [], edges: [DOTEdge] = []
+    edgeDefaults: DOTAttributes = [:], clusters: [DOTCluster] = [], nodes: [DOTNode] = [], edges: [DOTEdge] = [],
+    sameRank: [[String]] = []
   ) {
     self.name = name
     self.directed = directed
@@ -38,6 +42,7 @@ public struct DOTGraph: Sendable, Hashable {
     self.clusters = clusters
     self.nodes = nodes
     self.edges = edges
+    self.sameRank = sameRank
   }
 
   /// Every node, clustered or not.

@@ -57,8 +57,13 @@ public struct HTMLLabel: Sendable, Hashable {
   private init(markup: String) { self.markup = markup }
 
   /// Plain text (escaped), optionally bold, in a point size and colour.
+  ///
+  /// Besides the XML escaping, a backslash is doubled: Graphviz 2.42 expands its escapes
+  /// (`\N` the node's id, `\G` the graph's name, …) in the text of HTML-like labels too, even
+  /// when written as `&#92;`, and turns `\\` into one backslash, so that a period named
+  /// `2025 \N` would otherwise show the node's id.
   public static func text(_ text: String, bold: Bool = false, pointSize: Double? = nil, colour: String? = nil) -> HTMLLabel {
-    var markup = TextSafety.xmlEscaped(text)
+    var markup = TextSafety.xmlEscaped(text).replacing("\\", with: "\\\\")
     if bold { markup = "<b>" + markup + "</b>" }
     if pointSize != nil || colour != nil || bold {
       // The face is named every time: a <font> without one falls back to Times in 2.42.

@@ -55,6 +55,17 @@ enum NameLines {
     return out
   }
 
+  /// `text` when it has at most `limit` characters, else cut with "…": at its last space
+  /// within the first `limit` + 1 characters when that keeps at least half of them (so
+  /// "Ruimtelijke Ontwikkeling en Vergunningen" at 24 is "Ruimtelijke Ontwikkeling…"),
+  /// else after `limit` − 1 characters.
+  static func cut(_ text: String, at limit: Int) -> String {
+    let characters = Array(text)
+    guard characters.count > limit, limit > 1 else { return text }
+    let space = characters[...limit].lastIndex(of: " ").flatMap { $0 >= limit / 2 ? $0 : nil }
+    return trimmed(characters[..<(space ?? limit - 1)]) + "…"
+  }
+
   /// The words that fit in `width` on the first line, the rest cut with "…" on the second.
   private static func shortened(_ text: [Character], width: Int) -> [String] {
     var cut = width

@@ -154,4 +154,10 @@ enum TextKey: String, CaseIterable {
   // Terms
   case termBetweenness, termConstraint, termEffectiveSize, termTieWeight, termWeight, termSharedProjects, termNewman
   case termHoursTogether, termProjectOverlap
+  // Line charts
+  case chartSummary, chartSummaryOnePeriod, chartSummaryEmpty, chartSeriesChange, chartSeriesOne, chartSeriesNone
+  case chartNoteBand, chartNoteReference, chartNoteGaps, chartNoteThinned, chartPointTooltip, chartPointBandTooltip
+  // Community flow
+  case flowTitle, flowCommunity, flowSmaller, flowSmallerName, flowFlowTooltip, flowNodeTooltip, flowKey, flowKeySmaller
+  case flowSummary, flowNoteGathered, flowNoteUnknown, layoutFlow
 }

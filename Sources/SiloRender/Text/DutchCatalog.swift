@@ -92,5 +92,36 @@ enum DutchCatalog {
     .termBetweenness: "verbindende rol", .termConstraint: "beperking (Burt)", .termEffectiveSize: "effectieve omvang",
     .termTieWeight: "gewicht van de relaties", .termWeight: "gewicht", .termSharedProjects: "gedeelde projecten",
     .termNewman: "samenwerking (Newman)", .termHoursTogether: "gezamenlijke uren", .termProjectOverlap: "projectoverlap (Jaccard)",
+
+    .chartSummary: "{1}, {2} tot en met {3}: {4}.",
+    .chartSummaryOnePeriod: "{1}, {2}: {3}.",
+    .chartSummaryEmpty: "{1}: geen waarden.",
+    .chartSeriesChange: "{1} van {2} ({3}) naar {4} ({5})",
+    .chartSeriesOne: "{1} {2} ({3})",
+    .chartSeriesNone: "{1} zonder waarden",
+    .chartNoteBand: "Gekleurde vlakken: de marge (van laag tot hoog) rond de waarden van een lijn.",
+    .chartNoteReference: "Stippellijn: {1}, bij {2}.",
+    .chartNoteGaps: "Een onderbreking in een lijn: geen waarde voor die periode.",
+    .chartNoteThinned: "De as noemt {1} van de {2} perioden; elke periode heeft een streepje.",
+    .chartPointTooltip: "{1}, {2}: {3}",
+    .chartPointBandTooltip: "{1}, {2}: {3} (marge {4} tot {5})",
+
+    .flowTitle: "Samenwerkingsgroepen door de tijd",
+    .flowCommunity: "G{1}",
+    .flowSmaller: "{1} kleinere groepen",
+    .flowSmallerName: "kleinere groepen",
+    .flowFlowTooltip: "{1} van {2} naar {3}",
+    .flowNodeTooltip: "{1}, {2}: {3}",
+    .flowKey: "Een rechthoek is een samenwerkingsgroep in één periode: het nummer en, tussen haakjes, het aantal personen; "
+      + "de hoogte geeft het aantal personen weer (minstens ruimte voor het label). Lijndikte: het aantal personen dat naar "
+      + "een samenwerkingsgroep van de volgende periode gaat. Hetzelfde nummer en dezelfde kleur is in elke periode "
+      + "dezelfde samenwerkingsgroep.",
+    .flowKeySmaller: " Grijs: de kleinere samenwerkingsgroepen van een periode, samengenomen in één rechthoek.",
+    .flowSummary: "Samenwerkingsgroepen in {1} perioden, {2} tot en met {3}: elke rechthoek is een samenwerkingsgroep, "
+      + "de hoogte het aantal personen; lijnen tussen perioden zijn personen die van een samenwerkingsgroep naar een van de "
+      + "volgende periode gaan, breder bij meer personen.",
+    .flowNoteGathered: "Na de {1} grootste samenwerkingsgroepen van een periode zijn de overige samengenomen in één grijze rechthoek ({2}).",
+    .flowNoteUnknown: "{1} stromen noemen een samenwerkingsgroep die niet in hun periode voorkomt en zijn weggelaten.",
+    .layoutFlow: "Opmaak: dot, één kolom per periode, van links naar rechts.",
   ]
 }

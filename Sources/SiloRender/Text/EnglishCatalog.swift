@@ -86,5 +86,34 @@ enum EnglishCatalog {
     .termBetweenness: "betweenness", .termConstraint: "constraint (Burt)", .termEffectiveSize: "effective size",
     .termTieWeight: "tie weight", .termWeight: "weight", .termSharedProjects: "shared projects",
     .termNewman: "collaboration (Newman)", .termHoursTogether: "hours together", .termProjectOverlap: "project overlap (Jaccard)",
+
+    .chartSummary: "{1}, {2} to {3}: {4}.",
+    .chartSummaryOnePeriod: "{1}, {2}: {3}.",
+    .chartSummaryEmpty: "{1}: no values.",
+    .chartSeriesChange: "{1} from {2} ({3}) to {4} ({5})",
+    .chartSeriesOne: "{1} {2} ({3})",
+    .chartSeriesNone: "{1} no values",
+    .chartNoteBand: "Shaded areas: the margin (low to high) around a line's values.",
+    .chartNoteReference: "Dashed line: {1}, at {2}.",
+    .chartNoteGaps: "A gap in a line: no value for that period.",
+    .chartNoteThinned: "The axis names {1} of the {2} periods; every period has a tick mark.",
+    .chartPointTooltip: "{1}, {2}: {3}",
+    .chartPointBandTooltip: "{1}, {2}: {3} (margin {4} to {5})",
+
+    .flowTitle: "Communities over time",
+    .flowCommunity: "C{1}",
+    .flowSmaller: "{1} smaller communities",
+    .flowSmallerName: "smaller communities",
+    .flowFlowTooltip: "{1} from {2} to {3}",
+    .flowNodeTooltip: "{1}, {2}: {3}",
+    .flowKey: "A box is a community in one period: its number and, in brackets, its people; its height shows the people "
+      + "(at least room for its label). Line width: the people moving to a community of the next period. The same number "
+      + "and colour is the same community in every period.",
+    .flowKeySmaller: " Grey: the smaller communities of a period, gathered in one box.",
+    .flowSummary: "Communities of the collaboration in {1} periods, {2} to {3}: each box is a community, its height the "
+      + "number of people in it; lines between periods are people moving from a community to one of the next period, wider for more people.",
+    .flowNoteGathered: "Beyond the {1} largest communities of a period, the others are gathered in one grey box ({2}).",
+    .flowNoteUnknown: "{1} flows name a community that is not listed in its period and are left out.",
+    .layoutFlow: "Layout: dot, one column per period, left to right.",
   ]
 }
