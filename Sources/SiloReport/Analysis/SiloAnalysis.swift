@@ -254,7 +254,7 @@ public enum SiloAnalysis {
     temporal.periods = spec
     temporal.projection = projection
     temporal.weighted = options.weighted
-    temporal.permutations = options.permutations
+    temporal.permutations = min(options.permutations, TemporalOptions().permutations)
     temporal.bootstrapReplicates = options.bootstrapReplicates
     temporal.seed = options.seed
     temporal.threads = max(1, options.threads)

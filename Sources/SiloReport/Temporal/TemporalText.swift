@@ -25,14 +25,17 @@ extension TrendDocument {
       }
       out += "\nShare of each department's ties kept inside, by period\n" + departments.rendered()
     }
-    if !events.isEmpty {
-      var table = PlainTable(header: ["period", "event", "from", "to"])
-      for e in events where e.kind != .continue {
-        table.append([e.period, e.kind.rawValue, e.from.map { "C\($0)" }.joined(separator: " "), e.to.map { "C\($0)" }.joined(separator: " ")])
+    if periods.contains(where: { !$0.communities.isEmpty }) {
+      var table = PlainTable(
+        header: ["period", "communities", "largest", "continue", "merge", "split", "birth", "death"], rightAligned: Set(1 ... 7))
+      for p in periods {
+        let here = events.filter { $0.period == p.label }
+        table.append(
+          [p.label, NumberText.integer(p.communities.count), p.communities.first.map { "C\($0.id) (\($0.size))" } ?? "—"]
+            + CommunityEvent.Kind.allCases.map { kind in NumberText.integer(here.filter { $0.kind == kind }.count) })
       }
-      let continued = events.filter { $0.kind == .continue }.count
-      out += "\nCommunities (C1, C2, …: the same number is the same community in every period; \(continued) continued from one period to the next)\n"
-      out += table.rows.isEmpty ? "no merges, splits, births or deaths\n" : table.rendered()
+      out += "\nCommunities by period (C1, C2, …: the same number is the same community in every period; events against the previous period; --format json lists them)\n"
+      out += table.rendered()
     }
     if let change {
       out += "\nChange from \(change.from) to \(change.to)\n" + ChangePart.table([change.organization] + change.groups)

@@ -74,7 +74,7 @@ struct Trend: ParsableCommand {
 /// Options shared by `trend` and `compare`.
 struct TemporalArguments: ParsableArguments {
   @Option(parsing: .unconditional, help: "Random relabellings for the E-I permutation test in each period (\(OptionRanges.describe(OptionRanges.permutations))).")
-  var permutations: Int = 1000
+  var permutations: Int = 200
 
   @Option(parsing: .unconditional, help: "Bootstrap replicates for the margins and the change test; 0 for none (\(OptionRanges.describe(OptionRanges.replicates))).")
   var bootstrap: Int = 1000
