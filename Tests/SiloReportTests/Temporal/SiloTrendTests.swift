@@ -182,6 +182,39 @@ struct SiloTrendTests {
     }
   }
 
+  @Test("an empty date window (to before from) is refused as an input error, not a crash")
+  func emptyWindow() {
+    // Truth: no day lies on or after 1 June and on or before 1 March.
+    var options = TemporalLogs.options()
+    options.projection.from = LogDate(year: 2025, month: 6, day: 1)
+    options.projection.to = LogDate(year: 2025, month: 3, day: 1)
+    do {
+      _ = try SiloTrend.compute(log: TemporalLogs.opening, options: options)
+      Issue.record("expected the empty window to be refused")
+    } catch {
+      guard case .input(.invalidOption(let message)) = error else {
+        Issue.record("expected an invalid option, got \(error)")
+        return
+      }
+      #expect(message.contains("the date window is empty"))
+    }
+  }
+
+  @Test("a date window narrows the trend: periods cut by it keep their label and lose the days outside")
+  func dateWindow() throws {
+    // Truth: 15 February to 15 November keeps Q1 from 02-15, Q2, Q3 and Q4 up to 11-15 (end 11-16).
+    var options = TemporalLogs.options()
+    options.projection.from = LogDate(year: 2025, month: 2, day: 15)
+    options.projection.to = LogDate(year: 2025, month: 11, day: 15)
+    let document = try SiloTrend.compute(log: TemporalLogs.opening, options: options)
+    #expect(document.periods.map(\.label) == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"])
+    #expect(document.periods.first?.start == options.projection.from)
+    #expect(document.periods.last?.end == LogDate(year: 2025, month: 11, day: 16))
+    // Truth: Q1's rows are dated 1 January + (i mod 80), so days 45…79 of each 80 are kept.
+    #expect(document.periods[0].entries < 236)
+    #expect(document.periods[1].entries == 236)
+  }
+
   @Test("undated rows mixed in are left out, counted in undated_entries and warned about")
   func undatedRows() throws {
     // Truth: 3 undated rows (for people who also have dated rows) are in no period; the dated rows are as before.
