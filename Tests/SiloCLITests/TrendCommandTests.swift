@@ -103,6 +103,38 @@ struct TrendCommandTests {
     }
   }
 
+  @Test("compare: two logs cut at a date give the same people and changes as one log with two ranges, with --people too")
+  func twoLogsEqualRanges() throws {
+    // Truth: the two files hold exactly the rows of the two ranges; people listed only in the
+    // people file, without a row on a side, are not on that side.
+    try withTemporaryFolder { folder in
+      let text = try #require(contents(Inputs.otelLog))
+      let rows = lines(text)
+      let header = rows[0], data = rows.dropFirst()
+      let early = data.filter { $0.split(separator: ",")[3] < "2023-01-01" }, late = data.filter { $0.split(separator: ",")[3] >= "2023-01-01" }
+      let before = folder.write("before.csv", ([header] + early).joined(separator: "\n") + "\n")
+      let after = folder.write("after.csv", ([header] + late).joined(separator: "\n") + "\n")
+      let options = ["--people", Self.people, "--format", "json"] + Self.quick
+      let ranges = try siloscope(
+        ["compare", Inputs.otelLog, "--before", "2020-01-01..2022-12-31", "--after", "2023-01-01..2026-12-31"] + options, in: folder)
+      let files = try siloscope(["compare", before, after] + options, in: folder)
+      #expect(ranges.status == 0, "\(ranges)")
+      #expect(files.status == 0, "\(files)")
+      let r = try jsonObject(ranges.out), f = try jsonObject(files.out)
+      for key in ["people_in_both", "people_only_before", "people_only_after", "only_before", "only_after"] {
+        #expect("\(r[key] ?? "-")" == "\(f[key] ?? "-")", "\(key)")
+      }
+      for side in ["before", "after"] {
+        let x = try #require(r[side] as? [String: Any]), y = try #require(f[side] as? [String: Any])
+        #expect(integer(x["people"]) == integer(y["people"]), "\(side)")
+        #expect(integer(x["ties"]) == integer(y["ties"]), "\(side)")
+      }
+      let rGroups = try #require(r["groups"] as? [[String: Any]]), fGroups = try #require(f["groups"] as? [[String: Any]])
+      #expect(rGroups.map { $0["name"] as? String } == fGroups.map { $0["name"] as? String })
+      #expect(rGroups.map { "\($0["direction"] ?? "-")" } == fGroups.map { "\($0["direction"] ?? "-")" })
+    }
+  }
+
   @Test("compare on two halves as JSON: both sides cover their ranges and people are counted once")
   func compareHalvesJSON() throws {
     // Truth: each side's source is its range; people on both sides plus those on one side only are the people of either.

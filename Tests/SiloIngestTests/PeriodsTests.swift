@@ -157,6 +157,21 @@ struct PeriodsTests {
     #expect(part.personInWholeLog.isEmpty)
   }
 
+  @Test("restrictedToPeopleWithEntries drops people a people file lists without a row and keeps every entry, undated too")
+  func peopleWithEntries() throws {
+    // Truth: erin is only in the people file; dave's row has no date but is an entry.
+    let files = Files()
+    defer { files.remove() }
+    let people = files.text("people.csv", "person,department\ncarol,X\nerin,Z\n")
+    let merged = Self.log.merging(try PeopleFile.read(path: people))
+    #expect(merged.people.contains("erin"))
+    let part = merged.restrictedToPeopleWithEntries()
+    #expect(part.log.people == ["carol", "alice", "bob", "dave"])
+    #expect(part.log.rows == Self.log.rows)
+    #expect(part.log.departments == merged.departments)
+    #expect(part.log.departmentOfPerson == ["carol": "X", "alice": "Y", "bob": "X", "dave": "Z"])
+  }
+
   @Test("undatedEntries counts the rows without a date")
   func undatedCount() {
     // Truth: only dave's row has no date.
