@@ -120,12 +120,24 @@ extension ProjectLog {
   /// - Complexity: O(*E* + *n*) for *E* entries and *n* people.
   public func restricted(to period: LogPeriod) -> PeriodLog {
     let low = period.start.dayNumber, high = period.end.dayNumber
+    return selecting { day in day != Self.noDay && day >= low && day < high }
+  }
+
+  /// Every entry, dated or not, over only the people who have one (a people file may list
+  /// people without entries), as ``restricted(to:)`` makes a period's part: for comparing
+  /// two logs as two periods of one.
+  ///
+  /// - Complexity: O(*E* + *n*) for *E* entries and *n* people.
+  public func restrictedToPeopleWithEntries() -> PeriodLog { selecting { _ in true } }
+
+  /// The entries whose day `keeps`, over only the people who have one.
+  private func selecting(_ keeps: (Int32) -> Bool) -> PeriodLog {
     var newPerson = [Int32](repeating: -1, count: people.count)
     var personInWholeLog: [Int32] = []
     var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
     for i in 0 ..< entryCount {
       let day = self.entryDay[i]
-      guard day != Self.noDay, day >= low, day < high else { continue }
+      guard keeps(day) else { continue }
       let p = Int(self.entryPerson[i])
       if newPerson[p] < 0 {
         newPerson[p] = Int32(personInWholeLog.count)

@@ -86,14 +86,17 @@ public enum SiloComparison {
     for (side, name) in [(before, "before"), (after, "after")] where side.log.entryCount == 0 {
       throw .unsuitable("the \(name) side (\(side.source)) has no log entries: nothing to compare")
     }
+    // People a people file lists without an entry on a side are not on that side, as in a
+    // range of one log.
+    let beforeLog = before.log.restrictedToPeopleWithEntries().log, afterLog = after.log.restrictedToPeopleWithEntries().log
     let b = try PeriodSnapshot.measure(
-      before.log, period: nil, personInWholeLog: [], options: options, replicateSeed: options.seed,
+      beforeLog, period: nil, personInWholeLog: [], options: options, replicateSeed: options.seed,
       communities: false)
     let a = try PeriodSnapshot.measure(
-      after.log, period: nil, personInWholeLog: [], options: options,
+      afterLog, period: nil, personInWholeLog: [], options: options,
       replicateSeed: options.seed ^ 0xD6E8_FEB8_6659_FD93, communities: false)
     let groups = ChangePart.departments(before: b, after: a)
-    let beforePeople = Set(before.log.people), afterPeople = Set(after.log.people)
+    let beforePeople = Set(beforeLog.people), afterPeople = Set(afterLog.people)
     let inBoth = beforePeople.intersection(afterPeople).count
     func side(_ s: Side, _ snapshot: PeriodSnapshot) -> ComparisonDocument.SidePart {
       .init(

@@ -21,7 +21,8 @@ public enum SiloTrend {
   ///
   /// - Throws: ``AnalysisError/unsuitable(_:)`` when the log has no dated entry, no
   ///   departments, or dates that fall in fewer than two periods; ``AnalysisError/input(_:)``
-  ///   and ``AnalysisError/metric(_:)`` from the projection and the measures.
+  ///   for an empty date window (`to` before `from`), and from the projection;
+  ///   ``AnalysisError/metric(_:)`` from the measures.
   /// - Complexity: per period, O(*E*) to select its entries plus the projection, the
   ///   scorecard, the bootstrap and the consensus of that period.
   public static func compute(log: ProjectLog, options: TemporalOptions) throws(AnalysisError) -> TrendDocument {
@@ -70,6 +71,9 @@ public enum SiloTrend {
 
   /// The periods of the log's dated entries (within the projection's `from`/`to`).
   static func periods(of log: ProjectLog, options: TemporalOptions) throws(AnalysisError) -> [LogPeriod] {
+    if let from = options.projection.from, let to = options.projection.to, to < from {
+      throw .input(.invalidOption("the date window is empty: --from \(from) is after --to \(to)"))
+    }
     guard var range = log.dateRange else {
       throw .unsuitable("no entry of the log has a date: a trend needs dated entries (a date column)")
     }
