@@ -73,7 +73,11 @@ struct PrintedLabelTests {
       let run = try siloscope(["analyze", "org.csv", "--out", "r", "--quiet"], in: folder)
       #expect(run.status == 0, "\(run)")
       let result = try Self.tooSmall(in: folder.file("r"))
-      #expect(result.files == 4)
+      // The four diagrams and, for a log dated over a year, the trend chart and the flow of
+      // communities (quarters), which must reach 9 pt themselves.
+      #expect(result.files == 6)
+      let trendFigures = result.small.filter { $0.hasPrefix("trend.svg") || $0.hasPrefix("communities-over-time.svg") }
+      #expect(trendFigures.isEmpty, "\(trendFigures.prefix(5))")
       // Reached by the department map and the top broker's network; not yet by the people and
       // communities views: fifteen department boxes side by side make the clustered layout
       // wider than 56 em of 9 pt text (about 7 pt now; see Diagram.fitted).

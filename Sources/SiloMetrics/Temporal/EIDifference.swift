@@ -76,9 +76,12 @@ public enum ChangeDirection: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// The direction of `difference` under the rule above; `nil` when either side is undefined.
   public init?(_ difference: EIDifference) {
-    guard let change = difference.change else { return nil }
-    if difference.beyondUncertainty == true {
-      self = change > 0 ? .opened : .closed
+    guard difference.change != nil else { return nil }
+    // The side of zero the interval lies on decides, so the word never contradicts the margin.
+    if let low = difference.changeLow, low > 0 {
+      self = .opened
+    } else if let high = difference.changeHigh, high < 0 {
+      self = .closed
     } else {
       self = .unclear
     }

@@ -31,6 +31,8 @@ public struct AnalysisResult: Sendable {
   /// The organization period by period, for a dated log that spans at least two periods
   /// (``SiloAnalysis/Options/trend``); `nil` otherwise.
   public var trend: TrendDocument?
+  /// The figures of the "Change over time" section (empty without a trend or diagrams).
+  public var trendFigures: [TrendFigure] = []
   /// The key findings in plain language, most important first.
   public var findings: [Finding]
   /// The diagrams, drawn.
@@ -66,6 +68,20 @@ public struct AnalysisResult: Sendable {
     public var caption: String
     public var view: DiagramView
     public var diagram: Diagram
+    public var svg: [UInt8]
+  }
+
+  /// A figure of the "Change over time" section (a line chart or the communities' flow) and
+  /// its SVG.
+  public struct TrendFigure: Sendable {
+    /// The file name in the report folder.
+    public var file: String
+    /// `trend` (the line chart) or `community-flow`.
+    public var view: String
+    public var title: String
+    /// One sentence for readers who cannot see it.
+    public var summary: String
+    public var notes: [String]
     public var svg: [UInt8]
   }
 
@@ -230,9 +246,8 @@ public struct ReportDocument: Sendable, Codable {
     communities = result.communities
     brokers = result.brokersDocument
     trend = result.trend
-    diagrams = result.diagrams.map {
-      DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes)
-    }
+    diagrams = result.trendFigures.map { DiagramEntry(file: $0.file, view: $0.view, title: $0.title, notes: $0.notes) }
+      + result.diagrams.map { DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes) }
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil
   }
 

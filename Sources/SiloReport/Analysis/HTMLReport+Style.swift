@@ -38,6 +38,8 @@ extension HTMLReport {
     .verdict.v-inward { background: #fddbc7; color: #67001f; }
     .verdict.v-balanced { background: #eee; color: #333; }
     .verdict.v-open { background: #d1e5f0; color: #053061; }
+    tr.c-opened th { border-left: 4px solid var(--open); font-weight: 600; }
+    tr.c-closed th { border-left: 4px solid var(--silo); font-weight: 600; }
     .note { color: var(--muted); font-size: 13px; }
     figure { margin: 18px 0 28px; }
     figure a.full { display: block; }
@@ -71,6 +73,7 @@ extension HTMLReport {
       tr, li, dd { break-inside: avoid; }
       figure { break-inside: avoid; page-break-inside: avoid; }
       figure svg { width: 100%; height: 215mm; max-height: none; }
+      figure.wide svg { height: auto; }
       a { color: inherit; text-decoration: none; }
     }
     @page { size: A4; margin: 16mm 16mm 18mm; }

@@ -192,6 +192,7 @@ public enum HTMLReport {
   /// department judged in both, the communities' events, and the trend figures.
   private static func trend(_ page: inout Page, _ result: AnalysisResult, _ document: ReportDocument) {
     guard let trend = document.trend, let change = trend.change, let first = trend.periods.first, let last = trend.periods.last else { return }
+    let replicates = trend.bootstrapReplicates
     let w = page.w, n = w.numbers, c = w.trendColumns
     page.add("<section id=\"trend\">\n<h2>\(w.trendHeading)</h2>\n<p>")
     page.text(w.trendIntro(periods: trend.periods.count, kind: trend.periodKind, from: w.periodLabel(first.label), to: w.periodLabel(last.label)))
@@ -209,7 +210,7 @@ public enum HTMLReport {
       page.cell(row.shareInsideChange, "\(base).share_inside_change", row.shareInsideChange.map(w.points))
       page.add("<td class=\"num\">")
       if let low = row.shareInsideChangeLow, let high = row.shareInsideChangeHigh {
-        page.number(low, "\(base).share_inside_change_low", w.points(low))
+        page.number(low, "\(base).share_inside_change_low", w.signedPoints(low))
         page.add(" \(w.toWord) ")
         page.number(high, "\(base).share_inside_change_high", w.points(high))
       } else {
@@ -218,22 +219,33 @@ public enum HTMLReport {
       page.add("</td><td>\(row.direction.map { w.changeWord($0) } ?? "—")</td></tr>\n")
     }
     page.add("</tbody>\n</table></div>\n<p class=\"note\">")
-    page.text(w.changeRule)
+    page.text(w.changeRule(replicates: replicates))
     page.add("</p>\n<p>")
     let count = { (kind: CommunityEvent.Kind) in trend.events.filter { $0.kind == kind }.count }
     page.text(w.trendCommunities(
       first: first.communities.count, last: last.communities.count, continued: count(.continue), merges: count(.merge),
       splits: count(.split), births: count(.birth), deaths: count(.death)))
-    page.add("</p>\n</section>\n")
+    page.add("</p>\n")
+    for (k, figure) in result.trendFigures.enumerated() {
+      // Wider than tall: printed at the page's width, as tall as that makes it.
+      page.add("<figure id=\"figure-\(k + 1)\" class=\"wide\">\n<a class=\"full\" href=\"\(figure.file)\">\(HTML.inlineSVG(figure.svg, figure: k + 1))</a>\n")
+      page.add("<figcaption><b>\(w.figure(k + 1))</b> \(w.caption(figure.view)). \(figure.summary) ")
+      page.add("<span class=\"note\">\(figure.notes.joined(separator: " "))</span> ")
+      page.add("(<a href=\"\(figure.file)\">\(figure.file)</a>)</figcaption>\n</figure>\n")
+    }
+    page.add("</section>\n")
   }
 
   private static func diagrams(_ page: inout Page, _ result: AnalysisResult) {
     guard !result.diagrams.isEmpty else { return }
     let w = page.w
     page.add("<section id=\"diagrams\">\n<h2>\(w.diagramsHeading)</h2>\n<p>\(w.diagramsIntro)</p>\n")
+    // The trend section's figures come first in the page and are numbered first.
+    let first = result.trend?.change == nil ? 1 : result.trendFigures.count + 1
     for (k, drawn) in result.diagrams.enumerated() {
-      page.add("<figure id=\"figure-\(k + 1)\">\n<a class=\"full\" href=\"\(drawn.file)\">\(HTML.inlineSVG(drawn.svg, figure: k + 1))</a>\n")
-      page.add("<figcaption><b>\(w.figure(k + 1))</b> \(w.caption(drawn.view.rawValue)). \(drawn.diagram.summary) ")
+      let number = first + k
+      page.add("<figure id=\"figure-\(number)\">\n<a class=\"full\" href=\"\(drawn.file)\">\(HTML.inlineSVG(drawn.svg, figure: number))</a>\n")
+      page.add("<figcaption><b>\(w.figure(number))</b> \(w.caption(drawn.view.rawValue)). \(drawn.diagram.summary) ")
       page.add("<span class=\"note\">\(drawn.diagram.notes.joined(separator: " "))</span> ")
       page.add("(<a href=\"\(drawn.file)\">\(drawn.file)</a>)</figcaption>\n</figure>\n")
     }

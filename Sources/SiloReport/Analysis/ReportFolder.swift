@@ -37,6 +37,7 @@ public struct ReportFolder {
     files.append(("departments.csv", departmentsCSV()))
     files.append(("department-matrix.csv", matrixCSV()))
     files.append(("network.graphml", GraphMLWriter.graphML(result.personLevelNetwork)))
+    for figure in result.trendFigures { files.append((figure.file, String(decoding: figure.svg, as: UTF8.self))) }
     for drawn in result.diagrams { files.append((drawn.file, String(decoding: drawn.svg, as: UTF8.self))) }
     return files
   }

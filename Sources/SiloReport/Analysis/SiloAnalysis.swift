@@ -204,11 +204,21 @@ public enum SiloAnalysis {
       }
     }
 
-    return AnalysisResult(
+    var trendFigures: [AnalysisResult.TrendFigure] = []
+    if options.diagrams, let trend {
+      do {
+        trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
+      } catch {
+        throw .render(error)
+      }
+    }
+    var result = AnalysisResult(
       network: network, personLevel: personLevel, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
       scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
       brokersDocument: brokersDocument, trend: trend, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
       elapsed: clock.elapsed)
+    result.trendFigures = trendFigures
+    return result
   }
 
   /// The silo scorecard and its document, with the bootstrap margins when asked for

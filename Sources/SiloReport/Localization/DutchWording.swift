@@ -255,7 +255,7 @@ struct DutchWording: ReportWording {
   let trendHeading = "Verandering in de tijd"
 
   func trendIntro(periods: Int, kind: String, from: String, to: String) -> String {
-    let unit = ["year": "jaren", "quarter": "kwartalen", "month": "maanden"][kind] ?? "perioden"
+    let unit = ["year": "jaar", "quarter": "kwartalen", "month": "maanden"][kind] ?? "perioden"
     return "Het logboek beslaat \(periods) \(unit), van \(from) tot en met \(to). Elke periode is apart gemeten, met de mensen die er werkten; "
       + "iedereen blijft bij de afdeling die het hele logboek aangeeft. De tabel vergelijkt de eerste periode met de laatste."
   }
@@ -263,13 +263,12 @@ struct DutchWording: ReportWording {
   let trendColumns = TrendColumns(department: "Afdeling", first: "Binnen, eerst", last: "Binnen, laatst", change: "Verschil", margin: "Marge (95%)", verdict: "Oordeel")
 
   let organizationWord = "Organisatie"
+  let trendChartTitle = "Deel van de samenwerking binnen de eigen afdeling, per periode"
+  let trendChartAxis = "Relaties binnen"
+  let siloLineLabel = "Grens van een silo: 5 binnen op 1 buiten"
   let toWord = "tot"
 
-  func points(_ change: Double) -> String {
-    guard change.isFinite else { return "—" }
-    let p = Int((change * 100).rounded())
-    return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p)) procentpunt"
-  }
+  let pointsUnit = "%-punt"
 
   func changeWord(_ direction: ChangeDirection) -> String {
     switch direction {
@@ -279,9 +278,12 @@ struct DutchWording: ReportWording {
     }
   }
 
-  let changeRule = "Een afdeling is opener geworden (of meer naar binnen gaan werken) als het deel van de samenwerking binnen de afdeling "
-    + "meer is gedaald (of gestegen) dan de marge: het bereik van 95% van de verandering wanneer de projecten van elke periode "
-    + "1.000 keer willekeurig opnieuw worden getrokken. Kleine afdelingen kunnen door toeval flink verschuiven; de marge laat zien hoeveel."
+  func changeRule(replicates: Int) -> String {
+    guard replicates > 0 else { return "Zonder bootstrap (--bootstrap 0) wordt geen verandering groter dan toeval genoemd." }
+    return "Een afdeling is opener geworden (of meer naar binnen gaan werken) als het deel van de samenwerking binnen de afdeling "
+      + "meer is gedaald (of gestegen) dan de marge: het bereik van 95% van de verandering wanneer de projecten van elke periode "
+      + "\(numbers.integer(replicates)) keer willekeurig opnieuw worden getrokken. Kleine afdelingen kunnen door toeval flink verschuiven; de marge laat zien hoeveel."
+  }
 
   func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String {
     "Groepen die samenwerken: \(first) in de eerste periode, \(last) in de laatste. Van periode tot periode bleven er \(continued) "
@@ -316,6 +318,8 @@ struct DutchWording: ReportWording {
     case "departments": return "De afdelingen en de samenwerking tussen hen"
     case "people": return "Medewerkers per afdeling; hoe groter de cirkel, hoe meer verbindingen via iemand lopen"
     case "communities": return "Samenwerkingsgroepen over de afdelingen heen"
+    case "trend": return "Hoeveel samenwerking binnen de afdeling blijft, per periode"
+    case "community-flow": return "Samenwerkingsgroepen gevolgd van periode tot periode"
     default: return "Het netwerk van de persoon via wie de meeste verbindingen lopen"
     }
   }

@@ -264,13 +264,12 @@ struct EnglishWording: ReportWording {
   let trendColumns = TrendColumns(department: "Department", first: "Inside, first", last: "Inside, last", change: "Change", margin: "Margin (95%)", verdict: "Verdict")
 
   let organizationWord = "Organization"
+  let trendChartTitle = "Share of collaboration kept inside the department, by period"
+  let trendChartAxis = "Ties inside"
+  let siloLineLabel = "Silo line: 5 inside per 1 outside"
   let toWord = "to"
 
-  func points(_ change: Double) -> String {
-    guard change.isFinite else { return "—" }
-    let p = Int((change * 100).rounded())
-    return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p)) pts"
-  }
+  let pointsUnit = "pts"
 
   func changeWord(_ direction: ChangeDirection) -> String {
     switch direction {
@@ -280,9 +279,12 @@ struct EnglishWording: ReportWording {
     }
   }
 
-  let changeRule = "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by more than "
-    + "the margin: the 95% range of the change when each period's projects are drawn again at random 1,000 times. "
-    + "Small departments can move a lot by chance; the margin says how much."
+  func changeRule(replicates: Int) -> String {
+    guard replicates > 0 else { return "Without a bootstrap (--bootstrap 0) no change is called larger than chance." }
+    return "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by more than "
+      + "the margin: the 95% range of the change when each period’s projects are drawn again at random \(numbers.integer(replicates)) times. "
+      + "Small departments can move a lot by chance; the margin says how much."
+  }
 
   func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String {
     "Groups that work together: \(first) in the first period, \(last) in the last. From one period to the next, "
@@ -317,6 +319,8 @@ struct EnglishWording: ReportWording {
     case "departments": return "Departments and the collaboration between them"
     case "people": return "People by department, sized by how many routes run through them"
     case "communities": return "Groups that work together, over the departments"
+    case "trend": return "How much collaboration stays inside, period by period"
+    case "community-flow": return "Groups that work together, followed from period to period"
     default: return "The network of the person through whom most routes run"
     }
   }

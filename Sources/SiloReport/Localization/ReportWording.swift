@@ -80,16 +80,22 @@ public protocol ReportWording: Sendable {
   /// The section's first paragraph: how many periods of which kind, from when to when.
   func trendIntro(periods: Int, kind: String, from: String, to: String) -> String
   var trendColumns: TrendColumns { get }
+  /// The line chart's title, y axis and silo line.
+  var trendChartTitle: String { get }
+  var trendChartAxis: String { get }
+  var siloLineLabel: String { get }
   /// The row of the whole organization in tables.
   var organizationWord: String { get }
   /// "to" between the ends of a margin.
   var toWord: String { get }
-  /// A change of a share in percentage points, with its sign: "−18 pts" / "−18 procentpunt".
+  /// A change of a share in percentage points, with its sign: "−18 pts" / "−18 %-punt".
   func points(_ change: Double) -> String
+  /// The unit of ``points(_:)``, for the end of a range: "pts" / "%-punt".
+  var pointsUnit: String { get }
   /// "opened up", "closed up", "no clear change".
   func changeWord(_ direction: ChangeDirection) -> String
   /// The rule that turns a change into those words.
-  var changeRule: String { get }
+  func changeRule(replicates: Int) -> String
   /// The communities' events in one sentence.
   func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String
   var diagramsHeading: String { get }
@@ -187,6 +193,17 @@ public struct ChangeWords: Sendable {
 }
 
 extension ReportWording {
+  func points(_ change: Double) -> String {
+    guard change.isFinite else { return "—" }
+    return signedPoints(change) + " " + pointsUnit
+  }
+
+  /// A change in whole percentage points with its sign and no unit: "+18", "−4", "0".
+  func signedPoints(_ change: Double) -> String {
+    let p = Int((change * 100).rounded())
+    return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p))"
+  }
+
   /// The calendar parts of a period label (`2025`, `2025-Q1`, `2025-03`, `2025-03-15`), or
   /// `nil` for another text.
   func periodParts(_ label: String) -> (year: Int, quarter: Int?, month: Int?, day: Int?)? {
