@@ -62,4 +62,17 @@ for view in people departments; do
 done
 # 5,000 people: above the person-level limit the people view draws departments.
 q "$work/org5000.csv" --view people --output "$R/synthetic/org5000-people.svg" --heading "Generated municipality, 5,000 people"
+
+# Change over time (the figures analyze draws for a dated log): the share of collaboration
+# inside by period, and the communities followed from period to period.
+figures() {  # figures FOLDER PREFIX ARGS... : the two trend figures of one analysis
+  local folder=$1 prefix=$2; shift 2
+  "$S" analyze "$@" --out "$work/figures" --quiet >/dev/null 2>&1
+  cp "$work/figures/trend.svg" "$R/$folder/${prefix}trend.svg"
+  cp "$work/figures/communities-over-time.svg" "$R/$folder/${prefix}communities-over-time.svg"
+  rm -rf "$work/figures"
+}
+figures opentelemetry_swift_commits "" $D/opentelemetry_swift_commits/log.csv \
+  --people $D/opentelemetry_swift_commits/persons.csv --min-group-size 1 --period year
+figures synthetic org1000- "$work/org1000.csv" --period quarter --language nl
 echo "renders: $(find "$R" -name "*.svg" | wc -l | tr -d " ") SVG files under $R/" >&2
