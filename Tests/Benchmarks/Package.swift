@@ -52,6 +52,13 @@ let package = Package(
         .product(name: "SiloMetrics", package: root.lastPathComponent),
       ],
       path: "Benchmarks/BootstrapTiming"),
+    // A plain program: SiloTrend on generated year logs in monthly periods (1 and 2 threads,
+    // peak memory) and how far each month's communities depend on the seed.
+    // `swift run -c release TrendTiming [people ...]` here, or `run.sh trend`.
+    .executableTarget(
+      name: "TrendTiming",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/TrendTiming"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

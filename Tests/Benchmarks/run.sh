@@ -6,13 +6,15 @@
 #            timed by Tests/Benchmarks/peers/peers.py
 #   bootstrap  the E-I bootstrap (1,000 replicates) and the projection's affiliations on
 #            generated logs of 10,000 and 100,000 people (seed 3); no peer
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap]   (default: all)
+#   trend    SiloTrend by month on generated year logs of 10,000 and 100,000 people (seed 3),
+#            1 and 2 threads, and the seed dependence of each month's communities; no peer
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -37,6 +39,12 @@ for suite in "${suites[@]}"; do
   bootstrap)
     echo "## SiloScope (bootstrap), wall clock, best of 3 (per pair: 1 run)"
     (cd Tests/Benchmarks && swift run -c release BootstrapTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  trend)
+    echo "## SiloScope (trend), wall clock, one run each"
+    (cd Tests/Benchmarks && swift run -c release TrendTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
     echo
     continue
     ;;
