@@ -32,11 +32,11 @@ struct Trend: ParsableCommand {
   @Option(help: "Calendar periods: month, quarter or year (default quarter; or give --window).")
   var period: PeriodSpec.CalendarUnit?
 
-  @Option(parsing: .unconditional, help: ArgumentHelp("Rolling windows of this many days instead of calendar periods (\(OptionRanges.describe(OptionRanges.days))).", valueName: "days"))
-  var window: Int?
+  @Option(parsing: .unconditional, help: ArgumentHelp("Rolling windows of this many days (90 or 90d) instead of calendar periods (\(OptionRanges.describe(OptionRanges.days))).", valueName: "days"))
+  var window: DayCount?
 
   @Option(parsing: .unconditional, help: ArgumentHelp("Days from one rolling window's start to the next (default: the window, so windows do not overlap).", valueName: "days"))
-  var step: Int?
+  var step: DayCount?
 
   @Option(parsing: .unconditional, help: "Seeded Leiden runs per consensus round (\(OptionRanges.describe(OptionRanges.consensusRuns))).")
   var consensusRuns: Int = 10
@@ -47,8 +47,8 @@ struct Trend: ParsableCommand {
   func validate() throws {
     if period != nil && window != nil { throw ValidationError("Give either --period or --window, not both.") }
     if step != nil && window == nil { throw ValidationError("--step goes with --window.") }
-    if let window { try OptionRanges.check(window, OptionRanges.days, option: "window") }
-    if let step { try OptionRanges.check(step, OptionRanges.days, option: "step") }
+    if let window { try OptionRanges.check(window.days, OptionRanges.days, option: "window") }
+    if let step { try OptionRanges.check(step.days, OptionRanges.days, option: "step") }
     try OptionRanges.check(consensusRuns, OptionRanges.consensusRuns, option: "consensus-runs")
     try OptionRanges.check(matchThreshold, 0.05 ... 1, option: "match-threshold")
     if input.edges != nil { throw ValidationError("trend needs a project log with dates, not --edges.") }
@@ -59,7 +59,7 @@ struct Trend: ParsableCommand {
       let log = try input.source(projection: projection).readLog()!
       var options = temporal.options(projection: projection, analysis: analysis)
       if let window {
-        options.periods = .rolling(windowDays: window, stepDays: step ?? window)
+        options.periods = .rolling(windowDays: window.days, stepDays: (step ?? window).days)
       } else {
         options.periods = .calendar(period ?? .quarter)
       }
@@ -107,3 +107,14 @@ struct TemporalArguments: ParsableArguments {
 }
 
 extension PeriodSpec.CalendarUnit: ExpressibleByArgument {}
+
+/// A number of days: `90` or `90d`.
+struct DayCount: ExpressibleByArgument {
+  var days: Int
+
+  init?(argument: String) {
+    let digits = argument.hasSuffix("d") ? String(argument.dropLast()) : argument
+    guard let days = Int(digits) else { return nil }
+    self.days = days
+  }
+}
