@@ -116,69 +116,18 @@ public enum SiloAnalysis {
   }
 
   private static func analyze(loaded: LoadedInput, options: Options, clock: inout StepClock) throws(AnalysisError) -> AnalysisResult {
-    var network = loaded.network
-    try check(network, kind: loaded.kind)
-
+    try check(loaded.network, kind: loaded.kind)
     // Privacy first, so that nothing after this point sees a name.
-    var pseudonymized = false
-    var affiliations = loaded.affiliations
-    if let pseudonymizer = options.pseudonymizer {
-      // Renumbered by pseudonym: the input's order (often alphabetical by name) would
-      // otherwise survive in every list of people.
-      let sorted = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
-      network = sorted.network
-      affiliations = affiliations?.renumbered(sorted.newIndex)
-      pseudonymized = true
-    }
-    let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
-    network = merged.network
-    let smallDepartments = merged.report
-    // The members of a suppressed group appear in no person-level output.
-    let personLevel = Self.personLevel(network, smallDepartments)
-    if network.groups!.groupCount < 2 {
-      throw .unsuitable(
-        "after merging departments smaller than \(options.minimumGroupSize) people there is one group left: "
-          + "silo measures compare departments; lower --min-group-size (privacy permitting)")
-    }
-
+    let guarded = try protected(loaded, options: options)
+    let network = guarded.network, smallDepartments = guarded.smallDepartments
     var summary = NetworkSummary(
       network: network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
       projection: loaded.projection, inputs: loaded.reports)
-    if pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
+    if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
 
-    let graph = network.graph
-    let n = graph.nodeCount, m = graph.edgeCount
-    let (scorecard, silos) = try Self.silos(network, affiliations: affiliations, options: options, clock: &clock)
-
-    let detection: CommunityDetection
-    let communities: CommunitiesDocument
-    do {
-      detection = try clock.step(.communities, estimate: Estimate.communities(n: n, m: m)) { () throws(MetricError) in
-        try Leiden(resolution: options.resolution, objective: .modularity, weighted: options.weighted)
-          .communities(in: graph, seed: options.seed)
-      }
-      communities = try CommunitiesDocument(network: network, detection: detection, weighted: options.weighted)
-    } catch {
-      throw .metric(error)
-    }
-
-    let method: BrokerAnalysis.Method = n <= options.exactBetweennessLimit ? .exact : .sampled
-    var betweennessOptions = BetweennessOptions(
-      distance: options.weighted ? .inverseWeight : .hops, normalized: true, threads: max(1, options.threads))
-    betweennessOptions.ties = .exact
-    let brokers: BrokerAnalysis
-    do {
-      brokers = try clock.step(
-        .brokers,
-        estimate: Estimate.brokers(n: n, m: m, exact: method == .exact, samples: options.sampledSources, threads: options.threads)
-      ) { () throws(MetricError) in
-        try BrokerAnalysis(
-          network: network, top: options.brokers, options: betweennessOptions, method: method,
-          samples: options.sampledSources, weighted: options.weighted, seed: options.seed)
-      }
-    } catch {
-      throw .metric(error)
-    }
+    let (scorecard, silos) = try Self.silos(network, affiliations: guarded.affiliations, options: options, clock: &clock)
+    let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
+    let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
     var silosDocument = silos, communitiesDocument = communities
     if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
@@ -192,33 +141,101 @@ public enum SiloAnalysis {
       silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, language: options.language)
 
     var diagrams: [AnalysisResult.DrawnDiagram] = []
+    var trendFigures: [AnalysisResult.TrendFigure] = []
     if options.diagrams {
       do {
-        diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: n, m: m)) { () throws(RenderError) in
+        diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: network.graph.nodeCount, m: network.graph.edgeCount)) {
+          () throws(RenderError) in
           try drawings(
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
-            smallDepartments: smallDepartments, personLevel: personLevel)
+            smallDepartments: smallDepartments, personLevel: guarded.personLevel)
+        }
+        if let trend {
+          trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
         }
       } catch {
         throw .render(error)
       }
     }
-
-    var trendFigures: [AnalysisResult.TrendFigure] = []
-    if options.diagrams, let trend {
-      do {
-        trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
-      } catch {
-        throw .render(error)
-      }
-    }
     var result = AnalysisResult(
-      network: network, personLevel: personLevel, summary: summary, pseudonymized: pseudonymized, smallDepartments: smallDepartments,
-      scorecard: scorecard, silos: silosDocument, detection: detection, communities: communitiesDocument, brokers: brokers,
-      brokersDocument: brokersDocument, trend: trend, findings: findings, diagrams: diagrams, options: AnalysisResult.Settings(options, method: method),
-      elapsed: clock.elapsed)
+      network: network, personLevel: guarded.personLevel, summary: summary, pseudonymized: guarded.pseudonymized,
+      smallDepartments: smallDepartments, scorecard: scorecard, silos: silosDocument, detection: detection,
+      communities: communitiesDocument, brokers: brokers, brokersDocument: brokersDocument, trend: trend, findings: findings,
+      diagrams: diagrams, options: AnalysisResult.Settings(options, method: method), elapsed: clock.elapsed)
     result.trendFigures = trendFigures
     return result
+  }
+
+  /// The network as the outputs may show it: names replaced by pseudonyms (people renumbered
+  /// by pseudonym, the projects' members with them) when asked for, departments below the
+  /// minimum size merged, and who may appear in person-level outputs.
+  ///
+  /// - Throws: ``AnalysisError/unsuitable(_:)`` when merging leaves one group.
+  static func protected(_ loaded: LoadedInput, options: Options) throws(AnalysisError) -> (
+    network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments,
+    personLevel: [Bool]
+  ) {
+    var network = loaded.network
+    var affiliations = loaded.affiliations
+    if let pseudonymizer = options.pseudonymizer {
+      // Renumbered by pseudonym: the input's order (often alphabetical by name) would
+      // otherwise survive in every list of people.
+      let sorted = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
+      network = sorted.network
+      affiliations = affiliations?.renumbered(sorted.newIndex)
+    }
+    let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
+    if merged.network.groups!.groupCount < 2 {
+      throw .unsuitable(
+        "after merging departments smaller than \(options.minimumGroupSize) people there is one group left: "
+          + "silo measures compare departments; lower --min-group-size (privacy permitting)")
+    }
+    // The members of a suppressed group appear in no person-level output.
+    return (
+      merged.network, affiliations, options.pseudonymizer != nil, merged.report, Self.personLevel(merged.network, merged.report)
+    )
+  }
+
+  /// The communities (Leiden) and their document (step ``AnalysisStep/communities``).
+  static func communities(
+    _ network: Network, options: Options, clock: inout StepClock
+  ) throws(AnalysisError) -> (CommunityDetection, CommunitiesDocument) {
+    let graph = network.graph
+    do {
+      let detection = try clock.step(.communities, estimate: Estimate.communities(n: graph.nodeCount, m: graph.edgeCount)) {
+        () throws(MetricError) in
+        try Leiden(resolution: options.resolution, objective: .modularity, weighted: options.weighted)
+          .communities(in: graph, seed: options.seed)
+      }
+      return (detection, try CommunitiesDocument(network: network, detection: detection, weighted: options.weighted))
+    } catch {
+      throw .metric(error)
+    }
+  }
+
+  /// The brokers: betweenness exact up to ``Options/exactBetweennessLimit`` people, sampled
+  /// above, and what depends on the top ones (step ``AnalysisStep/brokers``).
+  static func brokers(
+    _ network: Network, options: Options, clock: inout StepClock
+  ) throws(AnalysisError) -> (BrokerAnalysis, BrokerAnalysis.Method) {
+    let n = network.graph.nodeCount, m = network.graph.edgeCount
+    let method: BrokerAnalysis.Method = n <= options.exactBetweennessLimit ? .exact : .sampled
+    var betweennessOptions = BetweennessOptions(
+      distance: options.weighted ? .inverseWeight : .hops, normalized: true, threads: max(1, options.threads))
+    betweennessOptions.ties = .exact
+    do {
+      let brokers = try clock.step(
+        .brokers,
+        estimate: Estimate.brokers(n: n, m: m, exact: method == .exact, samples: options.sampledSources, threads: options.threads)
+      ) { () throws(MetricError) in
+        try BrokerAnalysis(
+          network: network, top: options.brokers, options: betweennessOptions, method: method,
+          samples: options.sampledSources, weighted: options.weighted, seed: options.seed)
+      }
+      return (brokers, method)
+    } catch {
+      throw .metric(error)
+    }
   }
 
   /// The silo scorecard and its document, with the bootstrap margins when asked for
