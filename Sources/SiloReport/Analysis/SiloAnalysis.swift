@@ -265,7 +265,9 @@ public enum SiloAnalysis {
 
   /// The "Change over time" part for a dated log: the periods ``Options/trend`` asks for,
   /// measured as ``SiloTrend`` does with the analysis' own settings, small departments merged
-  /// as in the rest of the report (and a suppressed group left out). `nil` for an edge list,
+  /// as in the rest of the report (and a suppressed group left out), and a department's
+  /// figures left out of any period in which it has fewer than ``Options/minimumGroupSize``
+  /// people. `nil` for an edge list,
   /// a log without dates or fewer than two periods, or when no trend is asked for.
   static func trend(_ loaded: LoadedInput, options: Options, smallDepartments: SmallDepartments) throws(AnalysisError) -> TrendDocument? {
     guard let log = loaded.log, let projection = loaded.projectionOptions, let range = log.dateRange else { return nil }
@@ -293,6 +295,7 @@ public enum SiloAnalysis {
     do {
       var document = try SiloTrend.compute(log: log, options: temporal)
       if smallDepartments.suppressed, let name = smallDepartments.mergedInto { document.leaveOut(department: name) }
+      document.leaveOutSmallGroups(minimum: options.minimumGroupSize)
       return document
     } catch .unsuitable {
       return nil

@@ -142,6 +142,21 @@ extension TrendDocument {
     }
     change?.groups.removeAll { $0.name == name }
   }
+
+  /// Leaves out every department-level figure of a department in a period where it has fewer
+  /// than `minimum` people (the report's minimum cell size, applied per period): its row of
+  /// that period, its mixing there, and its change when either end is such a period. The
+  /// organization's figures still include its people.
+  public mutating func leaveOutSmallGroups(minimum: Int) {
+    guard minimum > 1 else { return }
+    for p in periods.indices {
+      let small = Set(periods[p].groups.filter { $0.size < minimum }.map(\.name))
+      guard !small.isEmpty else { continue }
+      periods[p].groups.removeAll { small.contains($0.name) }
+      periods[p].mixing.removeAll { small.contains($0.from) || small.contains($0.to) }
+    }
+    change?.groups.removeAll { ($0.before?.people ?? minimum) < minimum || ($0.after?.people ?? minimum) < minimum }
+  }
 }
 
 /// Which periods the report's "Change over time" section uses.
