@@ -64,11 +64,13 @@ done
 q "$work/org5000.csv" --view people --output "$R/synthetic/org5000-people.svg" --heading "Generated municipality, 5,000 people"
 
 # Change over time (the figures analyze draws for a dated log): the share of collaboration
-# inside by period, and the communities followed from period to period.
+# inside and of people with a tie outside by period, and the communities followed from
+# period to period.
 figures() {  # figures FOLDER PREFIX ARGS... : the two trend figures of one analysis
   local folder=$1 prefix=$2; shift 2
   "$S" analyze "$@" --out "$work/figures" --quiet >/dev/null 2>&1
   cp "$work/figures/trend.svg" "$R/$folder/${prefix}trend.svg"
+  cp "$work/figures/trend-outside-ties.svg" "$R/$folder/${prefix}trend-outside-ties.svg"
   cp "$work/figures/communities-over-time.svg" "$R/$folder/${prefix}communities-over-time.svg"
   rm -rf "$work/figures"
 }

@@ -73,10 +73,10 @@ struct PrintedLabelTests {
       let run = try siloscope(["analyze", "org.csv", "--out", "r", "--quiet"], in: folder)
       #expect(run.status == 0, "\(run)")
       let result = try Self.tooSmall(in: folder.file("r"))
-      // The four diagrams and, for a log dated over a year, the trend chart and the flow of
-      // communities (quarters), which must reach 9 pt themselves.
-      #expect(result.files == 6)
-      let trendFigures = result.small.filter { $0.hasPrefix("trend.svg") || $0.hasPrefix("communities-over-time.svg") }
+      // The four diagrams and, for a log dated over a year, the two trend charts and the flow
+      // of communities (quarters), which must reach 9 pt themselves.
+      #expect(result.files == 7)
+      let trendFigures = result.small.filter { $0.hasPrefix("trend") || $0.hasPrefix("communities-over-time.svg") }
       #expect(trendFigures.isEmpty, "\(trendFigures.prefix(5))")
       // Reached by the department map and the top broker's network; not yet by the people and
       // communities views: fifteen department boxes side by side make the clustered layout

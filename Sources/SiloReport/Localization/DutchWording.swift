@@ -266,6 +266,8 @@ struct DutchWording: ReportWording {
   let trendChartTitle = "Deel van de samenwerking binnen de eigen afdeling, per periode"
   let trendChartAxis = "Relaties binnen"
   let siloLineLabel = "Grens van een silo: 5 binnen op 1 buiten"
+  let outsideChartTitle = "Deel van de medewerkers met een relatie buiten de eigen afdeling, per periode"
+  let outsideChartAxis = "Medewerkers met relatie buiten"
   let toWord = "tot"
 
   let pointsUnit = "%-punt"
@@ -319,6 +321,7 @@ struct DutchWording: ReportWording {
     case "people": return "Medewerkers per afdeling; hoe groter de cirkel, hoe meer verbindingen via iemand lopen"
     case "communities": return "Samenwerkingsgroepen over de afdelingen heen"
     case "trend": return "Hoeveel samenwerking binnen de afdeling blijft, per periode"
+    case "trend-outside-ties": return "Wie met andere afdelingen samenwerkt, per periode"
     case "community-flow": return "Samenwerkingsgroepen gevolgd van periode tot periode"
     default: return "Het netwerk van de persoon via wie de meeste verbindingen lopen"
     }

@@ -267,6 +267,8 @@ struct EnglishWording: ReportWording {
   let trendChartTitle = "Share of collaboration kept inside the department, by period"
   let trendChartAxis = "Ties inside"
   let siloLineLabel = "Silo line: 5 inside per 1 outside"
+  let outsideChartTitle = "Share of people with a tie outside their department, by period"
+  let outsideChartAxis = "People with a tie outside"
   let toWord = "to"
 
   let pointsUnit = "pts"
@@ -320,6 +322,7 @@ struct EnglishWording: ReportWording {
     case "people": return "People by department, sized by how many routes run through them"
     case "communities": return "Groups that work together, over the departments"
     case "trend": return "How much collaboration stays inside, period by period"
+    case "trend-outside-ties": return "Who works with other departments, period by period"
     case "community-flow": return "Groups that work together, followed from period to period"
     default: return "The network of the person through whom most routes run"
     }

@@ -84,6 +84,9 @@ public protocol ReportWording: Sendable {
   var trendChartTitle: String { get }
   var trendChartAxis: String { get }
   var siloLineLabel: String { get }
+  /// The second line chart's title and y axis: people with a tie outside.
+  var outsideChartTitle: String { get }
+  var outsideChartAxis: String { get }
   /// The row of the whole organization in tables.
   var organizationWord: String { get }
   /// "to" between the ends of a margin.

@@ -13,8 +13,11 @@ enum TrendFigures {
     let w = language.wording
     let l = language.diagramLanguage
     var figures: [AnalysisResult.TrendFigure] = []
-    let chart = Chart.lineChart(chartInput(trend, w, minimumGroupSize: minimumGroupSize), language: l)
-    figures.append(.init(file: "trend.svg", view: "trend", title: chart.title, summary: chart.summary, notes: chart.notes, svg: chart.svg()))
+    for measure in Measure.allCases {
+      let chart = Chart.lineChart(chartInput(trend, w, measure: measure, minimumGroupSize: minimumGroupSize), language: l)
+      figures.append(.init(
+        file: measure.file, view: measure.view, title: chart.title, summary: chart.summary, notes: chart.notes, svg: chart.svg()))
+    }
     if trend.periods.contains(where: { !$0.communities.isEmpty }) {
       var options = DiagramOptions(seed: seed, language: l)
       options.heading = nil
@@ -26,15 +29,45 @@ enum TrendFigures {
     return figures
   }
 
-  /// The organization's share of ties inside (with its margin) and that of the departments
-  /// whose share changed most from the first period to the last (judged ones only), each
-  /// shown only in periods where it has at least `minimumGroupSize` people (the report's
-  /// privacy rule), with the silo line: more than five ties inside per tie outside.
-  static func chartInput(_ trend: TrendDocument, _ w: any ReportWording, minimumGroupSize: Int) -> LineChartInput {
+  /// What a line chart shows.
+  enum Measure: CaseIterable {
+    /// The share of ties (or weight) kept inside, with the margin and the silo line.
+    case shareInside
+    /// The share of people with at least one tie to another department.
+    case outsideTie
+
+    var file: String { self == .shareInside ? "trend.svg" : "trend-outside-ties.svg" }
+    var view: String { self == .shareInside ? "trend" : "trend-outside-ties" }
+
+    func organization(_ p: TrendDocument.PeriodPart) -> Double? {
+      switch self {
+      case .shareInside: return p.graph?.shareInside
+      case .outsideTie: return p.graph.flatMap { $0.nodes > 0 ? Double($0.peopleWithOutsideTie) / Double($0.nodes) : nil }
+      }
+    }
+
+    func department(_ g: SilosDocument.GroupPart) -> Double? {
+      switch self {
+      case .shareInside: return g.shareInside
+      case .outsideTie: return g.size > 0 ? Double(g.peopleWithOutsideTie) / Double(g.size) : nil
+      }
+    }
+  }
+
+  /// The organization's measure (the share inside with its margin) and that of the
+  /// departments whose share inside changed most from the first period to the last (judged
+  /// ones only; the same departments in both charts), each shown only in periods where it has
+  /// at least `minimumGroupSize` people (the report's privacy rule); the share inside with the
+  /// silo line: more than five ties inside per tie outside.
+  static func chartInput(
+    _ trend: TrendDocument, _ w: any ReportWording, measure: Measure = .shareInside, minimumGroupSize: Int
+  ) -> LineChartInput {
     let periods = trend.periods
+    let margin = measure == .shareInside
     var series = [LineChartInput.Series(
-      name: w.organizationWord, values: periods.map { $0.graph?.shareInside }, low: periods.map { $0.graph?.shareInsideCiLow },
-      high: periods.map { $0.graph?.shareInsideCiHigh }, emphasized: true)]
+      name: w.organizationWord, values: periods.map { measure.organization($0) },
+      low: margin ? periods.map { $0.graph?.shareInsideCiLow } : nil, high: margin ? periods.map { $0.graph?.shareInsideCiHigh } : nil,
+      emphasized: true)]
     let changed = (trend.change?.groups ?? []).filter { $0.direction != nil && $0.shareInsideChange != nil }
       .sorted { (abs($0.shareInsideChange!), $1.name ?? "") > (abs($1.shareInsideChange!), $0.name ?? "") }
       .prefix(chartDepartments)
@@ -42,13 +75,14 @@ enum TrendFigures {
       guard let name = department.name else { continue }
       let values = periods.map { p -> Double? in
         guard let g = p.groups.first(where: { $0.name == name }), g.size >= max(2, minimumGroupSize) else { return nil }
-        return g.shareInside
+        return measure.department(g)
       }
       series.append(.init(name: name, values: values))
     }
     return LineChartInput(
-      title: w.trendChartTitle, periods: periods.map { w.periodLabel($0.label) }, yAxisTitle: w.trendChartAxis, valueStyle: .percent,
-      yRange: 0 ... 1, series: series, referenceLines: [.init(value: 5.0 / 6.0, label: w.siloLineLabel)])
+      title: margin ? w.trendChartTitle : w.outsideChartTitle, periods: periods.map { w.periodLabel($0.label) },
+      yAxisTitle: margin ? w.trendChartAxis : w.outsideChartAxis, valueStyle: .percent, yRange: 0 ... 1, series: series,
+      referenceLines: margin ? [.init(value: 5.0 / 6.0, label: w.siloLineLabel)] : [])
   }
 
   /// The communities of each period with their largest department, and the people moving

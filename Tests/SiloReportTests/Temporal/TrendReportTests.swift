@@ -96,10 +96,10 @@ struct TrendReportTests {
       source: .log(path: path, people: nil, read: LogReadOptions(), projection: ProjectionOptions()), options: options)
     let trend = try #require(result.trend)
     #expect(trend.periodKind == "quarter" && trend.periods.count == 4)
-    #expect(result.trendFigures.map(\.file) == ["trend.svg", "communities-over-time.svg"])
+    #expect(result.trendFigures.map(\.file) == ["trend.svg", "trend-outside-ties.svg", "communities-over-time.svg"])
     #expect(result.findings.contains { $0.kind == "change" })
     let document = ReportDocument(result)
-    #expect(document.diagrams.prefix(2).map(\.view) == ["trend", "community-flow"])
+    #expect(document.diagrams.prefix(3).map(\.view) == ["trend", "trend-outside-ties", "community-flow"])
     let html = HTMLReport.html(result, document: document)
     let section = try #require(html.firstRange(of: "<section id=\"trend\">")).lowerBound
     let rest = html[section...]
@@ -108,8 +108,8 @@ struct TrendReportTests {
     #expect(text.contains("<tr class=\"c-opened\"><th scope=\"row\">A</th>"))
     #expect(text.contains("<tr class=\"c-opened\"><th scope=\"row\">B</th>"))
     #expect(text.contains("<tr class=\"c-unclear\"><th scope=\"row\">C</th>"))
-    #expect(text.contains("<figure id=\"figure-1\" class=\"wide\">") && text.contains("<figure id=\"figure-2\" class=\"wide\">"))
-    #expect(html.contains("<figure id=\"figure-3\">"))
+    #expect(text.contains("<figure id=\"figure-1\" class=\"wide\">") && text.contains("<figure id=\"figure-3\" class=\"wide\">"))
+    #expect(html.contains("<figure id=\"figure-4\">"))
     let json = try document.json()
     #expect(json.contains("\"period_kind\" : \"quarter\""))
   }
