@@ -64,23 +64,35 @@ public struct EIDifference: Sendable, Hashable, Codable {
 
 /// What a change in how much a department keeps to itself means, in one word.
 ///
-/// The rule: *opened up* when the share of ties kept inside fell (E-I rose) and the change
-/// is beyond the uncertainty (``EIDifference/beyondUncertainty``); *closed up* when it rose
-/// beyond the uncertainty; *no clear change* otherwise, including when there is no interval.
-/// The uncertainty, not a fixed number of percentage points, decides: a department of 8
-/// people can move 10 points by chance, one of 800 cannot.
+/// The rule: *opened up* when the share of ties kept inside fell (E-I rose) by at least
+/// ``minimumShareChange`` (5 percentage points) and the change is beyond the uncertainty
+/// (``EIDifference/beyondUncertainty``: its interval lies above zero); *closed up* when it rose
+/// likewise; *no clear change* otherwise, including when there is no interval.
+///
+/// Both conditions are needed. The uncertainty, not a fixed number of points, decides whether
+/// a change is more than chance: a department of 8 people can move 10 points by chance, one of
+/// 800 cannot. The minimum keeps a real but negligible change from being named: with thousands
+/// of ties, a move of half a point is beyond the uncertainty, yet it does not change how the
+/// department works. 5 points is SiloScope's choice: the report shows whole percentages, and
+/// the verdict bands (``SiloVerdict``) are 17 points of share wide, so a smaller change is less
+/// than a third of a band.
 public enum ChangeDirection: String, Sendable, Hashable, Codable, CaseIterable {
   case opened
   case closed
   case unclear
 
+  /// The least change in the share of ties kept inside that is named: 0.05 (5 points), an
+  /// E-I change of 0.1.
+  public static let minimumShareChange = 0.05
+
   /// The direction of `difference` under the rule above; `nil` when either side is undefined.
   public init?(_ difference: EIDifference) {
-    guard difference.change != nil else { return nil }
+    guard let change = difference.change else { return nil }
     // The side of zero the interval lies on decides, so the word never contradicts the margin.
-    if let low = difference.changeLow, low > 0 {
+    let material = abs(change) / 2 >= Self.minimumShareChange - 1e-12
+    if material, let low = difference.changeLow, low > 0 {
       self = .opened
-    } else if let high = difference.changeHigh, high < 0 {
+    } else if material, let high = difference.changeHigh, high < 0 {
       self = .closed
     } else {
       self = .unclear

@@ -93,7 +93,7 @@ struct DutchWording: ReportWording {
 
   func findingChange(organization: ChangeWords?, departments: [ChangeWords], more: Int, from: String, to: String) -> [Part] {
     guard organization != nil || !departments.isEmpty else {
-      return [.text("Van \(from) tot \(to) is geen afdeling aantoonbaar opener of meer naar binnen gaan werken: geen verandering is groter dan de onzekerheidsmarge.")]
+      return [.text("Van \(from) tot \(to) is geen afdeling aantoonbaar opener of meer naar binnen gaan werken: geen verandering is minstens 5 procentpunt én groter dan de onzekerheidsmarge.")]
     }
     var parts: [Part] = [.text("Van \(from) tot \(to) ")]
     var clauses: [[Part]] = []
@@ -105,7 +105,7 @@ struct DutchWording: ReportWording {
     }
     if more > 0 { clauses.append([.text("\(more == 1 ? "is nog één afdeling" : "zijn nog \(more) afdelingen") even duidelijk veranderd")]) }
     parts += list(clauses)
-    parts.append(.text("; deze veranderingen zijn groter dan hun onzekerheidsmarge."))
+    parts.append(.text("; deze veranderingen zijn minstens 5 procentpunt en groter dan hun onzekerheidsmarge."))
     return parts
   }
 
@@ -283,7 +283,7 @@ struct DutchWording: ReportWording {
   func changeRule(replicates: Int) -> String {
     guard replicates > 0 else { return "Zonder bootstrap (--bootstrap 0) wordt geen verandering groter dan toeval genoemd." }
     return "Een afdeling is opener geworden (of meer naar binnen gaan werken) als het deel van de samenwerking binnen de afdeling "
-      + "meer is gedaald (of gestegen) dan de marge: het bereik van 95% van de verandering wanneer de projecten van elke periode "
+      + "met minstens 5 procentpunt en met meer dan de marge is gedaald (of gestegen): het bereik van 95% van de verandering wanneer de projecten van elke periode "
       + "\(numbers.integer(replicates)) keer willekeurig opnieuw worden getrokken. Kleine afdelingen kunnen door toeval flink verschuiven; de marge laat zien hoeveel."
   }
 

@@ -94,7 +94,7 @@ struct EnglishWording: ReportWording {
 
   func findingChange(organization: ChangeWords?, departments: [ChangeWords], more: Int, from: String, to: String) -> [Part] {
     guard organization != nil || !departments.isEmpty else {
-      return [.text("From \(from) to \(to) no department opened up or closed up by more than the margin of uncertainty.")]
+      return [.text("From \(from) to \(to) no department opened up or closed up by 5 points or more and by more than the margin of uncertainty.")]
     }
     var parts: [Part] = [.text("From \(from) to \(to), ")]
     var clauses: [[Part]] = []
@@ -106,7 +106,7 @@ struct EnglishWording: ReportWording {
     }
     if more > 0 { clauses.append([.text("\(more) more department\(more == 1 ? "" : "s") changed as clearly")]) }
     parts += list(clauses)
-    parts.append(.text(": changes larger than their margin of uncertainty."))
+    parts.append(.text(": changes of at least 5 points and larger than their margin of uncertainty."))
     return parts
   }
 
@@ -283,9 +283,9 @@ struct EnglishWording: ReportWording {
 
   func changeRule(replicates: Int) -> String {
     guard replicates > 0 else { return "Without a bootstrap (--bootstrap 0) no change is called larger than chance." }
-    return "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by more than "
-      + "the margin: the 95% range of the change when each period’s projects are drawn again at random \(numbers.integer(replicates)) times. "
-      + "Small departments can move a lot by chance; the margin says how much."
+    return "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by at least 5 points "
+      + "and by more than the margin: the 95% range of the change when each period’s projects are drawn again at random "
+      + "\(numbers.integer(replicates)) times. Small departments can move a lot by chance; the margin says how much."
   }
 
   func trendCommunities(first: Int, last: Int, continued: Int, merges: Int, splits: Int, births: Int, deaths: Int) -> String {

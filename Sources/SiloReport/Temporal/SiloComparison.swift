@@ -110,7 +110,8 @@ public enum SiloComparison {
       test: options.bootstrapReplicates == 0
         ? "no test: the bootstrap was switched off"
         : "each side's projects resampled with replacement \(options.bootstrapReplicates) times on their own; "
-          + "a change is beyond the uncertainty when the 95% percentile interval of after − before excludes 0",
+          + "a change is beyond the uncertainty when the 95% percentile interval of after − before excludes 0; "
+          + "it is named (opened or closed) when it is also at least 5 points of the share inside",
       organization: .organization(before: b, after: a), groups: groups,
       onlyBefore: groups.filter { $0.after == nil }.compactMap(\.name).sorted(),
       onlyAfter: groups.filter { $0.before == nil }.compactMap(\.name).sorted(),

@@ -9,8 +9,8 @@ struct Compare: ParsableCommand {
       --after), are each measured as `silos` does. For the organization and each \
       department: the share of ties kept inside before and after, the change in \
       percentage points with its 95% margin (each side's projects resampled on their \
-      own), and the verdict: opened up or closed up when the margin does not include \
-      zero, else no clear change. Departments found on one side only are listed. \
+      own), and the verdict: opened up or closed up when the share moved at least 5 \
+      points and the margin does not include zero, else no clear change. Departments found on one side only are listed. \
       People are matched by id.
 
       Examples:

@@ -113,3 +113,36 @@ struct EIDifferenceTests {
     #expect(ChangeDirection(d) == .opened)
   }
 }
+
+/// The minimum change that is named.
+@Suite("Change direction: the minimum change")
+struct ChangeDirectionMinimumTests {
+  /// A log in which every project of `pairs` is repeated `times` times.
+  static func repeated(_ pairs: [(String, String)], times: Int) -> ProjectLog {
+    EIDifferenceTests.log(Array(repeating: pairs, count: times).flatMap { $0 })
+  }
+
+  @Test("a change beyond the uncertainty but under 5 points is no clear change; over 5 points it is named")
+  func minimum() throws {
+    let a = EIDifferenceTests.a, b = EIDifferenceTests.b
+    let inside = EIDifferenceTests.pairs(a) + EIDifferenceTests.pairs(b), across = a.flatMap { x in b.map { (x, $0) } }
+    // Truth: A keeps 15·200 = 3,000 of 3,000 + 7,200 ties' weight inside before (29.4%), and
+    // 3,450 of 10,650 after three more rounds of its inside projects (32.4%): +3.0 points, on
+    // so many projects that the margin is about ±1 point.
+    let before = Self.repeated(inside + across, times: 200)
+    let small = EIDifferenceTests.log(Array(repeating: inside + across, count: 200).flatMap { $0 } + Array(repeating: EIDifferenceTests.pairs(a), count: 30).flatMap { $0 })
+    let (rb, g) = try EIDifferenceTests.replicates(before, seed: 1, count: 200)
+    let (rs, h) = try EIDifferenceTests.replicates(small, seed: 2, count: 200)
+    let slight = EIDifference(before: rb, group: g, after: rs, group: h)
+    let change = try #require(slight.shareInsideChange.change)
+    #expect(abs(change - (3450.0 / 10650 - 3000.0 / 10200)) < 1e-12)
+    #expect(slight.beyondUncertainty == true)
+    #expect(ChangeDirection(slight) == .unclear)
+    // Truth: 150 more rounds make 5,250 of 12,450 inside (42.2%), +12.8 points: closed up.
+    let large = EIDifferenceTests.log(Array(repeating: inside + across, count: 200).flatMap { $0 } + Array(repeating: EIDifferenceTests.pairs(a), count: 150).flatMap { $0 })
+    let (rl, k) = try EIDifferenceTests.replicates(large, seed: 3, count: 200)
+    let clear = EIDifference(before: rb, group: g, after: rl, group: k)
+    #expect(clear.beyondUncertainty == true)
+    #expect(ChangeDirection(clear) == .closed)
+  }
+}

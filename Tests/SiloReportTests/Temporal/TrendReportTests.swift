@@ -38,7 +38,7 @@ struct TrendReportTests {
     let log = ProjectLog(entries: TemporalLogs.openingEntries(quarters: [1, 2]))
     let trend = try SiloTrend.compute(log: log, options: TemporalLogs.options())
     let english = try #require(Findings.change(trend, ReportLanguage.en.wording))
-    #expect(english.text == "From Q1 2025 to Q2 2025 no department opened up or closed up by more than the margin of uncertainty.")
+    #expect(english.text == "From Q1 2025 to Q2 2025 no department opened up or closed up by 5 points or more and by more than the margin of uncertainty.")
     let dutch = try #require(Findings.change(trend, ReportLanguage.nl.wording))
     #expect(dutch.text.hasPrefix("Van K1 2025 tot K2 2025 is geen afdeling aantoonbaar opener"))
   }
