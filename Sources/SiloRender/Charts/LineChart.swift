@@ -213,12 +213,23 @@ struct LineChartLayout {
     self.language = language
     let width = max(Chart.minimumWidth, requested.isFinite ? requested : PrintFrame.reportPage.width)
     self.width = width
-    let p = input.periods.count
     axis = ValueAxis(input)
-    let t = Self.textSize
-    let lh = Self.lineHeight
 
-    // Texts at the top.
+    let top = layOutTitles()
+    let names = Self.rightNames(input, maxWidth: 0.3 * width)
+    layOutPlot(top: top, widestName: names.widest)
+    layOutPeriods(widestName: names.widest)
+    looks = Self.looks(input.series)
+    placeLabels(names.lines)
+    (summary, notes) = Self.texts(input, axis: axis, language: language, labelled: labelledPeriods.count)
+  }
+
+  // MARK: Layout steps
+
+  /// Wraps the title and the y axis's title, sets the chart's height before the names at the
+  /// right are placed, and returns the plot's top.
+  private mutating func layOutTitles() -> Double {
+    let lh = Self.lineHeight
     titleLines = Self.wrapped(input.title, maxWidth: width - 2 * Self.pad, size: Self.titleSize, bold: true, maxLines: 2)
     axisTitleLines = Self.wrapped(input.yAxisTitle, maxWidth: width - 2 * Self.pad, size: Self.axisTitleSize, bold: false, maxLines: 2)
     var top = Self.pad + Double(titleLines.count) * Self.titleSize * lh
@@ -226,28 +237,44 @@ struct LineChartLayout {
     top += 8
     height = (0.6 * width).rounded() + Double(max(0, titleLines.count - 1)) * Self.titleSize * lh
       + Double(max(0, axisTitleLines.count - 1)) * Self.axisTitleSize * lh
+    return top
+  }
 
-    // The margins: tick labels on the left, names on the right.
-    let tickWidth = axis.ticks.map { TextWidth.of(axis.format($0, decimals: axis.tickDecimals, language: language), size: t) }.max() ?? 0
-    let left = Self.pad + tickWidth + 5
-    let nameWidth = 0.3 * width
-    var nameLines: [[String]?] = []
+  /// Every series' name as drawn at the right (`nil` for a series without values), and the
+  /// width of the widest line among them (0 when there is none).
+  private static func rightNames(_ input: LineChartInput, maxWidth: Double) -> (lines: [[String]?], widest: Double) {
+    let p = input.periods.count
+    var names: [[String]?] = []
     var widest = 0.0
     for s in input.series {
       guard Self.hasValues(s, periods: p) else {
-        nameLines.append(nil)
+        names.append(nil)
         continue
       }
-      let lines = Self.nameLines(s.name, maxWidth: nameWidth, bold: s.emphasized)
-      widest = max(widest, lines.map { TextWidth.of($0, size: t, bold: s.emphasized) }.max() ?? 0)
-      nameLines.append(lines)
+      let lines = Self.nameLines(s.name, maxWidth: maxWidth, bold: s.emphasized)
+      widest = max(widest, lines.map { TextWidth.of($0, size: Self.textSize, bold: s.emphasized) }.max() ?? 0)
+      names.append(lines)
     }
+    return (names, widest)
+  }
+
+  /// Sets the plot's rectangle below `top`: the tick labels on its left, the names at the right
+  /// (the widest `widestName` points wide) and the period labels under it.
+  private mutating func layOutPlot(top: Double, widestName widest: Double) {
+    let t = Self.textSize
+    let tickWidth = axis.ticks.map { TextWidth.of(axis.format($0, decimals: axis.tickDecimals, language: language), size: t) }.max() ?? 0
+    let left = Self.pad + tickWidth + 5
     let right = width - Self.pad - (widest > 0 ? widest + 22 : 0)
     let bottom = height - Self.pad - 3 - 2 - t
     plot = (left, right, top, bottom)
+  }
 
-    // Periods along the x axis.
-    let periodWidths = input.periods.map { TextWidth.of(TextSafety.cleaned($0), size: t) }
+  /// Spaces the periods evenly along the x axis, inset so that the first and last labels fit,
+  /// and picks the periods whose label is drawn.
+  private mutating func layOutPeriods(widestName widest: Double) {
+    let p = input.periods.count
+    let (left, right) = (plot.left, plot.right)
+    let periodWidths = input.periods.map { TextWidth.of(TextSafety.cleaned($0), size: Self.textSize) }
     let insetLeft = max(8, (periodWidths.first ?? 0) / 2 - (left - Self.pad))
     let insetRight = widest > 0 ? 8 : max(8, (periodWidths.last ?? 0) / 2 - Self.pad)
     if p == 1 {
@@ -257,10 +284,14 @@ struct LineChartLayout {
       xs = (0 ..< p).map { left + insetLeft + Double($0) * step }
     }
     labelledPeriods = Self.thinned(xs: xs, widths: periodWidths)
+  }
 
-    // Colours, markers, widths.
+  /// The colour, marker and width of each series: the emphasized dark and thick, the others
+  /// in their category's colour (or their place's) with the next marker.
+  private static func looks(_ series: [LineChartInput.Series]) -> [SeriesLook] {
+    var looks: [SeriesLook] = []
     var plain = 0, emphasized = 0
-    for s in input.series {
+    for s in series {
       if s.emphasized {
         looks.append(SeriesLook(colour: "#222222", lineWidth: 2.6, marker: .circle, hollow: emphasized > 0, bold: true))
         emphasized += 1
@@ -272,17 +303,23 @@ struct LineChartLayout {
         plain += 1
       }
     }
+    return looks
+  }
 
-    // Names at the right end, moved apart.
+  /// Places the names at the right end of their lines, moved apart so that they do not
+  /// overlap, and makes the chart tall enough for the lowest.
+  private mutating func placeLabels(_ nameLines: [[String]?]) {
+    let p = input.periods.count
     var placed: [(index: Int, label: SeriesLabel)] = []
     for (i, s) in input.series.enumerated() {
       guard let lines = nameLines[i], let last = Self.lastValue(s, periods: p) else { continue }
       let y = self.y(last.value)
-      placed.append((i, SeriesLabel(lines: lines, ideal: y, y: y, height: Double(lines.count) * t * lh, endX: xs[last.period])))
+      placed.append((i, SeriesLabel(
+        lines: lines, ideal: y, y: y, height: Double(lines.count) * Self.textSize * Self.lineHeight, endX: xs[last.period])))
     }
     placed.sort { ($0.label.ideal, $0.index) < ($1.label.ideal, $1.index) }
     let ys = Self.dodge(
-      ideal: placed.map(\.label.ideal), heights: placed.map(\.label.height), gap: 1.5, low: top - 4, high: bottom + 4)
+      ideal: placed.map(\.label.ideal), heights: placed.map(\.label.height), gap: 1.5, low: plot.top - 4, high: plot.bottom + 4)
     labels = Array(repeating: nil, count: input.series.count)
     for (k, entry) in placed.enumerated() {
       var label = entry.label
@@ -290,8 +327,6 @@ struct LineChartLayout {
       labels[entry.index] = label
       height = max(height, ys[k] + label.height / 2 + Self.pad)
     }
-
-    (summary, notes) = Self.texts(input, axis: axis, language: language, labelled: labelledPeriods.count)
   }
 
   /// The y of `value`.
@@ -306,10 +341,27 @@ struct LineChartLayout {
   /// The SVG elements of the chart.
   func draw() -> String {
     var svg = SVGWriter()
-    let t = Self.textSize
     svg.rect(x: 0, y: 0, width: width, height: height, fill: "#FFFFFF")
+    drawTitles(into: &svg)
+    drawYAxis(into: &svg)
+    drawXAxis(into: &svg)
 
-    // Title and the y axis's title.
+    // Reference lines under the data, their labels over it.
+    let references = input.referenceLines.filter { $0.value.isFinite && $0.value >= axis.low && $0.value <= axis.high }
+    drawReferenceLines(references, into: &svg)
+    drawData(into: &svg)
+    drawReferenceLabels(references, into: &svg)
+
+    // Names at the right.
+    for (i, s) in input.series.enumerated() {
+      guard let label = labels[i] else { continue }
+      drawLabel(s, look: looks[i], label: label, into: &svg)
+    }
+    return svg.body
+  }
+
+  /// Draws the title and, under it, the y axis's title.
+  private func drawTitles(into svg: inout SVGWriter) {
     var baseline = Self.pad + Self.titleSize * 0.95
     for line in titleLines {
       svg.text(line, x: Self.pad, y: baseline, size: Self.titleSize, bold: true, fill: "#000000")
@@ -320,8 +372,11 @@ struct LineChartLayout {
       svg.text(line, x: Self.pad, y: baseline, size: Self.axisTitleSize, fill: "#444444")
       baseline += Self.axisTitleSize * Self.lineHeight
     }
+  }
 
-    // Grid and y ticks; a darker line at zero when the axis spans it.
+  /// Draws the grid and the y ticks' labels; a darker line at zero when the axis spans it.
+  private func drawYAxis(into svg: inout SVGWriter) {
+    let t = Self.textSize
     var grid = SVGWriter.Path()
     for tick in axis.ticks {
       let y = self.y(tick)
@@ -340,8 +395,11 @@ struct LineChartLayout {
       zero.line(plot.right, y(0))
       svg.path(zero, stroke: "#888888", width: 0.8)
     }
+  }
 
-    // The x axis: a tick per period, labels where they fit.
+  /// Draws the x axis: its line, a tick per period (longer where labelled), the labels that fit.
+  private func drawXAxis(into svg: inout SVGWriter) {
+    let t = Self.textSize
     var baseLine = SVGWriter.Path()
     baseLine.move(plot.left, plot.bottom)
     baseLine.line(plot.right, plot.bottom)
@@ -356,32 +414,30 @@ struct LineChartLayout {
     for i in labelledPeriods {
       svg.text(TextSafety.cleaned(input.periods[i]), x: xs[i], y: plot.bottom + 5 + 0.8 * t, size: t, anchor: .middle, fill: "#333333")
     }
+  }
 
-    // Reference lines under the data, their labels over it.
-    let references = input.referenceLines.filter { $0.value.isFinite && $0.value >= axis.low && $0.value <= axis.high }
+  /// Draws the dashed reference lines across the plot (under the data).
+  private func drawReferenceLines(_ references: [LineChartInput.ReferenceLine], into svg: inout SVGWriter) {
     for reference in references {
       var line = SVGWriter.Path()
       line.move(plot.left, y(reference.value))
       line.line(plot.right, y(reference.value))
       svg.path(line, stroke: "#444444", width: 1, dash: .reference)
     }
+  }
 
-    // Bands, then lines (the emphasized last, on top), then markers.
+  /// Draws the series: bands, then lines (the emphasized last, on top), then markers.
+  private func drawData(into svg: inout SVGWriter) {
     for (i, s) in input.series.enumerated() { drawBand(s, look: looks[i], into: &svg) }
     let order = input.series.indices.filter { !input.series[$0].emphasized } + input.series.indices.filter { input.series[$0].emphasized }
     for i in order { drawSeries(input.series[i], look: looks[i], label: labels[i], into: &svg) }
+  }
 
-    // Reference labels over the data, where they cover the fewest of its points.
+  /// Draws the reference lines' labels over the data, where they cover the fewest of its points.
+  private func drawReferenceLabels(_ references: [LineChartInput.ReferenceLine], into svg: inout SVGWriter) {
     for place in referenceLabelPlaces(references) {
-      svg.text(place.text, x: place.x, y: place.y, size: t, anchor: place.anchor, fill: "#333333", halo: true)
+      svg.text(place.text, x: place.x, y: place.y, size: Self.textSize, anchor: place.anchor, fill: "#333333", halo: true)
     }
-
-    // Names at the right.
-    for (i, s) in input.series.enumerated() {
-      guard let label = labels[i] else { continue }
-      drawLabel(s, look: looks[i], label: label, into: &svg)
-    }
-    return svg.body
   }
 
   /// Where the reference lines' labels go: just above or below their line, at its left end,

@@ -164,45 +164,87 @@ extension Diagram {
   /// - Complexity: building is O(*c* log *c* + *f* log *f*); `dot`'s layout dominates rendering.
   public static func communityFlow(_ input: CommunityFlowInput, options: DiagramOptions = DiagramOptions()) -> Diagram {
     let l = options.language
-    let gathered = GatheredFlow(input)
-    let fontSize = 12.0
-    let periods = input.periods.map { TextSafety.cleaned($0) }
+    let flow = CommunityFlowBuilder(input, language: l)
+    var dot = flow.graph()
+    let title = l.text(.flowTitle)
+    flow.addCaption(to: &dot, heading: options.heading ?? title)
+    let periods = flow.periods
     let P = periods.count
+    let summary = P == 0 ? title : l.text(.flowSummary, "\(P)", periods[0], periods[P - 1])
+    return Diagram(
+      graph: dot, engine: .dot, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary,
+      notes: flow.notes(maximumPerPeriod: input.maximumPerPeriod))
+  }
+}
+
+/// The DOT graph of ``Diagram/communityFlow(_:options:)``, built in steps: the gathered boxes
+/// and links (``GatheredFlow``), their scales and labels, then the graph's settings, the
+/// columns of boxes under their period's label, the lines between them, and the caption.
+private struct CommunityFlowBuilder {
+  /// A box's label: its lines (the first in bold for a community's box) and their colour.
+  struct BoxLabel {
+    var lines: [String]
+    var colour: String
+  }
+
+  /// The text's size in points (1 em).
+  static let fontSize = 12.0
+
+  let language: DiagramLanguage
+  let gathered: GatheredFlow
+  /// The periods' labels, cleaned.
+  let periods: [String]
+  /// Points of box height per person.
+  let unit: Double
+  /// Points of line width per person.
+  let lineUnit: Double
+  /// Every box's label, per period as in ``GatheredFlow/boxes``.
+  private(set) var labels: [[BoxLabel]] = []
+
+  /// Gathers the communities of `input`, and sets the scales and the boxes' labels.
+  init(_ input: CommunityFlowInput, language: DiagramLanguage) {
+    self.language = language
+    gathered = GatheredFlow(input)
+    periods = input.periods.map { TextSafety.cleaned($0) }
 
     // Scales: points per person for boxes and lines.
     let fullest = gathered.boxes.map { $0.reduce(0) { $0 + $1.size } }.max() ?? 0
     let unit = fullest > 0 ? 460 / Double(fullest) : 1
+    self.unit = unit
     let heaviest = gathered.links.map(\.people).max() ?? 0
-    let lineUnit = heaviest > 0 ? min(unit, 24 / Double(heaviest)) : 1
+    lineUnit = heaviest > 0 ? min(unit, 24 / Double(heaviest)) : 1
 
-    func boxName(_ id: Int?) -> String { id.map { l.text(.flowCommunity, "\($0)") } ?? l.text(.flowSmallerName) }
-    func nodeID(_ period: Int, _ id: Int?) -> String { id.map { "p\(period)c\($0)" } ?? "p\(period)rest" }
+    labels = gathered.boxes.map { boxes in boxes.map { boxLabel($0) } }
+  }
 
-    // Every box's label: the number and people in bold, then its description (or, for the
-    // gathered box, how many communities it holds).
-    struct Label {
-      var lines: [String]
-      var colour: String
+  /// A box's name: "C3" for a community, the gathered box's name for `nil`.
+  func boxName(_ id: Int?) -> String { id.map { language.text(.flowCommunity, "\($0)") } ?? language.text(.flowSmallerName) }
+
+  /// The DOT node id of a box of period `period`.
+  func nodeID(_ period: Int, _ id: Int?) -> String { id.map { "p\(period)c\($0)" } ?? "p\(period)rest" }
+
+  /// The label of `box`: the number and people in bold, then its description (or, for the
+  /// gathered box, how many communities it holds).
+  func boxLabel(_ box: GatheredFlow.Box) -> BoxLabel {
+    guard let community = box.id else {
+      let text = language.text(.flowSmaller, "\(box.communities)") + " (\(box.size))"
+      return BoxLabel(lines: NameLines.wrapped(text, width: 12), colour: "#000000")
     }
-    let labels: [[Label]] = gathered.boxes.map { boxes in
-      boxes.map { box in
-        guard let community = box.id else {
-          let text = l.text(.flowSmaller, "\(box.communities)") + " (\(box.size))"
-          return Label(lines: NameLines.wrapped(text, width: 12), colour: "#000000")
-        }
-        let style = Colour.categoryStyle(community)
-        let marker = style.round > 0 ? style.legendSymbol + " " : ""
-        var lines = [marker + boxName(community) + " (\(box.size))"]
-        if let label = box.label.map({ TextSafety.cleaned($0) }), !label.isEmpty {
-          lines += NameLines.lines(NameLines.cut(label, at: 24), width: 12)
-        }
-        return Label(lines: lines, colour: Colour.prefersDarkText(on: style.colour) ? "#000000" : "#FFFFFF")
-      }
+    let style = Colour.categoryStyle(community)
+    let marker = style.round > 0 ? style.legendSymbol + " " : ""
+    var lines = [marker + boxName(community) + " (\(box.size))"]
+    if let label = box.label.map({ TextSafety.cleaned($0) }), !label.isEmpty {
+      lines += NameLines.lines(NameLines.cut(label, at: 24), width: 12)
     }
+    return BoxLabel(lines: lines, colour: Colour.prefersDarkText(on: style.colour) ? "#000000" : "#FFFFFF")
+  }
 
-    // Geometry in units of the text: the drawing is at most 56 em wide (505 pt of 9 pt text)
-    // when the columns leave room for 2 em between them, so that it prints at 9 pt or more.
-    let em = fontSize
+  /// The space between columns, in points. Geometry in units of the text: the drawing is at
+  /// most 56 em wide (505 pt of 9 pt text) when the columns leave room for 2 em between them,
+  /// so that it prints at 9 pt or more.
+  func columnGap() -> Double {
+    let em = Self.fontSize
+    let P = periods.count
     let columns = (0 ..< P).map { p in
       let boxes = labels[p].map { label in
         label.lines.enumerated().map { TextWidth.of($1, size: em, bold: $0 == 0) }.max() ?? 0
@@ -210,19 +252,30 @@ extension Diagram {
       return ((boxes + [TextWidth.of(periods[p], size: em, bold: true)]).max() ?? 0) + 0.16 * 72 + 10
     }
     let room = 56 * em - columns.reduce(0, +) - 0.2 * 72
-    let gap = P > 1 ? min(9 * em, max(2 * em, room / Double(P - 1))) : 6 * em
+    return P > 1 ? min(9 * em, max(2 * em, room / Double(P - 1))) : 6 * em
+  }
 
+  /// The graph without its caption: its settings, the columns and the lines between them.
+  func graph() -> DOTGraph {
+    let em = Self.fontSize
     var dot = DOTGraph(name: "communityflow")
     dot.attributes = [
-      "layout": .text("dot"), "rankdir": .keyword("LR"), "ranksep": .number(gap / 72), "nodesep": .number(0.6 * em / 72),
+      "layout": .text("dot"), "rankdir": .keyword("LR"), "ranksep": .number(columnGap() / 72), "nodesep": .number(0.6 * em / 72),
       "outputorder": .keyword("edgesfirst"), "fontname": .text(Typeface.family), "bgcolor": .text("#FFFFFF"), "pad": .number(0.1),
     ]
     dot.nodeDefaults = [
-      "shape": .keyword("box"), "style": .text("rounded,filled"), "fontname": .text(Typeface.family), "fontsize": .number(fontSize),
+      "shape": .keyword("box"), "style": .text("rounded,filled"), "fontname": .text(Typeface.family), "fontsize": .number(Self.fontSize),
       "color": .text("#444444"), "penwidth": .number(0.8), "margin": .text("0.08,0.04"), "width": .number(0.3),
     ]
     dot.edgeDefaults = ["arrowhead": .keyword("none")]
+    addColumns(to: &dot)
+    addLinks(to: &dot)
+    return dot
+  }
 
+  /// Adds one column per period: the period's label on top (the header row, kept first on
+  /// its rank by invisible edges), then its boxes, all on one rank.
+  func addColumns(to dot: inout DOTGraph) {
     var ranks: [[String]] = []
     for (p, boxes) in gathered.boxes.enumerated() {
       let header = "h\(p)"
@@ -231,30 +284,12 @@ extension Diagram {
         "label": .html(.text(periods[p], bold: true)),
       ]))
       var rank = [header]
-      for (b, box) in boxes.enumerated() {
-        let id = nodeID(p, box.id)
-        let people = l.count(box.size, one: .personOne, many: .personMany)
-        let label = labels[p][b]
-        var attributes: DOTAttributes = [
-          "height": .number(max(0.2, unit * Double(box.size) / 72)),
-          "label": .html(.lines(label.lines.enumerated().map { .text($1, bold: $0 == 0 && box.id != nil, colour: label.colour) })),
-        ]
-        if let community = box.id {
-          let style = Colour.categoryStyle(community)
-          attributes["fillcolor"] = .text(style.colour)
-          if style.dashedBox { attributes["style"] = .text("rounded,filled,dashed") }
-          var tooltip = l.text(.flowNodeTooltip, boxName(community), periods[p], people)
-          if let text = box.label.map({ TextSafety.cleaned($0) }), !text.isEmpty { tooltip += "\n" + text }
-          attributes["tooltip"] = .text(tooltip)
-        } else {
-          attributes["fillcolor"] = .text(Colour.neutral)
-          attributes["color"] = .text("#888888")
-          attributes["tooltip"] = .text(l.text(.flowNodeTooltip, l.text(.flowSmaller, "\(box.communities)"), periods[p], people))
-        }
-        dot.nodes.append(DOTNode(id: id, attributes: attributes))
-        rank.append(id)
+      for b in boxes.indices {
+        let node = boxNode(period: p, box: b)
+        dot.nodes.append(node)
+        rank.append(node.id)
         // The period's label above its column: flat edges keep it first on its rank.
-        dot.edges.append(DOTEdge(tail: header, head: id, attributes: ["style": .keyword("invis")]))
+        dot.edges.append(DOTEdge(tail: header, head: node.id, attributes: ["style": .keyword("invis")]))
       }
       if p > 0 {
         dot.edges.append(DOTEdge(tail: "h\(p - 1)", head: header, attributes: ["style": .keyword("invis"), "weight": .number(1000)]))
@@ -262,7 +297,38 @@ extension Diagram {
       ranks.append(rank)
     }
     dot.sameRank = ranks
+  }
 
+  /// The node of box `b` of period `p`: its height by its people, its label, its community's
+  /// colour (grey for the gathered box) and a tooltip.
+  func boxNode(period p: Int, box b: Int) -> DOTNode {
+    let l = language
+    let box = gathered.boxes[p][b]
+    let people = l.count(box.size, one: .personOne, many: .personMany)
+    let label = labels[p][b]
+    var attributes: DOTAttributes = [
+      "height": .number(max(0.2, unit * Double(box.size) / 72)),
+      "label": .html(.lines(label.lines.enumerated().map { .text($1, bold: $0 == 0 && box.id != nil, colour: label.colour) })),
+    ]
+    if let community = box.id {
+      let style = Colour.categoryStyle(community)
+      attributes["fillcolor"] = .text(style.colour)
+      if style.dashedBox { attributes["style"] = .text("rounded,filled,dashed") }
+      var tooltip = l.text(.flowNodeTooltip, boxName(community), periods[p], people)
+      if let text = box.label.map({ TextSafety.cleaned($0) }), !text.isEmpty { tooltip += "\n" + text }
+      attributes["tooltip"] = .text(tooltip)
+    } else {
+      attributes["fillcolor"] = .text(Colour.neutral)
+      attributes["color"] = .text("#888888")
+      attributes["tooltip"] = .text(l.text(.flowNodeTooltip, l.text(.flowSmaller, "\(box.communities)"), periods[p], people))
+    }
+    return DOTNode(id: nodeID(p, box.id), attributes: attributes)
+  }
+
+  /// Adds the lines between boxes of neighbouring periods: width by people, the source's
+  /// colour (grey from the gathered box), and a tooltip.
+  func addLinks(to dot: inout DOTGraph) {
+    let l = language
     for link in gathered.links {
       let colour = link.from.map { Colour.categoryStyle($0).colour } ?? "#AAAAAA"
       let people = l.count(link.people, one: .personOne, many: .personMany)
@@ -272,23 +338,32 @@ extension Diagram {
         "tooltip": .text(l.text(.flowFlowTooltip, people, boxName(link.from), boxName(link.to))),
       ]))
     }
+  }
 
-    let title = l.text(.flowTitle)
-    let gatheredPeriods = gathered.boxes.indices.filter { gathered.boxes[$0].contains { $0.id == nil } }
-    var key = l.text(.flowKey)
-    if !gatheredPeriods.isEmpty { key += l.text(.flowKeySmaller) }
-    dot.attributes["label"] = .html(legendLabel(heading: options.heading ?? title, legendTitle: nil, entries: [], key: key, scale: 1.2, width: 60))
+  /// The periods that have a box of smaller communities.
+  var gatheredPeriods: [Int] { gathered.boxes.indices.filter { gathered.boxes[$0].contains { $0.id == nil } } }
+
+  /// Adds the caption under the drawing: `heading` and the key (which mentions the gathered
+  /// boxes when there are any).
+  func addCaption(to dot: inout DOTGraph, heading: String) {
+    var key = language.text(.flowKey)
+    if !gatheredPeriods.isEmpty { key += language.text(.flowKeySmaller) }
+    dot.attributes["label"] = .html(
+      Diagram.legendLabel(heading: heading, legendTitle: nil, entries: [], key: key, scale: 1.2, width: 60))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
+  }
 
+  /// The notes: how it was laid out, which periods have gathered boxes (beyond
+  /// `maximumPerPeriod` communities), and how many flows were left out.
+  func notes(maximumPerPeriod: Int) -> [String] {
+    let l = language
     var notes = [l.text(.layoutFlow)]
+    let gatheredPeriods = self.gatheredPeriods
     if !gatheredPeriods.isEmpty {
-      notes.append(l.text(.flowNoteGathered, "\(max(1, input.maximumPerPeriod))", gatheredPeriods.map { periods[$0] }.joined(separator: ", ")))
+      notes.append(l.text(.flowNoteGathered, "\(max(1, maximumPerPeriod))", gatheredPeriods.map { periods[$0] }.joined(separator: ", ")))
     }
     if gathered.unknown > 0 { notes.append(l.text(.flowNoteUnknown, "\(gathered.unknown)")) }
-    let summary = P == 0 ? title : l.text(.flowSummary, "\(P)", periods[0], periods[P - 1])
-    return Diagram(
-      graph: dot, engine: .dot, seed: options.seed, title: options.heading.map { "\(title): \($0)" } ?? title, summary: summary,
-      notes: notes)
+    return notes
   }
 }
