@@ -645,11 +645,14 @@ struct LineChartLayout {
   }
 
   /// A series' name for the right margin: cleaned, cut at 24 characters with "…" (at a space
-  /// when one is near), on one
-  /// line when it is at most 14 characters, else on two broken near the middle (see
-  /// ``NameLines``); a line wider than `maxWidth` is cut with "…".
+  /// when one is near), on one line when it is at most 14 characters or one word, else on two
+  /// broken near the middle (see ``NameLines``); a line wider than `maxWidth` is cut with "…".
   static func nameLines(_ name: String, maxWidth: Double, bold: Bool) -> [String] {
-    let lines = NameLines.lines(NameLines.cut(TextSafety.cleaned(name).trimmingCharacters(in: .whitespaces), at: 24), width: 14)
+    let shown = NameLines.cut(TextSafety.cleaned(name).trimmingCharacters(in: .whitespaces), at: 24)
+    // One word ("Klantcontactcentrum") stays whole on one line, cut to the margin if need be,
+    // rather than broken inside the word.
+    let breakable = shown.contains { $0 == " " || $0 == "-" || $0 == "/" }
+    let lines = breakable ? NameLines.lines(shown, width: 14) : [shown]
     return lines.map { cut($0, maxWidth: maxWidth, size: textSize, bold: bold) }
   }
 
