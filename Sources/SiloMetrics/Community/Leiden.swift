@@ -306,8 +306,9 @@ public struct Leiden: Sendable, Hashable {
       term *= r / Double(n)
       sum += term
     }
-    var scale = 1.0
-    if k < 0 { for _ in 0 ..< Int(-k) { scale /= 2 } } else { for _ in 0 ..< Int(k) { scale *= 2 } }
+    // 2^k exactly (k ≥ −1010 here, so it is a normal or subnormal power of two, as repeated
+    // halving would give, in one step instead of up to a thousand).
+    let scale = Double(sign: .plus, exponent: Int(k), significand: 1)
     return sum * scale
   }
 }
