@@ -1,35 +1,32 @@
 import SiloGraph
 
-/// The articulation points and bridges of a graph, with the span of its local bridges.
+/// The articulation points and bridges of a graph.
 public struct CutPoints: Sendable, Hashable, Codable {
   /// People whose departure splits a component (ascending).
   public var articulationPoints: [NodeID]
   /// Ties whose loss splits a component (`source < target`, sorted).
   public var bridges: [Edge]
-  /// Ties whose ends share no neighbour, with the length of the shortest detour (hops)
-  /// without the tie; `nil` span for a bridge (no detour at all).
-  public var localBridges: [LocalBridge]
+}
 
-  public struct LocalBridge: Sendable, Hashable, Codable {
-    public var source: NodeID
-    public var target: NodeID
-    /// Hops of the shortest other path between the ends; `nil` when there is none.
-    public var span: Int?
-  }
+/// A tie whose ends share no neighbour (Granovetter 1973), with the length of the shortest
+/// other path between its ends (its span) when that is at most the search's bound.
+public struct LocalBridge: Sendable, Hashable, Codable {
+  public var source: NodeID
+  public var target: NodeID
+  /// Hops of the shortest other path between the ends; `nil` when there is none (a bridge,
+  /// ``isBridge``) or when it is longer than the bound searched (``isBridge`` false).
+  public var span: Int?
+  /// Whether no other path joins the ends at all: the tie is a bridge.
+  public var isBridge: Bool
 }
 
 extension CollaborationGraph {
-  /// Returns the articulation points, bridges and local bridges, with direction ignored.
+  /// Returns the articulation points and bridges, with direction ignored.
   ///
-  /// Articulation points and bridges by Hopcroft & Tarjan's depth-first search with low
-  /// points (iterative, so a long chain of people cannot overflow the stack), as NetworkX
-  /// `articulation_points` and `bridges`. A local bridge is a tie whose ends have no common
-  /// neighbour (Granovetter 1973); its span is the length of the shortest path between the
-  /// ends once the tie is removed, as NetworkX `local_bridges(G, with_span=True)` (which
-  /// reports an infinite span for a bridge; SiloScope reports `nil`).
+  /// Hopcroft & Tarjan's depth-first search with low points (iterative, so a long chain of
+  /// people cannot overflow the stack), as NetworkX `articulation_points` and `bridges`.
   ///
-  /// - Complexity: O(*n* + *m*) for cut points and bridges; local bridges add one
-  ///   breadth-first search per local bridge.
+  /// - Complexity: O(*n* + *m*).
   ///
   /// > J. Hopcroft, R. Tarjan. "Algorithm 447: efficient algorithms for graph manipulation."
   /// > *Communications of the ACM* 16(6), 372–378 (1973). doi:10.1145/362248.362272
@@ -76,23 +73,7 @@ extension CollaborationGraph {
       if rootChildren > 1 { isCut[root] = true }
     }
     bridges.sort { ($0.source, $0.target) < ($1.source, $1.target) }
-    // Local bridges: no common neighbour.
-    var local: [CutPoints.LocalBridge] = []
-    var mark = [Int32](repeating: -1, count: n)
-    let bridgeSet = Set(bridges.map { UInt64(UInt32($0.source.rawValue)) << 32 | UInt64(UInt32($0.target.rawValue)) })
-    var spans = SpanSearch(nodeCount: n)
-    for u in 0 ..< n {
-      for w in graph.neighbors(of: NodeID(u)).nodes { mark[w.index] = Int32(u) }
-      for v in graph.neighbors(of: NodeID(u)).nodes where v.index > u {
-        let shared = graph.neighbors(of: v).nodes.contains { mark[$0.index] == Int32(u) }
-        guard !shared else { continue }
-        let key = UInt64(UInt32(u)) << 32 | UInt64(UInt32(v.rawValue))
-        let span = bridgeSet.contains(key) ? nil : spans.hopsAvoidingTie(graph, from: u, to: v.index)
-        local.append(.init(source: NodeID(u), target: v, span: span))
-      }
-    }
-    return CutPoints(
-      articulationPoints: (0 ..< n).filter { isCut[$0] }.map(NodeID.init), bridges: bridges, localBridges: local)
+    return CutPoints(articulationPoints: (0 ..< n).filter { isCut[$0] }.map(NodeID.init), bridges: bridges)
   }
 
   /// The same ties without direction (arcs both ways merged, weights summed).
@@ -123,42 +104,5 @@ extension CollaborationGraph {
       return betweenness.scores[v] * ((1 / Double(d)) / sum)
     }
     return NodeScores(scores)
-  }
-}
-
-/// Breadth-first search for a local bridge's span, with its distance array kept between
-/// searches (reset through the list of nodes it touched): a dictionary per search cost
-/// seconds at 100,000 people.
-struct SpanSearch {
-  private var distance: [Int32]
-  private var queue: [Int32] = []
-
-  init(nodeCount: Int) { distance = Array(repeating: -1, count: nodeCount) }
-
-  /// Hops of the shortest path from `s` to `t` not using the tie s–t; `nil` when none.
-  mutating func hopsAvoidingTie(_ graph: CollaborationGraph, from s: Int, to t: Int) -> Int? {
-    defer {
-      for v in queue { distance[Int(v)] = -1 }
-      queue.removeAll(keepingCapacity: true)
-    }
-    let offsets = graph.rowOffsets, columns = graph.columns
-    distance[s] = 0
-    queue.append(Int32(s))
-    var head = 0
-    while head < queue.count {
-      let v = Int(queue[head])
-      head += 1
-      let next = distance[v] + 1
-      for e in offsets[v] ..< offsets[v + 1] {
-        let w = columns[e].index
-        if v == s && w == t { continue }
-        if distance[w] < 0 {
-          if w == t { return Int(next) }
-          distance[w] = next
-          queue.append(Int32(w))
-        }
-      }
-    }
-    return nil
   }
 }

@@ -14,14 +14,19 @@ struct CutPointsTests {
     var description: String { "(\(source), \(target), \(span.map(String.init) ?? "inf"))" }
   }
 
-  static func spans(_ cut: CutPoints) -> [Span] {
-    cut.localBridges.map { Span(source: $0.source.index, target: $0.target.index, span: $0.span) }
+  /// The local bridges searched without a bound, as NetworkX reports them (a bridge's
+  /// infinite span as nil); every nil span must be a bridge.
+  static func spans(_ graph: CollaborationGraph, threads: Int = 1) -> [Span] {
+    let local = graph.localBridges(maximumSpan: nil, threads: threads)
+    #expect(local.allSatisfy { ($0.span == nil) == $0.isBridge })
+    return local.map { Span(source: $0.source.index, target: $0.target.index, span: $0.span) }
       .sorted { ($0.source, $0.target) < ($1.source, $1.target) }
   }
 
   @Test("Florentine marriages (16 families): articulation points, bridges, local bridges with span")
   func florentine() throws {
-    let cut = try F.florentine16().graph.cutPoints()
+    let graph = try F.florentine16().graph
+    let cut = graph.cutPoints()
     // networkx 3.6.1, brokers.md §5 `flo16` (ids 1…16 as nodes 0…15):
     // sorted(nx.articulation_points(G)) = Albizzi 2, Guadagni 7, Medici 9, Salviati 14.
     #expect(cut.articulationPoints.map(\.index) == [1, 6, 8, 13])
@@ -34,14 +39,15 @@ struct CutPointsTests {
       Span(source: 3, target: 6, span: 4), Span(source: 6, target: 7, span: nil), Span(source: 6, target: 15, span: 3),
       Span(source: 8, target: 13, span: nil), Span(source: 9, target: 13, span: nil), Span(source: 12, target: 14, span: 4),
     ]
-    #expect(Self.spans(cut) == expected)
+    #expect(Self.spans(graph) == expected)
     // The isolate Pucci is neither a cut point nor the end of a bridge.
     #expect(!cut.articulationPoints.contains(NodeID(F.pucci)))
   }
 
   @Test("Karate: one articulation point (node 0), one bridge (0–11), eleven local bridges")
   func karate() throws {
-    let cut = try F.karate().graph.cutPoints()
+    let graph = try F.karate().graph
+    let cut = graph.cutPoints()
     // networkx 3.6.1, brokers.md §5 `karate`.
     #expect(cut.articulationPoints == [NodeID(0)])
     #expect(cut.bridges.map { [$0.source.index, $0.target.index] } == [[0, 11]])
@@ -52,28 +58,33 @@ struct CutPointsTests {
       Span(source: 9, target: 33, span: 3), Span(source: 13, target: 33, span: 3), Span(source: 19, target: 33, span: 3),
       Span(source: 23, target: 25, span: 3), Span(source: 24, target: 27, span: 3),
     ]
-    #expect(Self.spans(cut) == expected)
+    #expect(Self.spans(graph) == expected)
+    #expect(Self.spans(graph, threads: 2) == expected)
   }
 
   @Test("Hand graphs: a path, a cycle with a tail, direction ignored")
   func handGraphs() {
     // Path 0–1–2–3: inner nodes cut, every tie a bridge and a local bridge without span.
-    let path = F.graph(4, [(0, 1), (1, 2), (2, 3)]).cutPoints()
+    let pathGraph = F.graph(4, [(0, 1), (1, 2), (2, 3)])
+    let path = pathGraph.cutPoints()
     #expect(path.articulationPoints.map(\.index) == [1, 2])
     #expect(path.bridges.count == 3)
-    #expect(path.localBridges.allSatisfy { $0.span == nil } && path.localBridges.count == 3)
+    let pathBridges = pathGraph.localBridges()
+    #expect(pathBridges.allSatisfy { $0.span == nil && $0.isBridge } && pathBridges.count == 3)
     // Square 0–1–2–3–0 with a tail 3–4: node 3 is cut, 3–4 the bridge; square ties are local
     // bridges (no common neighbour) of span 3.
-    let square = F.graph(5, [(0, 1), (1, 2), (2, 3), (3, 0), (3, 4)]).cutPoints()
+    let squareGraph = F.graph(5, [(0, 1), (1, 2), (2, 3), (3, 0), (3, 4)])
+    let square = squareGraph.cutPoints()
     #expect(square.articulationPoints.map(\.index) == [3])
     #expect(square.bridges.map { [$0.source.index, $0.target.index] } == [[3, 4]])
-    #expect(Self.spans(square) == [
+    #expect(Self.spans(squareGraph) == [
       Span(source: 0, target: 1, span: 3), Span(source: 0, target: 3, span: 3), Span(source: 1, target: 2, span: 3),
       Span(source: 2, target: 3, span: 3), Span(source: 3, target: 4, span: nil),
     ])
     // Triangle: nothing.
-    let triangle = F.graph(3, [(0, 1), (1, 2), (0, 2)]).cutPoints()
-    #expect(triangle.articulationPoints.isEmpty && triangle.bridges.isEmpty && triangle.localBridges.isEmpty)
+    let triangleGraph = F.graph(3, [(0, 1), (1, 2), (0, 2)])
+    let triangle = triangleGraph.cutPoints()
+    #expect(triangle.articulationPoints.isEmpty && triangle.bridges.isEmpty && triangleGraph.localBridges().isEmpty)
     // Directed arcs 0 → 1 → 2 are read without direction: 1 is cut.
     let directed = F.graph(3, [(0, 1), (1, 2)], .directed).cutPoints()
     #expect(directed.articulationPoints.map(\.index) == [1])
@@ -82,6 +93,32 @@ struct CutPointsTests {
     let chain = F.graph(100_000, (0 ..< 99_999).map { ($0, $0 + 1) }).cutPoints()
     #expect(chain.articulationPoints.count == 99_998)
     #expect(chain.bridges.count == 99_999)
+  }
+
+  @Test("A span longer than the bound is reported as more than the bound, not as a bridge")
+  func boundedSpan() {
+    // Truth: a cycle of 10 nodes: every tie is a local bridge whose other path has 9 hops.
+    let cycle = F.graph(10, (0 ..< 10).map { ($0, ($0 + 1) % 10) })
+    let unbounded = cycle.localBridges(maximumSpan: nil)
+    #expect(unbounded.count == 10 && unbounded.allSatisfy { $0.span == 9 && !$0.isBridge })
+    let bounded = cycle.localBridges(maximumSpan: 6)
+    #expect(bounded.count == 10 && bounded.allSatisfy { $0.span == nil && !$0.isBridge })
+    #expect(cycle.localBridges(maximumSpan: 9).allSatisfy { $0.span == 9 })
+    #expect(cycle.localBridges(maximumSpan: 8).allSatisfy { $0.span == nil })
+    // Truth: cycles of 4 to 9 nodes sharing node 0 in one graph: spans 3 to 8, each found
+    // exactly by the search from both ends, and the same with 2 threads.
+    var ties: [(Int, Int)] = []
+    var next = 1
+    for length in 4 ... 9 {
+      let ring = [0] + Array(next ..< next + length - 1)
+      next += length - 1
+      for i in ring.indices { ties.append((ring[i], ring[(i + 1) % ring.count])) }
+    }
+    let rings = F.graph(next, ties)
+    let spans = rings.localBridges(maximumSpan: nil)
+    #expect(Set(spans.compactMap(\.span)) == Set(3 ... 8))
+    #expect(rings.localBridges(maximumSpan: nil, threads: 2) == spans)
+    #expect(rings.localBridges(maximumSpan: 5).map { $0.span.map { $0 <= 5 } ?? true }.allSatisfy { $0 })
   }
 
   @Test("Bridging centrality on the Krackhardt kite")

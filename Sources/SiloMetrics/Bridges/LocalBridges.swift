@@ -1,0 +1,156 @@
+import Dispatch
+import SiloGraph
+
+extension CollaborationGraph {
+  /// Returns the local bridges, with direction ignored: the ties whose ends have no common
+  /// neighbour (Granovetter 1973), each with its span, the length in hops of the shortest
+  /// path between its ends once the tie is removed, as NetworkX
+  /// `local_bridges(G, with_span=True)` gives it up to `maximumSpan` (NetworkX reports an
+  /// infinite span for a bridge; SiloScope reports `nil` with ``LocalBridge/isBridge``).
+  ///
+  /// The span only matters up to a small length: 3 is a short way round, and beyond a few
+  /// steps every detour means "a long way round". A span longer than `maximumSpan` is
+  /// reported as `nil` with `isBridge` false ("more than `maximumSpan`"); `nil` searches
+  /// without a bound.
+  ///
+  /// Each span is found by a breadth-first search from both ends at once, a whole level at a
+  /// time on the side with the smaller frontier, stopping when the two meet (the shortest
+  /// length is the least sum of the two distances over the nodes met in that level) or when
+  /// the levels reached add up to more than the bound. Bridges (from ``cutPoints()``) are not
+  /// searched. The ties are shared out among `threads` threads, each with its own scratch, and
+  /// the result is the same for any number of threads.
+  ///
+  /// - Parameters:
+  ///   - maximumSpan: The longest span reported (at least 3, the shortest possible span of a
+  ///     local bridge); `nil` for no bound.
+  ///   - threads: Threads to share the searches among (fewer than 1 counts as 1, at most 64).
+  /// - Returns: The local bridges, `source < target`, in order of source then target.
+  /// - Complexity: O(Σ_u d_u² + *n* + *m*) to find the local bridges; each search visits at
+  ///   most the nodes within ⌈bound/2⌉ hops of either end, so with a bound the total is
+  ///   bounded by the local bridges times the size of those neighbourhoods, not by *n* + *m*.
+  public func localBridges(maximumSpan: Int? = 6, threads: Int = 1) -> [LocalBridge] {
+    precondition(maximumSpan.map { $0 >= 3 } ?? true, "the maximum span is at least 3")
+    let graph = isDirected ? undirectedView() : self
+    let ties = graph.tiesWithoutCommonNeighbour()
+    let bridges = Set(graph.cutPoints().bridges.map { Self.key($0.source.index, $0.target.index) })
+    let bound = maximumSpan ?? Int.max
+    let spans = SpanResults(count: ties.count)
+    let threadCount = max(1, min(threads, 64, max(1, ties.count / 256)))
+    let n = graph.nodeCount
+    let work: @Sendable (Int) -> Void = { t in
+      var search = BidirectionalSpan(nodeCount: n)
+      for i in stride(from: t, to: ties.count, by: threadCount) {
+        let (u, v) = ties[i]
+        if bridges.contains(Self.key(u, v)) { continue }
+        spans.set(i, search.span(graph, from: u, to: v, bound: bound))
+      }
+    }
+    if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
+    let found = spans.take()
+    return ties.indices.map { i in
+      let (u, v) = ties[i]
+      let isBridge = bridges.contains(Self.key(u, v))
+      return LocalBridge(source: NodeID(u), target: NodeID(v), span: isBridge || found[i] < 0 ? nil : Int(found[i]), isBridge: isBridge)
+    }
+  }
+
+  static func key(_ u: Int, _ v: Int) -> UInt64 { UInt64(UInt32(min(u, v))) << 32 | UInt64(UInt32(max(u, v))) }
+
+  /// The ties u–v (u < v) whose ends have no neighbour in common, in order of u then v.
+  func tiesWithoutCommonNeighbour() -> [(Int, Int)] {
+    let n = nodeCount
+    var mark = [Int32](repeating: -1, count: n)
+    var ties: [(Int, Int)] = []
+    for u in 0 ..< n {
+      for w in neighbors(of: NodeID(u)).nodes { mark[w.index] = Int32(u) }
+      for v in neighbors(of: NodeID(u)).nodes where v.index > u {
+        if !neighbors(of: v).nodes.contains(where: { mark[$0.index] == Int32(u) }) { ties.append((u, v.index)) }
+      }
+    }
+    return ties
+  }
+}
+
+/// A breadth-first search from both ends of a tie, without the tie, up to a bound; its
+/// distance arrays are kept between searches and reset through the nodes each one touched.
+struct BidirectionalSpan {
+  /// Distance from each end (−1 unvisited), and the nodes each side has reached.
+  private var distance: [[Int32]]
+  private var reached: [[Int32]] = [[], []]
+
+  init(nodeCount: Int) { distance = [Array(repeating: -1, count: nodeCount), Array(repeating: -1, count: nodeCount)] }
+
+  /// Hops of the shortest path from `s` to `t` without the tie s–t; −1 when there is none
+  /// of at most `bound` hops.
+  mutating func span(_ graph: CollaborationGraph, from s: Int, to t: Int, bound: Int) -> Int32 {
+    defer { reset() }
+    let ends = [s, t]
+    var frontier: [[Int32]] = [[Int32(s)], [Int32(t)]]
+    var level = [0, 0]
+    for side in 0 ... 1 {
+      distance[side][ends[side]] = 0
+      reached[side].append(Int32(ends[side]))
+    }
+    while !frontier[0].isEmpty && !frontier[1].isEmpty && level[0] + level[1] + 1 <= bound {
+      let side = frontier[0].count <= frontier[1].count ? 0 : 1
+      let (next, met) = expand(graph, side: side, frontier: frontier[side], avoiding: (ends[side], ends[1 - side]))
+      level[side] += 1
+      if met >= 0 { return met <= bound ? Int32(met) : -1 }
+      frontier[side] = next
+    }
+    return -1
+  }
+
+  /// One whole level of `side`'s search: the next frontier, and the shortest s–t length
+  /// through a node the other side has reached (−1 when none).
+  private mutating func expand(
+    _ graph: CollaborationGraph, side: Int, frontier: [Int32], avoiding tie: (from: Int, to: Int)
+  ) -> (next: [Int32], met: Int) {
+    let other = 1 - side
+    var next: [Int32] = []
+    var best = -1
+    for v32 in frontier {
+      let v = Int(v32)
+      let d = distance[side][v] + 1
+      for e in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
+        let w = graph.columns[e].index
+        if v == tie.from && w == tie.to { continue }
+        if distance[other][w] >= 0 {
+          let length = Int(d + distance[other][w])
+          if best < 0 || length < best { best = length }
+        }
+        if distance[side][w] < 0 {
+          distance[side][w] = d
+          reached[side].append(Int32(w))
+          next.append(Int32(w))
+        }
+      }
+    }
+    return (next, best)
+  }
+
+  private mutating func reset() {
+    for side in 0 ... 1 {
+      for v in reached[side] { distance[side][Int(v)] = -1 }
+      reached[side].removeAll(keepingCapacity: true)
+    }
+  }
+}
+
+/// Spans written by several threads, each to its own slots.
+private final class SpanResults: @unchecked Sendable {
+  private let pointer: UnsafeMutablePointer<Int32>
+  private let count: Int
+
+  init(count: Int) {
+    self.count = count
+    pointer = .allocate(capacity: max(1, count))
+    pointer.initialize(repeating: -1, count: max(1, count))
+  }
+
+  deinit { pointer.deallocate() }
+
+  func set(_ i: Int, _ value: Int32) { pointer[i] = value }
+
+  func take() -> [Int32] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+}
