@@ -51,7 +51,8 @@ public struct BrokerAnalysis: Sendable, Hashable {
     // get about 1,300 sources, 100,000 people with 900,000 ties 256.
     let steps = Double(graph.nodeCount + 2 * graph.edgeCount)
     let sources = graph.nodeCount <= 1_000 ? 1_000 : min(2_000, max(256, Int(2e8 / max(1, steps))))
-    dependence = network.groups == nil ? nil : try network.brokerDependence(brokers: ranked, maxSources: sources, seed: seed)
+    dependence = network.groups == nil ? nil : try network.brokerDependence(
+      brokers: ranked, maxSources: sources, seed: seed, threads: options.threads)
   }
 
   /// The role in which a node brokers most beyond chance: the largest z-score among the

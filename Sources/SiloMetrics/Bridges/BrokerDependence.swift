@@ -1,3 +1,4 @@
+import Dispatch
 import SiloGraph
 
 /// How much the collaboration between departments depends on a few people: the
@@ -58,11 +59,13 @@ extension Network {
   ///   them, department pairs left without any path, people cut off from the largest
   ///   component, and the share of cross-department connected pairs of people lost.
   ///
-  /// Direction is ignored; ties are counted, not weighed.
+  /// Direction is ignored; ties are counted, not weighed. The sources' searches are shared
+  /// among `threads` threads; each source's shares are summed on their own and added in
+  /// source order, so the result is the same for any number of threads.
   ///
   /// - Complexity: O(S (*n* + *m*)) for S sources, plus O(k (*n* + *m*)) for k brokers.
   public func brokerDependence(
-    brokers: [NodeID], maxSources: Int = 2000, seed: UInt64 = 1
+    brokers: [NodeID], maxSources: Int = 2000, seed: UInt64 = 1, threads: Int = 1
   ) throws(MetricError) -> BrokerDependence {
     guard let groups else { throw .invalidArgument("the network has no departments (groups)") }
     let graph = self.graph.isDirected ? self.graph.undirectedView() : self.graph
@@ -112,25 +115,8 @@ extension Network {
     }
     var isBroker = [Bool](repeating: false, count: n)
     for b in brokers { isBroker[b.index] = true }
-    // Indexed by department pair (k² entries): a dictionary here cost more than the searches.
-    var shareSum = [Double](repeating: 0, count: k * k), pairCount = [Int](repeating: 0, count: k * k)
-    var all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
-    for s in sources {
-      all.search(graph, from: s, blocked: nil)
-      let sBlocked = isBroker[s]
-      if !sBlocked { avoiding.search(graph, from: s, blocked: isBroker) }
-      let a = Int(membership[s])
-      for t in all.reached where Int(membership[Int(t)]) != a {
-        let ti = Int(t)
-        let b = Int(membership[ti])
-        let total = all.sigma[ti]
-        let kept = (!sBlocked && !isBroker[ti] && avoiding.distance[ti] == all.distance[ti]) ? avoiding.sigma[ti] : 0
-        shareSum[key(a, b)] += 1 - kept / total
-        pairCount[key(a, b)] += 1
-      }
-      all.reset()
-      if !sBlocked { avoiding.reset() }
-    }
+    let (shareSum, pairCount) = Self.pathShares(
+      graph, membership: membership, groups: k, sources: sources, isBroker: isBroker, threads: threads)
     let pairs = ties.keys.sorted().map { pair -> BrokerDependence.DepartmentPair in
       let a = pair / k, b = pair % k
       let count = pairCount[pair]
@@ -172,6 +158,42 @@ extension Network {
         crossDepartmentReachLost: reachBefore > 0 ? max(0, (reachBefore - reachAfter) / reachBefore) : 0)
     }
     return BrokerDependence(brokers: losses, pairs: pairs, sampledSources: sources.count, seed: seed)
+  }
+
+  /// Per department pair (key min·k + max), the sum over connected (source, target) pairs of
+  /// people in the two departments of the share of shortest paths through a broker, and the
+  /// number of such pairs. Sources are searched in blocks shared among the threads; each
+  /// source's shares per target department are summed first (targets in search order), then
+  /// added to the pair sums in source order, whatever the number of threads.
+  static func pathShares(
+    _ graph: CollaborationGraph, membership: [Int32], groups k: Int, sources: [Int], isBroker: [Bool], threads: Int
+  ) -> (sums: [Double], counts: [Int]) {
+    var shareSum = [Double](repeating: 0, count: k * k), pairCount = [Int](repeating: 0, count: k * k)
+    let n = graph.nodeCount
+    let block = max(1, min(sources.count, 256, 4_000_000 / max(1, k)))
+    let threadCount = max(1, min(threads, 64, block))
+    var start = 0
+    while start < sources.count {
+      let chunk = Array(sources[start ..< min(sources.count, start + block)])
+      let partial = SourceShares(sources: chunk.count, groups: k)
+      let work: @Sendable (Int) -> Void = { t in
+        var all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
+        for i in stride(from: t, to: chunk.count, by: threadCount) {
+          partial.measure(i, source: chunk[i], graph, membership: membership, isBroker: isBroker, all: &all, avoiding: &avoiding)
+        }
+      }
+      if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
+      for (i, s) in chunk.enumerated() {
+        let a = Int(membership[s])
+        for b in 0 ..< k where partial.count(i, b) > 0 {
+          let key = min(a, b) * k + max(a, b)
+          shareSum[key] += partial.sum(i, b)
+          pairCount[key] += partial.count(i, b)
+        }
+      }
+      start += block
+    }
+    return (shareSum, pairCount)
   }
 
   /// Pairs of people in different departments that are connected, optionally not counting
@@ -225,6 +247,55 @@ extension Network {
       }
       body(size, (present, counts))
     }
+  }
+}
+
+/// One block of sources' shares, per source and target department, each source written by
+/// one thread to its own row.
+private final class SourceShares: @unchecked Sendable {
+  private let sums: UnsafeMutablePointer<Double>
+  private let counts: UnsafeMutablePointer<Int>
+  private let size: Int
+  private let groups: Int
+
+  init(sources: Int, groups: Int) {
+    size = max(1, sources * groups)
+    self.groups = groups
+    sums = .allocate(capacity: size)
+    sums.initialize(repeating: 0, count: size)
+    counts = .allocate(capacity: size)
+    counts.initialize(repeating: 0, count: size)
+  }
+
+  deinit {
+    sums.deallocate()
+    counts.deallocate()
+  }
+
+  func sum(_ i: Int, _ b: Int) -> Double { sums[i * groups + b] }
+  func count(_ i: Int, _ b: Int) -> Int { counts[i * groups + b] }
+
+  /// Source `i` of the block: the share of shortest paths through a broker to each person of
+  /// another department, summed per department (σ'_st/σ_st from a search avoiding the brokers).
+  func measure(
+    _ i: Int, source s: Int, _ graph: CollaborationGraph, membership: [Int32], isBroker: [Bool],
+    all: inout PathCounter, avoiding: inout PathCounter
+  ) {
+    all.search(graph, from: s, blocked: nil)
+    let sBlocked = isBroker[s]
+    if !sBlocked { avoiding.search(graph, from: s, blocked: isBroker) }
+    let a = Int(membership[s])
+    let row = i * groups
+    for t in all.reached where Int(membership[Int(t)]) != a {
+      let ti = Int(t)
+      let b = Int(membership[ti])
+      let total = all.sigma[ti]
+      let kept = (!sBlocked && !isBroker[ti] && avoiding.distance[ti] == all.distance[ti]) ? avoiding.sigma[ti] : 0
+      sums[row + b] += 1 - kept / total
+      counts[row + b] += 1
+    }
+    all.reset()
+    if !sBlocked { avoiding.reset() }
   }
 }
 

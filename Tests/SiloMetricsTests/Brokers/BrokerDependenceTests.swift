@@ -122,6 +122,24 @@ struct BrokerDependenceTests {
     #expect(all.brokers == a.brokers)
   }
 
+  @Test("The same result, bit for bit, for 1, 2 and 3 threads, over several blocks of sources")
+  func threads() throws {
+    // Truth: each source's shares are summed on their own and added in source order, so the
+    // threads cannot change a bit; 700 people make three blocks of 256 sources.
+    let graph = F.randomGraph(nodes: 700, ties: 2_100, seed: 11)
+    let departments = (0 ..< 700).map { Int32($0 % 9) }
+    let network = Network(graph: graph, nodes: NodeTable(ids: (0 ..< 700).map { "p\($0)" }), groups: Partition(membership: departments))
+    let top = Array(graph.betweenness().scores.ranked().prefix(5))
+    let one = try network.brokerDependence(brokers: top, threads: 1)
+    #expect(one.sampledSources == 700)
+    #expect(one.pairs.contains { $0.shareThroughBrokers > 0 })
+    for threads in [2, 3] {
+      let other = try network.brokerDependence(brokers: top, threads: threads)
+      #expect(other.pairs.map(\.shareThroughBrokers.bitPattern) == one.pairs.map(\.shareThroughBrokers.bitPattern))
+      #expect(other == one)
+    }
+  }
+
   @Test("A network without departments is rejected")
   func noDepartments() {
     let network = Network(graph: F.kite, nodes: NodeTable(ids: (0 ..< 10).map(String.init)))
