@@ -177,9 +177,9 @@ extension Network {
       let chunk = Array(sources[start ..< min(sources.count, start + block)])
       let partial = SourceShares(sources: chunk.count, groups: k)
       let work: @Sendable (Int) -> Void = { t in
-        var all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
+        let all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
         for i in stride(from: t, to: chunk.count, by: threadCount) {
-          partial.measure(i, source: chunk[i], graph, membership: membership, isBroker: isBroker, all: &all, avoiding: &avoiding)
+          partial.measure(i, source: chunk[i], graph, membership: membership, isBroker: isBroker, all: all, avoiding: avoiding)
         }
       }
       if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
@@ -279,14 +279,14 @@ private final class SourceShares: @unchecked Sendable {
   /// another department, summed per department (σ'_st/σ_st from a search avoiding the brokers).
   func measure(
     _ i: Int, source s: Int, _ graph: CollaborationGraph, membership: [Int32], isBroker: [Bool],
-    all: inout PathCounter, avoiding: inout PathCounter
+    all: PathCounter, avoiding: PathCounter
   ) {
     all.search(graph, from: s, blocked: nil)
     let sBlocked = isBroker[s]
     if !sBlocked { avoiding.search(graph, from: s, blocked: isBroker) }
     let a = Int(membership[s])
     let row = i * groups
-    for t in all.reached where Int(membership[Int(t)]) != a {
+    for t in all.reachedNodes where Int(membership[Int(t)]) != a {
       let ti = Int(t)
       let b = Int(membership[ti])
       let total = all.sigma[ti]
@@ -299,46 +299,72 @@ private final class SourceShares: @unchecked Sendable {
   }
 }
 
-/// Breadth-first path counting from one source, optionally avoiding blocked nodes.
-struct PathCounter {
-  var distance: [Int32]
-  var sigma: [Double]
-  var reached: [Int32] = []
+/// Breadth-first path counting from one source, optionally avoiding blocked nodes: its
+/// arrays live behind pointers in a class, so the search runs without bounds checks or
+/// copy-on-write checks, and are reset through the nodes each search reached.
+final class PathCounter {
+  let distance: UnsafeMutablePointer<Int32>
+  let sigma: UnsafeMutablePointer<Double>
+  /// The nodes reached by the last search, in the order reached.
+  private(set) var reached: UnsafeMutableBufferPointer<Int32>
+  private(set) var reachedCount = 0
+  private let nodeCount: Int
 
   init(nodeCount: Int) {
-    distance = Array(repeating: -1, count: nodeCount)
-    sigma = Array(repeating: 0, count: nodeCount)
+    self.nodeCount = nodeCount
+    distance = .allocate(capacity: max(1, nodeCount))
+    distance.initialize(repeating: -1, count: max(1, nodeCount))
+    sigma = .allocate(capacity: max(1, nodeCount))
+    sigma.initialize(repeating: 0, count: max(1, nodeCount))
+    reached = .allocate(capacity: max(1, nodeCount))
   }
 
-  mutating func search(_ graph: CollaborationGraph, from s: Int, blocked: [Bool]?) {
+  deinit {
+    distance.deallocate()
+    sigma.deallocate()
+    reached.deallocate()
+  }
+
+  /// The nodes the last search reached, in the order reached.
+  var reachedNodes: UnsafeMutableBufferPointer<Int32>.SubSequence { reached[0 ..< reachedCount] }
+
+  func search(_ graph: CollaborationGraph, from s: Int, blocked: [Bool]?) {
     distance[s] = 0
     sigma[s] = 1
-    reached.append(Int32(s))
+    reached[0] = Int32(s)
+    var count = 1
     var head = 0
-    // Over the CSR arrays directly: the `neighbors(of:)` view costs a call per node across
-    // modules, a tenth of the whole analysis at 100,000 people.
-    let offsets = graph.rowOffsets, columns = graph.columns
-    while head < reached.count {
-      let v = Int(reached[head])
-      head += 1
-      let next = distance[v] + 1
-      for e in offsets[v] ..< offsets[v + 1] {
-        let wi = columns[e].index
-        if let blocked, blocked[wi] { continue }
-        if distance[wi] < 0 {
-          distance[wi] = next
-          reached.append(Int32(wi))
+    graph.rowOffsets.withUnsafeBufferPointer { offsets in
+      graph.columns.withUnsafeBufferPointer { columns in
+        let blockedNodes = blocked ?? []
+        blockedNodes.withUnsafeBufferPointer { isBlocked in
+          let avoids = blocked != nil
+          while head < count {
+            let v = Int(reached[head])
+            head += 1
+            let next = distance[v] + 1
+            for e in offsets[v] ..< offsets[v + 1] {
+              let w = Int(columns[e].rawValue)
+              if avoids && isBlocked[w] { continue }
+              if distance[w] < 0 {
+                distance[w] = next
+                reached[count] = Int32(w)
+                count += 1
+              }
+              if distance[w] == next { sigma[w] += sigma[v] }
+            }
+          }
         }
-        if distance[wi] == next { sigma[wi] += sigma[v] }
       }
     }
+    reachedCount = count
   }
 
-  mutating func reset() {
-    for v in reached {
+  func reset() {
+    for v in reached[0 ..< reachedCount] {
       distance[Int(v)] = -1
       sigma[Int(v)] = 0
     }
-    reached.removeAll(keepingCapacity: true)
+    reachedCount = 0
   }
 }
