@@ -59,6 +59,12 @@ let package = Package(
       name: "TrendTiming",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/TrendTiming"),
+    // A plain program: each step of `siloscope brokers` on an edge and node list, 1 and 2
+    // threads. `swift run -c release BrokerSteps EDGES NODES` here, or `run.sh brokers`.
+    .executableTarget(
+      name: "BrokerSteps",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/BrokerSteps"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

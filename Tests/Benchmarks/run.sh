@@ -73,6 +73,10 @@ for suite in "${suites[@]}"; do
     echo "## igraph and the C reference (peers), Tests/Benchmarks/peers/peers.py"
     PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/Tests/Benchmarks/peers/peers.py" run --sizes 1000,10000 --libs igraph,cref | tail -40
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_brokers.py" "$SILOSCOPE_PEER_DATA" 100000
+    echo
+    echo "## SiloScope (brokers), step by step, 100,000 people, wall clock, one run each"
+    (cd Tests/Benchmarks && swift run -c release BrokerSteps "$SILOSCOPE_PEER_DATA/org_n100000_edges.csv" \
+      "$SILOSCOPE_PEER_DATA/org_n100000_nodes.csv" 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
     ;;
   esac
   echo
