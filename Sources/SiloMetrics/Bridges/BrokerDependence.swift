@@ -50,8 +50,8 @@ extension Network {
   /// - Per pair of departments: the ties, their distinct carriers, and the share of shortest
   ///   paths (hops) between their people that run through at least one broker: from each
   ///   sampled source s, σ_st counts all shortest s–t paths and σ'_st those that avoid the
-  ///   brokers (a search with the brokers removed, counted only when it finds the same
-  ///   length), so the share is 1 − σ'_st/σ_st, averaged over connected pairs (s, t) in the
+  ///   brokers (counted in the same breadth-first search over the shortest-path predecessors
+  ///   that are not brokers), so the share is 1 − σ'_st/σ_st, averaged over connected pairs (s, t) in the
   ///   two departments. Sources are all people up to `maxSources`, else a seeded sample of
   ///   `maxSources` people, every department keeping at least min(size, 5, maxSources / k)
   ///   (at least one) of its people.
@@ -63,7 +63,8 @@ extension Network {
   /// among `threads` threads; each source's shares are summed on their own and added in
   /// source order, so the result is the same for any number of threads.
   ///
-  /// - Complexity: O(S (*n* + *m*)) for S sources, plus O(k (*n* + *m*)) for k brokers.
+  /// - Complexity: O(S (*n* + *m*)) for S sources (one search each), plus O(k (*n* + *m*))
+  ///   for k brokers.
   public func brokerDependence(
     brokers: [NodeID], maxSources: Int = 2000, seed: UInt64 = 1, threads: Int = 1
   ) throws(MetricError) -> BrokerDependence {
@@ -177,9 +178,9 @@ extension Network {
       let chunk = Array(sources[start ..< min(sources.count, start + block)])
       let partial = SourceShares(sources: chunk.count, groups: k)
       let work: @Sendable (Int) -> Void = { t in
-        let all = PathCounter(nodeCount: n), avoiding = PathCounter(nodeCount: n)
+        let paths = PathCounter(nodeCount: n, blocked: isBroker)
         for i in stride(from: t, to: chunk.count, by: threadCount) {
-          partial.measure(i, source: chunk[i], graph, membership: membership, isBroker: isBroker, all: all, avoiding: avoiding)
+          partial.measure(i, source: chunk[i], graph, membership: membership, paths: paths)
         }
       }
       if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
@@ -276,82 +277,87 @@ private final class SourceShares: @unchecked Sendable {
   func count(_ i: Int, _ b: Int) -> Int { counts[i * groups + b] }
 
   /// Source `i` of the block: the share of shortest paths through a broker to each person of
-  /// another department, summed per department (σ'_st/σ_st from a search avoiding the brokers).
-  func measure(
-    _ i: Int, source s: Int, _ graph: CollaborationGraph, membership: [Int32], isBroker: [Bool],
-    all: PathCounter, avoiding: PathCounter
-  ) {
-    all.search(graph, from: s, blocked: nil)
-    let sBlocked = isBroker[s]
-    if !sBlocked { avoiding.search(graph, from: s, blocked: isBroker) }
+  /// another department (1 − σ'_st/σ_st, σ' counting the shortest paths that avoid every
+  /// broker), summed per department.
+  func measure(_ i: Int, source s: Int, _ graph: CollaborationGraph, membership: [Int32], paths: PathCounter) {
+    paths.search(graph, from: s)
     let a = Int(membership[s])
     let row = i * groups
-    for t in all.reachedNodes where Int(membership[Int(t)]) != a {
+    for t in paths.reachedNodes where Int(membership[Int(t)]) != a {
       let ti = Int(t)
       let b = Int(membership[ti])
-      let total = all.sigma[ti]
-      let kept = (!sBlocked && !isBroker[ti] && avoiding.distance[ti] == all.distance[ti]) ? avoiding.sigma[ti] : 0
-      sums[row + b] += 1 - kept / total
+      sums[row + b] += 1 - paths.avoiding[ti] / paths.sigma[ti]
       counts[row + b] += 1
     }
-    all.reset()
-    if !sBlocked { avoiding.reset() }
+    paths.reset()
   }
 }
 
-/// Breadth-first path counting from one source, optionally avoiding blocked nodes: its
-/// arrays live behind pointers in a class, so the search runs without bounds checks or
-/// copy-on-write checks, and are reset through the nodes each search reached.
+/// Breadth-first path counting from one source: σ_st, the shortest s–t paths, and σ'_st,
+/// those of them that pass through no blocked node (the brokers), in one search. A shortest
+/// path avoids the blocked nodes when every node on it does, so σ' adds up over the same
+/// shortest-path predecessors as σ, leaving the blocked nodes at 0: the same counts as a
+/// second search with the blocked nodes removed, kept only where it finds the same length.
+/// The counts are whole numbers, exact in a double up to 2⁵³.
+///
+/// Its arrays live behind pointers in a class, so the search runs without bounds or
+/// copy-on-write checks; they are reset through the nodes each search reached.
 final class PathCounter {
   let distance: UnsafeMutablePointer<Int32>
   let sigma: UnsafeMutablePointer<Double>
-  /// The nodes reached by the last search, in the order reached.
-  private(set) var reached: UnsafeMutableBufferPointer<Int32>
-  private(set) var reachedCount = 0
-  private let nodeCount: Int
+  /// σ' of each node: the shortest paths from the source that avoid every blocked node.
+  let avoiding: UnsafeMutablePointer<Double>
+  private let blocked: [Bool]
+  private let reached: UnsafeMutablePointer<Int32>
+  private var reachedCount = 0
 
-  init(nodeCount: Int) {
-    self.nodeCount = nodeCount
-    distance = .allocate(capacity: max(1, nodeCount))
-    distance.initialize(repeating: -1, count: max(1, nodeCount))
-    sigma = .allocate(capacity: max(1, nodeCount))
-    sigma.initialize(repeating: 0, count: max(1, nodeCount))
-    reached = .allocate(capacity: max(1, nodeCount))
+  init(nodeCount: Int, blocked: [Bool]) {
+    let size = max(1, nodeCount)
+    distance = .allocate(capacity: size)
+    distance.initialize(repeating: -1, count: size)
+    sigma = .allocate(capacity: size)
+    sigma.initialize(repeating: 0, count: size)
+    avoiding = .allocate(capacity: size)
+    avoiding.initialize(repeating: 0, count: size)
+    reached = .allocate(capacity: size)
+    self.blocked = blocked
   }
 
   deinit {
     distance.deallocate()
     sigma.deallocate()
+    avoiding.deallocate()
     reached.deallocate()
   }
 
   /// The nodes the last search reached, in the order reached.
-  var reachedNodes: UnsafeMutableBufferPointer<Int32>.SubSequence { reached[0 ..< reachedCount] }
+  var reachedNodes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: reached, count: reachedCount) }
 
-  func search(_ graph: CollaborationGraph, from s: Int, blocked: [Bool]?) {
+  func search(_ graph: CollaborationGraph, from s: Int) {
     distance[s] = 0
     sigma[s] = 1
+    avoiding[s] = blocked[s] ? 0 : 1
     reached[0] = Int32(s)
     var count = 1
     var head = 0
     graph.rowOffsets.withUnsafeBufferPointer { offsets in
       graph.columns.withUnsafeBufferPointer { columns in
-        let blockedNodes = blocked ?? []
-        blockedNodes.withUnsafeBufferPointer { isBlocked in
-          let avoids = blocked != nil
+        blocked.withUnsafeBufferPointer { isBlocked in
           while head < count {
             let v = Int(reached[head])
             head += 1
             let next = distance[v] + 1
             for e in offsets[v] ..< offsets[v + 1] {
               let w = Int(columns[e].rawValue)
-              if avoids && isBlocked[w] { continue }
               if distance[w] < 0 {
                 distance[w] = next
                 reached[count] = Int32(w)
                 count += 1
               }
-              if distance[w] == next { sigma[w] += sigma[v] }
+              if distance[w] == next {
+                sigma[w] += sigma[v]
+                if !isBlocked[w] { avoiding[w] += avoiding[v] }
+              }
             }
           }
         }
@@ -361,9 +367,10 @@ final class PathCounter {
   }
 
   func reset() {
-    for v in reached[0 ..< reachedCount] {
+    for v in reachedNodes {
       distance[Int(v)] = -1
       sigma[Int(v)] = 0
+      avoiding[Int(v)] = 0
     }
     reachedCount = 0
   }
