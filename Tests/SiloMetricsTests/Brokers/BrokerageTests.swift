@@ -193,3 +193,46 @@ struct BrokerageTests {
     #expect(throws: MetricError.self) { try F.kite.brokerage(of: Partition(membership: [0, 1, 0])) }
   }
 }
+
+/// The liaison role's network variance, summed in O(k²) through Σ n and Σ n², against the
+/// sum over ordered triples of distinct groups it replaces.
+@Suite("Brokerage: the liaison variance over many groups")
+struct BrokerageLiaisonVarianceTests {
+  @Test("equal to the triple sum within 1e-12, for 40 groups of uneven size")
+  func tripleSum() throws {
+    // Truth: the triple sum of Gould & Fernandez's liaison variance term, written out.
+    let graph = BrokersFixtures.randomGraph(nodes: 600, ties: 2_400, seed: 3)
+    let membership: [Int32] = (0 ..< 600).map { (v: Int) -> Int32 in Int32((v * 7 + v / 13) % 40) }
+    let partition = Partition(membership: membership)
+    let brokerage = try graph.brokerage(of: partition)
+    let sizes: [Double] = partition.sizes.map { Double($0) }
+    let k = sizes.count
+    let N: Double = 600
+    let density: Double = 2 * Double(graph.edgeCount) / (N * (N - 1))
+    let absent: Double = 1 - density
+    let p: Double = density * density * absent
+    let a3: Double = density * density * density * absent * absent * absent
+    let a4: Double = density * density * density * density * absent * absent
+    let a5: Double = density * density * density * density * density * absent
+    var liaison: Double = 0
+    for x in sizes { for y in sizes { liaison += x * y * (N - x - y) } }
+    var sameGroup: Double = 0
+    for x in sizes { sameGroup += x * x * (N - 2 * x) }
+    let expected: Double = p * (liaison - sameGroup)
+    var variance: Double = expected * (1 - p)
+    for i in 0 ..< k {
+      for j in 0 ..< k where j != i {
+        for l in 0 ..< k where l != j && l != i {
+          let (ni, nj, nl) = (sizes[i], sizes[j], sizes[l])
+          let first: Double = (4 * (N - nj) - 2 * (ni + nl + 1)) * a3
+          let second: Double = (4 * (N - nl) - 2 * (ni + nj + 1)) * a4
+          let third: Double = (N - (ni + nl + 1)) * a5
+          variance += ni * nj * nl * (first - second + third)
+        }
+      }
+    }
+    let sd = brokerage.networkStandardDeviation[4]
+    #expect(abs(sd - variance.squareRoot()) <= 1e-12 * variance.squareRoot())
+    #expect(abs(brokerage.networkExpected[4] - expected) <= 1e-12 * expected)
+  }
+}
