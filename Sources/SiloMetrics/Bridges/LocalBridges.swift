@@ -34,7 +34,7 @@ extension CollaborationGraph {
     let ties = graph.tiesWithoutCommonNeighbour()
     let bridges = Set(graph.cutPoints().bridges.map { Self.key($0.source.index, $0.target.index) })
     let bound = maximumSpan ?? Int.max
-    let spans = SpanResults(count: ties.count)
+    let spans = ThreadSlots<Int32>(count: ties.count, initial: -1)
     let threadCount = max(1, min(threads, 64, max(1, ties.count / 256)))
     let n = graph.nodeCount
     let work: @Sendable (Int) -> Void = { t in
@@ -135,22 +135,4 @@ struct BidirectionalSpan {
       reached[side].removeAll(keepingCapacity: true)
     }
   }
-}
-
-/// Spans written by several threads, each to its own slots.
-private final class SpanResults: @unchecked Sendable {
-  private let pointer: UnsafeMutablePointer<Int32>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    pointer = .allocate(capacity: max(1, count))
-    pointer.initialize(repeating: -1, count: max(1, count))
-  }
-
-  deinit { pointer.deallocate() }
-
-  func set(_ i: Int, _ value: Int32) { pointer[i] = value }
-
-  func take() -> [Int32] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }

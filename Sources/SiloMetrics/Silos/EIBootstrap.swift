@@ -236,7 +236,7 @@ extension CollaborationGraph {
     let k = partition.groupCount
     let width = k + 1
     // Replicate r's indices: organization at r·width, group g at r·width + 1 + g.
-    let values = ReplicateValues(count: replicates * width)
+    let values = ThreadSlots<Double>(count: replicates * width, initial: .nan)
     let threadCount = max(1, min(threads, 64, replicates))
     let work: @Sendable (Int) -> Void = { t in
       let start = t * replicates / threadCount, end = (t + 1) * replicates / threadCount
@@ -278,25 +278,6 @@ extension EIBootstrap {
     let fraction = h - Double(low)
     return fraction == 0 ? sorted[low] : sorted[low] + fraction * (sorted[high] - sorted[low])
   }
-}
-
-/// Replicates' indices written by several threads, each to its own slots.
-private final class ReplicateValues: @unchecked Sendable {
-  private let pointer: UnsafeMutablePointer<Double>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    pointer = .allocate(capacity: max(1, count))
-    pointer.initialize(repeating: .nan, count: count)
-  }
-
-  deinit { pointer.deallocate() }
-
-  @inline(__always)
-  func set(_ index: Int, _ value: Double) { pointer[index] = value }
-
-  func take() -> [Double] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }
 
 /// One replicate's E-I sums: per group (per tie) and for the organization.

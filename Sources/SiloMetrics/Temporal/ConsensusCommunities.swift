@@ -102,7 +102,7 @@ public struct ConsensusCommunities: Sendable, Hashable {
 
   /// The partitions of one round's runs, in run order.
   private func runAll(on graph: CollaborationGraph, round: Int, seed: UInt64, threads: Int) throws(MetricError) -> [Partition] {
-    let results = RunResults(count: runs)
+    let results = ThreadSlots<Swift.Result<Partition, MetricError>?>(count: runs, initial: nil)
     let search = round == 0 ? leiden : {
       var consensus = leiden
       consensus.weighted = true
@@ -119,7 +119,7 @@ public struct ConsensusCommunities: Sendable, Hashable {
       }
     }
     if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
-    return try results.take().map { result throws(MetricError) in try result.get() }
+    return try results.take().map { result throws(MetricError) in try result!.get() }
   }
 
   /// The collaboration graph's ties weighted by the share of partitions that put both ends
@@ -176,25 +176,4 @@ public struct ConsensusCommunities: Sendable, Hashable {
     for (i, c) in order.enumerated() { newNumber[c] = Int32(i) }
     return Partition(membership: partition.membership.map { newNumber[Int($0)] }, groupCount: order.count)
   }
-}
-
-/// The runs' results, each written by one thread to its own slot.
-private final class RunResults: @unchecked Sendable {
-  private let slots: UnsafeMutablePointer<Result<Partition, MetricError>?>
-  private let count: Int
-
-  init(count: Int) {
-    self.count = count
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil, count: count)
-  }
-
-  deinit {
-    slots.deinitialize(count: count)
-    slots.deallocate()
-  }
-
-  func set(_ i: Int, _ value: Result<Partition, MetricError>) { slots[i] = value }
-
-  func take() -> [Result<Partition, MetricError>] { (0 ..< count).map { slots[$0]! } }
 }
