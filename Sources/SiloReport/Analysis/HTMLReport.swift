@@ -226,12 +226,9 @@ public enum HTMLReport {
       first: first.communities.count, last: last.communities.count, continued: count(.continue), merges: count(.merge),
       splits: count(.split), births: count(.birth), deaths: count(.death)))
     page.add("</p>\n")
-    for (k, figure) in result.trendFigures.enumerated() {
+    for (k, f) in result.trendFigures.enumerated() {
       // Wider than tall: printed at the page's width, as tall as that makes it.
-      page.add("<figure id=\"figure-\(k + 1)\" class=\"wide\">\n<a class=\"full\" href=\"\(figure.file)\">\(HTML.inlineSVG(figure.svg, figure: k + 1))</a>\n")
-      page.add("<figcaption><b>\(w.figure(k + 1))</b> \(w.caption(figure.view)). \(figure.summary) ")
-      page.add("<span class=\"note\">\(figure.notes.joined(separator: " "))</span> ")
-      page.add("(<a href=\"\(figure.file)\">\(figure.file)</a>)</figcaption>\n</figure>\n")
+      figure(&page, number: k + 1, wide: true, file: f.file, svg: f.svg, view: f.view, summary: f.summary, notes: f.notes)
     }
     page.add("</section>\n")
   }
@@ -243,13 +240,23 @@ public enum HTMLReport {
     // The trend section's figures come first in the page and are numbered first.
     let first = result.trend?.change == nil ? 1 : result.trendFigures.count + 1
     for (k, drawn) in result.diagrams.enumerated() {
-      let number = first + k
-      page.add("<figure id=\"figure-\(number)\">\n<a class=\"full\" href=\"\(drawn.file)\">\(HTML.inlineSVG(drawn.svg, figure: number))</a>\n")
-      page.add("<figcaption><b>\(w.figure(number))</b> \(w.caption(drawn.view.rawValue)). \(drawn.diagram.summary) ")
-      page.add("<span class=\"note\">\(drawn.diagram.notes.joined(separator: " "))</span> ")
-      page.add("(<a href=\"\(drawn.file)\">\(drawn.file)</a>)</figcaption>\n</figure>\n")
+      figure(
+        &page, number: first + k, wide: false, file: drawn.file, svg: drawn.svg, view: drawn.view.rawValue,
+        summary: drawn.diagram.summary, notes: drawn.diagram.notes)
     }
     page.add("</section>\n")
+  }
+
+  /// One numbered figure: the SVG inline, linking to its file, and its caption.
+  private static func figure(
+    _ page: inout Page, number: Int, wide: Bool, file: String, svg: [UInt8], view: String, summary: String, notes: [String]
+  ) {
+    let w = page.w
+    let layout: HTML = wide ? " class=\"wide\"" : ""
+    page.add("<figure id=\"figure-\(number)\"\(layout)>\n<a class=\"full\" href=\"\(file)\">\(HTML.inlineSVG(svg, figure: number))</a>\n")
+    page.add("<figcaption><b>\(w.figure(number))</b> \(w.caption(view)). \(summary) ")
+    page.add("<span class=\"note\">\(notes.joined(separator: " "))</span> ")
+    page.add("(<a href=\"\(file)\">\(file)</a>)</figcaption>\n</figure>\n")
   }
 
   private static func glossary(_ page: inout Page) {

@@ -109,15 +109,8 @@ struct DutchWording: ReportWording {
     return parts
   }
 
-  func periodLabel(_ label: String) -> String {
-    guard let p = periodParts(label) else { return label }
-    let months = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
-    if let quarter = p.quarter { return "K\(quarter) \(p.year)" }
-    if let month = p.month, (1 ... 12).contains(month) {
-      return p.day.map { "\($0) \(months[month - 1]) \(p.year)" } ?? "\(months[month - 1]) \(p.year)"
-    }
-    return "\(p.year)"
-  }
+  let monthAbbreviations = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+  let quarterLetter = "K"
 
   func findingOpen(name: String, share: Part) -> [Part] {
     [.text("\(name) werkt het meest over de grenzen van de eigen afdeling heen: slechts "), share, .text(" van de samenwerking blijft binnen de afdeling.")]

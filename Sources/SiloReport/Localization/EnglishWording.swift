@@ -110,15 +110,8 @@ struct EnglishWording: ReportWording {
     return parts
   }
 
-  func periodLabel(_ label: String) -> String {
-    guard let p = periodParts(label) else { return label }
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    if let quarter = p.quarter { return "Q\(quarter) \(p.year)" }
-    if let month = p.month, (1 ... 12).contains(month) {
-      return p.day.map { "\($0) \(months[month - 1]) \(p.year)" } ?? "\(months[month - 1]) \(p.year)"
-    }
-    return "\(p.year)"
-  }
+  let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  let quarterLetter = "Q"
 
   func findingOpen(name: String, share: Part) -> [Part] {
     [.text("\(name) works most across the organization: only "), share, .text(" of its collaboration stays inside the department.")]

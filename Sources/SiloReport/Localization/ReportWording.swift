@@ -42,6 +42,10 @@ public protocol ReportWording: Sendable {
   /// A period's label for readers: `2025-Q1` → "Q1 2025" / "K1 2025", `2025-03` → "Mar 2025"
   /// / "mrt 2025"; years and rolling windows' first days (ISO dates) as dates.
   func periodLabel(_ label: String) -> String
+  /// Months as period labels abbreviate them ("Mar", "mrt"), January first.
+  var monthAbbreviations: [String] { get }
+  /// The letter before a quarter's number: "Q" / "K" (kwartaal).
+  var quarterLetter: String { get }
   func findingMerge(community: Int, departments: [(name: String, share: Part)]) -> [Part]
   func findingSplit(department: String, groups: Int, shares: [(community: String, share: Part)], rest: Part?, restGroups: Int) -> [Part]
 
@@ -205,6 +209,14 @@ extension ReportWording {
   func signedPoints(_ change: Double) -> String {
     let p = Int((change * 100).rounded())
     return (p > 0 ? "+" : p < 0 ? "−" : "") + "\(abs(p))"
+  }
+
+  func periodLabel(_ label: String) -> String {
+    guard let p = periodParts(label) else { return label }
+    if let quarter = p.quarter { return "\(quarterLetter)\(quarter) \(p.year)" }
+    guard let month = p.month, (1 ... 12).contains(month) else { return "\(p.year)" }
+    let monthYear = "\(monthAbbreviations[month - 1]) \(p.year)"
+    return p.day.map { "\($0) \(monthYear)" } ?? monthYear
   }
 
   /// The calendar parts of a period label (`2025`, `2025-Q1`, `2025-03`, `2025-03-15`), or

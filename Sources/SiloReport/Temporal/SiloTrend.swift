@@ -58,15 +58,17 @@ public enum SiloTrend {
         groups: ChangePart.departments(before: first, after: last))
     }
     var warnings: [String] = []
-    if log.undatedEntries > 0 { warnings.append("\(log.undatedEntries) entries without a date are in no period and left out") }
+    let undated = log.undatedEntries
+    if undated > 0 { warnings.append("\(undated) entries without a date are in no period and left out") }
+    let spec = kind(options.periods)
     return TrendDocument(
-      periodKind: kind(options.periods).kind, windowDays: kind(options.periods).window, stepDays: kind(options.periods).step,
+      periodKind: spec.kind, windowDays: spec.window, stepDays: spec.step,
       weighted: options.weighted, seed: options.seed, communityMethod: method(options), bootstrapReplicates: options.bootstrapReplicates,
       periods: parts,
       events: tracked.events.map {
         .init(period: periods[$0.period].label, kind: $0.kind, from: $0.from, to: $0.to, similarity: $0.similarity)
       },
-      change: change, undatedEntries: log.undatedEntries, warnings: warnings)
+      change: change, undatedEntries: undated, warnings: warnings)
   }
 
   /// The periods of the log's dated entries (within the projection's `from`/`to`).
