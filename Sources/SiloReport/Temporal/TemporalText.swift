@@ -110,40 +110,25 @@ extension ChangePart {
       rightAligned: [1, 2, 3, 4, 5, 6])
     for c in rows {
       table.append([
-        c.name ?? "Organization", c.before.map { NumberText.integer($0.people) } ?? "—",
+        c.name ?? ReportLanguage.en.wording.organizationWord, c.before.map { NumberText.integer($0.people) } ?? "—",
         c.after.map { NumberText.integer($0.people) } ?? "—", percent(c.before?.shareInside), percent(c.after?.shareInside),
         points(c.shareInsideChange), margin(c.shareInsideChangeLow, c.shareInsideChangeHigh, points: true),
-        c.before?.verdict?.rawValue ?? "—", c.after?.verdict?.rawValue ?? "—", c.direction.map(Self.word) ?? "—",
+        c.before?.verdict?.rawValue ?? "—", c.after?.verdict?.rawValue ?? "—", c.direction.map { ReportLanguage.en.wording.changeWord($0) } ?? "—",
       ])
     }
     return table.rendered()
   }
-
-  static func word(_ direction: ChangeDirection) -> String {
-    switch direction {
-    case .opened: return "opened up"
-    case .closed: return "closed up"
-    case .unclear: return "no clear change"
-    }
-  }
 }
 
-/// A share as a whole percentage, "—" when undefined.
-private func percent(_ value: Double?) -> String {
-  guard let value, value.isFinite else { return "—" }
-  return "\(Int((value * 100).rounded()))%"
-}
+/// A share as a whole percentage, "—" when undefined (as the `silos` table writes it).
+private func percent(_ value: Double?) -> String { SiloScorecard.percent(value ?? .nan) }
 
-/// A change in percentage points with its sign.
-private func points(_ value: Double?) -> String {
-  guard let value, value.isFinite else { return "—" }
-  let p = Int((value * 100).rounded())
-  return (p > 0 ? "+" : p < 0 ? "−" : "±") + "\(abs(p)) pt"
-}
+/// A change in percentage points with its sign, as the report writes it: "+18 pts".
+private func points(_ value: Double?) -> String { value.map { ReportLanguage.en.wording.points($0) } ?? "—" }
 
-/// An interval as "64–71%" (shares) or "−9 to −2 pt" (changes).
+/// An interval as "64–71%" (shares) or "−9 to −2 pts" (changes), as the report writes it.
 private func margin(_ low: Double?, _ high: Double?, points asPoints: Bool = false) -> String {
   guard let low, let high, low.isFinite, high.isFinite else { return "—" }
-  if asPoints { return "\(points(low)) to \(points(high))" }
-  return "\(Int((low * 100).rounded()))–\(Int((high * 100).rounded()))%"
+  let w = ReportLanguage.en.wording
+  return asPoints ? "\(w.signedPoints(low)) \(w.toWord) \(w.points(high))" : w.numbers.percentRange(low, high)
 }
