@@ -131,7 +131,7 @@ extension ProjectLog {
   public func restrictedToPeopleWithEntries() -> PeriodLog { selecting { _ in true } }
 
   /// The entries whose day `keeps`, over only the people who have one.
-  private func selecting(_ keeps: (Int32) -> Bool) -> PeriodLog {
+  fileprivate func selecting(_ keeps: (Int32) -> Bool) -> PeriodLog {
     var newPerson = [Int32](repeating: -1, count: people.count)
     var personInWholeLog: [Int32] = []
     var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
@@ -187,10 +187,7 @@ extension ProjectLog {
   /// entries without a date are left out, as the projection leaves them out.
   public func windowed(_ options: ProjectionOptions) -> ProjectLog {
     guard options.from != nil || options.to != nil else { return self }
-    let low = options.from?.dayNumber ?? Int32.min + 1
-    let high = options.to.map { $0.dayNumber + 1 } ?? Int32.max
-    // An empty window (`to` before `from`): a period past every possible date (years end at 9999).
-    guard low < high else { return restricted(to: LogPeriod(start: LogDate(dayNumber: .max - 1), end: LogDate(dayNumber: .max), label: "")).log }
-    return restricted(to: LogPeriod(start: LogDate(dayNumber: low), end: LogDate(dayNumber: high), label: "")).log
+    let low = options.from?.dayNumber ?? Int32.min, high = options.to?.dayNumber ?? Int32.max
+    return selecting { day in day != Self.noDay && day >= low && day <= high }.log
   }
 }
