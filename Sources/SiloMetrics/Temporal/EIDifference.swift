@@ -34,6 +34,14 @@ public struct EIDifference: Sendable, Hashable, Codable {
     (change.map { -$0 / 2 }, changeHigh.map { -$0 / 2 }, changeLow.map { -$0 / 2 })
   }
 
+  /// The change between two E-I indices without a bootstrap: no interval, so never beyond the
+  /// uncertainty (`nil`).
+  public init(before: Double?, after: Double?) {
+    self.before = before
+    self.after = after
+    if let before, let after { change = after - before }
+  }
+
   /// The change in the organization's (`group == nil`) or one group's E-I between two
   /// bootstraps of the same number of replicates.
   ///

@@ -60,6 +60,8 @@ extension ChangePart {
     var part = ChangePart(name: nil, before: .organization(before.scorecard), after: .organization(after.scorecard))
     if let b = before.replicates, let a = after.replicates, b.replicates == a.replicates {
       part.add(EIDifference(before: b, group: nil, after: a, group: nil))
+    } else {
+      part.add(EIDifference(before: part.before?.eiIndex, after: part.after?.eiIndex))
     }
     return part
   }
@@ -80,9 +82,8 @@ extension ChangePart {
       let judged = (part.before?.people ?? 0) >= 2 && (part.after?.people ?? 0) >= 2
       if judged, let b, let a, let rb = before.replicates, let ra = after.replicates, rb.replicates == ra.replicates {
         part.add(EIDifference(before: rb, group: b, after: ra, group: a))
-      } else if judged, let sb = part.before?.shareInside, let sa = part.after?.shareInside {
-        part.shareInsideChange = sa - sb
-        part.eiChange = -2 * (sa - sb)
+      } else if judged {
+        part.add(EIDifference(before: part.before?.eiIndex, after: part.after?.eiIndex))
       }
       return part
     }

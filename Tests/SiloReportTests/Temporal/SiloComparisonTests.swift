@@ -36,6 +36,23 @@ struct SiloComparisonTests {
     #expect(document.after.ties == 218)
   }
 
+  @Test("without a bootstrap: the changes are given without a margin, and none is named")
+  func withoutBootstrap() throws {
+    // Truth: the same change as above (A: 1 → 45/145 inside), but with no replicates there is
+    // no interval, so nothing is beyond the uncertainty, for the organization as for A.
+    var options = TemporalLogs.options()
+    options.bootstrapReplicates = 0
+    let document = try SiloComparison.compare(
+      before: .init(log: Self.closedLog, source: "q1.csv"), after: .init(log: Self.openLog, source: "q4.csv"), options: options)
+    for part in [try Self.part(document, "A"), document.organization] {
+      let change = try #require(part.shareInsideChange)
+      #expect(abs(change - ((try #require(part.after?.shareInside)) - (try #require(part.before?.shareInside)))) < 1e-12)
+      #expect(part.shareInsideChangeLow == nil && part.beyondUncertainty == nil)
+      #expect(part.direction == .unclear)
+    }
+    #expect(abs(try #require(Self.part(document, "A").shareInsideChange) - (45.0 / 145.0 - 1)) < 1e-12)
+  }
+
   @Test("the same logs the other way round: A and B closed up")
   func closed() throws {
     // Truth: going from Q4 to Q1 the share inside rises from 45/145 to 1.
