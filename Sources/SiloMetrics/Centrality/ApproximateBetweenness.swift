@@ -75,18 +75,13 @@ extension CollaborationGraph {
   /// r = ⌈(c / ε²) (⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉,   c = 0.5
   /// ```
   ///
-  /// and VD an upper bound on the vertex diameter (nodes on a longest shortest path): twice
-  /// the largest hop eccentricity found from one node of each component, plus one, for an
-  /// undirected graph; the size of the largest weak component for a directed one (distances
-  /// without direction do not bound directed distances: a hub with arcs into a long directed
-  /// path puts every node within 2 hops of it, while the path's shortest route is the path
-  /// itself). Guarantee (their theorem 2): with probability at least 1 − δ, every estimate is
-  /// within ε of the exact betweenness normalized by n(n − 1) ordered pairs. The scores are
-  /// then rescaled to the NetworkX normalization ((n − 1)(n − 2) ordered pairs), so the bound on
-  /// the returned scores is ε · n/(n − 2). Weighted distances (any ``EdgeDistance`` but
-  /// ``EdgeDistance/hops``) use the same sampler on the Dijkstra DAG with VD = n, the number of
-  /// nodes: a shortest path never visits a node twice, so the bound and the guarantee hold,
-  /// at the cost of more samples (the log term uses log₂ n, not the hop diameter).
+  /// and VD the bound of ``vertexDiameterBound(_:)`` on the vertex diameter (nodes on a
+  /// longest shortest path). Guarantee (their theorem 2): with probability at least 1 − δ,
+  /// every estimate is within ε of the exact betweenness normalized by n(n − 1) ordered pairs.
+  /// The scores are then rescaled to the NetworkX normalization ((n − 1)(n − 2) ordered
+  /// pairs), so the bound on the returned scores is ε · n/(n − 2). Paths are drawn by
+  /// ``ShortestPathSampler`` (a search from both ends), sample i with its own generator
+  /// derived from the seed, so the result is the same for every thread count.
   ///
   /// > M. Riondato, E. M. Kornaropoulos. "Fast approximation of betweenness centrality through
   /// > sampling." *Data Mining and Knowledge Discovery* 30, 438–475 (2016).
@@ -98,19 +93,9 @@ extension CollaborationGraph {
     guard delta > 0 && delta < 1 else { throw .invalidArgument("δ must lie in (0, 1)") }
     let n = nodeCount
     guard n > 2 else { return betweenness(options) }
-    let vertexDiameter =
-      options.distance != .hops ? n : isDirected ? ConnectedComponents(of: self).largestSize : hopVertexDiameterBound()
-    let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + (-Foundation.log(delta))
+    let logTerm = Double(max(1, vertexDiameterBound(options) - 2)).log2Floor + 1 + (-Foundation.log(delta))
     let samples = Int((0.5 / (epsilon * epsilon) * logTerm).rounded(.up))
-    var rng = SeededGenerator(seed: seed)
-    var sampler = PathSampler(graph: self, options: options)
-    var credit = [Double](repeating: 0, count: n)
-    for _ in 0 ..< samples {
-      let s = Int(rng.next() % UInt64(n))
-      var t = Int(rng.next() % UInt64(n - 1))
-      if t >= s { t += 1 }
-      sampler.creditPath(from: s, to: t, amount: 1, into: &credit, rng: &rng)
-    }
+    let credit = SampledPaths(graph: self, options: options, seed: seed).counts(0 ..< samples).map(Double.init)
     // credit/r estimates betweenness over n(n−1) ordered pairs; NetworkX divides by (n−1)(n−2).
     let scale = Double(n) / (Double(n - 2) * Double(samples))
     let scores = options.normalized
@@ -171,138 +156,5 @@ enum NumberFormatting {
   static func short(_ x: Double) -> String {
     let scaled = (x * 10000).rounded() / 10000
     return String(scaled)
-  }
-}
-
-/// Draws one shortest path uniformly at random between two nodes and credits its inner
-/// nodes: a search from s that stops at t, path counts σ, then a walk back from t choosing
-/// each predecessor v with probability σ_sv / σ_sw.
-struct PathSampler {
-  let graph: CollaborationGraph
-  let lengths: [Double]?
-  let inLengths: [Double]?
-  let ties: PathTieRule
-  private var distance: [Double]
-  private var sigma: [Double]
-  private var visited: [Int32] = []
-  private let queue: IndexedHeap
-
-  init(graph: CollaborationGraph, options: BetweennessOptions) {
-    self.graph = graph
-    switch options.distance {
-    case .hops: lengths = nil; inLengths = nil
-    case .inverseWeight:
-      lengths = graph.weights.map { 1 / $0 }
-      inLengths = graph.isDirected ? graph.inWeights.map { 1 / $0 } : lengths
-    case .weight:
-      lengths = graph.weights
-      inLengths = graph.isDirected ? graph.inWeights : lengths
-    }
-    ties = options.ties
-    distance = Array(repeating: .infinity, count: graph.nodeCount)
-    sigma = Array(repeating: 0, count: graph.nodeCount)
-    queue = IndexedHeap(nodeCount: graph.nodeCount)
-  }
-
-  @inline(__always)
-  private func equal(_ a: Double, _ b: Double) -> Bool {
-    ties == .exact ? a == b : BrandesKernel.tolerantlyEqual(a, b)
-  }
-
-  mutating func creditPath(from s: Int, to t: Int, amount: Double, into credit: inout [Double], rng: inout SeededGenerator) {
-    let directed = graph.isDirected
-    let inOffsets = directed ? graph.inRowOffsets : graph.rowOffsets
-    let inColumns = directed ? graph.inColumns : graph.columns
-    visited.removeAll(keepingCapacity: true)
-    distance[s] = 0
-    sigma[s] = 1
-    visited.append(Int32(s))
-    var reached = false
-    if let lengths {
-      queue.push(Int32(s), key: 0)
-      var order: [Int32] = []
-      while let (v32, dv) = queue.pop() {
-        let v = Int(v32)
-        order.append(v32)
-        if v == t { reached = true; break }
-        for i in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
-          let w = Int(graph.columns[i].rawValue)
-          let candidate = dv + lengths[i]
-          if candidate < distance[w] {
-            if distance[w] == .infinity { visited.append(Int32(w)) }
-            distance[w] = candidate
-            queue.push(Int32(w), key: candidate)
-          }
-        }
-      }
-      while queue.pop() != nil {}
-      // Path counts in settling order, predecessors from the final distances of settled nodes.
-      if reached {
-        for k in 1 ..< order.count {
-          let u = Int(order[k])
-          var paths = 0.0
-          for i in inOffsets[u] ..< inOffsets[u + 1] {
-            let v = Int(inColumns[i].rawValue)
-            if distance[v] < distance[u] && equal(distance[v] + inLengths![i], distance[u]) { paths += sigma[v] }
-          }
-          sigma[u] = paths
-        }
-      }
-    } else {
-      var head = 0
-      var found = false
-      while head < visited.count && !found {
-        let v = Int(visited[head])
-        head += 1
-        for i in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
-          let w = Int(graph.columns[i].rawValue)
-          if distance[w] == .infinity {
-            distance[w] = distance[v] + 1
-            visited.append(Int32(w))
-          }
-          if distance[w] == distance[v] + 1 { sigma[w] += sigma[v] }
-          if w == t { found = true }
-        }
-      }
-      // Finish the level of t so that σ_t counts every shortest path.
-      while head < visited.count && distance[Int(visited[head])] < distance[t] {
-        let v = Int(visited[head])
-        head += 1
-        for i in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
-          let w = Int(graph.columns[i].rawValue)
-          if distance[w] == .infinity {
-            distance[w] = distance[v] + 1
-            visited.append(Int32(w))
-          }
-          if distance[w] == distance[v] + 1 && distance[w] <= distance[t] { sigma[w] += sigma[v] }
-        }
-      }
-      reached = found
-    }
-    if reached {
-      // Walk back from t choosing predecessors with probability σ_v / σ_w.
-      var w = t
-      while w != s {
-        let dw = distance[w]
-        var r = rng.nextUnit() * sigma[w]
-        var chosen = -1
-        for i in inOffsets[w] ..< inOffsets[w + 1] {
-          let v = Int(inColumns[i].rawValue)
-          let step = lengths == nil ? 1 : inLengths![i]
-          if distance[v] < dw && equal(distance[v] + step, dw) && sigma[v] > 0 {
-            chosen = v
-            r -= sigma[v]
-            if r < 0 { break }
-          }
-        }
-        if chosen < 0 || chosen == s { break }
-        credit[chosen] += amount
-        w = chosen
-      }
-    }
-    for v32 in visited {
-      distance[Int(v32)] = .infinity
-      sigma[Int(v32)] = 0
-    }
   }
 }

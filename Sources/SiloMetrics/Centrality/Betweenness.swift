@@ -37,7 +37,7 @@ public struct Betweenness: Sendable, Hashable, Codable {
   public var approximation: Approximation?
 
   public struct Approximation: Sendable, Hashable, Codable {
-    /// `sampled-sources` or `riondato-kornaropoulos`.
+    /// `sampled-sources`, `riondato-kornaropoulos` or `kadabra`.
     public var method: String
     public var seed: UInt64
     /// Samples drawn (sources, or node pairs).
@@ -47,6 +47,9 @@ public struct Betweenness: Sendable, Hashable, Codable {
     public var epsilon: Double?
     public var delta: Double?
     public var statement: String
+    /// For KADABRA's top-k mode: the intervals of the top people and what is certain about
+    /// their ranking.
+    public var ranking: RankingGuarantee? = nil
   }
 }
 
@@ -455,7 +458,7 @@ final class IndexedHeap {
   private let keys: UnsafeMutablePointer<Double>
   /// Position of each node in the heap, or −1.
   private let position: UnsafeMutablePointer<Int32>
-  private var count = 0
+  private(set) var count = 0
 
   init(nodeCount: Int) {
     let capacity = max(nodeCount, 1)
@@ -494,6 +497,16 @@ final class IndexedHeap {
       swapAt(i, parent)
       i = parent
     }
+  }
+
+  /// The smallest key, or infinity when the heap is empty.
+  @inline(__always)
+  var minimumKey: Double { count > 0 ? keys[0] : .infinity }
+
+  /// Empties the heap in time proportional to what it holds.
+  func removeAll() {
+    for i in 0 ..< count { position[Int(nodes[i])] = -1 }
+    count = 0
   }
 
   /// Removes and returns the node with the smallest key.
