@@ -14,30 +14,48 @@ public struct BrokerAnalysis: Sendable, Hashable {
 
   /// How betweenness is computed.
   public enum Method: String, Sendable, Hashable, Codable, CaseIterable {
-    /// Exact up to 10,000 people, sampled sources above.
+    /// Exact up to the exact limit (10,000 people by default), KADABRA's guaranteed top k above.
     case auto
     case exact
     /// `samples` random sources, scaled as NetworkX.
     case sampled
-    /// Riondato–Kornaropoulos with an (ε, δ) guarantee.
+    /// Riondato–Kornaropoulos: every score within ε with probability 1 − δ.
     case adaptive
+    /// KADABRA (Borassi & Natale 2016): sampling stops when the top k are told apart, or
+    /// every score is within ε, with probability 1 − δ; each top person gets an interval and
+    /// marks for what is not certain.
+    case kadabra
   }
 
   /// Runs every broker measure on a network.
+  ///
+  /// - Parameters:
+  ///   - network: The people, their ties and their departments.
+  ///   - k: How many top brokers to follow (and, for KADABRA, to tell apart).
+  ///   - options: Distances, tie rule, normalization and threads of betweenness.
+  ///   - method: How betweenness is computed; `auto` is exact up to `exactLimit` people.
+  ///   - samples: Sources for `sampled`.
+  ///   - epsilon: The error ε of `adaptive` and `kadabra` (normalized scores, ordered pairs).
+  ///   - delta: The probability δ that `adaptive` or `kadabra` claims too much.
+  ///   - exactLimit: The most people `auto` computes exactly.
+  ///   - weighted: Whether constraint uses tie weights.
+  ///   - seed: The seed of every sample.
   public init(
     network: Network, top k: Int = 10, options: BetweennessOptions, method: Method = .auto, samples: Int = 256,
-    epsilon: Double = 0.01, weighted: Bool = true, seed: UInt64 = 1
+    epsilon: Double = 0.01, delta: Double = 0.1, exactLimit: Int = 10_000, weighted: Bool = true, seed: UInt64 = 1
   ) throws(MetricError) {
     let graph = network.graph
     switch method {
     case .exact:
       betweenness = graph.betweenness(options)
-    case .auto:
-      betweenness = graph.nodeCount <= 10_000 ? graph.betweenness(options) : graph.sampledBetweenness(sources: samples, seed: seed, options: options)
+    case .auto where graph.nodeCount <= exactLimit:
+      betweenness = graph.betweenness(options)
+    case .auto, .kadabra:
+      betweenness = try graph.kadabraBetweenness(top: k, epsilon: epsilon, delta: delta, seed: seed, options: options)
     case .sampled:
       betweenness = graph.sampledBetweenness(sources: samples, seed: seed, options: options)
     case .adaptive:
-      betweenness = try graph.adaptiveBetweenness(epsilon: epsilon, delta: 0.1, seed: seed, options: options)
+      betweenness = try graph.adaptiveBetweenness(epsilon: epsilon, delta: delta, seed: seed, options: options)
     }
     holes = graph.structuralHoles(weighted: weighted)
     brokerage = try network.groups.map { groups throws(MetricError) in try graph.brokerage(of: groups) }
@@ -95,12 +113,49 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var ties: String
     public var betweennessMethod: String
     @Null public var betweennessStatement: String?
+    /// For KADABRA: what the ranking of the top brokers is sure of.
+    @Null public var betweennessGuarantee: GuaranteePart?
     public var articulationPoints: Int
     public var bridges: Int
     enum CodingKeys: String, CodingKey {
       case nodes, edges, directed, weighted, distance, normalized, ties
       case betweennessMethod = "betweenness_method", betweennessStatement = "betweenness_statement"
+      case betweennessGuarantee = "betweenness_guarantee"
       case articulationPoints = "articulation_points", bridges
+    }
+  }
+
+  /// What KADABRA guarantees: with probability `probability` (1 − δ) every exact score lies
+  /// in its interval (`betweenness_lower` … `betweenness_upper` of each broker), so a broker
+  /// marked `certain_in_top` is among the top `k` and one marked `ahead_of_next` is ahead of
+  /// the next. `contenders` are people outside the list who may belong in it.
+  public struct GuaranteePart: Sendable, Hashable, Codable {
+    public var k: Int
+    public var epsilon: Double
+    public var delta: Double
+    public var probability: Double
+    public var samples: Int
+    /// Every broker certainly in the top k and in order.
+    public var settled: Bool
+    /// Sampling stopped at its largest size before the ranking was settled.
+    public var reachedMaximum: Bool
+    public var contenderCount: Int
+    /// The first contenders, most central first (at most 50).
+    public var contenders: [ContenderPart]
+    enum CodingKeys: String, CodingKey {
+      case k, epsilon, delta, probability, samples, settled, contenders
+      case reachedMaximum = "reached_maximum", contenderCount = "contender_count"
+    }
+  }
+
+  public struct ContenderPart: Sendable, Hashable, Codable {
+    public var id: String
+    @Null public var group: String?
+    public var betweenness: Double
+    public var betweennessLower: Double
+    public var betweennessUpper: Double
+    enum CodingKeys: String, CodingKey {
+      case id, group, betweenness, betweennessLower = "betweenness_lower", betweennessUpper = "betweenness_upper"
     }
   }
 
@@ -134,6 +189,15 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     @Null public var group: String?
     public var rank: Int
     @Null public var betweenness: Double?
+    /// With KADABRA, the interval that holds the exact score (with the stated probability);
+    /// `null` for exact betweenness.
+    @Null public var betweennessLower: Double?
+    @Null public var betweennessUpper: Double?
+    /// With KADABRA: certainly among the top k; `null` for exact betweenness.
+    @Null public var certainInTop: Bool?
+    /// With KADABRA: certainly ahead of the next broker (the last: of everyone outside the
+    /// list); `null` for exact betweenness.
+    @Null public var aheadOfNext: Bool?
     public var pairsLosingAllTies: [[String]]
     public var pairsDisconnected: [[String]]
     public var peopleCutOff: Int
@@ -143,6 +207,8 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var otherDepartments: [DepartmentContacts]
     enum CodingKeys: String, CodingKey {
       case id, group, rank, betweenness, otherDepartments = "other_departments"
+      case betweennessLower = "betweenness_lower", betweennessUpper = "betweenness_upper"
+      case certainInTop = "certain_in_top", aheadOfNext = "ahead_of_next"
       case pairsLosingAllTies = "pairs_losing_all_ties", pairsDisconnected = "pairs_disconnected"
       case peopleCutOff = "people_cut_off", crossDepartmentReachLost = "cross_department_reach_lost"
     }
@@ -171,6 +237,18 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       nodes: graph.nodeCount, edges: graph.edgeCount, directed: graph.isDirected, weighted: weighted,
       distance: b.distance.rawValue, normalized: b.normalized, ties: b.ties.rawValue,
       betweennessMethod: b.approximation?.method ?? "exact", betweennessStatement: b.approximation?.statement,
+      betweennessGuarantee: b.approximation.flatMap { a in
+        a.ranking.map { r in
+          GuaranteePart(
+            k: r.k, epsilon: r.epsilon, delta: r.delta, probability: 1 - r.delta, samples: a.samples, settled: r.isSettled,
+            reachedMaximum: r.reachedMaximum, contenderCount: r.contenderCount,
+            contenders: r.contenders.map {
+              ContenderPart(
+                id: network.nodes[$0.node], group: groupName($0.node.index), betweenness: $0.estimate,
+                betweennessLower: $0.lower, betweennessUpper: $0.upper)
+            })
+        }
+      },
       articulationPoints: analysis.cutPoints.articulationPoints.count, bridges: analysis.cutPoints.bridges.count)
     let roles = BrokerageRole.allCases.map(\.rawValue)
     var isCut = [Bool](repeating: false, count: graph.nodeCount)
@@ -199,10 +277,13 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       self.groups = []
     }
     let names = groups.map { g in (0 ..< g.groupCount).map(g.name(of:)) } ?? []
+    let ranking = b.approximation?.ranking
     brokers = analysis.top.enumerated().map { rank, node in
       let loss = analysis.dependence?.brokers.first { $0.node == node }
+      let entry = ranking?.top.first { $0.node == node }
       return BrokerPart(
         id: network.nodes[node], group: groupName(node.index), rank: rank + 1, betweenness: defined(b.scores[node]),
+        betweennessLower: entry?.lower, betweennessUpper: entry?.upper, certainInTop: entry?.certainInTop, aheadOfNext: entry?.aheadOfNext,
         pairsLosingAllTies: loss?.pairsLosingAllTies.map { $0.map { names[$0] } } ?? [],
         pairsDisconnected: loss?.pairsDisconnected.map { $0.map { names[$0] } } ?? [],
         peopleCutOff: loss?.peopleCutOff ?? 0, crossDepartmentReachLost: loss?.crossDepartmentReachLost ?? 0,
@@ -233,12 +314,17 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       if broker.crossDepartmentReachLost > 0.0005 {
         loss.append("\(NumberText.decimal(broker.crossDepartmentReachLost * 100, places: 1))% of cross-department reach")
       }
+      var score = NumberText.decimal(broker.betweenness, places: 4)
+      if let low = broker.betweennessLower, let high = broker.betweennessUpper {
+        score += " (\(NumberText.decimal(low, places: 4))–\(NumberText.decimal(high, places: 4)))"
+      }
       table.append([
-        String(broker.rank), broker.id, broker.group ?? "—", NumberText.decimal(broker.betweenness, places: 4),
+        String(broker.rank) + Self.mark(broker), broker.id, broker.group ?? "—", score,
         NumberText.decimal(node?.constraint, places: 3), node?.role ?? "—", loss.isEmpty ? "—" : loss.joined(separator: "; "),
       ])
     }
     out += table.rendered()
+    if let guarantee = graph.betweennessGuarantee { out += Self.guaranteeLegend(guarantee, brokers: brokers) }
     out += "\n\(graph.articulationPoints) people are articulation points (their departure splits the network); "
     out += "\(graph.bridges) ties are bridges.\n"
     let dependent = pairs.filter { ($0.shareThroughTopBrokers ?? 0) >= 0.5 }.sorted { ($0.shareThroughTopBrokers ?? 0) > ($1.shareThroughTopBrokers ?? 0) }
@@ -249,6 +335,33 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
         pairTable.append(["\(pair.a) – \(pair.b)", String(pair.ties), String(pair.carriers), "\(Int(((pair.shareThroughTopBrokers ?? 0) * 100).rounded()))%"])
       }
       out += pairTable.rendered()
+    }
+    return out
+  }
+
+  /// The mark after a broker's rank: "?" when they may not belong in the top k, "≈" when
+  /// their order with the next broker is not certain, nothing when both are certain or the
+  /// betweenness is exact.
+  static func mark(_ broker: BrokerPart) -> String {
+    guard let inTop = broker.certainInTop, let ahead = broker.aheadOfNext else { return "" }
+    return !inTop ? " ?" : !ahead ? " ≈" : ""
+  }
+
+  /// The lines under the terminal table that say what the marks and intervals mean.
+  static func guaranteeLegend(_ g: GuaranteePart, brokers: [BrokerPart]) -> String {
+    let probability = NumberText.decimal(g.probability, places: 2)
+    var out = "\nWith probability \(probability) every exact score lies in its interval (KADABRA, \(g.samples) sampled paths"
+    out += g.reachedMaximum ? ", the most it draws for ε = \(NumberText.decimal(g.epsilon, places: 4))).\n" : ").\n"
+    if g.settled {
+      out += "The top \(brokers.count) and their order are certain.\n"
+      return out
+    }
+    if brokers.contains(where: { $0.certainInTop == true && $0.aheadOfNext == false }) {
+      out += "≈  the order with the next broker is not certain.\n"
+    }
+    if brokers.contains(where: { $0.certainInTop == false }) {
+      let others = g.contenderCount == 1 ? "1 person outside the list" : "\(g.contenderCount) people outside the list"
+      out += "?  may not be in the top \(g.k): \(others) may be instead.\n"
     }
     return out
   }

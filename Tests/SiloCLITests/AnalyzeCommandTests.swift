@@ -144,6 +144,46 @@ struct AnalyzeCommandTests {
     }
   }
 
+  @Test("above the exact limit: KADABRA's ranges and marks in report.json, report.html and brokers, within the schema")
+  func guaranteedBrokers() throws {
+    try withTemporaryFolder { folder in
+      #expect(try siloscope(["generate", "--people", "400", "--seed", "5", "--output", "org.csv"], in: folder).status == 0)
+      let run = try siloscope(["analyze", "org.csv", "--out", "rapport", "--quiet", "--exact-limit", "100"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      try Self.checkReport(folder.file("rapport"))
+      let report = try #require(try Self.json(folder.file("rapport/report.json")) as? [String: Any])
+      #expect((report["methods"] as? [String: Any])?["betweenness_method"] as? String == "kadabra")
+      let brokers = try #require(report["brokers"] as? [String: Any])
+      let guarantee = try #require((brokers["graph"] as? [String: Any])?["betweenness_guarantee"] as? [String: Any])
+      #expect(guarantee["k"] as? Int == 10 && guarantee["probability"] as? Double == 0.9)
+      #expect((guarantee["samples"] as? Int ?? 0) > 0)
+      for broker in brokers["brokers"] as? [[String: Any]] ?? [] {
+        let value = try #require(broker["betweenness"] as? Double)
+        let low = try #require(broker["betweenness_lower"] as? Double), high = try #require(broker["betweenness_upper"] as? Double)
+        #expect(low <= value && value <= high)
+        #expect(broker["certain_in_top"] is Bool && broker["ahead_of_next"] is Bool)
+      }
+      let html = try String(contentsOfFile: folder.file("rapport/report.html"), encoding: .utf8)
+      #expect(html.contains("with a probability of 90%, each person’s true share lies within the range shown"))
+      #expect(html.contains("estimated with KADABRA (Borassi and Natale 2016)"))
+      let dutch = try siloscope(["analyze", "org.csv", "--out", "nl", "--quiet", "--exact-limit", "100", "--language", "nl"], in: folder)
+      #expect(dutch.status == 0, "\(dutch)")
+      let nl = try String(contentsOfFile: folder.file("nl/report.html"), encoding: .utf8)
+      #expect(nl.contains("met een kans van 90% ligt het werkelijke aandeel van ieder binnen de getoonde marge"))
+      #expect(nl.contains("ligt op naar schatting"))
+
+      let table = try siloscope(["brokers", "org.csv", "--betweenness", "kadabra", "--distance", "hops"], in: folder)
+      #expect(table.status == 0, "\(table)")
+      #expect(table.out.contains("every exact score lies in its interval (KADABRA"))
+      let json = try siloscope(["brokers", "org.csv", "--betweenness", "kadabra", "--format", "json", "--delta", "0.05"], in: folder)
+      let document = try #require(try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any])
+      let stated = (document["graph"] as? [String: Any])?["betweenness_guarantee"] as? [String: Any]
+      #expect(stated?["delta"] as? Double == 0.05)
+      let bad = try siloscope(["brokers", "org.csv", "--betweenness", "kadabra", "--delta", "1"], in: folder)
+      #expect(bad.status == 64 && bad.err.contains("--delta"))
+    }
+  }
+
   static let names = [
     "Jan de Vries", "Ruud Ünal", "Fatima El Amrani", "Sanne Bakker", "Pieter van den Berg", "Zoë Jansen", "Mohammed Yilmaz",
     "Anouk de Jong", "Kees Visser", "Lotte Smit", "Bram Mulder", "Eva de Groot",

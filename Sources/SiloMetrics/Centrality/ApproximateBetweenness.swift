@@ -75,12 +75,12 @@ extension CollaborationGraph {
   /// r = ⌈(c / ε²) (⌊log₂(VD − 2)⌋ + 1 + ln(1/δ))⌉,   c = 0.5
   /// ```
   ///
-  /// and VD the bound of ``vertexDiameterBound(_:)`` on the vertex diameter (nodes on a
-  /// longest shortest path). Guarantee (their theorem 2): with probability at least 1 − δ,
+  /// and VD an upper bound on the vertex diameter (nodes on a longest shortest path; the
+  /// bounds are listed in <doc:FindingBrokers>). Guarantee (their theorem 2): with probability at least 1 − δ,
   /// every estimate is within ε of the exact betweenness normalized by n(n − 1) ordered pairs.
   /// The scores are then rescaled to the NetworkX normalization ((n − 1)(n − 2) ordered
   /// pairs), so the bound on the returned scores is ε · n/(n − 2). Paths are drawn by
-  /// ``ShortestPathSampler`` (a search from both ends), sample i with its own generator
+  /// a bidirectional path sampler (a search from both ends), sample i with its own generator
   /// derived from the seed, so the result is the same for every thread count.
   ///
   /// > M. Riondato, E. M. Kornaropoulos. "Fast approximation of betweenness centrality through

@@ -44,7 +44,7 @@ extension CollaborationGraph {
   /// least 1 − δ.
   ///
   /// Borassi & Natale's algorithm: pairs (s, t) of distinct nodes are drawn uniformly and one
-  /// shortest s–t path among all of them (``ShortestPathSampler``: a balanced bidirectional
+  /// shortest s–t path among all of them (a bidirectional path sampler: a balanced bidirectional
   /// search, Dijkstra from both ends for weighted distances); each inner node of the path
   /// gains one. After τ samples the estimate of node v is b̃(v) = c(v)/τ, for the betweenness
   /// over the n(n − 1) ordered pairs. Sampling stops at the first check where
@@ -62,7 +62,8 @@ extension CollaborationGraph {
   /// g(b̃, δ_U) = ln(1/δ_U)/τ · (1/3 + ω/τ + √((ω/τ + 1/3)² + 2 b̃ ω / ln(1/δ_U)))   (at most 1 − b̃)
   /// ```
   ///
-  /// with VD the bound of ``vertexDiameterBound(_:)``. Half of δ covers the ω stop; the other
+  /// with VD an upper bound on the vertex diameter (<doc:FindingBrokers> lists the bounds).
+  /// Half of δ covers the ω stop; the other
   /// half is shared out over every node's lower and upper bound (δ_L(v), δ_U(v)) from a first
   /// round of ⌈ω/100⌉ samples, which are then set aside: each of the first-round top
   /// min(n, max(k + 20, ⌈2√m⌉)) nodes gets δ in proportion to exp(−c e²/b̃), where e is the

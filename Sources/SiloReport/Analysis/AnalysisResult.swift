@@ -94,6 +94,9 @@ public struct AnalysisResult: Sendable {
     public var betweennessMethod: String
     public var exactBetweennessLimit: Int
     public var sampledSources: Int
+    /// The error ε and the probability δ of KADABRA above the exact limit.
+    public var betweennessEpsilon: Double
+    public var betweennessDelta: Double
     public var distance: String
     public var resolution: Double
     public var communityMethod: String
@@ -116,6 +119,8 @@ public struct AnalysisResult: Sendable {
       betweennessMethod = method.rawValue
       exactBetweennessLimit = options.exactBetweennessLimit
       sampledSources = options.sampledSources
+      betweennessEpsilon = options.betweennessEpsilon
+      betweennessDelta = options.betweennessDelta
       distance = options.weighted ? EdgeDistance.inverseWeight.rawValue : EdgeDistance.hops.rawValue
       resolution = options.resolution
       communityMethod = "leiden"

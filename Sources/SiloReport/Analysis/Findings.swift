@@ -123,7 +123,8 @@ enum Findings {
       (person: broker.id, department: broker.group,
        share: Part.number(broker.betweenness!, at: "brokers.brokers[\(rank)].betweenness", shown: w.numbers.percent(broker.betweenness!)))
     }
-    return Finding(kind: "broker-reliance", parts: w.findingBrokerReliance(people))
+    let estimated = brokers.graph.betweennessMethod != "exact"
+    return Finding(kind: "broker-reliance", parts: w.findingBrokerReliance(people, estimated: estimated))
   }
 
   static func brokerDependence(_ brokers: BrokersDocument, _ w: any ReportWording) -> Finding? {

@@ -22,7 +22,14 @@ extension HTMLReport {
       page.add("<dt>\(m.margin)</dt><dd>\(m.marginText(bootstrap.replicates, bootstrap.unit, bootstrap.seed))</dd>\n")
     }
     page.add("<dt>\(m.eiIndex)</dt><dd>\(m.eiText(settings.permutations, settings.seed))</dd>\n")
-    page.add("<dt>\(m.betweenness)</dt><dd>\(m.betweennessText(settings.betweennessMethod == "exact", settings.sampledSources, settings.seed, n.integer(settings.exactBetweennessLimit)))</dd>\n")
+    if let guarantee = document.brokers.graph.betweennessGuarantee {
+      let text = m.kadabraText(
+        n.integer(guarantee.samples), guarantee.k, n.fixed(guarantee.epsilon, 3), n.percent(guarantee.probability), settings.seed,
+        n.integer(settings.exactBetweennessLimit))
+      page.add("<dt>\(m.betweenness)</dt><dd>\(text)</dd>\n")
+    } else {
+      page.add("<dt>\(m.betweenness)</dt><dd>\(m.betweennessText(settings.betweennessMethod == "exact", settings.sampledSources, settings.seed, n.integer(settings.exactBetweennessLimit)))</dd>\n")
+    }
     page.add("<dt>\(m.brokers)</dt><dd>\(m.brokersText)</dd>\n")
     page.add("<dt>\(m.communities)</dt><dd>\(m.communitiesText(n.fixed(settings.resolution, 2), settings.seed))</dd>\n")
     page.add("<dt>\(m.privacy)</dt><dd>\(m.privacyText(document.privacy))</dd>\n")

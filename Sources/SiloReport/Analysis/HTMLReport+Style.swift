@@ -41,6 +41,7 @@ extension HTMLReport {
     tr.c-opened th { border-left: 4px solid var(--open); font-weight: 600; }
     tr.c-closed th { border-left: 4px solid var(--silo); font-weight: 600; }
     .note { color: var(--muted); font-size: 13px; }
+    .range { color: var(--muted); font-size: 12px; white-space: nowrap; }
     figure { margin: 18px 0 28px; }
     figure a.full { display: block; }
     figure svg { width: 100%; height: auto; max-height: 1100px; border: 1px solid var(--rule); }

@@ -117,7 +117,18 @@ public enum HTMLReport {
   private static func brokers(_ page: inout Page, _ document: ReportDocument) {
     let w = page.w, n = w.numbers, b = document.brokers, c = w.brokerColumns
     page.add("<section id=\"brokers\">\n<h2>\(w.brokersHeading)</h2>\n")
-    page.add("<p>\(w.brokersIntro(sampled: b.graph.betweennessStatement, hops: b.graph.distance == EdgeDistance.hops.rawValue))</p>\n")
+    let guarantee = b.graph.betweennessGuarantee
+    let statement = guarantee == nil ? b.graph.betweennessStatement : nil
+    page.add("<p>\(w.brokersIntro(sampled: statement, hops: b.graph.distance == EdgeDistance.hops.rawValue))</p>\n")
+    if let guarantee {
+      let probability = n.percent(guarantee.probability)
+      page.add("<p class=\"note\">")
+      page.text(w.brokersGuarantee(
+        probability: probability, k: guarantee.k, settled: guarantee.settled,
+        orderMarked: b.brokers.contains { $0.certainInTop == true && $0.aheadOfNext == false },
+        membershipMarked: b.brokers.contains { $0.certainInTop == false }, contenders: guarantee.contenderCount))
+      page.add("</p>\n")
+    }
     // A column that is the same for everyone says nothing: each dependence column is shown only
     // when some broker's absence would cost that.
     let pairsColumn = b.brokers.contains { !$0.pairsLosingAllTies.isEmpty }
@@ -132,8 +143,18 @@ public enum HTMLReport {
     page.add("</tr></thead>\n<tbody>\n")
     for (r, broker) in b.brokers.enumerated() {
       let base = "brokers.brokers[\(r)]"
-      page.add("<tr><td class=\"num\">\(broker.rank)</td><td>\(broker.id)</td><td>\(broker.group ?? "—")</td>")
-      page.cell(broker.betweenness, "\(base).betweenness", broker.betweenness.map(n.percent))
+      page.add("<tr><td class=\"num\">\(String(broker.rank) + BrokersDocument.mark(broker))</td><td>\(broker.id)</td><td>\(broker.group ?? "—")</td>")
+      if let low = broker.betweennessLower, let high = broker.betweennessUpper, let value = broker.betweenness {
+        page.add("<td class=\"num\">")
+        page.number(value, "\(base).betweenness", n.finePercent(value))
+        page.add(" <span class=\"range\">(")
+        page.number(low, "\(base).betweenness_lower", n.finePercent(low).replacing("%", with: ""))
+        page.add("–")
+        page.number(high, "\(base).betweenness_upper", n.finePercent(high))
+        page.add(")</span></td>")
+      } else {
+        page.cell(broker.betweenness, "\(base).betweenness", broker.betweenness.map(n.percent))
+      }
       let others = broker.otherDepartments
       page.add("<td>\(w.connects(own: broker.group, others: others.map(\.name), count: others.count))</td>")
       if pairsColumn {

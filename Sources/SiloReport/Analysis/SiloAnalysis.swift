@@ -45,10 +45,14 @@ public enum SiloAnalysis {
     public var bootstrapReplicates = 1000
     /// How many top brokers the report follows.
     public var brokers = 10
-    /// Exact betweenness up to this many people; above, `sampledSources` random sources.
+    /// Exact betweenness up to this many people; above, KADABRA's guaranteed top brokers.
     public var exactBetweennessLimit = 10_000
-    /// Sources for sampled betweenness above ``exactBetweennessLimit``.
+    /// Sources for sampled betweenness (``BrokerAnalysis/Method/sampled``, not used by default).
     public var sampledSources = 256
+    /// The error ε of KADABRA above ``exactBetweennessLimit`` (normalized scores).
+    public var betweennessEpsilon = 0.01
+    /// The probability δ that KADABRA claims too much.
+    public var betweennessDelta = 0.1
     /// Threads for betweenness (the result does not depend on it).
     public var threads = 2
     /// The resolution γ of the community search (modularity).
@@ -213,24 +217,26 @@ public enum SiloAnalysis {
     }
   }
 
-  /// The brokers: betweenness exact up to ``Options/exactBetweennessLimit`` people, sampled
-  /// above, and what depends on the top ones (step ``AnalysisStep/brokers``).
+  /// The brokers: betweenness exact up to ``Options/exactBetweennessLimit`` people, KADABRA's
+  /// guaranteed top brokers above, and what depends on the top ones (step
+  /// ``AnalysisStep/brokers``).
   static func brokers(
     _ network: Network, options: Options, clock: inout StepClock
   ) throws(AnalysisError) -> (BrokerAnalysis, BrokerAnalysis.Method) {
     let n = network.graph.nodeCount, m = network.graph.edgeCount
-    let method: BrokerAnalysis.Method = n <= options.exactBetweennessLimit ? .exact : .sampled
+    let method: BrokerAnalysis.Method = n <= options.exactBetweennessLimit ? .exact : .kadabra
     var betweennessOptions = BetweennessOptions(
       distance: options.weighted ? .inverseWeight : .hops, normalized: true, threads: max(1, options.threads))
     betweennessOptions.ties = .exact
     do {
       let brokers = try clock.step(
         .brokers,
-        estimate: Estimate.brokers(n: n, m: m, exact: method == .exact, samples: options.sampledSources, threads: options.threads)
+        estimate: Estimate.brokers(n: n, m: m, exact: method == .exact, weighted: options.weighted, threads: options.threads)
       ) { () throws(MetricError) in
         try BrokerAnalysis(
           network: network, top: options.brokers, options: betweennessOptions, method: method,
-          samples: options.sampledSources, weighted: options.weighted, seed: options.seed)
+          samples: options.sampledSources, epsilon: options.betweennessEpsilon, delta: options.betweennessDelta,
+          weighted: options.weighted, seed: options.seed)
       }
       return (brokers, method)
     } catch {
@@ -491,10 +497,14 @@ enum Estimate {
     return seconds >= 1 ? seconds : nil
   }
 
-  static func brokers(n: Int, m: Int, exact: Bool, samples: Int, threads: Int) -> Double? {
-    // Weighted Dijkstra from every source: about 2.5e-8 s per node-tie pair on one core.
-    let sources = exact ? Double(n) : Double(samples)
-    let seconds = sources * Double(n + 2 * m) * 2.5e-8 / Double(max(1, min(threads, 2))) + Double(m) * 2e-6
+  static func brokers(n: Int, m: Int, exact: Bool, weighted: Bool, threads: Int) -> Double? {
+    // Exact: weighted Dijkstra from every source, about 2.5e-8 s per node-tie pair on one
+    // core. KADABRA: about 25,000 sampled paths at ε = 0.01, each a search from both ends
+    // costing about 1e-9 s (weighted) or 5e-11 s (hops) per node-tie pair of the whole graph
+    // (Tests/Benchmarks TopBrokers on the peers' 10,000- and 100,000-person graphs).
+    let size = Double(n + 2 * m), cores = Double(max(1, min(threads, 2)))
+    let betweenness = exact ? Double(n) * size * 2.5e-8 : 25_000 * size * (weighted ? 1e-9 : 5e-11)
+    let seconds = betweenness / cores + Double(m) * 2e-6
     return seconds >= 1 ? seconds : nil
   }
 

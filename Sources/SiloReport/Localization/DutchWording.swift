@@ -116,10 +116,10 @@ struct DutchWording: ReportWording {
     [.text("\(name) werkt het meest over de grenzen van de eigen afdeling heen: slechts "), share, .text(" van de samenwerking blijft binnen de afdeling.")]
   }
 
-  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)]) -> [Part] {
+  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)], estimated: Bool) -> [Part] {
     var parts: [Part] = [.text("De samenwerking leunt op enkele mensen: ")]
     parts += list(brokers.enumerated().map { i, b in
-      [.text(b.person + (b.department.map { " (\($0))" } ?? "") + (i == 0 ? " ligt op " : " op ")), b.share]
+      [.text(b.person + (b.department.map { " (\($0))" } ?? "") + (i == 0 ? (estimated ? " ligt op naar schatting " : " ligt op ") : " op ")), b.share]
         + (i == 0 ? [.text(" van de kortste verbindingen tussen twee collega’s")] : [])
     })
     parts.append(.text("."))
@@ -230,6 +230,18 @@ struct DutchWording: ReportWording {
       + (hops ? " (een verbinding telt stappen)." : " (sterke relaties maken korte verbindingen).")
       + (sampled.map { _ in " Dit is een schatting op basis van een steekproef." } ?? "")
       + " De laatste kolommen laten zien wat de organisatie zonder deze persoon zou verliezen."
+  }
+
+  func brokersGuarantee(probability: String, k: Int, settled: Bool, orderMarked: Bool, membershipMarked: Bool, contenders: Int) -> String {
+    var text = "Omdat de organisatie groot is, zijn deze aandelen geschat uit een steekproef van kortste verbindingen: "
+      + "met een kans van \(probability) ligt het werkelijke aandeel van ieder binnen de getoonde marge."
+    if settled { return text + " Wie bij de top \(k) horen en in welke volgorde, staat vast." }
+    if orderMarked { text += " ≈ betekent dat niet vaststaat of deze persoon of de volgende hoger staat." }
+    if membershipMarked {
+      text += " ? betekent dat niet vaststaat dat de persoon bij de top \(k) hoort: "
+        + (contenders == 1 ? "één ander kan er ook bij horen." : "\(contenders) anderen kunnen er ook bij horen.")
+    }
+    return text
   }
 
   let brokerColumns = BrokerColumns(
@@ -363,6 +375,12 @@ struct DutchWording: ReportWording {
       "Brandes (2001), genormaliseerd naar het aantal paren van andere mensen; "
         + (exact ? "exact (vanuit iedereen berekend)." : "geschat vanuit \(sources) willekeurig gekozen mensen (seed \(seed)) omdat de organisatie meer dan \(limit) medewerkers heeft.")
         + " Gelijke padlengten worden exact vergeleken."
+    },
+    kadabraText: { samples, k, epsilon, probability, seed, limit in
+      "Brandes (2001), genormaliseerd naar het aantal paren van andere mensen; geschat met KADABRA (Borassi en Natale 2016) "
+        + "omdat de organisatie meer dan \(limit) medewerkers heeft: \(samples) kortste verbindingen tussen willekeurige paren medewerkers (seed \(seed)), "
+        + "getrokken tot de top \(k) van elkaar te onderscheiden was of elk aandeel tot op ±\(epsilon) bekend was, "
+        + "zodat met een kans van \(probability) elk werkelijk aandeel binnen de getoonde marge ligt. Gelijke padlengten worden exact vergeleken."
     },
     brokers: "Verbinders",
     brokersText: "Constraint en effectieve omvang volgens Burt (1992); makelaarsrollen volgens Gould en Fernandez (1989) met z-scores zoals het R-pakket sna; afhankelijkheid door elke verbinder weg te laten en de relaties en het bereik tussen afdelingen opnieuw te tellen.",

@@ -117,10 +117,10 @@ struct EnglishWording: ReportWording {
     [.text("\(name) works most across the organization: only "), share, .text(" of its collaboration stays inside the department.")]
   }
 
-  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)]) -> [Part] {
+  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)], estimated: Bool) -> [Part] {
     var parts: [Part] = [.text("The collaboration leans on a few people: ")]
     parts += list(brokers.enumerated().map { i, b in
-      [.text(b.person + (b.department.map { " (\($0))" } ?? "") + (i == 0 ? " lies on " : " on ")), b.share]
+      [.text(b.person + (b.department.map { " (\($0))" } ?? "") + (i == 0 ? (estimated ? " lies on an estimated " : " lies on ") : " on ")), b.share]
         + (i == 0 ? [.text(" of the shortest routes between two colleagues")] : [])
     })
     parts.append(.text("."))
@@ -231,6 +231,18 @@ struct EnglishWording: ReportWording {
       + (hops ? " (a route counts steps)." : " (strong ties make short routes).")
       + (sampled.map { " Estimated: \($0)." } ?? "")
       + " The last columns say what the organization would lose without the person."
+  }
+
+  func brokersGuarantee(probability: String, k: Int, settled: Bool, orderMarked: Bool, membershipMarked: Bool, contenders: Int) -> String {
+    var text = "Because the organization is large, these scores are estimated from a sample of shortest routes: "
+      + "with a probability of \(probability), each person’s true share lies within the range shown."
+    if settled { return text + " Who belongs in the top \(k), and in which order, is certain." }
+    if orderMarked { text += " ≈ means it is not certain whether this person or the next ranks higher." }
+    if membershipMarked {
+      text += " ? means it is not certain that the person belongs in the top \(k): "
+        + (contenders == 1 ? "one other person might instead." : "\(contenders) others might instead.")
+    }
+    return text
   }
 
   let brokerColumns = BrokerColumns(
@@ -364,6 +376,12 @@ struct EnglishWording: ReportWording {
       "Brandes (2001), normalized by the number of pairs of other people; "
         + (exact ? "exact (every source)." : "estimated from \(sources) random sources (seed \(seed)) because the organization has more than \(limit) people.")
         + " Equal path lengths are compared exactly."
+    },
+    kadabraText: { samples, k, epsilon, probability, seed, limit in
+      "Brandes (2001), normalized by the number of pairs of other people; estimated with KADABRA (Borassi and Natale 2016) "
+        + "because the organization has more than \(limit) people: \(samples) shortest routes between random pairs of people (seed \(seed)), "
+        + "drawn until the top \(k) could be told apart or every share was known within ±\(epsilon), "
+        + "so that with a probability of \(probability) every true share lies within the range shown. Equal path lengths are compared exactly."
     },
     brokers: "Bridge people",
     brokersText: "Constraint and effective size after Burt (1992); brokerage roles after Gould and Fernandez (1989) with z-scores as R's sna; dependence by removing each top bridge person and recounting ties and reach between departments.",

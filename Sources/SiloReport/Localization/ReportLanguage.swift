@@ -87,6 +87,14 @@ public struct NumberStyle: Sendable, Hashable {
     return "\(Int(value.rounded()))%"
   }
 
+  /// A share with one decimal below 10% ("0.4%", "5.1%"), whole above ("23%"): for estimates
+  /// whose ranges are narrower than a percentage point.
+  public func finePercent(_ share: Double) -> String {
+    guard share.isFinite else { return "—" }
+    let value = share * 100
+    return value < 10 ? fixed(value, 1) + "%" : "\(Int(value.rounded()))%"
+  }
+
   /// A range of shares: "94–97%".
   public func percentRange(_ low: Double, _ high: Double) -> String {
     let a = percent(low), b = percent(high)

@@ -31,7 +31,7 @@ public protocol ReportWording: Sendable {
   func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int) -> [Part]
   func findingNoSilo(mostClosed: [(name: String, share: Part)], median: Part?) -> [Part]
   func findingOpen(name: String, share: Part) -> [Part]
-  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)]) -> [Part]
+  func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)], estimated: Bool) -> [Part]
   func findingBrokerDependence(person: String, pairs: [String], pairCount: Int, cutOff: Part?, reachLost: Part?) -> [Part]
   func findingIsolated(withOutsideTie: Part, people: Part, insideOnly: Part, withoutTies: Part?) -> [Part]
   func findingCommunities(count: Part, agreement: Part?, level: Int) -> [Part]
@@ -69,6 +69,10 @@ public protocol ReportWording: Sendable {
 
   var brokersHeading: String { get }
   func brokersIntro(sampled: String?, hops: Bool) -> String
+  /// What an estimate of the top brokers guarantees (KADABRA): the probability that every
+  /// exact score lies in its range, and what the marks ≈ (order with the next not certain)
+  /// and ? (may not belong in the top k, `contenders` others may) mean; only the marks used.
+  func brokersGuarantee(probability: String, k: Int, settled: Bool, orderMarked: Bool, membershipMarked: Bool, contenders: Int) -> String
   var brokerColumns: BrokerColumns { get }
   func connects(own: String?, others: [String], count: Int) -> String
   var noDependence: String { get }
@@ -173,6 +177,8 @@ public struct MethodsWording: Sendable {
   public var eiText: @Sendable (_ permutations: Int, _ seed: UInt64) -> String
   public var betweenness: String
   public var betweennessText: @Sendable (_ exact: Bool, _ sources: Int, _ seed: UInt64, _ limit: String) -> String
+  /// Betweenness estimated by KADABRA above the exact limit.
+  public var kadabraText: @Sendable (_ samples: String, _ k: Int, _ epsilon: String, _ probability: String, _ seed: UInt64, _ limit: String) -> String
   public var brokers: String
   public var brokersText: String
   public var communities: String

@@ -33,14 +33,19 @@ struct Brokers: ParsableCommand {
   @Flag(help: "Raw betweenness (pairs of people) instead of the normalized score.")
   var raw = false
 
-  @Option(help: "exact, sampled (random sources), adaptive (error-bounded), or auto (exact up to 10,000 people).")
+  @Option(help: ArgumentHelp(
+    "exact; kadabra (the top brokers with a guarantee); adaptive (every score within ε); sampled (random sources); or auto.",
+    discussion: "auto is exact up to 10,000 people and kadabra above: it samples shortest paths until the top --top are told apart or every score is within --epsilon, with probability 1 − --delta, and marks the brokers whose place is not certain."))
   var betweenness: BrokerAnalysis.Method = .auto
 
   @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled (and auto above 10,000 people); \(OptionRanges.describe(OptionRanges.samples)).")
   var samples: Int = 256
 
-  @Option(parsing: .unconditional, help: "Largest error ε of --betweenness adaptive, with probability 0.9.")
+  @Option(parsing: .unconditional, help: "Largest error ε of --betweenness kadabra and adaptive (normalized scores).")
   var epsilon: Double = 0.01
+
+  @Option(parsing: .unconditional, help: "The probability δ that kadabra or adaptive claims too much (between 0 and 1).")
+  var delta: Double = 0.1
 
   @Option(help: "Equal weighted path lengths: exact (as NetworkX) or tolerant (within 1e-10, as igraph).")
   var ties: PathTieRule = .exact
@@ -52,6 +57,7 @@ struct Brokers: ParsableCommand {
     try OptionRanges.check(top, OptionRanges.brokers, option: "top")
     try OptionRanges.check(samples, OptionRanges.samples, option: "samples")
     if !(epsilon > 0 && epsilon < 1) { throw ValidationError("--epsilon must lie between 0 and 1.") }
+    if !(delta > 0 && delta < 1) { throw ValidationError("--delta must lie between 0 and 1.") }
     try OptionRanges.check(threads, OptionRanges.threads, option: "threads")
   }
 
@@ -64,7 +70,7 @@ struct Brokers: ParsableCommand {
       options.ties = ties
       let result = try BrokerAnalysis(
         network: network, top: top, options: options, method: betweenness, samples: samples, epsilon: epsilon,
-        weighted: weighted, seed: analysis.seed)
+        delta: delta, weighted: weighted, seed: analysis.seed)
       var warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
       if analysis.unweighted && distance != .hops { warnings.append("--unweighted: betweenness uses hops") }
       let document = BrokersDocument(network: network, analysis: result, weighted: weighted, warnings: warnings)
