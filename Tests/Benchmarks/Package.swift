@@ -65,6 +65,13 @@ let package = Package(
       name: "BrokerSteps",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/BrokerSteps"),
+    // A plain program: the guaranteed top 10 brokers (KADABRA), timed with the read of the
+    // files, and checked against exact betweenness over seeded runs.
+    // `swift run -c release TopBrokers time|accuracy EDGES NODES DISTANCE …`, or `run.sh topk`.
+    .executableTarget(
+      name: "TopBrokers",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/TopBrokers"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

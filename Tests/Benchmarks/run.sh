@@ -8,13 +8,17 @@
 #            generated logs of 10,000 and 100,000 people (seed 3); no peer
 #   trend    SiloTrend by month on generated year logs of 10,000 and 100,000 people (seed 3),
 #            1 and 2 threads, and the seed dependence of each month's communities; no peer
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend]   (default: all)
+#   topk     the guaranteed top 10 brokers (KADABRA, ε = 0.01, δ = 0.1), read included, on the
+#            peers' 10,000- and 100,000-person graphs and a generated 20,000-person log's
+#            network (seed 3); peer: networkit's KadabraBetweenness; then the top 10 against
+#            exact betweenness over seeded runs (20 at 20,000 people, 100 at 10,000)
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -45,6 +49,33 @@ for suite in "${suites[@]}"; do
   trend)
     echo "## SiloScope (trend), wall clock, one run each"
     (cd Tests/Benchmarks && swift run -c release TrendTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  topk)
+    net="$root/.peers/net20k"
+    if [ ! -f "$net/edges.csv" ]; then
+      [ -f "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" ] || .build/release/siloscope generate --people 20000 --seed 3 --output "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" >/dev/null
+      .build/release/siloscope build "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" --output "$net" >/dev/null
+    fi
+    (cd Tests/Benchmarks && swift build -c release --product TopBrokers 2>&1 | grep -i error || true)
+    top=Tests/Benchmarks/.build/release/TopBrokers
+    echo "## top 10 brokers, hops, read included: wall clock, best of 3 (ε = 0.01, δ = 0.1, k = 10)"
+    for graph in "$SILOSCOPE_PEER_DATA/org_n10000" "$net/" "$SILOSCOPE_PEER_DATA/org_n100000"; do
+      edges="${graph}_edges.csv" nodes="${graph}_nodes.csv"
+      [ "$graph" = "$net/" ] && edges="$net/edges.csv" nodes="$net/nodes.csv"
+      echo "$(basename "$(dirname "$edges")")/$(basename "$edges")"
+      echo "  networkit, 1 thread:  $("$venv/bin/python" "$root/Tests/Benchmarks/peers_kadabra.py" "$edges")"
+      echo "  SiloScope, 1 thread:  $("$top" time "$edges" "$nodes" hops 1)"
+      echo "  SiloScope, 2 threads: $("$top" time "$edges" "$nodes" hops 2)"
+      echo "  SiloScope, 1/weight, 2 threads: $("$top" time "$edges" "$nodes" inverse-weight 2)"
+    done
+    echo
+    echo "## the top 10 against exact betweenness (seeds 1 … runs)"
+    "$top" accuracy "$net/edges.csv" "$net/nodes.csv" hops 20
+    "$top" accuracy "$net/edges.csv" "$net/nodes.csv" inverse-weight 20 | tail -1
+    "$top" accuracy "$SILOSCOPE_PEER_DATA/org_n10000_edges.csv" "$SILOSCOPE_PEER_DATA/org_n10000_nodes.csv" hops 100 | tail -1
+    "$top" accuracy "$SILOSCOPE_PEER_DATA/org_n10000_edges.csv" "$SILOSCOPE_PEER_DATA/org_n10000_nodes.csv" inverse-weight 20 | tail -1
     echo
     continue
     ;;
