@@ -119,11 +119,13 @@ enum Findings {
   static func brokerReliance(_ brokers: BrokersDocument, _ w: any ReportWording) -> Finding? {
     let top = brokers.brokers.prefix(3).enumerated().filter { ($0.element.betweenness ?? 0) > 0 }
     guard !top.isEmpty else { return nil }
-    let people = top.map { rank, broker in
-      (person: broker.id, department: broker.group,
-       share: Part.number(broker.betweenness!, at: "brokers.brokers[\(rank)].betweenness", shown: w.numbers.percent(broker.betweenness!)))
-    }
+    // An estimate is shown as the broker table shows it, with a decimal below 10%.
     let estimated = brokers.graph.betweennessMethod != "exact"
+    let people = top.map { rank, broker in
+      let shown = estimated ? w.numbers.finePercent(broker.betweenness!) : w.numbers.percent(broker.betweenness!)
+      return (person: broker.id, department: broker.group,
+        share: Part.number(broker.betweenness!, at: "brokers.brokers[\(rank)].betweenness", shown: shown))
+    }
     return Finding(kind: "broker-reliance", parts: w.findingBrokerReliance(people, estimated: estimated))
   }
 

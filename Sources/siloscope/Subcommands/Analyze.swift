@@ -71,7 +71,7 @@ struct Analyze: ParsableCommand {
   @Option(parsing: .unconditional, help: "How many top brokers the report follows (\(OptionRanges.describe(OptionRanges.brokers))).")
   var brokers: Int = 10
 
-  @Option(parsing: .unconditional, help: "Exact betweenness up to this many people, sampled above (\(OptionRanges.describe(OptionRanges.people))).")
+  @Option(parsing: .unconditional, help: "Exact betweenness up to this many people; above, the top brokers are estimated with a guarantee (KADABRA) (\(OptionRanges.describe(OptionRanges.people))).")
   var exactLimit: Int = 10_000
 
   @Option(parsing: .unconditional, help: "Threads for betweenness, \(OptionRanges.describe(OptionRanges.threads)) (the result is the same for any number).")

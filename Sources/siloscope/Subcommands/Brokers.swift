@@ -38,7 +38,7 @@ struct Brokers: ParsableCommand {
     discussion: "auto is exact up to 10,000 people and kadabra above: it samples shortest paths until the top --top are told apart or every score is within --epsilon, with probability 1 − --delta, and marks the brokers whose place is not certain."))
   var betweenness: BrokerAnalysis.Method = .auto
 
-  @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled (and auto above 10,000 people); \(OptionRanges.describe(OptionRanges.samples)).")
+  @Option(parsing: .unconditional, help: "Random sources for --betweenness sampled; \(OptionRanges.describe(OptionRanges.samples)).")
   var samples: Int = 256
 
   @Option(parsing: .unconditional, help: "Largest error ε of --betweenness kadabra and adaptive (normalized scores).")
