@@ -16,6 +16,7 @@ let package = Package(
   dependencies: [
     .package(path: "../.."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
   ],
   targets: [
     .executableTarget(
@@ -72,6 +73,16 @@ let package = Package(
       name: "TopBrokers",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/TopBrokers"),
+    // A plain program: why weighted betweenness keeps its own indexed heap (SiloMetrics'
+    // Brandes against the same algorithm over swift-collections' Heap with lazy deletion).
+    // `swift run -c release HeapChoice EDGES NODES` here, or `run.sh heap`.
+    .executableTarget(
+      name: "HeapChoice",
+      dependencies: [
+        .product(name: "SiloKit", package: root.lastPathComponent),
+        .product(name: "HeapModule", package: "swift-collections"),
+      ],
+      path: "Benchmarks/HeapChoice"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

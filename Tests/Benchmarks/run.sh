@@ -12,13 +12,15 @@
 #            peers' 10,000- and 100,000-person graphs and a generated 20,000-person log's
 #            network (seed 3); peer: networkit's KadabraBetweenness; then the top 10 against
 #            exact betweenness over seeded runs (20 at 20,000 people, 100 at 10,000)
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk]   (default: all)
+#   heap     weighted betweenness with SiloMetrics' indexed heap against swift-collections'
+#            Heap with lazy deletion, on the peers' 1,000-person graph; no peer
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -49,6 +51,12 @@ for suite in "${suites[@]}"; do
   trend)
     echo "## SiloScope (trend), wall clock, one run each"
     (cd Tests/Benchmarks && swift run -c release TrendTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  heap)
+    (cd Tests/Benchmarks && swift run -c release HeapChoice "$SILOSCOPE_PEER_DATA/org_n1000_edges.csv" \
+      "$SILOSCOPE_PEER_DATA/org_n1000_nodes.csv" 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
     echo
     continue
     ;;
