@@ -41,7 +41,6 @@ let package = Package(
       dependencies: [
         "SiloGraph",
         .product(name: "DequeModule", package: "swift-collections"),
-        .product(name: "HeapModule", package: "swift-collections"),
       ]),
     .systemLibrary(
       name: "CGraphviz", pkgConfig: "libgvc",

@@ -327,9 +327,9 @@ struct BrandesKernel {
   /// by ``PathTieRule``.
   ///
   /// The priority queue is an indexed binary heap with decrease-key over preallocated arrays
-  /// (``IndexedHeap``) rather than swift-collections' `Heap`: with lazy deletion the generic
-  /// heap took 0.53 s for all sources of the 1,000-person benchmark graph against 0.25 s for
-  /// igraph; see the closing note of the broker issue for the measured table.
+  /// (``IndexedHeap``) rather than swift-collections' `Heap`: the same Brandes over `Heap`
+  /// with lazy deletion takes 0.47 s for every source of the peers' 1,000-person graph, this
+  /// one 0.19 s (Tests/Benchmarks `HeapChoice`, `run.sh heap`).
   private mutating func accumulateWeighted(from s: Int) {
     let lengths = self.lengths!, inLengths = self.inLengths!
     let directed = graph.isDirected

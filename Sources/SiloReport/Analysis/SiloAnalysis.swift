@@ -484,8 +484,9 @@ struct StepClock {
 
 }
 
-/// Rough durations of the steps on a 2-core machine of 2026, from the benchmarks of issues
-/// 3–6 (see the closing notes), so that a consultant knows whether to wait or come back.
+/// Rough durations of the steps on a 2-core machine of 2026, calibrated on the programs in
+/// Tests/Benchmarks (`run.sh silos`, `brokers`, `bootstrap`, `topk`), so that a consultant
+/// knows whether to wait or come back.
 enum Estimate {
   static func silos(n: Int, m: Int, permutations: Int) -> Double? {
     let seconds = Double(permutations) * Double(n + m) * 4e-9 + Double(m) * 5e-8
