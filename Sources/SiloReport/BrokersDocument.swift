@@ -108,10 +108,10 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     public var edges: Int
     public var directed: Bool
     public var weighted: Bool
-    public var distance: String
+    public var distance: EdgeDistance
     public var normalized: Bool
-    public var ties: String
-    public var betweennessMethod: String
+    public var ties: PathTieRule
+    public var betweennessMethod: BetweennessMethod
     @Null public var betweennessStatement: String?
     /// For KADABRA: what the ranking of the top brokers is sure of.
     @Null public var betweennessGuarantee: GuaranteePart?
@@ -235,8 +235,8 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
     let b = analysis.betweenness
     self.graph = GraphPart(
       nodes: graph.nodeCount, edges: graph.edgeCount, directed: graph.isDirected, weighted: weighted,
-      distance: b.distance.rawValue, normalized: b.normalized, ties: b.ties.rawValue,
-      betweennessMethod: b.approximation?.method ?? "exact", betweennessStatement: b.approximation?.statement,
+      distance: b.distance, normalized: b.normalized, ties: b.ties,
+      betweennessMethod: b.method, betweennessStatement: b.approximation?.statement,
       betweennessGuarantee: b.approximation.flatMap { a in
         a.ranking.map { r in
           GuaranteePart(
@@ -297,9 +297,9 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
 
   /// The top brokers as a table for the terminal, with what depends on them.
   public func text() -> String {
-    var out = "Top \(brokers.count) brokers by betweenness (\(graph.distance) distances, "
+    var out = "Top \(brokers.count) brokers by betweenness (\(graph.distance.rawValue) distances, "
     out += graph.normalized ? "normalized" : "raw"
-    out += graph.betweennessMethod == "exact" ? ", exact)" : ", \(graph.betweennessMethod))"
+    out += graph.betweennessMethod == .exact ? ", exact)" : ", \(graph.betweennessMethod.rawValue))"
     out += "\n"
     if let statement = graph.betweennessStatement { out += "  \(statement)\n" }
     out += "\n"

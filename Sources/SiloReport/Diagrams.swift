@@ -196,7 +196,7 @@ extension Network {
     case .weight: length = .weight
     }
     let note = DiagramNote.betweenness(
-      normalized: betweenness.normalized, estimate: betweenness.approximation.map { ($0.statement, $0.method) }, distance: length)
+      normalized: betweenness.normalized, estimate: betweenness.approximation.map { ($0.statement, $0.method.rawValue) }, distance: length)
     return (input, request.options.language.text(note))
   }
 

@@ -122,7 +122,7 @@ public struct SilosDocument: Sendable, Hashable, Codable {
   /// How the bootstrap intervals were made.
   public struct BootstrapPart: Sendable, Hashable, Codable {
     /// What was drawn again with replacement: `projects` (a log) or `ties` (an edge list).
-    public var unit: String
+    public var unit: EIBootstrap.Unit
     public var replicates: Int
     public var seed: UInt64
     /// 0.95: the interval runs from the 2.5th to the 97.5th percentile.
@@ -309,7 +309,7 @@ extension SilosDocument {
       }
     }
     graph.bootstrap = BootstrapPart(
-      unit: bootstrap.unit.rawValue, replicates: bootstrap.replicates, seed: bootstrap.seed, confidence: bootstrap.confidence)
+      unit: bootstrap.unit, replicates: bootstrap.replicates, seed: bootstrap.seed, confidence: bootstrap.confidence)
   }
 }
 

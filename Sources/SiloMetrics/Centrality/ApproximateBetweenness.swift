@@ -61,7 +61,7 @@ extension CollaborationGraph {
       scores: NodeScores(scores), distance: options.distance, ties: options.ties, normalized: options.normalized,
       sources: count,
       approximation: .init(
-        method: "sampled-sources", seed: seed, samples: count, epsilon: nil, delta: nil,
+        method: .sampledSources, seed: seed, samples: count, epsilon: nil, delta: nil,
         statement: "estimated from \(count) of \(n) sources drawn at random (seed \(seed)), scaled as NetworkX betweenness_centrality(k=\(count))"))
   }
 
@@ -106,7 +106,7 @@ extension CollaborationGraph {
       scores: NodeScores(scores), distance: options.distance, ties: options.ties, normalized: options.normalized,
       sources: samples,
       approximation: .init(
-        method: "riondato-kornaropoulos", seed: seed, samples: samples, epsilon: epsilon, delta: delta,
+        method: .riondatoKornaropoulos, seed: seed, samples: samples, epsilon: epsilon, delta: delta,
         statement: "with probability at least \(1 - delta), every normalized score is within "
           + "\(NumberFormatting.short(bound)) of the exact one (Riondato–Kornaropoulos, \(samples) sampled paths, seed \(seed))"))
   }

@@ -36,9 +36,12 @@ public struct Betweenness: Sendable, Hashable, Codable {
   /// For an approximation, how it was made and what it guarantees.
   public var approximation: Approximation?
 
+  /// How the scores were computed: ``BetweennessMethod/exact`` or the approximation's method.
+  public var method: BetweennessMethod { approximation?.method ?? .exact }
+
   public struct Approximation: Sendable, Hashable, Codable {
-    /// `sampled-sources`, `riondato-kornaropoulos` or `kadabra`.
-    public var method: String
+    /// How the estimate was made (never ``BetweennessMethod/exact``).
+    public var method: BetweennessMethod
     public var seed: UInt64
     /// Samples drawn (sources, or node pairs).
     public var samples: Int
@@ -51,6 +54,21 @@ public struct Betweenness: Sendable, Hashable, Codable {
     /// their ranking.
     public var ranking: RankingGuarantee? = nil
   }
+}
+
+/// How betweenness was computed; the raw values are what JSON outputs write.
+public enum BetweennessMethod: String, Sendable, Hashable, Codable, CaseIterable {
+  /// Every source (``SiloGraph/CollaborationGraph/betweenness(_:)``).
+  case exact
+  /// Randomly chosen sources, scaled as NetworkX
+  /// (``SiloGraph/CollaborationGraph/sampledBetweenness(sources:seed:options:)``).
+  case sampledSources = "sampled-sources"
+  /// Riondato & Kornaropoulos' sampled paths
+  /// (``SiloGraph/CollaborationGraph/adaptiveBetweenness(epsilon:delta:seed:options:)``).
+  case riondatoKornaropoulos = "riondato-kornaropoulos"
+  /// KADABRA's adaptive sampled paths
+  /// (``SiloGraph/CollaborationGraph/kadabraBetweenness(top:epsilon:delta:seed:options:)``).
+  case kadabra
 }
 
 /// Options for ``SiloGraph/CollaborationGraph/betweenness(_:)``,

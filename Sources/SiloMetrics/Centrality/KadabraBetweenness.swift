@@ -124,7 +124,7 @@ extension CollaborationGraph {
       scores: NodeScores(scores), distance: options.distance, ties: options.ties, normalized: options.normalized,
       sources: taken,
       approximation: .init(
-        method: "kadabra", seed: seed, samples: taken, epsilon: epsilon, delta: delta,
+        method: .kadabra, seed: seed, samples: taken, epsilon: epsilon, delta: delta,
         statement: Self.kadabraStatement(
           epsilon: epsilon * Double(n) / Double(n - 2), delta: delta, samples: taken, seed: seed, ranking: scaled),
         ranking: scaled))

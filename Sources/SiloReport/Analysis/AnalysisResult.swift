@@ -91,7 +91,7 @@ public struct AnalysisResult: Sendable {
     public var seed: UInt64
     public var permutations: Int
     public var brokers: Int
-    public var betweennessMethod: String
+    public var betweennessMethod: BrokerAnalysis.Method
     public var exactBetweennessLimit: Int
     public var sampledSources: Int
     /// The error ε and the probability δ of KADABRA above the exact limit.
@@ -116,7 +116,7 @@ public struct AnalysisResult: Sendable {
       seed = options.seed
       permutations = options.permutations
       brokers = options.brokers
-      betweennessMethod = method.rawValue
+      betweennessMethod = method
       exactBetweennessLimit = options.exactBetweennessLimit
       sampledSources = options.sampledSources
       betweennessEpsilon = options.betweennessEpsilon

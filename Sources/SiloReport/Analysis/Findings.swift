@@ -120,7 +120,7 @@ enum Findings {
     let top = brokers.brokers.prefix(3).enumerated().filter { ($0.element.betweenness ?? 0) > 0 }
     guard !top.isEmpty else { return nil }
     // An estimate is shown as the broker table shows it, with a decimal below 10%.
-    let estimated = brokers.graph.betweennessMethod != "exact"
+    let estimated = brokers.graph.betweennessMethod != .exact
     let people = top.map { rank, broker in
       let shown = estimated ? w.numbers.finePercent(broker.betweenness!) : w.numbers.percent(broker.betweenness!)
       return (person: broker.id, department: broker.group,

@@ -28,7 +28,7 @@ extension HTMLReport {
         n.integer(settings.exactBetweennessLimit))
       page.add("<dt>\(m.betweenness)</dt><dd>\(text)</dd>\n")
     } else {
-      page.add("<dt>\(m.betweenness)</dt><dd>\(m.betweennessText(settings.betweennessMethod == "exact", settings.sampledSources, settings.seed, n.integer(settings.exactBetweennessLimit)))</dd>\n")
+      page.add("<dt>\(m.betweenness)</dt><dd>\(m.betweennessText(settings.betweennessMethod == .exact, settings.sampledSources, settings.seed, n.integer(settings.exactBetweennessLimit)))</dd>\n")
     }
     page.add("<dt>\(m.brokers)</dt><dd>\(m.brokersText)</dd>\n")
     page.add("<dt>\(m.communities)</dt><dd>\(m.communitiesText(n.fixed(settings.resolution, 2), settings.seed))</dd>\n")

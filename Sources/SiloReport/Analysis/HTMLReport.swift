@@ -119,7 +119,7 @@ public enum HTMLReport {
     page.add("<section id=\"brokers\">\n<h2>\(w.brokersHeading)</h2>\n")
     let guarantee = b.graph.betweennessGuarantee
     let statement = guarantee == nil ? b.graph.betweennessStatement : nil
-    page.add("<p>\(w.brokersIntro(sampled: statement, hops: b.graph.distance == EdgeDistance.hops.rawValue))</p>\n")
+    page.add("<p>\(w.brokersIntro(sampled: statement, hops: b.graph.distance == .hops))</p>\n")
     if let guarantee {
       let probability = n.percent(guarantee.probability)
       page.add("<p class=\"note\">")

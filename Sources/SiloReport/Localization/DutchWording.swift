@@ -206,12 +206,12 @@ struct DutchWording: ReportWording {
     department: "Afdeling", people: "Medewerkers", inside: "Binnen", margin: "Marge (95%)", verdict: "Oordeel",
     tiesInside: "Relaties binnen", tiesAcross: "Relaties buiten", ei: "E-I", chance: "E-I bij toeval", partners: "Werkt het meest met")
 
-  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: String?) -> [Part] {
+  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: EIBootstrap.Unit?) -> [Part] {
     var parts: [Part] = [.text(verdictRule())]
     if let median { parts += [.text(" Bij de middelste afdeling blijft "), median, .text(" binnen de afdeling.")] }
     if let modularity { parts += [.text(" Modulariteit van de afdelingen: "), modularity, .text(".")] }
     if let replicates, let unit {
-      parts.append(.text(" De marge is het bereik waarin het aandeel valt bij 95 van de 100 herhalingen met opnieuw getrokken \(unit == "ties" ? "relaties" : "projecten") (\(numbers.integer(replicates)) in totaal)."))
+      parts.append(.text(" De marge is het bereik waarin het aandeel valt bij 95 van de 100 herhalingen met opnieuw getrokken \(unit == .ties ? "relaties" : "projecten") (\(numbers.integer(replicates)) in totaal)."))
     }
     parts.append(.text(" ‘E-I bij toeval’ is wat een willekeurige verdeling van de medewerkers over de afdelingen zou geven; het is ter informatie en bepaalt het oordeel niet."))
     return parts
@@ -362,7 +362,7 @@ struct DutchWording: ReportWording {
     verdict: "Oordeel",
     margin: "Marge",
     marginText: { replicates, unit, seed in
-      unit == "ties"
+      unit == .ties
         ? "Een bootstrap over relaties (de invoer bevat geen projecten): de relaties worden \(replicates) keer opnieuw getrokken met teruglegging (seed \(seed)) en de aandelen opnieuw berekend; de marge loopt van het 2,5e tot het 97,5e percentiel (Efron en Tibshirani 1993, hfst. 13). Valt de marge in twee klassen, dan noemt het oordeel beide."
         : "Een bootstrap over projecten, de eenheden waaruit relaties ontstaan: de projecten worden \(replicates) keer opnieuw getrokken met teruglegging (seed \(seed)) en de aandelen opnieuw berekend; de marge loopt van het 2,5e tot het 97,5e percentiel (Efron en Tibshirani 1993, hfst. 13). Valt de marge in twee klassen, dan noemt het oordeel beide."
     },

@@ -207,12 +207,12 @@ struct EnglishWording: ReportWording {
     department: "Department", people: "People", inside: "Inside", margin: "Margin (95%)", verdict: "Verdict",
     tiesInside: "Ties inside", tiesAcross: "Ties outside", ei: "E-I", chance: "E-I by chance", partners: "Works most with")
 
-  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: String?) -> [Part] {
+  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: EIBootstrap.Unit?) -> [Part] {
     var parts: [Part] = [.text(verdictRule())]
     if let median { parts += [.text(" The department in the middle keeps "), median, .text(" inside.")] }
     if let modularity { parts += [.text(" Modularity of the departments: "), modularity, .text(".")] }
     if let replicates, let unit {
-      parts.append(.text(" The margin is the range in which the share falls in 95 of 100 resamplings of the \(unit == "ties" ? "ties" : "projects") (\(numbers.integer(replicates)) in all)."))
+      parts.append(.text(" The margin is the range in which the share falls in 95 of 100 resamplings of the \(unit == .ties ? "ties" : "projects") (\(numbers.integer(replicates)) in all)."))
     }
     parts.append(.text(" “E-I by chance” is what random assignment of people to departments would give; it is information, not the verdict."))
     return parts
@@ -363,7 +363,7 @@ struct EnglishWording: ReportWording {
     verdict: "Verdict",
     margin: "Margin",
     marginText: { replicates, unit, seed in
-      unit == "ties"
+      unit == .ties
         ? "A bootstrap over ties (the input has no projects): the ties are drawn again with replacement \(replicates) times (seed \(seed)) and the shares recomputed; the margin runs from the 2.5th to the 97.5th percentile (Efron and Tibshirani 1993, ch. 13). A verdict whose margin spans two bands names both."
         : "A bootstrap over projects, the units that create ties: the projects are drawn again with replacement \(replicates) times (seed \(seed)) and the shares recomputed; the margin runs from the 2.5th to the 97.5th percentile (Efron and Tibshirani 1993, ch. 13). A verdict whose margin spans two bands names both."
     },

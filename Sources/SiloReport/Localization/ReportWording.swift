@@ -64,7 +64,7 @@ public protocol ReportWording: Sendable {
   var scorecardHeading: String { get }
   var scorecardIntro: String { get }
   var scorecardColumns: ScorecardColumns { get }
-  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: String?) -> [Part]
+  func scorecardNote(modularity: Part?, median: Part?, confidence: Int?, replicates: Int?, unit: EIBootstrap.Unit?) -> [Part]
   func verdictRule() -> String
 
   var brokersHeading: String { get }
@@ -172,7 +172,7 @@ public struct MethodsWording: Sendable {
   public var weightsText: @Sendable (Bool) -> String
   public var verdict: String
   public var margin: String
-  public var marginText: @Sendable (_ replicates: Int, _ unit: String, _ seed: UInt64) -> String
+  public var marginText: @Sendable (_ replicates: Int, _ unit: EIBootstrap.Unit, _ seed: UInt64) -> String
   public var eiIndex: String
   public var eiText: @Sendable (_ permutations: Int, _ seed: UInt64) -> String
   public var betweenness: String

@@ -41,7 +41,7 @@ struct ApproximateBetweennessTests {
     let n = graph.nodeCount
     let result = graph.sampledBetweenness(sources: k, seed: seed, options: F.options(normalized: normalized))
     #expect(result.sources == k, sourceLocation: sourceLocation)
-    #expect(result.approximation?.method == "sampled-sources", sourceLocation: sourceLocation)
+    #expect(result.approximation?.method == .sampledSources, sourceLocation: sourceLocation)
     #expect(result.approximation?.samples == k && result.approximation?.seed == seed, sourceLocation: sourceLocation)
     let dependencies = (0 ..< n).map { F.dependencies(graph, from: $0) }
     let matches = subsets(n, k).filter { sources in
@@ -134,7 +134,7 @@ struct ApproximateBetweennessTests {
     let bound = epsilon * n / (n - 2)
     let worst = zip(estimate.scores, exact.scores).map { abs($0 - $1) }.max() ?? 0
     #expect(worst <= bound, "\(what): largest error \(worst) > bound \(bound)")
-    #expect(estimate.approximation?.method == "riondato-kornaropoulos")
+    #expect(estimate.approximation?.method == .riondatoKornaropoulos)
     #expect(estimate.approximation?.epsilon == epsilon && estimate.approximation?.delta == delta)
     #expect(estimate.approximation?.seed == seed)
     // The estimate is not the exact measure in disguise: it drew samples, and enough of them.
