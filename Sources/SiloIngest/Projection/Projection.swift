@@ -158,13 +158,33 @@ extension ProjectLog {
     var summary = ProjectionSummary(
       weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
       maximumProjectSize: options.maximumProjectSize)
-    let personCount = people.count
+    let (memberStart, members, hours) = projectMembers(options, &summary)
+    let (active, shares) = try activeProjects(memberStart, options, &summary)
+    let affiliations = affiliations(
+      active: active, memberStart: memberStart, members: members, hours: hours, options: options)
+    summary.largestProjects = shares.prefix(5).map {
+      var share = $0
+      share.share = summary.coMemberships > 0 ? Double($0.pairs) / Double(summary.coMemberships) : 0
+      return share
+    }
+    let (personStart, personProject, personHours) = personProjects(active, memberStart, members, hours)
+    let graph = projectedGraph(
+      personStart: personStart, personProject: personProject, personHours: personHours, memberStart: memberStart,
+      members: members, hours: hours, options: options, summary: &summary)
+    addWarnings(to: &summary, shares: shares, options: options)
+    return PersonProjection(network: personNetwork(graph: graph), summary: summary, affiliations: affiliations)
+  }
+
+  /// Steps 1 and 2 of the projection: the entries in the date window bucketed by project
+  /// (counting sort, stable), then each project's distinct members with their summed hours
+  /// (a marker array instead of a set). The buckets are freed on return.
+  private func projectMembers(
+    _ options: ProjectionOptions, _ summary: inout ProjectionSummary
+  ) -> (memberStart: [Int], members: [Int32], hours: [Double]) {
     let projectCount = projects.count
     let windowed = options.from != nil || options.to != nil
     let low = options.from?.dayNumber ?? Int32.min
     let high = options.to?.dayNumber ?? Int32.max
-
-    // 1. Entries in the window, bucketed by project (counting sort, stable).
     var bucketStart = [Int](repeating: 0, count: projectCount + 1)
     var keep = [Bool](repeating: true, count: entryCount)
     for i in 0 ..< entryCount {
@@ -188,8 +208,7 @@ extension ProjectLog {
     }
     keep = []
 
-    // 2. Distinct members per project with summed hours (a marker array instead of a set).
-    var slotOf = [Int32](repeating: -1, count: personCount)
+    var slotOf = [Int32](repeating: -1, count: people.count)
     var memberStart = [Int](repeating: 0, count: projectCount + 1)
     var members: [Int32] = []
     var hours: [Double] = []
@@ -210,10 +229,15 @@ extension ProjectLog {
       }
       memberStart[p + 1] = members.count
     }
-    bucketPerson = []
-    bucketHours = []
+    return (memberStart, members, hours)
+  }
 
-    // 3. Project sizes, left-out projects, co-membership shares.
+  /// Step 3: project sizes, the projects left out for their size, and each kept project's
+  /// co-memberships (largest first); throws before anything is built when they are too many.
+  private func activeProjects(
+    _ memberStart: [Int], _ options: ProjectionOptions, _ summary: inout ProjectionSummary
+  ) throws(IngestError) -> (active: [Bool], shares: [ProjectShare]) {
+    let projectCount = projects.count
     var active = [Bool](repeating: false, count: projectCount)
     var shares: [ProjectShare] = []
     for p in 0 ..< projectCount {
@@ -238,24 +262,23 @@ extension ProjectLog {
         largest: Array(shares.prefix(3).filter { $0.pairs * 10 >= summary.coMemberships }),
         suggestedMaximumProjectSize: Self.largestSizeWithin(options.maximumCoMemberships, sizes: shares.map(\.members)))
     }
-    let affiliations = affiliations(
-      active: active, memberStart: memberStart, members: members, hours: hours, options: options)
-    summary.largestProjects = shares.prefix(5).map {
-      var share = $0
-      share.share = summary.coMemberships > 0 ? Double($0.pairs) / Double(summary.coMemberships) : 0
-      return share
-    }
+    return (active, shares)
+  }
 
-    // 4. Person → projects, in ascending project order.
+  /// Step 4: each person's active projects in ascending project order, with their hours.
+  private func personProjects(
+    _ active: [Bool], _ memberStart: [Int], _ members: [Int32], _ hours: [Double]
+  ) -> (start: [Int], project: [Int32], hours: [Double]) {
+    let personCount = people.count
     var personStart = [Int](repeating: 0, count: personCount + 1)
-    for p in 0 ..< projectCount where active[p] {
+    for p in active.indices where active[p] {
       for k in memberStart[p] ..< memberStart[p + 1] { personStart[Int(members[k]) + 1] += 1 }
     }
     for u in 0 ..< personCount { personStart[u + 1] += personStart[u] }
     var personCursor = personStart
     var personProject = [Int32](repeating: 0, count: personStart[personCount])
     var personHours = [Double](repeating: 0, count: personStart[personCount])
-    for p in 0 ..< projectCount where active[p] {
+    for p in active.indices where active[p] {
       for k in memberStart[p] ..< memberStart[p + 1] {
         let u = Int(members[k])
         personProject[personCursor[u]] = Int32(p)
@@ -263,8 +286,16 @@ extension ProjectLog {
         personCursor[u] += 1
       }
     }
+    return (personStart, personProject, personHours)
+  }
 
-    // 5. Rows of the projection (Gustavson), straight into CSR.
+  /// Step 5: the rows of the projection (Gustavson), straight into CSR, with the minimum
+  /// weight applied and the ties it leaves out counted in `summary`.
+  private func projectedGraph(
+    personStart: [Int], personProject: [Int32], personHours: [Double], memberStart: [Int], members: [Int32],
+    hours: [Double], options: ProjectionOptions, summary: inout ProjectionSummary
+  ) -> CollaborationGraph {
+    let personCount = people.count
     let weighting = options.weighting
     var scratch = [Double](repeating: 0, count: personCount)
     var shared = [Int32](repeating: 0, count: personCount)
@@ -322,11 +353,13 @@ extension ProjectLog {
     }
     summary.tiesBelowMinimum = below / 2
     summary.tiesBeforeMinimum = columns.count / 2 + below / 2
-    let graph = CollaborationGraph(undirectedRowOffsets: rowOffsets, columns: columns, weights: weights)
+    return CollaborationGraph(undirectedRowOffsets: rowOffsets, columns: columns, weights: weights)
+  }
 
-    // 6. Warnings a consultant should see. A project with half of everyone ties them all to
-    // each other whatever the number of projects (at least 10 people, so that a small test
-    // log of one project does not warn).
+  /// Step 6: warnings a consultant should see. A project with half of everyone ties them all
+  /// to each other whatever the number of projects (at least 10 people, so that a small test
+  /// log of one project does not warn).
+  private func addWarnings(to summary: inout ProjectionSummary, shares: [ProjectShare], options: ProjectionOptions) {
     let everyone = people.count
     if let top = shares.first, top.members >= 10, 2 * top.members >= everyone {
       summary.warnings.append(
@@ -356,11 +389,9 @@ extension ProjectLog {
           + summary.projectsLeftOut.prefix(5).map { "\"\($0.project)\" (\($0.members))" }.joined(separator: ", ")
           + (summary.projectsLeftOut.count > 5 ? ", …" : ""))
     }
-    if windowed && summary.entriesWithoutDate > 0 {
+    if (options.from != nil || options.to != nil) && summary.entriesWithoutDate > 0 {
       summary.warnings.append("\(summary.entriesWithoutDate) entries without a date are left out because a date window is set")
     }
-
-    return PersonProjection(network: personNetwork(graph: graph), summary: summary, affiliations: affiliations)
   }
 
   /// The active projects' members and hours as ``ProjectAffiliations``: the arrays as they
