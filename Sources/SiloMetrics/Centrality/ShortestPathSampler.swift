@@ -44,19 +44,37 @@ final class ShortestPathSampler: @unchecked Sendable {
     var level: Int32 = 0
     var paths: Double = 0
   }
-  /// Weighted: each node's state in the search from s and in the one from t.
-  private struct WeightedNode {
+  /// Weighted: a node's state in one of the two searches (reached and settled hold the
+  /// generation of the search that last did so).
+  private struct SideState {
     var reached: UInt32 = 0
     var settled: UInt32 = 0
-    var reachedBack: UInt32 = 0
-    var settledBack: UInt32 = 0
     var distance: Double = 0
-    var distanceBack: Double = 0
     var paths: Double = 0
-    var pathsBack: Double = 0
+  }
+  /// One of the two weighted searches: its queue and states, the other's states, the ties it
+  /// grows along and the ties back towards its root.
+  private struct Side {
+    let heap: IndexedHeap
+    let own: UnsafeMutablePointer<SideState>
+    let other: UnsafeMutablePointer<SideState>
+    let along: Ties
+    let against: Ties
+    let root: Int
+    let isForward: Bool
+  }
+  private struct Ties {
+    let offsets: [Int]
+    let columns: [NodeID]
+    let lengths: [Double]
   }
   private let hopNodes: UnsafeMutablePointer<HopNode>
-  private let nodes: UnsafeMutablePointer<WeightedNode>
+  /// Both searches' states, node by node: node v's state from s at 2v, from t at 2v + 1
+  /// (``forwardNodes`` and ``backwardNodes`` are indexed by 2v), so that a tie's scan reads
+  /// one place in memory.
+  private let sideStates: UnsafeMutablePointer<SideState>
+  private var forwardNodes: UnsafeMutablePointer<SideState> { sideStates }
+  private var backwardNodes: UnsafeMutablePointer<SideState> { sideStates + 1 }
   /// Hops: the two balls' nodes, frontier by frontier. Weighted: the nodes settled from s.
   private let queue: UnsafeMutablePointer<Int32>
   private let forwardHeap: IndexedHeap
@@ -81,8 +99,8 @@ final class ShortestPathSampler: @unchecked Sendable {
     let capacity = max(1, n)
     hopNodes = .allocate(capacity: hops ? capacity : 1)
     hopNodes.initialize(repeating: HopNode(), count: hops ? capacity : 1)
-    nodes = .allocate(capacity: hops ? 1 : capacity)
-    nodes.initialize(repeating: WeightedNode(), count: hops ? 1 : capacity)
+    sideStates = .allocate(capacity: hops ? 2 : 2 * capacity)
+    sideStates.initialize(repeating: SideState(), count: hops ? 2 : 2 * capacity)
     queue = .allocate(capacity: capacity)
     forwardHeap = IndexedHeap(nodeCount: hops ? 1 : n)
     backwardHeap = IndexedHeap(nodeCount: hops ? 1 : n)
@@ -90,7 +108,7 @@ final class ShortestPathSampler: @unchecked Sendable {
 
   deinit {
     hopNodes.deallocate()
-    nodes.deallocate()
+    sideStates.deallocate()
     queue.deallocate()
   }
 
@@ -100,7 +118,7 @@ final class ShortestPathSampler: @unchecked Sendable {
     if let component, component[s] != component[t] { return }
     if generation >= UInt32.max >> 2 {
       hopNodes.update(repeating: HopNode(), count: hops ? max(1, n) : 1)
-      nodes.update(repeating: WeightedNode(), count: hops ? 1 : max(1, n))
+      sideStates.update(repeating: SideState(), count: hops ? 2 : 2 * max(1, n))
       generation = 0
     }
     generation += 1
@@ -209,12 +227,12 @@ final class ShortestPathSampler: @unchecked Sendable {
   private func sampleWeighted(_ s: Int, _ t: Int, _ rng: inout SeededGenerator, _ inner: inout [Int32]) {
     let g = generation
     let directed = graph.isDirected
-    let outOffsets = graph.rowOffsets, inOffsets = directed ? graph.inRowOffsets : graph.rowOffsets
-    let outColumns = graph.columns, inColumns = directed ? graph.inColumns : graph.columns
-    let outLengths = outLengths, inLengths = inLengths
-    let node = nodes
-    node[s].reached = g; node[s].distance = 0; node[s].paths = 1
-    node[t].reachedBack = g; node[t].distanceBack = 0; node[t].pathsBack = 1
+    let out = Ties(offsets: graph.rowOffsets, columns: graph.columns, lengths: outLengths)
+    let into = directed ? Ties(offsets: graph.inRowOffsets, columns: graph.inColumns, lengths: inLengths) : out
+    let forward = Side(heap: forwardHeap, own: forwardNodes, other: backwardNodes, along: out, against: into, root: s, isForward: true)
+    let backward = Side(heap: backwardHeap, own: backwardNodes, other: forwardNodes, along: into, against: out, root: t, isForward: false)
+    forwardNodes[2 &* s] = SideState(reached: g, settled: forwardNodes[2 &* s].settled, distance: 0, paths: 1)
+    backwardNodes[2 &* t] = SideState(reached: g, settled: backwardNodes[2 &* t].settled, distance: 0, paths: 1)
     forwardHeap.push(Int32(s), key: 0)
     backwardHeap.push(Int32(t), key: 0)
     crossings.removeAll(keepingCapacity: true)
@@ -224,89 +242,80 @@ final class ShortestPathSampler: @unchecked Sendable {
       if nextForward == .infinity && nextBackward == .infinity { break }
       if nextForward + nextBackward > best * (1 + 1e-9) { break }
       if nextForward <= nextBackward {
-        let (v32, dv) = forwardHeap.pop()!
-        let v = Int(v32)
-        node[v].settled = g
-        if tolerant && v != s { node[v].paths = tolerantPathCount(v, dv, inOffsets, inColumns, inLengths, forward: true) }
-        let paths = node[v].paths
-        for i in outOffsets[v] ..< outOffsets[v + 1] {
-          let w = outColumns[i].index
-          let candidate = dv + outLengths[i]
-          let state = node[w]
-          if state.reachedBack == g { best = min(best, candidate + state.distanceBack) }
-          if state.settledBack == g { crossings.append((v32, Int32(truncatingIfNeeded: w), 0)) }
-          // A node whose way on to t is surely longer than the best path found is left out.
-          let rest = state.settledBack == g ? state.distanceBack : nextBackward
-          if candidate + rest > best * (1 + 1e-9) || state.settled == g { continue }
-          if state.reached != g || candidate < state.distance {
-            node[w].reached = g; node[w].distance = candidate; node[w].paths = paths
-            forwardHeap.push(Int32(truncatingIfNeeded: w), key: candidate)
-          } else if candidate == state.distance {
-            node[w].paths += paths
-          }
-        }
+        settleNext(forward, otherNext: nextBackward, best: &best)
       } else {
-        let (v32, dv) = backwardHeap.pop()!
-        let v = Int(v32)
-        node[v].settledBack = g
-        if tolerant && v != t { node[v].pathsBack = tolerantPathCount(v, dv, outOffsets, outColumns, outLengths, forward: false) }
-        let paths = node[v].pathsBack
-        for i in inOffsets[v] ..< inOffsets[v + 1] {
-          let w = inColumns[i].index
-          let candidate = dv + inLengths[i]
-          let state = node[w]
-          if state.reached == g { best = min(best, (state.distance + inLengths[i]) + dv) }
-          if state.settled == g { crossings.append((Int32(truncatingIfNeeded: w), v32, 0)) }
-          let rest = state.settled == g ? state.distance : nextForward
-          if candidate + rest > best * (1 + 1e-9) || state.settledBack == g { continue }
-          if state.reachedBack != g || candidate < state.distanceBack {
-            node[w].reachedBack = g; node[w].distanceBack = candidate; node[w].pathsBack = paths
-            backwardHeap.push(Int32(truncatingIfNeeded: w), key: candidate)
-          } else if candidate == state.distanceBack {
-            node[w].pathsBack += paths
-          }
-        }
+        settleNext(backward, otherNext: nextForward, best: &best)
       }
     }
     forwardHeap.removeAll()
     backwardHeap.removeAll()
-    guard best < .infinity else { return }
-    // The crossing ties: u settled from s, w settled from t and not from s (each recorded
-    // when the later of its two ends was settled).
+    guard best < .infinity, let (u, w) = chooseShortestCrossing(out, rng: &rng) else { return }
+    for (side, start) in [(forward, u), (backward, w)] {
+      let own = side.own, lengths = side.against.lengths
+      walk(from: start, to: side.root, offsets: side.against.offsets, columns: side.against.columns, rng: &rng, into: &inner) { i, p, x in
+        own[2 &* p].settled == g && own[2 &* p].distance < own[2 &* x].distance && self.equal(own[2 &* p].distance + lengths[i], own[2 &* x].distance)
+      } weight: { own[2 &* $0].paths }
+    }
+  }
+
+  /// Settles the nearest node of one search and relaxes its ties: records the best s–t
+  /// length through nodes the other search reached (summed from s: (d_s(u) + ℓ) + d_t(w)),
+  /// the crossing ties to nodes it settled, and leaves out a node whose way on is surely
+  /// longer than the best path found.
+  @inline(__always)
+  private func settleNext(_ side: Side, otherNext: Double, best: inout Double) {
+    let g = generation, own = side.own, other = side.other, along = side.along
+    let (v32, dv) = side.heap.pop()!
+    let v = Int(v32)
+    own[2 &* v].settled = g
+    if tolerant && v != side.root { own[2 &* v].paths = tolerantPathCount(v, dv, side.against, own) }
+    let paths = own[2 &* v].paths
+    for i in along.offsets[v] ..< along.offsets[v + 1] {
+      let w = along.columns[i].index
+      let w32 = Int32(truncatingIfNeeded: w)
+      let candidate = dv + along.lengths[i]
+      let mine = own[2 &* w], theirs = other[2 &* w]
+      if theirs.reached == g {
+        best = min(best, side.isForward ? candidate + theirs.distance : (theirs.distance + along.lengths[i]) + dv)
+      }
+      if theirs.settled == g { crossings.append(side.isForward ? (v32, w32, 0) : (w32, v32, 0)) }
+      let rest = theirs.settled == g ? theirs.distance : otherNext
+      if candidate + rest > best * (1 + 1e-9) || mine.settled == g { continue }
+      if mine.reached != g || candidate < mine.distance {
+        own[2 &* w].reached = g; own[2 &* w].distance = candidate; own[2 &* w].paths = paths
+        side.heap.push(w32, key: candidate)
+      } else if candidate == mine.distance {
+        own[2 &* w].paths += paths
+      }
+    }
+  }
+
+  /// The crossing ties (u settled from s, w settled from t and not from s, each recorded when
+  /// the later of its ends was settled) of the shortest length, one of them chosen with weight
+  /// σ_su · σ_wt; `nil` when there is none.
+  private func chooseShortestCrossing(_ out: Ties, rng: inout SeededGenerator) -> (Int, Int)? {
+    let g = generation, forward = forwardNodes, backward = backwardNodes
     var shortest = Double.infinity
     for k in crossings.indices {
       let u = Int(crossings[k].u), w = Int(crossings[k].w)
-      guard node[w].settled != g else { crossings[k].length = .infinity; continue }
-      let length = (node[u].distance + tieLength(from: u, to: w, outOffsets, outColumns)) + node[w].distanceBack
+      guard forward[2 &* w].settled != g else { crossings[k].length = .infinity; continue }
+      let length = (forward[2 &* u].distance + tieLength(from: u, to: w, out.offsets, out.columns)) + backward[2 &* w].distance
       crossings[k].length = length
       shortest = min(shortest, length)
     }
     crossings.removeAll { !equal($0.length, shortest) }
-    guard !crossings.isEmpty else { return }
-    let (u, w) = chooseCrossing(rng: &rng) { node[$0].paths * node[$1].pathsBack }
-    walk(from: u, to: s, offsets: inOffsets, columns: inColumns, rng: &rng, into: &inner) { i, p, x in
-      node[p].settled == g && node[p].distance < node[x].distance && self.equal(node[p].distance + inLengths[i], node[x].distance)
-    } weight: { node[$0].paths }
-    walk(from: w, to: t, offsets: outOffsets, columns: outColumns, rng: &rng, into: &inner) { i, q, x in
-      node[q].settledBack == g && node[q].distanceBack < node[x].distanceBack
-        && self.equal(node[q].distanceBack + outLengths[i], node[x].distanceBack)
-    } weight: { node[$0].pathsBack }
+    guard !crossings.isEmpty else { return nil }
+    return chooseCrossing(rng: &rng) { forward[2 &* $0].paths * backward[2 &* $1].paths }
   }
 
   /// With tolerant ties, the number of shortest paths to a node just settled at `dv`, from its
   /// settled neighbours towards the search's root: path lengths within 10⁻¹⁰ of each other
   /// only become known as equal once both are final, so they are summed at settling time.
-  private func tolerantPathCount(
-    _ v: Int, _ dv: Double, _ offsets: [Int], _ columns: [NodeID], _ lengths: [Double], forward: Bool
-  ) -> Double {
+  private func tolerantPathCount(_ v: Int, _ dv: Double, _ back: Ties, _ own: UnsafeMutablePointer<SideState>) -> Double {
     var paths = 0.0
-    for i in offsets[v] ..< offsets[v + 1] {
-      let p = nodes[columns[i].index]
-      if forward {
-        if p.settled == generation && p.distance < dv && equal(p.distance + lengths[i], dv) { paths += p.paths }
-      } else if p.settledBack == generation && p.distanceBack < dv && equal(p.distanceBack + lengths[i], dv) {
-        paths += p.pathsBack
-      }
+    for i in back.offsets[v] ..< back.offsets[v + 1] {
+      let p = own[2 &* back.columns[i].index]
+      if p.settled == generation && p.distance < dv && equal(p.distance + back.lengths[i], dv) { paths += p.paths }
     }
     return paths
   }
