@@ -9,6 +9,13 @@ public enum NetworkSource: Sendable, Hashable {
   case edges(path: String, nodes: String?, read: NetworkReadOptions)
 }
 
+/// What an input was: a person × project log (projected onto people) or a network (an edge
+/// list with its node list, or GraphML). The raw values are what JSON outputs write.
+public enum InputKind: String, Sendable, Hashable, Codable {
+  case log
+  case network
+}
+
 /// A network loaded from a ``NetworkSource``, with everything that happened on the way.
 public struct LoadedInput: Sendable, Hashable {
   public var network: Network
@@ -20,8 +27,8 @@ public struct LoadedInput: Sendable, Hashable {
   public var dateRange: ClosedRange<LogDate>?
   /// One report per file read.
   public var reports: [IngestReport]
-  /// `log` or `network`.
-  public var kind: String
+  /// Whether the input was a project log or a network.
+  public var kind: InputKind
   /// The projects behind ``network`` for a log: each project the projection used with its
   /// members as node indices of ``network`` (see SiloGraph's `ProjectAffiliations`); `nil`
   /// for an edge list, which has no projects. When the network's nodes are reordered, reorder
@@ -37,7 +44,7 @@ public struct LoadedInput: Sendable, Hashable {
   /// a log, over the same nodes.
   public init(
     network: Network, projection: ProjectionSummary?, projects: Int?, dateRange: ClosedRange<LogDate>?,
-    reports: [IngestReport], kind: String, affiliations: ProjectAffiliations? = nil
+    reports: [IngestReport], kind: InputKind, affiliations: ProjectAffiliations? = nil
   ) {
     precondition(affiliations == nil || affiliations!.nodeCount == network.graph.nodeCount, "affiliations over other nodes")
     self.affiliations = affiliations
@@ -72,14 +79,14 @@ extension NetworkSource {
       let projected = try log.projected(projection)
       var loaded = LoadedInput(
         network: projected.network, projection: projected.summary, projects: projected.summary.projects,
-        dateRange: log.dateRange, reports: log.reports, kind: "log", affiliations: projected.affiliations)
+        dateRange: log.dateRange, reports: log.reports, kind: .log, affiliations: projected.affiliations)
       loaded.log = log
       loaded.projectionOptions = projection
       return loaded
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
       return LoadedInput(
-        network: loaded.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: "network")
+        network: loaded.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: .network)
     }
   }
 }

@@ -13,7 +13,7 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   /// the property names in camelCase).
   public var schemaVersion = 2
   /// `log` (a project log projected onto people) or `network` (an edge list or GraphML).
-  public var source: String
+  public var source: InputKind
   public var directed: Bool
   public var people: Int
   @Null public var departments: Int?
@@ -48,7 +48,7 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
 
   /// Summarizes a network and the inputs it came from.
   public init(
-    network: Network, source: String, projects: Int? = nil, dateRange: ClosedRange<LogDate>? = nil,
+    network: Network, source: InputKind, projects: Int? = nil, dateRange: ClosedRange<LogDate>? = nil,
     projection: ProjectionSummary? = nil, inputs: [IngestReport], extraWarnings: [String] = []
   ) {
     let graph = network.graph
@@ -89,7 +89,7 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
     warnings += projection?.warnings ?? []
     if network.groups == nil {
       warnings.append(
-        source == "log"
+        source == .log
           ? "no departments: the log has no department column and no people file was given (--people)"
           : "no departments: no node list with a department or group column was given (--nodes)")
     } else if let groups = network.groups, let group = groups.unassignedGroup,

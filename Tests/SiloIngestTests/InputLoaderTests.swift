@@ -13,7 +13,7 @@ struct InputLoaderTests {
     let log = files.text("log.csv", "person;project;date;uren\nAna;P1;01-03-2025;7,5\nBob;P1;2025-03-04;2\nBob;P2;;1\n")
     let people = files.text("people.csv", "naam;afdeling\nAna;Financiën\nBob;ICT\nEva;HR\n")
     let loaded = try NetworkSource.log(path: log, people: people, read: LogReadOptions(), projection: projectionOptions(.hoursOverlap)).load()
-    #expect(loaded.kind == "log")
+    #expect(loaded.kind == .log)
     #expect(loaded.projects == 2)
     #expect(loaded.dateRange == LogDate("2025-03-01")! ... LogDate("2025-03-04")!)
     #expect(loaded.reports.map(\.file) == [log, people])
@@ -42,7 +42,7 @@ struct InputLoaderTests {
     let loaded = try NetworkSource.edges(
       path: TestDatasets.path("zachary_karate/edges.csv"), nodes: TestDatasets.path("zachary_karate/nodes.csv"), read: NetworkReadOptions()
     ).load()
-    #expect(loaded.kind == "network")
+    #expect(loaded.kind == .network)
     #expect(loaded.projection == nil)
     #expect(loaded.projects == nil)
     #expect(loaded.dateRange == nil)

@@ -115,7 +115,7 @@ public enum SiloAnalysis {
   public static func run(network: Network, options: Options = Options()) throws(AnalysisError) -> AnalysisResult {
     var clock = StepClock(progress: options.progress)
     let loaded = LoadedInput(
-      network: try network.withNormalizedNames(), projection: nil, projects: nil, dateRange: nil, reports: [], kind: "network")
+      network: try network.withNormalizedNames(), projection: nil, projects: nil, dateRange: nil, reports: [], kind: .network)
     return try analyze(loaded: loaded, options: options, clock: &clock)
   }
 
@@ -309,14 +309,14 @@ public enum SiloAnalysis {
   }
 
   /// Refuses inputs the analysis cannot be made of, with what to do about it.
-  static func check(_ network: Network, kind: String) throws(AnalysisError) {
+  static func check(_ network: Network, kind: InputKind) throws(AnalysisError) {
     let n = network.graph.nodeCount
     guard n >= 2 else {
       throw .unsuitable("the input has \(n == 1 ? "one person" : "no people"): a collaboration network needs at least two")
     }
     guard let groups = network.groups else {
       throw .unsuitable(
-        kind == "log"
+        kind == .log
           ? "no departments: the log has no department column and no people file was given (--people FILE with id and department columns)"
           : "no departments: give a node list with a department or group column (--nodes FILE, --group-column NAME)")
     }
