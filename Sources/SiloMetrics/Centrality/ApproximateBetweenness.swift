@@ -93,8 +93,7 @@ extension CollaborationGraph {
     guard delta > 0 && delta < 1 else { throw .invalidArgument("δ must lie in (0, 1)") }
     let n = nodeCount
     guard n > 2 else { return betweenness(options) }
-    let logTerm = Double(max(1, vertexDiameterBound(options) - 2)).log2Floor + 1 + (-Foundation.log(delta))
-    let samples = Int((0.5 / (epsilon * epsilon) * logTerm).rounded(.up))
+    let samples = Self.pathSampleSize(epsilon: epsilon, vertexDiameter: vertexDiameterBound(options), logInverseDelta: -Foundation.log(delta))
     let credit = SampledPaths(graph: self, options: options, seed: seed).counts(0 ..< samples).map(Double.init)
     // credit/r estimates betweenness over n(n−1) ordered pairs; NetworkX divides by (n−1)(n−2).
     let scale = Double(n) / (Double(n - 2) * Double(samples))

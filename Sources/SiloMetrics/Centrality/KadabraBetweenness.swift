@@ -133,7 +133,14 @@ extension CollaborationGraph {
   /// ω, the most samples KADABRA draws: ⌈(0.5/ε²)(⌊log₂(VD − 2)⌋ + 1 + ln(2/δ))⌉ (the
   /// Riondato–Kornaropoulos size for ε and δ/2), with VD − 2 taken as at least 1.
   public static func kadabraSampleLimit(epsilon: Double, delta: Double, vertexDiameter: Int) -> Int {
-    let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + Foundation.log(2 / delta)
+    pathSampleSize(epsilon: epsilon, vertexDiameter: vertexDiameter, logInverseDelta: Foundation.log(2 / delta))
+  }
+
+  /// Riondato & Kornaropoulos' number of sampled paths, ⌈(0.5/ε²)(⌊log₂(VD − 2)⌋ + 1 + L)⌉
+  /// with L = ln(1/δ) for their estimate and ln(2/δ) for KADABRA's ω; VD − 2 is taken as at
+  /// least 1.
+  static func pathSampleSize(epsilon: Double, vertexDiameter: Int, logInverseDelta: Double) -> Int {
+    let logTerm = Double(max(1, vertexDiameter - 2)).log2Floor + 1 + logInverseDelta
     return Int((0.5 / (epsilon * epsilon) * logTerm).rounded(.up))
   }
 
@@ -395,7 +402,8 @@ struct SampledPaths: Sendable {
     self.graph = graph
     self.seed = seed
     threads = max(1, min(64, options.threads))
-    samplers = (0 ..< threads).map { _ in ShortestPathSampler(graph: graph, options: options) }
+    let input = ShortestPathSampler.Input(graph: graph, options: options)
+    samplers = (0 ..< threads).map { _ in ShortestPathSampler(input) }
   }
 
   /// How often each node is an inner node of the paths of samples `range`.

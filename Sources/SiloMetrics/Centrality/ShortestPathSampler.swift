@@ -81,21 +81,39 @@ final class ShortestPathSampler: @unchecked Sendable {
   private let backwardHeap: IndexedHeap
   private var crossings: [(u: Int32, w: Int32, length: Double)] = []
 
-  init(graph: CollaborationGraph, options: BetweennessOptions) {
-    self.graph = graph
-    n = graph.nodeCount
-    hops = options.distance == .hops
-    tolerant = options.ties == .tolerant
-    switch options.distance {
-    case .hops: outLengths = []; inLengths = []
-    case .inverseWeight:
-      outLengths = graph.weights.map { 1 / $0 }
-      inLengths = graph.isDirected ? graph.inWeights.map { 1 / $0 } : outLengths
-    case .weight:
-      outLengths = graph.weights
-      inLengths = graph.isDirected ? graph.inWeights : outLengths
+  /// What every sampler of one graph and options reads: the tie lengths and, undirected, each
+  /// node's component. Built once and shared by the samplers of all threads.
+  struct Input: Sendable {
+    let graph: CollaborationGraph
+    let options: BetweennessOptions
+    let outLengths: [Double]
+    let inLengths: [Double]
+    let component: [Int32]?
+
+    init(graph: CollaborationGraph, options: BetweennessOptions) {
+      self.graph = graph
+      self.options = options
+      switch options.distance {
+      case .hops: outLengths = []; inLengths = []
+      case .inverseWeight:
+        outLengths = graph.weights.map { 1 / $0 }
+        inLengths = graph.isDirected ? graph.inWeights.map { 1 / $0 } : outLengths
+      case .weight:
+        outLengths = graph.weights
+        inLengths = graph.isDirected ? graph.inWeights : outLengths
+      }
+      component = graph.isDirected ? nil : ConnectedComponents(of: graph).partition.membership
     }
-    component = graph.isDirected ? nil : ConnectedComponents(of: graph).partition.membership
+  }
+
+  init(_ input: Input) {
+    graph = input.graph
+    n = graph.nodeCount
+    hops = input.options.distance == .hops
+    tolerant = input.options.ties == .tolerant
+    outLengths = input.outLengths
+    inLengths = input.inLengths
+    component = input.component
     let capacity = max(1, n)
     hopNodes = .allocate(capacity: hops ? capacity : 1)
     hopNodes.initialize(repeating: HopNode(), count: hops ? capacity : 1)
