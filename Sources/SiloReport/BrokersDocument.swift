@@ -212,6 +212,11 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       case pairsLosingAllTies = "pairs_losing_all_ties", pairsDisconnected = "pairs_disconnected"
       case peopleCutOff = "people_cut_off", crossDepartmentReachLost = "cross_department_reach_lost"
     }
+
+    /// With KADABRA: certainly in the top k but not certainly ahead of the next (marked ≈).
+    public var orderUncertain: Bool { certainInTop == true && aheadOfNext == false }
+    /// With KADABRA: not certainly in the top k (marked ?).
+    public var mayNotBelong: Bool { certainInTop == false }
   }
 
   public struct DepartmentContacts: Sendable, Hashable, Codable {
@@ -343,8 +348,7 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
   /// their order with the next broker is not certain, nothing when both are certain or the
   /// betweenness is exact.
   static func mark(_ broker: BrokerPart) -> String {
-    guard let inTop = broker.certainInTop, let ahead = broker.aheadOfNext else { return "" }
-    return !inTop ? " ?" : !ahead ? " ≈" : ""
+    broker.mayNotBelong ? " ?" : broker.orderUncertain ? " ≈" : ""
   }
 
   /// The lines under the terminal table that say what the marks and intervals mean.
@@ -356,10 +360,10 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       out += "The top \(brokers.count) and their order are certain.\n"
       return out
     }
-    if brokers.contains(where: { $0.certainInTop == true && $0.aheadOfNext == false }) {
+    if brokers.contains(where: \.orderUncertain) {
       out += "≈  the order with the next broker is not certain.\n"
     }
-    if brokers.contains(where: { $0.certainInTop == false }) {
+    if brokers.contains(where: \.mayNotBelong) {
       let others = g.contenderCount == 1 ? "1 person outside the list" : "\(g.contenderCount) people outside the list"
       out += "?  may not be in the top \(g.k): \(others) may be instead.\n"
     }

@@ -125,8 +125,8 @@ public enum HTMLReport {
       page.add("<p class=\"note\">")
       page.text(w.brokersGuarantee(
         probability: probability, k: guarantee.k, settled: guarantee.settled,
-        orderMarked: b.brokers.contains { $0.certainInTop == true && $0.aheadOfNext == false },
-        membershipMarked: b.brokers.contains { $0.certainInTop == false }, contenders: guarantee.contenderCount))
+        orderMarked: b.brokers.contains(where: \.orderUncertain), membershipMarked: b.brokers.contains(where: \.mayNotBelong),
+        contenders: guarantee.contenderCount))
       page.add("</p>\n")
     }
     // A column that is the same for everyone says nothing: each dependence column is shown only
