@@ -24,6 +24,38 @@ struct InputOptions: ParsableArguments {
   @Flag(help: "Ties in --edges have a direction (default: undirected; a tie given both ways is one tie with the weights summed).")
   var directed = false
 
+  @OptionGroup var logRead: LogReadArguments
+
+  func validate() throws {
+    if log != nil && edges != nil { throw ValidationError("Give either a project log or --edges, not both.") }
+    // Options that need --edges are named before the missing input, so that
+    // `summary --nodes nodes.csv` says what is missing.
+    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges: give the edge list with --edges.") }
+    if groupColumn != nil && edges == nil { throw ValidationError("--group-column goes with --edges; for a log use --department-column.") }
+    if relation != nil && edges == nil { throw ValidationError("--relation goes with --edges.") }
+    if directed && edges == nil { throw ValidationError("--directed goes with --edges: a log's ties have no direction.") }
+    if people != nil && log == nil && edges != nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
+    if log == nil && edges == nil { throw ValidationError("Give a project log, or a network with --edges.") }
+  }
+
+  /// The source these options describe.
+  func source(projection: ProjectionArguments) throws -> NetworkSource {
+    if let edges {
+      var read = NetworkReadOptions()
+      read.directedness = directed ? .directed : .undirected
+      read.groupColumn = groupColumn
+      read.delimiter = try logRead.delimiterCharacter()
+      read.weightColumn = logRead.weightColumn
+      read.relation = relation
+      return .edges(path: edges, nodes: nodes, read: read)
+    }
+    let read = try logRead.options
+    return .log(path: log!, people: people, read: read, projection: projection.options)
+  }
+}
+
+/// How a log is read: which columns hold what, the delimiter, the decimal comma, repeated rows.
+struct LogReadArguments: ParsableArguments {
   @Option(help: ArgumentHelp("The log column with the person (default: \(LogColumn.person.aliasList)).", valueName: "name"))
   var personColumn: String?
   @Option(help: ArgumentHelp("The log column with the department (default: \(LogColumn.department.aliasList)).", valueName: "name"))
@@ -45,15 +77,6 @@ struct InputOptions: ParsableArguments {
   var duplicates: DuplicatePolicy = .keep
 
   func validate() throws {
-    if log != nil && edges != nil { throw ValidationError("Give either a project log or --edges, not both.") }
-    // Options that need --edges are named before the missing input, so that
-    // `summary --nodes nodes.csv` says what is missing.
-    if nodes != nil && edges == nil { throw ValidationError("--nodes goes with --edges: give the edge list with --edges.") }
-    if groupColumn != nil && edges == nil { throw ValidationError("--group-column goes with --edges; for a log use --department-column.") }
-    if relation != nil && edges == nil { throw ValidationError("--relation goes with --edges.") }
-    if directed && edges == nil { throw ValidationError("--directed goes with --edges: a log's ties have no direction.") }
-    if people != nil && log == nil && edges != nil { throw ValidationError("--people goes with a project log; with --edges use --nodes.") }
-    if log == nil && edges == nil { throw ValidationError("Give a project log, or a network with --edges.") }
     _ = try delimiterCharacter()
   }
 
@@ -71,27 +94,20 @@ struct InputOptions: ParsableArguments {
     }
   }
 
-  /// The source these options describe.
-  func source(projection: ProjectionArguments) throws -> NetworkSource {
-    if let edges {
-      var read = NetworkReadOptions()
-      read.directedness = directed ? .directed : .undirected
-      read.groupColumn = groupColumn
+  /// The reader's options these arguments describe.
+  var options: LogReadOptions {
+    get throws {
+      var read = LogReadOptions()
+      read.columns[.person] = personColumn
+      read.columns[.department] = departmentColumn
+      read.columns[.project] = projectColumn
+      read.columns[.date] = dateColumn
+      read.columns[.weight] = weightColumn
       read.delimiter = try delimiterCharacter()
-      read.weightColumn = weightColumn
-      read.relation = relation
-      return .edges(path: edges, nodes: nodes, read: read)
+      read.decimalComma = decimalComma.value
+      read.duplicates = duplicates
+      return read
     }
-    var read = LogReadOptions()
-    read.columns[.person] = personColumn
-    read.columns[.department] = departmentColumn
-    read.columns[.project] = projectColumn
-    read.columns[.date] = dateColumn
-    read.columns[.weight] = weightColumn
-    read.delimiter = try delimiterCharacter()
-    read.decimalComma = decimalComma.value
-    read.duplicates = duplicates
-    return .log(path: log!, people: people, read: read, projection: projection.options)
   }
 }
 
