@@ -2,7 +2,9 @@
 #
 #   make demo          install what is missing, build in release mode, write the report of a real
 #                      organization to Renders/demo/ (English) and Renders/demo-nl/ (Dutch)
-#   make test          install what is missing, run the whole test suite
+#   make test          install what is missing, run the whole test suite (with the SQL of
+#                      `siloscope sql` run in DuckDB against `siloscope build`)
+#   make check-spark   the same SQL check with Spark in local mode (pyspark, Java 17)
 #   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
 #   make docs          build the DocC documentation of every module (.build-docc/plugins/Swift-DocC/outputs/)
 #   make renders       draw the diagrams of the datasets into Renders/ (the same files every time)
@@ -21,7 +23,7 @@ DEMO_DATE = 1796428800
 DEMO = SOURCE_DATE_EPOCH=$(DEMO_DATE) $(SILOSCOPE) analyze --edges $(DEMO_EDGES) --nodes $(DEMO_NODES) \
   --relation cowork --group-column office --min-group-size 1 --quiet
 
-.PHONY: setup build demo test renders check-report docs references bench clean
+.PHONY: setup build demo test check-spark renders check-report docs references bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -39,6 +41,13 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	bash Tests/Warehouse/check.sh duckdb
+
+# The Spark SQL of `siloscope sql` against `siloscope build` (pyspark in local mode, Java 17):
+# a few minutes, so not part of make test.
+check-spark: setup
+	$(SWIFT) build --product siloscope
+	bash Tests/Warehouse/check.sh spark
 
 renders: build
 	bash scripts/renders.sh

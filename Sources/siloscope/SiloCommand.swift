@@ -31,7 +31,7 @@ struct SiloCommand: ParsableCommand {
         73  an output cannot be written (EX_CANTCREAT)
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Summary.self, Silos.self, Trend.self, Compare.self, Communities.self, Brokers.self, Render.self, Build.self, Generate.self])
+    subcommands: [Analyze.self, Summary.self, Silos.self, Trend.self, Compare.self, Communities.self, Brokers.self, Render.self, Build.self, SQL.self, Generate.self])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting
@@ -54,6 +54,9 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch let error as AnalysisError {
     printError(error.description)
     throw ExitCode(error.exitCode)
+  } catch let error as WarehouseError {
+    printError(error.description)
+    throw ExitCode(64)
   } catch let error as PrivacyError {
     printError(error.description)
     throw ExitCode(error.exitCode)

@@ -105,7 +105,8 @@ public enum Names {
     return String(scalars).precomposedStringWithCanonicalMapping
   }
 
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+  /// Whether step 1 of the rule turns `scalar` into a space.
+  package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000 ... 0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
       return true

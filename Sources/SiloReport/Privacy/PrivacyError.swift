@@ -5,7 +5,7 @@
 ///
 /// | case | exit code |
 /// |---|---|
-/// | ``noKey``, ``keyTooShort(_:)`` | 64 (`EX_USAGE`) |
+/// | ``noKey``, ``keyTooShort(_:)``, ``keyNotText`` | 64 (`EX_USAGE`) |
 /// | ``unreadableKeyFile(path:reason:)`` | 66 (`EX_NOINPUT`) |
 public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Pseudonyms were asked for, but neither a key file nor the environment variable
@@ -13,6 +13,9 @@ public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
   case noKey
   /// The key has this many bytes, fewer than ``PseudonymKey/minimumByteCount``.
   case keyTooShort(Int)
+  /// The key is needed as text (to be bound into a SQL script) but its bytes are not UTF-8
+  /// text without control characters.
+  case keyNotText
   /// The key file cannot be read: it does not exist, is a folder, or may not be opened.
   case unreadableKeyFile(path: String, reason: String)
 
@@ -28,6 +31,9 @@ public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
       return "the pseudonym key has \(count) \(count == 1 ? "byte" : "bytes"); it needs at least "
         + "\(PseudonymKey.minimumByteCount) (for example the output of `openssl rand -hex 32`), "
         + "or the pseudonyms could be recomputed by trying every short key"
+    case .keyNotText:
+      return "the pseudonym key is not text, and a SQL engine takes the key as text: use a text key "
+        + "(for example the 64 characters of `openssl rand -hex 32`)"
     case .unreadableKeyFile(let path, let reason):
       return "\(path): cannot read the pseudonym key: \(reason)"
     }
@@ -37,7 +43,7 @@ public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
   /// (`EX_NOINPUT`) for a key file that cannot be read.
   public var exitCode: Int32 {
     switch self {
-    case .noKey, .keyTooShort: return 64
+    case .noKey, .keyTooShort, .keyNotText: return 64
     case .unreadableKeyFile: return 66
     }
   }

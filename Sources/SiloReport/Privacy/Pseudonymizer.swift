@@ -134,6 +134,18 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
     return result
   }
 
+  /// HMAC-SHA-256(key, UTF-8 of `text`) in lowercase hexadecimal, for a key that is text (what
+  /// a SQL engine is given to compute the same pseudonyms; ``WarehousePseudonyms``).
+  ///
+  /// - Throws: ``PrivacyError/keyNotText`` when the key's bytes are not UTF-8 or hold control
+  ///   characters.
+  public func textKeyHMAC(of text: String) throws(PrivacyError) -> String {
+    guard let decoded = String(validating: bytes, as: UTF8.self), !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+    else { throw .keyNotText }
+    let code = HMAC<SHA256>.authenticationCode(for: Array(text.utf8), using: symmetricKey)
+    return code.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+  }
+
   /// `PseudonymKey(redacted)`: the key's bytes are never shown.
   public var description: String { "PseudonymKey(redacted)" }
   /// `PseudonymKey(redacted)`: the key's bytes are never shown.
