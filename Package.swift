@@ -31,11 +31,13 @@ let package = Package(
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     .package(url: "https://github.com/apple/swift-docc-plugin", from: "1.5.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // MARK: - Libraries
     .target(name: "SiloGraph"),
-    .target(name: "SiloIngest", dependencies: ["SiloGraph"]),
+    // ZIPFoundation inflates gzip-compressed inputs (the deflate streams of engines' CSV output).
+    .target(name: "SiloIngest", dependencies: ["SiloGraph", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     .target(
       name: "SiloMetrics",
       dependencies: [
@@ -81,6 +83,7 @@ let package = Package(
       dependencies: [
         "SiloGraph", "SiloIngest", "SiloMetrics", "_SiloTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "SiloMetricsTests",

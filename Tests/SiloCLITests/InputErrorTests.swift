@@ -180,7 +180,7 @@ struct MissingInputTests {
       let run = try siloscope(arguments, in: folder)
       #expect(run.status == 66, "\(run)")
       #expect(run.out.isEmpty)
-      #expect(run.err == "siloscope: error: \(folder.path): cannot be read: it is a folder, not a file\n", "\(run)")
+      #expect(run.err == "siloscope: error: \(folder.path): cannot be read: it is a folder, not a file, and holds no part files (part-*) as Spark or BigQuery write a table\n", "\(run)")
       #expect(entries(folder.path) == ["log.csv"])
     }
   }

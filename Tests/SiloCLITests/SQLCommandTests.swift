@@ -89,4 +89,38 @@ struct SQLCommandTests {
       }
     }
   }
+
+  @Test("What an engine writes is read as it is: a folder of part files, gzip-compressed files", arguments: ["silos", "brokers", "summary"])
+  func engineOutput(command: String) throws {
+    try withTemporaryFolder { folder in
+      try FileManager.default.createDirectory(atPath: folder.path + "/out/edges.csv", withIntermediateDirectories: true)
+      folder.write("out/edges.csv/part-00000-a1-c000.csv", "source,target,weight\na,b,1.0\nb,c,2.5\n")
+      folder.write("out/edges.csv/part-00001-a1-c000.csv", "source,target,weight\nc,d,1.0E-5\na,d,3.0\n")
+      folder.write("out/edges.csv/_SUCCESS", "")
+      folder.write("out/nodes.csv.gz", bytes: gzipBytes("id,department\na,Wonen\nb,Wonen\nc,Zorg\nd,Zorg\ne,Zorg\n"))
+      let result = try siloscope([command, "--edges", "out/edges.csv", "--nodes", "out/nodes.csv.gz"], in: folder)
+      #expect(result.status == 0, "\(result)")
+      if command == "summary" {
+        let lines = result.out.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("people ") && $0.hasSuffix(" 5") }, "\(result)")
+        #expect(lines.contains { $0.hasPrefix("ties ") && $0.hasSuffix(" 4") }, "\(result)")
+      }
+    }
+  }
+}
+
+/// `text` as one gzip member, made with the system's gzip.
+func gzipBytes(_ text: String) -> [UInt8] {
+  let process = Process()
+  process.executableURL = URL(fileURLWithPath: "/bin/gzip")
+  process.arguments = ["-c", "-n"]
+  let input = Pipe(), output = Pipe()
+  process.standardInput = input
+  process.standardOutput = output
+  try! process.run()
+  input.fileHandleForWriting.write(Data(text.utf8))
+  try! input.fileHandleForWriting.close()
+  let data = output.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Array(data)
 }

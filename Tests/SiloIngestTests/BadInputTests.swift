@@ -28,7 +28,7 @@ struct BadInputTests {
   func folderInsteadOfFile() throws {
     let files = Files()
     defer { files.remove() }
-    let error = #expect(throws: IngestError.unreadable(file: files.folder.path, reason: "it is a folder, not a file")) {
+    let error = #expect(throws: IngestError.unreadable(file: files.folder.path, reason: "it is a folder, not a file, and holds no part files (part-*) as Spark or BigQuery write a table")) {
       try ProjectLogReader.read(path: files.folder.path)
     }
     #expect(error?.exitCode == 66)

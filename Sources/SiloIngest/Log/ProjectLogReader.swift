@@ -50,7 +50,14 @@ public enum ProjectLogReader {
   /// Reads the log at `path`.
   public static func read(path: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
     let file = try InputFile(path: path)
-    return try read(file, options: options)
+    let index = PartFiles.Index([file])
+    do {
+      var log = try read(file, options: options)
+      log.reports = log.reports.map(index.located)
+      return log
+    } catch {
+      throw index.located(error)
+    }
   }
 
   /// Reads a log from bytes already in memory; `name` is used in messages.

@@ -38,9 +38,17 @@ public enum NetworkReader {
     edgesPath: String, nodesPath: String? = nil, options: NetworkReadOptions = NetworkReadOptions()
   ) throws(IngestError) -> LoadedNetwork {
     let nodes = try nodesPath.map { path throws(IngestError) in try InputFile(path: path) }
+    let edges = try InputFile(path: edgesPath)
+    let index = PartFiles.Index([edges, nodes])
     // The edge file is handed over, not kept here, so its bytes can be freed before the graph
     // is built (a 1,000,000-tie edge list is 14 MB).
-    return try read(edges: InputFile(path: edgesPath), nodes: nodes, options: options)
+    do {
+      var loaded = try read(edges: edges, nodes: nodes, options: options)
+      loaded.reports = loaded.reports.map(index.located)
+      return loaded
+    } catch {
+      throw index.located(error)
+    }
   }
 
   /// Reads an edge list (or GraphML), and a node list when given, from bytes already in

@@ -14,11 +14,37 @@ package struct InputFile: Sendable {
   package let bytes: [UInt8]
   /// What the file was: "UTF-8", "UTF-8 with BOM", "UTF-16LE", "UTF-16BE".
   package let encoding: String
+  /// For a folder of part files read as one file: where each part starts
+  /// (``PartFiles``); empty for a single file.
+  package private(set) var parts: [PartFiles.Part] = []
 
+  /// The file at `path`: a plain file, a gzip-compressed one (inflated), or a folder of part
+  /// files as SQL engines write a table (``PartFiles``).
   package init(path: String, displayName: String? = nil) throws(IngestError) {
     let name = displayName ?? path
-    let raw = try Self.readAll(path: path, name: name)
+    if PartFiles.isFolder(path) {
+      self = try PartFiles.read(folder: path, name: name)
+      return
+    }
+    var raw = try Self.readAll(path: path, name: name)
+    if Gzip.isGzip(raw) {
+      do {
+        raw = try Gzip.inflate(raw)
+      } catch {
+        switch error {
+        case .damaged(let reason): throw .malformed(SourceLocation(file: name), reason: reason)
+        }
+      }
+    }
     try self.init(name: name, raw: raw)
+  }
+
+  /// One file made of the parts of a folder.
+  init(name: String, utf8 bytes: [UInt8], parts: [PartFiles.Part]) {
+    self.name = name
+    self.bytes = bytes
+    self.encoding = "UTF-8"
+    self.parts = parts
   }
 
   package init(name: String, raw: [UInt8]) throws(IngestError) {
@@ -45,7 +71,7 @@ package struct InputFile: Sendable {
     self.encoding = encoding
   }
 
-  private static func readAll(path: String, name: String) throws(IngestError) -> [UInt8] {
+  static func readAll(path: String, name: String) throws(IngestError) -> [UInt8] {
     var info = stat()
     if stat(path, &info) != 0 {
       if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound(file: name) }

@@ -35,8 +35,9 @@ protocol SQLDialect: Sendable {
   func fail(when condition: String, message: String, from table: String) -> String
   /// The statements that make `siloscope_source` from what the engine reads.
   func readSource(_ input: WarehouseInput) -> [String]
-  /// A statement that writes the rows of `select` as CSV with a header to `path`.
-  func write(_ select: String, to path: String) -> String
+  /// A statement that writes the rows of `select` as CSV with a header to `path` (a file or a
+  /// folder of parts, as the engine writes), compressed with gzip when asked.
+  func write(_ select: String, to path: String, gzip: Bool) -> String
   /// What the user runs, for the script's header comment.
   func howToRun(output: String, pseudonyms: Bool) -> [String]
 
@@ -128,8 +129,9 @@ struct DuckDBDialect: SQLDialect {
     // which rowid then numbers.
     return [materialize("siloscope_source", "SELECT * FROM \(from)")]
   }
-  func write(_ select: String, to path: String) -> String {
-    "COPY (\n\(select)\n) TO \(literal(path)) (FORMAT csv, HEADER true, DELIMITER ',');"
+  func write(_ select: String, to path: String, gzip: Bool) -> String {
+    let target = gzip ? path + ".gz" : path
+    return "COPY (\n\(select)\n) TO \(literal(target)) (FORMAT csv, HEADER true, DELIMITER ','\(gzip ? ", COMPRESSION gzip" : ""));"
   }
   func howToRun(output: String, pseudonyms: Bool) -> [String] {
     var lines = ["mkdir -p \(output)"]
@@ -208,8 +210,8 @@ struct SparkDialect: SQLDialect {
       }
     }
   }
-  func write(_ select: String, to path: String) -> String {
-    "INSERT OVERWRITE DIRECTORY \(literal(path)) USING csv OPTIONS (header 'true', escape '\"')\n\(select);"
+  func write(_ select: String, to path: String, gzip: Bool) -> String {
+    "INSERT OVERWRITE DIRECTORY \(literal(path)) USING csv OPTIONS (header 'true', escape '\"'\(gzip ? ", compression 'gzip'" : ""))\n\(select);"
   }
   func howToRun(output: String, pseudonyms: Bool) -> [String] {
     if pseudonyms {
@@ -278,8 +280,9 @@ struct BigQueryDialect: SQLDialect {
       }
     }
   }
-  func write(_ select: String, to path: String) -> String {
-    "EXPORT DATA OPTIONS (uri = \(literal(path + "/part-*.csv")), format = 'CSV', overwrite = true, header = true, field_delimiter = ',') AS\n\(select);"
+  func write(_ select: String, to path: String, gzip: Bool) -> String {
+    let uri = literal(path + (gzip ? "/part-*.csv.gz" : "/part-*.csv"))
+    return "EXPORT DATA OPTIONS (uri = \(uri), format = 'CSV', overwrite = true, header = true, field_delimiter = ','\(gzip ? ", compression = 'GZIP'" : "")) AS\n\(select);"
   }
   func howToRun(output: String, pseudonyms: Bool) -> [String] {
     if pseudonyms {

@@ -15,7 +15,9 @@ public enum WarehouseError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// How the script pseudonymizes people: the key is never in the script; the user binds it
-/// (``SQLDialect/keyParameter``) and the script checks it against ``keyCheck``.
+/// (DuckDB: the variable `siloscope_key`; Spark SQL: the session variable `siloscope_key`;
+/// BigQuery: the query parameter `@siloscope_key`) and the script checks it against
+/// ``keyCheck``.
 public struct WarehousePseudonyms: Sendable, Hashable {
   /// The text whose HMAC under the key the script compares with ``keyCheck`` before it
   /// writes anything, so that a wrong key stops the script instead of giving other
@@ -58,6 +60,9 @@ public struct WarehouseScript: Sendable {
   /// The folder (or URI prefix) the engine writes `edges.csv` and `nodes.csv` into.
   public var output: String
   public var pseudonyms: WarehousePseudonyms?
+  /// Whether the engine compresses what it writes with gzip (`edges.csv.gz` in DuckDB,
+  /// `part-*.csv.gz` in Spark and BigQuery); SiloScope reads both as they are.
+  public var gzip = false
   /// The first line of the script's header, naming the program that wrote it.
   public var generator = "SiloScope"
 
@@ -98,8 +103,8 @@ public struct WarehouseScript: Sendable {
     statements.append(d.materialize("siloscope_hours", hoursSelect()))
     statements.append(d.materialize("siloscope_members", membersSelect()))
     statements.append(d.materialize("siloscope_ties", tiesSelect(d)))
-    statements.append(d.write(edgesSelect(d), to: outputPath("edges.csv")))
-    statements.append(d.write(nodesSelect(d), to: outputPath("nodes.csv")))
+    statements.append(d.write(edgesSelect(d), to: outputPath("edges.csv"), gzip: gzip))
+    statements.append(d.write(nodesSelect(d), to: outputPath("nodes.csv"), gzip: gzip))
     return header(d).map(Self.commentLine).joined(separator: "\n") + "\n\n" + statements.joined(separator: "\n\n") + "\n"
   }
 
@@ -131,6 +136,10 @@ public struct WarehouseScript: Sendable {
     resolved.location = .table(engine == .bigquery ? d.identifier(name) : parts.map(d.identifier).joined(separator: "."))
     return resolved
   }
+
+  /// The name of an output as the engine writes it: a file in DuckDB (`.gz` when compressed),
+  /// a folder of part files in Spark and BigQuery.
+  private func outputName(_ file: String) -> String { gzip && engine == .duckdb ? file + ".gz" : file }
 
   private func outputPath(_ file: String) -> String {
     output.hasSuffix("/") ? output + file : output + "/" + file
@@ -439,7 +448,7 @@ public struct WarehouseScript: Sendable {
       "-- \(generator): the projection of a project log onto people, for \(engine.displayName).",
       "--",
       "-- Reads:  \(describe(input.location)) (\(input.format.rawValue))",
-      "-- Writes: \(outputPath("edges.csv")) (source,target,weight) and \(outputPath("nodes.csv")) (id\(input.columns[.department] == nil ? "" : ",department")),",
+      "-- Writes: \(outputPath(outputName("edges.csv"))) (source,target,weight) and \(outputPath(outputName("nodes.csv"))) (id\(input.columns[.department] == nil ? "" : ",department"))\(gzip ? ", compressed with gzip" : ""),",
       "--         which SiloScope reads as they are: siloscope analyze --edges …/edges.csv --nodes …/nodes.csv",
       "--",
       "-- Columns: " + LogColumn.allCases.compactMap { role in input.columns[role].map { "\(role.rawValue) = \"\($0)\"" } }.joined(separator: ", "),

@@ -135,7 +135,7 @@ public struct PseudonymKey: Sendable, CustomStringConvertible, CustomDebugString
   }
 
   /// HMAC-SHA-256(key, UTF-8 of `text`) in lowercase hexadecimal, for a key that is text (what
-  /// a SQL engine is given to compute the same pseudonyms; ``WarehousePseudonyms``).
+  /// a SQL engine is given to compute the same pseudonyms: `siloscope sql --pseudonymize`).
   ///
   /// - Throws: ``PrivacyError/keyNotText`` when the key's bytes are not UTF-8 or hold control
   ///   characters.

@@ -9,7 +9,8 @@ struct SQL: ParsableCommand {
     discussion: """
       The script reads the log where it lives and writes edges.csv (source,target,weight) \
       and nodes.csv (id,department) into --output, with SiloScope's own rules: the same \
-      ties and weights as `siloscope build` gives. Then analyze what the engine wrote:
+      ties and weights as `siloscope build` gives. Then analyze what the engine wrote, as it \
+      wrote it (a file, a gzip file, or a folder of part-* files as Spark and BigQuery write):
         siloscope analyze --edges OUT/edges.csv --nodes OUT/nodes.csv -o report
 
       Give a local copy of the log, or of its first lines: SiloScope reads its header \
@@ -41,6 +42,9 @@ struct SQL: ParsableCommand {
   @Option(name: [.short, .long], help: ArgumentHelp("The folder or URI prefix the engine writes edges.csv and nodes.csv into.", valueName: "folder"))
   var output: String
 
+  @Flag(help: "Compress what the engine writes with gzip (edges.csv.gz in DuckDB, part-*.csv.gz in Spark and BigQuery); SiloScope reads it as it is.")
+  var gzip = false
+
   @OptionGroup var logRead: LogReadArguments
   @OptionGroup(title: "Projection") var projection: ProjectionArguments
 
@@ -65,9 +69,10 @@ struct SQL: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let script = WarehouseScript(
+      var script = WarehouseScript(
         engine: engine, input: try input(), projection: projection.options, output: output,
         pseudonyms: try pseudonyms())
+      script.gzip = gzip
       FileHandle.standardOutput.write(Data(try script.text().utf8))
     }
   }
