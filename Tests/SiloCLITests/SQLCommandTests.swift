@@ -46,6 +46,9 @@ struct SQLCommandTests {
     Refusal(
       name: "a column mapping the log does not have", arguments: ["sql", log, "--person-column", "medewerker", "-o", "o"], status: 65,
       message: "no person column: looked for \"medewerker\""),
+    Refusal(
+      name: "a people file, which the SQL does not read", arguments: ["sql", log, "--people", "medewerkers.csv", "-o", "o"], status: 64,
+      message: "The SQL reads no people file"),
     Refusal(name: "a log that is not there", arguments: ["sql", "nothing.csv", "-o", "o"], status: 66, message: "nothing.csv: no such file"),
     Refusal(
       name: "pseudonyms without a key", arguments: ["sql", log, "--pseudonymize", "-o", "o"], status: 64, message: "pseudonyms need a secret key"),

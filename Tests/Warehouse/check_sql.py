@@ -21,6 +21,7 @@ import csv
 import glob
 import gzip
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -68,10 +69,12 @@ def cases(work, siloscope, quick, engine):
     yield "generated gzip", generated, ["--weighting", "newman", "--gzip"]
 
 
-def run_duckdb(script, threads):
+def run_duckdb(script, threads, setup=None):
     import duckdb
     connection = duckdb.connect()
     connection.execute(f"SET threads = {threads}")
+    if setup:
+        connection.execute(setup)
     if "getvariable('siloscope_key')" in script:
         connection.execute("SET VARIABLE siloscope_key = ?", [KEY])
     connection.execute(script)
@@ -98,8 +101,10 @@ def statements(script):
     return [s.strip() for s in body.split(";\n") if s.strip()]
 
 
-def run_spark(script):
+def run_spark(script, setup=None):
     spark = spark_session()
+    if setup:
+        spark.sql(setup)
     if "siloscope_key" in script:
         spark.sql("DECLARE OR REPLACE VARIABLE siloscope_key STRING")
         spark.sql("SET VAR siloscope_key = :key", args={"key": KEY})
@@ -202,6 +207,74 @@ def check_pseudonyms(siloscope, engine, log, work, problems):
             problems.append("pseudonyms: a wrong key still wrote edges.csv")
 
 
+ROW_COUNTS = {"entries", "undated_entries", "warnings"}
+
+
+def without_row_counts(value):
+    """A JSON document without what counts rows (the reduced log has fewer rows by design)."""
+    if isinstance(value, dict):
+        return {k: without_row_counts(v) for k, v in value.items() if k not in ROW_COUNTS}
+    if isinstance(value, list):
+        return [without_row_counts(v) for v in value]
+    return value
+
+
+def check_reduced_log(siloscope, engine, log, work, problems, name):
+    """The log the script reduces to one row per person, project and month gives what the
+    whole log gives: `trend` by quarter, `silos` over the whole log (measures, margins from
+    the bootstrap over projects, communities), everything but row counts."""
+    out = os.path.join(work, "reduced-" + name)
+    os.makedirs(out)
+    script = run_sql(siloscope, engine, log, [], out, ["--period", "month"])
+    execute(engine, script, 2)
+    reduced = os.path.join(out, "log.csv")
+    commands = [
+        ["trend", "--period", "quarter", "--format", "json", "--bootstrap", "200", "--permutations", "50"],
+        ["silos", "--format", "json"],
+    ]
+    for command in commands:
+        documents = []
+        for source in (log, reduced):
+            result = subprocess.run([siloscope, command[0], source, *command[1:]], capture_output=True, text=True)
+            if result.returncode != 0:
+                problems.append(f"reduced log {name}: {command[0]} failed: {result.stderr.strip()[:300]}")
+                return
+            documents.append(without_row_counts(json.loads(result.stdout)))
+        if documents[0] != documents[1]:
+            problems.append(f"reduced log {name}: {command[0]} differs from the whole log's")
+        else:
+            print(f"  reduced log {name}: {command[0]} the same", file=sys.stderr)
+
+
+def check_parquet_and_table(siloscope, engine, log, work, problems):
+    """The log as Parquet with typed columns (a DATE, a DOUBLE) and as a table the engine
+    has, columns named on the command line: the same ties as `build` on the CSV."""
+    import duckdb
+    parquet = os.path.join(work, "log.parquet")
+    duckdb.connect().execute(f"COPY (SELECT * FROM read_csv('{log}')) TO '{parquet}' (FORMAT parquet)")
+    expected = os.path.join(work, "build-parquet")
+    options = ["--weighting", "hours-overlap", "--from", "2025-02-01"]
+    subprocess.run([siloscope, "build", log, "-o", expected, *options], check=True, capture_output=True)
+    columns = ["--person-column", "person", "--project-column", "project", "--department-column", "department",
+               "--date-column", "date", "--weight-column", "hours"]
+    setup = (f"CREATE TABLE hr_uren AS SELECT * FROM read_parquet('{parquet}')" if engine == "duckdb"
+             else f"CREATE OR REPLACE TEMPORARY VIEW hr_uren USING parquet OPTIONS (path '{parquet}')")
+    for name, source in [("parquet", ["--source", parquet, "--input-format", "parquet"]), ("table", ["--table", "hr_uren"])]:
+        out = os.path.join(work, "from-" + name)
+        os.makedirs(out)
+        result = subprocess.run([siloscope, "sql", *source, *columns, *options, "--engine", engine, "--output", out],
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            problems.append(f"{name}: siloscope sql failed: {result.stderr.strip()}")
+            continue
+        try:
+            execute(engine, result.stdout, 2, setup if name == "table" else None)
+            ties = compare(f"generated as {name}", expected, out, problems)
+            print(f"  generated as {name}: {ties} ties", file=sys.stderr)
+        except Exception as error:
+            problems.append(f"{name}: {str(error).splitlines()[0]}")
+
+
 def check_decomposed(siloscope, work, problems):
     """Spark stops, before writing anything, on a name written with a combining mark."""
     log = os.path.join(work, "decomposed.csv")
@@ -227,11 +300,11 @@ def run_sql(siloscope, engine, log, options, out, extra=()):
     return result.stdout
 
 
-def execute(engine, script, threads):
+def execute(engine, script, threads, setup=None):
     if engine == "duckdb":
-        run_duckdb(script, threads)
+        run_duckdb(script, threads, setup)
     else:
-        run_spark(script)
+        run_spark(script, setup)
 
 
 def main():
@@ -268,6 +341,9 @@ def main():
             except Exception as error:
                 problems.append(f"{name}: {str(error).splitlines()[0]}")
         check_pseudonyms(siloscope, args.engine, os.path.join(work, "uren.csv"), work, problems)
+        check_parquet_and_table(siloscope, args.engine, os.path.join(work, "generated.csv"), work, problems)
+        check_reduced_log(siloscope, args.engine, os.path.join(work, "uren.csv"), work, problems, "messy")
+        check_reduced_log(siloscope, args.engine, os.path.join(work, "generated.csv"), work, problems, "generated")
         if args.engine == "spark":
             check_decomposed(siloscope, work, problems)
     for problem in problems:

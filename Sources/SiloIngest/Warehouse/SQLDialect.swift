@@ -31,6 +31,8 @@ protocol SQLDialect: Sendable {
   func materialize(_ name: String, _ select: String) -> String
   /// The number of a row in the order the engine read it (`0` where there is none).
   var rowNumber: String { get }
+  /// The first day of the calendar period holding the date `day`, as `yyyy-mm-dd` text.
+  func periodStart(_ day: String, _ unit: PeriodSpec.CalendarUnit) -> String
   /// A statement that stops the script with `message` when `condition` holds.
   func fail(when condition: String, message: String, from table: String) -> String
   /// The statements that make `siloscope_source` from what the engine reads.
@@ -101,6 +103,9 @@ struct DuckDBDialect: SQLDialect {
   func tryDate(_ text: String) -> String { "TRY_CAST(\(text) AS DATE)" }
   func materialize(_ name: String, _ select: String) -> String { "CREATE OR REPLACE TEMP TABLE \(name) AS\n\(select);" }
   var rowNumber: String { "rowid" }
+  func periodStart(_ day: String, _ unit: PeriodSpec.CalendarUnit) -> String {
+    "strftime(date_trunc('\(unit.rawValue)', \(day)), '%Y-%m-%d')"
+  }
   func fail(when condition: String, message: String, from table: String) -> String {
     "CREATE OR REPLACE TEMP TABLE siloscope_check AS\nSELECT CASE WHEN \(condition) THEN error(\(literal(message))) END AS failed FROM \(table);"
   }
@@ -183,6 +188,9 @@ struct SparkDialect: SQLDialect {
     "CREATE OR REPLACE TEMPORARY VIEW \(name) AS\n\(select);\nCACHE TABLE \(name);"
   }
   var rowNumber: String { "monotonically_increasing_id()" }
+  func periodStart(_ day: String, _ unit: PeriodSpec.CalendarUnit) -> String {
+    "date_format(date_trunc('\(unit.rawValue.uppercased())', \(day)), 'yyyy-MM-dd')"
+  }
   func fail(when condition: String, message: String, from table: String) -> String {
     materialize("siloscope_check", "SELECT CASE WHEN \(condition) THEN raise_error(\(literal(message))) END AS failed FROM \(table)")
   }
@@ -255,6 +263,9 @@ struct BigQueryDialect: SQLDialect {
   func tryDate(_ text: String) -> String { "SAFE_CAST(\(text) AS DATE)" }
   func materialize(_ name: String, _ select: String) -> String { "CREATE TEMP TABLE \(name) AS\n\(select);" }
   var rowNumber: String { "0" }
+  func periodStart(_ day: String, _ unit: PeriodSpec.CalendarUnit) -> String {
+    "FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(\(day), \(unit.rawValue.uppercased())))"
+  }
   func fail(when condition: String, message: String, from table: String) -> String {
     "ASSERT (SELECT LOGICAL_AND(NOT (\(condition))) FROM \(table)) AS \(literal(message));"
   }

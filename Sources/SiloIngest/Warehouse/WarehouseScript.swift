@@ -37,7 +37,10 @@ public struct WarehousePseudonyms: Sendable, Hashable {
 /// - `edges.csv`: `source,target,weight`, one line per tie, the person first seen in the log
 ///   as source, in SiloScope's order;
 /// - `nodes.csv`: `id` and, when the log has departments, `department`, everyone in the log
-///   (people without ties included) in order of first appearance.
+///   (people without ties included) in order of first appearance;
+/// - with ``period``, `log.csv`: the log reduced to one row per person, project and calendar
+///   period, which `trend` and `analyze` read as the whole log (for periods of that length or
+///   longer: they give the same measures, margins and communities; only row counts differ).
 ///
 /// It applies SiloScope's own rules, step by step, and is tested against `siloscope build`
 /// (same pairs, weights equal to 10⁻¹² relative) on real and generated logs:
@@ -63,6 +66,12 @@ public struct WarehouseScript: Sendable {
   /// Whether the engine compresses what it writes with gzip (`edges.csv.gz` in DuckDB,
   /// `part-*.csv.gz` in Spark and BigQuery); SiloScope reads both as they are.
   public var gzip = false
+  /// When set, the script also writes `log.csv`: the log reduced to one row per person,
+  /// project and calendar period of this unit, with the period's first day as the date and
+  /// the hours summed (``reducedLogSelect(_:_:)``). `siloscope trend` and `analyze` read it
+  /// as a log and give what they give on the whole log, for periods of this unit or coarser
+  /// ones (months nest in quarters, quarters in years).
+  public var period: PeriodSpec.CalendarUnit? = nil
   /// The first line of the script's header, naming the program that wrote it.
   public var generator = "SiloScope"
 
@@ -105,6 +114,7 @@ public struct WarehouseScript: Sendable {
     statements.append(d.materialize("siloscope_ties", tiesSelect(d)))
     statements.append(d.write(edgesSelect(d), to: outputPath("edges.csv"), gzip: gzip))
     statements.append(d.write(nodesSelect(d), to: outputPath("nodes.csv"), gzip: gzip))
+    if let period { statements.append(d.write(reducedLogSelect(d, period), to: outputPath("log.csv"), gzip: gzip)) }
     return header(d).map(Self.commentLine).joined(separator: "\n") + "\n\n" + statements.joined(separator: "\n\n") + "\n"
   }
 
@@ -410,6 +420,25 @@ public struct WarehouseScript: Sendable {
       """
   }
 
+  /// The log reduced to one row per person, project and period: every row SiloScope reads
+  /// (before the date window and the project-size cut, which `trend` and `analyze` apply per
+  /// period themselves), the person's department on every row (so their majority is the same),
+  /// the period's first day as the date (rows without a date stay without), the hours summed,
+  /// in order of each group's first row (so people and projects appear in the same order).
+  private func reducedLogSelect(_ d: any SQLDialect, _ unit: PeriodSpec.CalendarUnit) -> String {
+    let id = pseudonyms == nil ? "r.person" : "p.pseudonym"
+    let start = d.periodStart("r.day", unit)
+    let hasDepartment = input.columns[.department] != nil
+    let department = hasDepartment ? "dp.department AS department, " : ""
+    let join = hasDepartment ? "\nLEFT JOIN siloscope_departments AS dp ON dp.person = r.person" : ""
+    return """
+      SELECT \(id) AS person, \(department)r.project AS project, \(start) AS date, SUM(r.weight) AS hours
+      FROM siloscope_rows AS r JOIN siloscope_people AS p ON p.person = r.person\(join)
+      GROUP BY \(id), \(hasDepartment ? "dp.department, " : "")r.project, \(start)
+      ORDER BY MIN(r.r), \(id), r.project, \(start)
+      """
+  }
+
   // MARK: - Pseudonyms
 
   /// The key's inner and outer HMAC pads (RFC 2104: the key, hashed first when longer than
@@ -450,6 +479,12 @@ public struct WarehouseScript: Sendable {
       "-- Reads:  \(describe(input.location)) (\(input.format.rawValue))",
       "-- Writes: \(outputPath(outputName("edges.csv"))) (source,target,weight) and \(outputPath(outputName("nodes.csv"))) (id\(input.columns[.department] == nil ? "" : ",department"))\(gzip ? ", compressed with gzip" : ""),",
       "--         which SiloScope reads as they are: siloscope analyze --edges …/edges.csv --nodes …/nodes.csv",
+    ]
+    if let period {
+      lines.append(
+        "--         and \(outputPath(outputName("log.csv"))): the log reduced to one row per person, project and \(period.rawValue), for siloscope trend")
+    }
+    lines += [
       "--",
       "-- Columns: " + LogColumn.allCases.compactMap { role in input.columns[role].map { "\(role.rawValue) = \"\($0)\"" } }.joined(separator: ", "),
       "-- Weighting: \(projection.weighting.rawValue) (\(projection.weighting.explanation))",
@@ -459,6 +494,7 @@ public struct WarehouseScript: Sendable {
     if let from = projection.from { choices.append("rows from \(from)") }
     if let to = projection.to { choices.append("rows to \(to)") }
     if let size = projection.maximumProjectSize { choices.append("projects of at most \(size) people") }
+    if let period { choices.append("log.csv reduced to one row per person, project and \(period.rawValue)") }
     choices.append("repeated rows: \(input.duplicates.rawValue)")
     if input.format == .csv { choices.append("decimal comma: \(input.decimalComma ? "yes" : "no")") }
     lines.append("-- Choices: " + choices.joined(separator: "; "))

@@ -45,8 +45,14 @@ struct SQL: ParsableCommand {
   @Flag(help: "Compress what the engine writes with gzip (edges.csv.gz in DuckDB, part-*.csv.gz in Spark and BigQuery); SiloScope reads it as it is.")
   var gzip = false
 
+  @Option(help: "Also write log.csv: the log reduced to one row per person, project and month, quarter or year, which `trend` (with periods of this length or longer) and `analyze` read as the whole log.")
+  var period: PeriodSpec.CalendarUnit?
+
   @OptionGroup var logRead: LogReadArguments
   @OptionGroup(title: "Projection") var projection: ProjectionArguments
+
+  @Option(help: .hidden)
+  var people: String?
 
   @Flag(help: "Write people as SiloScope's keyed pseudonyms; the key is bound when the script runs, never written into it.")
   var pseudonymize = false
@@ -64,6 +70,11 @@ struct SQL: ParsableCommand {
     if inputFormat == .parquet && log != nil && source == nil {
       throw ValidationError("The local log is read for its header only (CSV); give the Parquet files with --source.")
     }
+    if people != nil {
+      throw ValidationError(
+        "The SQL reads no people file: SiloScope joins it. Give it to the analysis of the engine's output instead "
+          + "(--edges OUT/edges.csv --nodes \(people!)); people it lacks then have no department.")
+    }
     if pseudonymKeyFile != nil && !pseudonymize { throw ValidationError("--pseudonym-key-file goes with --pseudonymize.") }
   }
 
@@ -73,6 +84,7 @@ struct SQL: ParsableCommand {
         engine: engine, input: try input(), projection: projection.options, output: output,
         pseudonyms: try pseudonyms())
       script.gzip = gzip
+      script.period = period
       FileHandle.standardOutput.write(Data(try script.text().utf8))
     }
   }
