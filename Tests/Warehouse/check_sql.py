@@ -11,8 +11,10 @@ With pseudonyms, the engine's people and departments must equal those of
     python check_sql.py --siloscope .build/debug/siloscope --engine duckdb [--quick]
     python check_sql.py --siloscope .build/debug/siloscope --engine spark
 
-DuckDB runs in process (the `duckdb` package, pinned in requirements.txt); Spark runs in
-local mode (`pyspark`, with Java 17), each statement of the script through `spark.sql`.
+DuckDB runs in process (the `duckdb` package, pinned in requirements-duckdb.txt); Spark runs
+in local mode (`pyspark`, with Java 17), each statement of the script through `spark.sql`.
+With DuckDB, the BigQuery script of every case is parsed with sqlglot (syntax only: no
+BigQuery runs here).
 Exit status 0 when every case agrees, 1 otherwise.
 """
 
@@ -292,6 +294,20 @@ def check_decomposed(siloscope, work, problems):
         problems.append("spark: a decomposed name still wrote edges.csv")
 
 
+def check_bigquery_syntax(siloscope, log, options, extra, problems, name):
+    """The BigQuery script for the case parses as BigQuery's SQL (sqlglot; syntax only: there
+    is no BigQuery to run it here)."""
+    import sqlglot
+    from sqlglot.errors import ParseError
+    script = run_sql(siloscope, "bigquery", log, options, "gs://bucket/out", extra)
+    for statement in statements(script):
+        try:
+            sqlglot.parse_one(statement.rstrip(";"), read="bigquery")
+        except ParseError as error:
+            problems.append(f"{name}: the BigQuery script does not parse: {str(error).splitlines()[0]}")
+            return
+
+
 def run_sql(siloscope, engine, log, options, out, extra=()):
     result = subprocess.run([siloscope, "sql", log, "--engine", engine, "--output", out, *options, *extra],
                             capture_output=True, text=True)
@@ -329,6 +345,8 @@ def main():
                 # DuckDB once on one thread and once on two: the same rows either way.
                 execute(args.engine, script, 1 + index % 2)
                 ties = compare(name, expected, actual, problems)
+                if args.engine == "duckdb":
+                    check_bigquery_syntax(siloscope, log, options, ["--period", "month"], problems, name)
                 # SiloScope reads the engine's output as it is (a file, a .gz, a folder of
                 # parts) and rebuilds the same network, people in the same order.
                 rebuilt = os.path.join(work, f"rebuilt{index}")
