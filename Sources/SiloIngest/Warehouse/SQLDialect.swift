@@ -69,6 +69,20 @@ extension SQLDialect {
   func double(_ value: String) -> String { "CAST(\(value) AS \(doubleType))" }
 }
 
+/// A raw string literal (`r'…'`, Spark SQL and BigQuery): the pattern's backslashes reach the
+/// regular expression as they are. The patterns the script uses hold no quote.
+private func rawLiteral(_ pattern: String) -> String {
+  precondition(!pattern.contains("'"), "patterns hold no quote")
+  return "r'" + pattern + "'"
+}
+
+/// ` (c0 STRING, c1 STRING, …)`: the columns of a CSV whose header is known, named by
+/// position; empty when the header is not known.
+private func positionalSchema(_ input: WarehouseInput) -> String {
+  guard let header = input.header else { return "" }
+  return " (" + header.indices.map { "\(WarehouseInput.positionalName($0)) STRING" }.joined(separator: ", ") + ")"
+}
+
 /// SQL string literals with the backslash as the escape (Spark SQL, BigQuery).
 private func backslashLiteral(_ text: String) -> String {
   var out = "'"
@@ -165,11 +179,7 @@ struct DuckDBDialect: SQLDialect {
 struct SparkDialect: SQLDialect {
   var engine: WarehouseEngine { .spark }
   func literal(_ text: String) -> String { backslashLiteral(text) }
-  // A raw literal: the pattern's backslashes reach the regular expression as they are.
-  func regexLiteral(_ pattern: String) -> String {
-    precondition(!pattern.contains("'"), "patterns hold no quote")
-    return "r'" + pattern + "'"
-  }
+  func regexLiteral(_ pattern: String) -> String { rawLiteral(pattern) }
   func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "``") + "`" }
   var textType: String { "STRING" }
   var doubleType: String { "DOUBLE" }
@@ -206,9 +216,7 @@ struct SparkDialect: SQLDialect {
         // With a schema the header line is skipped and the columns are named by position.
         // multiLine reads quoted line breaks as SiloScope does; each file is then one task,
         // so a large log is best given as many files.
-        let schema = input.header.map { header in
-          " (" + header.indices.map { "\(WarehouseInput.positionalName($0)) STRING" }.joined(separator: ", ") + ")"
-        } ?? ""
+        let schema = positionalSchema(input)
         let options = [
           "path \(literal(path))", "header 'true'", "sep \(literal(String(input.delimiter)))", "quote '\"'",
           "escape '\"'", "multiLine 'true'", "mode 'DROPMALFORMED'",
@@ -245,10 +253,7 @@ struct SparkDialect: SQLDialect {
 struct BigQueryDialect: SQLDialect {
   var engine: WarehouseEngine { .bigquery }
   func literal(_ text: String) -> String { backslashLiteral(text) }
-  func regexLiteral(_ pattern: String) -> String {
-    precondition(!pattern.contains("'"), "patterns hold no quote")
-    return "r'" + pattern + "'"
-  }
+  func regexLiteral(_ pattern: String) -> String { rawLiteral(pattern) }
   func identifier(_ name: String) -> String { "`" + name.replacingOccurrences(of: "`", with: "\\`") + "`" }
   var textType: String { "STRING" }
   var doubleType: String { "FLOAT64" }
@@ -278,9 +283,7 @@ struct BigQueryDialect: SQLDialect {
       case .parquet:
         return ["LOAD DATA INTO TEMP TABLE siloscope_source FROM FILES (format = 'PARQUET', uris = [\(literal(path))]);"]
       case .csv:
-        let schema = input.header.map { header in
-          " (" + header.indices.map { "\(WarehouseInput.positionalName($0)) STRING" }.joined(separator: ", ") + ")"
-        } ?? ""
+        let schema = positionalSchema(input)
         let options = [
           "format = 'CSV'", "uris = [\(literal(path))]", "skip_leading_rows = 1",
           "field_delimiter = \(literal(String(input.delimiter)))", "quote = '\"'", "allow_quoted_newlines = true",
