@@ -16,15 +16,8 @@ for candidate in chromium chromium-browser google-chrome; do
   if command -v "$candidate" >/dev/null 2>&1; then browser=$candidate; break; fi
 done
 if [ -z "$browser" ]; then
-  if ! command -v apt-get >/dev/null 2>&1; then
-    echo "check-report: please install Chromium (headless); apt-get is not available here" >&2
-    exit 69
-  fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-  echo "check-report: installing chromium with apt-get" >&2
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  source scripts/apt-install.sh
+  apt_install check-report "Chromium (headless)" chromium
   browser=chromium
 fi
 page="file://$(cd "$(dirname "$report")" && pwd)/$(basename "$report")"

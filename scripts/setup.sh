@@ -14,12 +14,5 @@ command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
 if ! fc-list "DejaVu Sans" 2>/dev/null | grep -q .; then need+=(fonts-dejavu-core); fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "setup: please install ${need[*]} (Graphviz development files, the DejaVu Sans font); apt-get is not available here" >&2
-  exit 69
-fi
-sudo=""
-if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-echo "setup: installing ${need[*]} with apt-get" >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+source "$(dirname "$0")/apt-install.sh"
+apt_install setup "${need[*]} (Graphviz and zlib development files, the DejaVu Sans font)" "${need[@]}"

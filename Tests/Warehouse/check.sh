@@ -11,15 +11,8 @@ venv=.venv-warehouse
 requirements=Tests/Warehouse/requirements-$engine.txt
 if [ ! -x "$venv/bin/python" ]; then
   if ! command -v python3 >/dev/null 2>&1 || ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then
-    if ! command -v apt-get >/dev/null 2>&1; then
-      echo "check: please install Python 3 with venv; apt-get is not available here" >&2
-      exit 69
-    fi
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    echo "check: installing python3 and python3-venv with apt-get" >&2
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3 python3-venv >/dev/null
+    source scripts/apt-install.sh
+    apt_install check "Python 3 with venv" python3 python3-venv
   fi
   python3 -m venv "$venv"
 fi
