@@ -156,7 +156,7 @@ struct DuckDBDialect: SQLDialect {
     var lines = ["mkdir -p \(output)"]
     if pseudonyms {
       lines += [
-        "duckdb -c \"SET VARIABLE siloscope_key = getenv('SILOSCOPE_PSEUDONYM_KEY'); .read this-script.sql\"",
+        "duckdb -cmd \"SET VARIABLE siloscope_key = getenv('SILOSCOPE_PSEUDONYM_KEY')\" < this-script.sql",
         "(or, in a session: SET VARIABLE siloscope_key = '…'; then run this script)",
       ]
     } else {
