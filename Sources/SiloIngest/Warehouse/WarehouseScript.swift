@@ -67,10 +67,10 @@ public struct WarehouseScript: Sendable {
   /// `part-*.csv.gz` in Spark and BigQuery); SiloScope reads both as they are.
   public var gzip = false
   /// When set, the script also writes `log.csv`: the log reduced to one row per person,
-  /// project and calendar period of this unit, with the period's first day as the date and
-  /// the hours summed (``reducedLogSelect(_:_:)``). `siloscope trend` and `analyze` read it
-  /// as a log and give what they give on the whole log, for periods of this unit or coarser
-  /// ones (months nest in quarters, quarters in years).
+  /// project and calendar period of this unit, with the period's first day as the date, the
+  /// hours summed and each person's department on every row. `siloscope trend` and `analyze`
+  /// read it as a log and give what they give on the whole log, for periods of this unit or
+  /// coarser ones (months nest in quarters, quarters in years).
   public var period: PeriodSpec.CalendarUnit? = nil
   /// The first line of the script's header, naming the program that wrote it.
   public var generator = "SiloScope"
