@@ -84,7 +84,9 @@ let package = Package(
         "SiloGraph", "SiloIngest", "SiloMetrics", "_SiloTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-      ]),
+      ],
+      // The workbooks the tests read, and the script that writes them.
+      exclude: ["Workbooks"]),
     .testTarget(
       name: "SiloMetricsTests",
       dependencies: [

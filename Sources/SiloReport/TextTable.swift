@@ -67,7 +67,7 @@ public enum NumberText {
 
 extension NetworkSummary {
   /// Input formats as people know them.
-  static let formatNames = ["jsonl": "JSON Lines", "graphml": "GraphML", "csv": "CSV", "tsv": "tab-separated", "ssv": "semicolon-separated"]
+  static let formatNames = ["jsonl": "JSON Lines", "graphml": "GraphML", "csv": "CSV", "tsv": "tab-separated", "ssv": "semicolon-separated", "xlsx": "Excel workbook"]
 
   /// The summary as text for the terminal.
   public func text() -> String {

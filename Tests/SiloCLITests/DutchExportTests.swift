@@ -185,4 +185,42 @@ struct OtherFormatTests {
       #expect(json["first_date"] as? String == "2025-02-03")
     }
   }
+
+  /// The same export as Excel keeps it (typed dates and hours, the bad date and hours as
+  /// text), written by Tests/SiloIngestTests/Workbooks/make_workbooks.py.
+  static let workbook = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("../SiloIngestTests/Workbooks/dutch-export.xlsx").standardized.path
+
+  @Test("The workbook gives the same summary as the CSV, but for how the input was read")
+  func workbookEqualsCSV() throws {
+    try withTemporaryFolder { folder in
+      let csv = folder.write("uren-2025.csv", bytes: DutchExportTests.bytes)
+      let fromCSV = try siloscope(["summary", csv, "--format", "json"], in: folder)
+      let fromWorkbook = try siloscope(["summary", Self.workbook, "--sheet", "Uren 2025", "--format", "json"], in: folder)
+      #expect(fromCSV.status == 0 && fromWorkbook.status == 0, "\(fromWorkbook)")
+      var a = try jsonObject(fromCSV.out), b = try jsonObject(fromWorkbook.out)
+      let inputs = b["inputs"] as? [[String: Any]]
+      #expect(inputs?.first?["format"] as? String == "xlsx")
+      #expect(inputs?.first?["rows_read"] as? Int == 8 && inputs?.first?["rows_used"] as? Int == 6)
+      // The warnings name the file they are about.
+      a["warnings"] = (a["warnings"] as? [String])?.map { $0.replacingOccurrences(of: csv + ": ", with: "") }
+      b["warnings"] = (b["warnings"] as? [String])?.map { $0.replacingOccurrences(of: Self.workbook + ": ", with: "") }
+      #expect((a["warnings"] as? [String])?.isEmpty == false)
+      a["inputs"] = nil
+      b["inputs"] = nil
+      let sortedA = String(decoding: try JSONSerialization.data(withJSONObject: a, options: [.sortedKeys]), as: UTF8.self)
+      let sortedB = String(decoding: try JSONSerialization.data(withJSONObject: b, options: [.sortedKeys]), as: UTF8.self)
+      #expect(sortedA == sortedB)
+    }
+  }
+
+  @Test("Without --sheet the first sheet is read; a workbook is never blamed on Windows-1252")
+  func firstSheet() throws {
+    try withTemporaryFolder { folder in
+      let run = try siloscope(["summary", Self.workbook], in: folder)
+      #expect(run.status == 65, "\(run)")
+      #expect(run.err.contains("no person column"), "\(run)")
+      #expect(!run.err.contains("Windows-1252"))
+    }
+  }
 }

@@ -13,6 +13,8 @@ public struct LogReadOptions: Sendable, Hashable {
   public var duplicates: DuplicatePolicy = .keep
   /// The format; `nil` detects it (JSON Lines when the file starts with `{`).
   public var format: LogFormat? = nil
+  /// The sheet of an Excel workbook to read; `nil` reads the first.
+  public var sheet: String? = nil
 
   /// Options that detect everything: columns by their usual names, the delimiter, the
   /// decimal separator and the format; rows that repeat an earlier row are kept.
@@ -49,7 +51,7 @@ public enum ProjectLogReader {
 
   /// Reads the log at `path`.
   public static func read(path: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
-    let file = try InputFile(path: path)
+    let file = try InputFile(path: path, sheet: options.sheet)
     let index = PartFiles.Index([file])
     do {
       var log = try read(file, options: options)

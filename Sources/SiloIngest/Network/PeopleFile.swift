@@ -32,7 +32,15 @@ public struct PeopleFile: Sendable, Hashable {
   public static func read(
     path: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
   ) throws(IngestError) -> PeopleFile {
-    try read(InputFile(path: path), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+    let file = try InputFile(path: path)
+    let index = PartFiles.Index([file])
+    do {
+      var people = try read(file, idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+      people.report = index.located(people.report)
+      return people
+    } catch {
+      throw index.located(error)
+    }
   }
 
   /// Reads a people file from bytes already in memory; `name` is used in messages.

@@ -17,16 +17,26 @@ package struct InputFile: Sendable {
   /// For a folder of part files read as one file: where each part starts
   /// (``PartFiles``); empty for a single file.
   package private(set) var parts: [PartFiles.Part] = []
+  /// For an Excel workbook: the sheet read (its text is the sheet as tab-separated lines,
+  /// ``Workbook``); `nil` for a text file.
+  package private(set) var sheet: String? = nil
 
-  /// The file at `path`: a plain file, a gzip-compressed one (inflated), or a folder of part
+  /// The file at `path`: a plain file, a gzip-compressed one (inflated), an Excel workbook
+  /// (the sheet named `sheet`, or the first, as tab-separated text), or a folder of part
   /// files as SQL engines write a table (``PartFiles``).
-  package init(path: String, displayName: String? = nil) throws(IngestError) {
+  package init(path: String, displayName: String? = nil, sheet: String? = nil) throws(IngestError) {
     let name = displayName ?? path
     if PartFiles.isFolder(path) {
       self = try PartFiles.read(folder: path, name: name)
       return
     }
     var raw = try Self.readAll(path: path, name: name)
+    if Workbook.container(of: raw) != nil {
+      let (text, sheetName) = try Workbook.text(of: raw, name: name, sheet: sheet)
+      self.init(name: name, utf8: text, parts: [])
+      self.sheet = sheetName
+      return
+    }
     if Gzip.isGzip(raw) {
       do {
         raw = try Gzip.inflate(raw)

@@ -101,12 +101,18 @@ package enum PartFiles {
     return SourceLocation(file: part.name, line: line - part.firstLine + part.ownFirstLine, column: location.column)
   }
 
-  /// The parts of the files read, for ``located(_:)-(IngestError)``: a file name and its parts.
+  /// What the readers' reports and errors need to know about the files read: the parts of a
+  /// folder (for locations) and the sheet of a workbook (for the description).
   package struct Index: Sendable {
     var files: [(name: String, parts: [Part])] = []
+    /// The sheet read from each workbook, by file name.
+    var sheets: [String: String] = [:]
 
     package init(_ files: [InputFile?]) {
-      for case let file? in files where !file.parts.isEmpty { self.files.append((file.name, file.parts)) }
+      for case let file? in files {
+        if !file.parts.isEmpty { self.files.append((file.name, file.parts)) }
+        if let sheet = file.sheet { sheets[file.name] = sheet }
+      }
     }
 
     private func parts(of name: String) -> [Part]? { files.first { $0.name == name }?.parts }
@@ -124,10 +130,17 @@ package enum PartFiles {
       }
     }
 
-    /// `report` with the examples of skipped rows in their parts.
+    /// `report` with the examples of skipped rows in their parts, and a workbook described
+    /// as one (format `xlsx`, the sheet in place of the encoding) rather than as the
+    /// tab-separated text it was read as.
     package func located(_ report: IngestReport) -> IngestReport {
-      guard let parts = parts(of: report.file) else { return report }
       var report = report
+      if let sheet = sheets[report.file] {
+        report.format = "xlsx"
+        report.delimiter = nil
+        report.encoding = "sheet \"\(sheet)\""
+      }
+      guard let parts = parts(of: report.file) else { return report }
       for index in report.skipped.indices {
         report.skipped[index].examples = report.skipped[index].examples.map { PartFiles.located($0, in: parts) }
       }

@@ -76,6 +76,9 @@ struct LogReadArguments: ParsableArguments {
   @Option(help: "Rows repeating an earlier row exactly: keep (weights add up) or drop. Either way they are counted.")
   var duplicates: DuplicatePolicy = .keep
 
+  @Option(help: ArgumentHelp("The sheet of an Excel workbook (.xlsx) to read (default: the first).", valueName: "name"))
+  var sheet: String?
+
   func validate() throws {
     _ = try delimiterCharacter()
   }
@@ -106,6 +109,7 @@ struct LogReadArguments: ParsableArguments {
       read.delimiter = try delimiterCharacter()
       read.decimalComma = decimalComma.value
       read.duplicates = duplicates
+      read.sheet = sheet
       return read
     }
   }

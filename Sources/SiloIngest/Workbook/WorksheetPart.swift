@@ -1,0 +1,197 @@
+import Foundation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// A worksheet part as tab-separated lines, one per sheet row (see ``Workbook``).
+enum WorksheetPart {
+  static func read(_ parts: Parts, path: String, strings: [String], styles: [Bool], date1904: Bool) throws -> [UInt8] {
+    let delegate = Delegate(strings: strings, styles: styles, date1904: date1904)
+    guard try parts.parse(path, with: delegate) else {
+      throw WorkbookProblem(reason: "the workbook is damaged (its sheet \(path) is missing); open it in Excel and save it again")
+    }
+    if let problem = delegate.problem { throw problem }
+    delegate.fillMergedRanges()
+    return delegate.text()
+  }
+
+  /// A cell reference's column and row ("C5" → (3, 5)); `nil` when it is not one.
+  static func reference(_ text: String) -> (column: Int, row: Int)? {
+    var column = 0, row = 0, letters = 0, digits = 0
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "A") ... UInt8(ascii: "Z") where digits == 0:
+        column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
+        letters += 1
+      case UInt8(ascii: "$"): continue
+      case UInt8(ascii: "0") ... UInt8(ascii: "9") where letters > 0:
+        row = row * 10 + Int(byte - UInt8(ascii: "0"))
+        digits += 1
+      default: return nil
+      }
+      if letters > 3 || digits > 7 { return nil }
+    }
+    return letters > 0 && digits > 0 && column <= 16_384 && row >= 1 ? (column, row) : nil
+  }
+
+  /// The date a serial number counts in the workbook's date system, as `yyyy-mm-dd`.
+  static func date(serial: Double, date1904: Bool) -> String? {
+    guard serial.isFinite, serial >= 0, serial < 2_958_466 else { return nil }
+    let day = Int(serial.rounded(.down))
+    if date1904 { return LogDate(dayNumber: LogDate(year: 1904, month: 1, day: 1)!.dayNumber + Int32(day)).description }
+    // Serial 60 is Lotus 1-2-3's 29 February 1900, which did not exist: no date.
+    if day == 60 { return "1900-02-29" }
+    let base = LogDate(year: 1899, month: 12, day: day < 60 ? 31 : 30)!.dayNumber
+    return LogDate(dayNumber: base + Int32(day)).description
+  }
+
+  final class Delegate: NSObject, XMLParserDelegate {
+    let strings: [String]
+    let styles: [Bool]
+    let date1904: Bool
+    /// The rows read: their sheet row number and their cells (column, text).
+    var rows: [(number: Int, cells: [(column: Int, text: String)])] = []
+    var merged: [(first: (column: Int, row: Int), last: (column: Int, row: Int))] = []
+    var problem: WorkbookProblem? = nil
+
+    // The cell being read.
+    var rowNumber = 0
+    var cellColumn = 0
+    var cellType = ""
+    var cellStyle = 0
+    var value = ""
+    var inValue = false
+    var inInlineText = false
+
+    init(strings: [String], styles: [Bool], date1904: Bool) {
+      self.strings = strings
+      self.styles = styles
+      self.date1904 = date1904
+    }
+
+    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+      switch localName(element) {
+      case "row":
+        let number = attributes["r"].flatMap(Int.init) ?? (rowNumber + 1)
+        rowNumber = max(number, rowNumber + 1)
+        rows.append((rowNumber, []))
+        cellColumn = 0
+      case "c":
+        let next = cellColumn + 1
+        cellColumn = attributes["r"].flatMap(WorksheetPart.reference).map(\.column) ?? next
+        cellType = attributes["t"] ?? "n"
+        cellStyle = attributes["s"].flatMap(Int.init) ?? 0
+        value = ""
+      case "v": inValue = true
+      case "t": inInlineText = cellType == "inlineStr"
+      case "mergeCell":
+        let ends = (attributes["ref"] ?? "").split(separator: ":").map { WorksheetPart.reference(String($0)) }
+        if ends.count == 2, let first = ends[0], let last = ends[1] { merged.append((first, last)) }
+      default: break
+      }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+      if inValue || inInlineText { value += string }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+      switch localName(element) {
+      case "v": inValue = false
+      case "t": inInlineText = false
+      case "c":
+        guard !rows.isEmpty else { return }
+        if let text = cellText(), !text.isEmpty { rows[rows.count - 1].cells.append((cellColumn, text)) }
+      default: break
+      }
+    }
+
+    /// The text of the cell just read.
+    func cellText() -> String? {
+      switch cellType {
+      case "s":
+        guard let index = Int(value), strings.indices.contains(index) else {
+          problem = WorkbookProblem(reason: "the workbook is damaged (a cell refers to shared string \(value), which is not there)")
+          return nil
+        }
+        return strings[index]
+      case "b": return value == "1" ? "TRUE" : "FALSE"
+      case "n":
+        if styles.indices.contains(cellStyle), styles[cellStyle], let serial = Double(value) {
+          return WorksheetPart.date(serial: serial, date1904: date1904)
+        }
+        return value
+      default: return value  // inlineStr, str (a formula's text), e (#N/A), d (ISO 8601)
+      }
+    }
+
+    /// Every cell of a merged range gets the range's top-left value.
+    func fillMergedRanges() {
+      guard !merged.isEmpty else { return }
+      var index: [Int: Int] = [:]
+      for (i, row) in rows.enumerated() { index[row.number] = i }
+      for range in merged {
+        guard let top = index[range.first.row],
+          let value = rows[top].cells.first(where: { $0.column == range.first.column })?.text
+        else { continue }
+        for number in range.first.row ... range.last.row {
+          if index[number] == nil {
+            index[number] = rows.count
+            rows.append((number, []))
+          }
+          let i = index[number]!
+          for column in range.first.column ... range.last.column where !rows[i].cells.contains(where: { $0.column == column }) {
+            rows[i].cells.append((column, value))
+          }
+        }
+      }
+      rows.sort { $0.number < $1.number }
+    }
+
+    /// One tab-separated line per sheet row from 1 to the last, every line as wide as the
+    /// widest row; empty rows are blank lines.
+    func text() -> [UInt8] {
+      let rows = self.rows.filter { !$0.cells.isEmpty }
+      guard !rows.isEmpty else { return [] }
+      let width = rows.map { $0.cells.map(\.column).max()! }.max()!
+      var out: [UInt8] = []
+      var line = 1
+      for row in rows {
+        while line < row.number {
+          out.append(0x0A)
+          line += 1
+        }
+        var fields = [String](repeating: "", count: width)
+        for cell in row.cells where cell.column <= width { fields[cell.column - 1] = cell.text }
+        for (k, field) in fields.enumerated() {
+          if k > 0 { out.append(0x09) }
+          out += Self.field(field)
+        }
+        out.append(0x0A)
+        line += 1
+      }
+      return out
+    }
+
+    /// A cell's text as one tab-separated field: a tab or line break becomes U+2028 (LINE
+    /// SEPARATOR), which ends no line and splits no field, and which the name rule reads, as
+    /// it reads tabs and line breaks, as a space with a warning; a text that starts with a
+    /// quote is quoted (the reader would take the quote as quoting).
+    static func field(_ text: String) -> [UInt8] {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(text.utf8.count)
+      for b in text.utf8 {
+        if b == 0x09 || b == 0x0A || b == 0x0D { bytes += [0xE2, 0x80, 0xA8] } else { bytes.append(b) }
+      }
+      guard bytes.first == 0x22 else { return bytes }
+      var quoted: [UInt8] = [0x22]
+      for b in bytes {
+        quoted.append(b)
+        if b == 0x22 { quoted.append(0x22) }
+      }
+      quoted.append(0x22)
+      return quoted
+    }
+  }
+}
