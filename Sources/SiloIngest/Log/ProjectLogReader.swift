@@ -64,7 +64,10 @@ public enum ProjectLogReader {
 
   /// Reads a log from bytes already in memory; `name` is used in messages.
   public static func read(bytes: [UInt8], name: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
-    try read(InputFile(name: name, raw: bytes), options: options)
+    let file = try InputFile(name: name, raw: bytes, sheet: options.sheet)
+    var log = try read(file, options: options)
+    log.reports = log.reports.map(PartFiles.Index([file]).located)
+    return log
   }
 
   package static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {

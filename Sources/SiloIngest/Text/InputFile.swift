@@ -30,23 +30,7 @@ package struct InputFile: Sendable {
       self = try PartFiles.read(folder: path, name: name)
       return
     }
-    var raw = try Self.readAll(path: path, name: name)
-    if Workbook.container(of: raw) != nil {
-      let (text, sheetName) = try Workbook.text(of: raw, name: name, sheet: sheet)
-      self.init(name: name, utf8: text, parts: [])
-      self.sheet = sheetName
-      return
-    }
-    if Gzip.isGzip(raw) {
-      do {
-        raw = try Gzip.inflate(raw)
-      } catch {
-        switch error {
-        case .damaged(let reason): throw .malformed(SourceLocation(file: name), reason: reason)
-        }
-      }
-    }
-    try self.init(name: name, raw: raw)
+    try self.init(name: name, raw: Self.readAll(path: path, name: name), sheet: sheet)
   }
 
   /// One file made of the parts of a folder.
@@ -57,7 +41,26 @@ package struct InputFile: Sendable {
     self.parts = parts
   }
 
-  package init(name: String, raw: [UInt8]) throws(IngestError) {
+  /// A file from its bytes: inflated when they are gzip, the sheet `sheet` (or the first) as
+  /// tab-separated text when they are an Excel workbook, else text in UTF-8 (a byte-order mark
+  /// dropped) or UTF-16 (transcoded).
+  package init(name: String, raw: [UInt8], sheet: String? = nil) throws(IngestError) {
+    var raw = raw
+    if Gzip.isGzip(raw) {
+      do {
+        raw = try Gzip.inflate(raw)
+      } catch {
+        switch error {
+        case .damaged(let reason): throw .malformed(SourceLocation(file: name), reason: reason)
+        }
+      }
+    }
+    if Workbook.container(of: raw) != nil {
+      let (text, sheetName) = try Workbook.text(of: raw, name: name, sheet: sheet)
+      self = InputFile(name: name, utf8: text, parts: [])
+      self.sheet = sheetName
+      return
+    }
     self.name = name
     var bytes = raw
     var encoding = "UTF-8"
