@@ -14,16 +14,19 @@
 #            exact betweenness over seeded runs (20 at 20,000 people, 100 at 10,000)
 #   heap     weighted betweenness with SiloMetrics' indexed heap against swift-collections'
 #            Heap with lazy deletion, on the peers' 1,000-person graph; no peer
+#   workbook siloscope summary on .xlsx workbooks of generated logs (10^5 and 10^6 rows, seed 1)
+#            against the same logs as CSV and pandas read_excel (openpyxl) and read_csv
+#            (Tests/Benchmarks/peers_workbook.py)
 #   warehouse  the log-to-ties step on generated logs of about 10^6 and 10^7 rows (seed 1):
 #            siloscope build against the SQL of siloscope sql in DuckDB (1 and 2 threads) and
 #            Spark local[2] (Tests/Benchmarks/peers_sql.py, in .venv-warehouse as make test makes it)
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [warehouse]   (default: all)
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [warehouse] [workbook]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap warehouse)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap warehouse workbook)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -54,6 +57,18 @@ for suite in "${suites[@]}"; do
   trend)
     echo "## SiloScope (trend), wall clock, one run each"
     (cd Tests/Benchmarks && swift run -c release TrendTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  workbook)
+    for people in 11000 112000; do
+      f="$SILOSCOPE_BENCH_DATA/org_p${people}_s1.csv"
+      [ -f "$f" ] || .build/release/siloscope generate --people "$people" --seed 1 --output "$f" >/dev/null
+    done
+    "$venv/bin/pip" install -q openpyxl==3.1.5
+    echo "## reading a workbook: siloscope summary and pandas, one run each"
+    (cd "$root/Tests/Benchmarks" && "$venv/bin/python" peers_workbook.py "$root/.build/release/siloscope" \
+      "$SILOSCOPE_BENCH_DATA/org_p11000_s1.csv" "$SILOSCOPE_BENCH_DATA/org_p112000_s1.csv")
     echo
     continue
     ;;
