@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 import _SiloTestSupport
 
 @testable import SiloIngest
@@ -102,5 +103,41 @@ struct WorkbookTests {
     ) { try ProjectLogReader.read(path: zip) }
     let empty = WorkbookFiles.path("empty.xlsx")
     #expect(throws: IngestError.emptyFile(file: "\(empty) (sheet \"Blad1\")")) { try ProjectLogReader.read(path: empty) }
+  }
+
+  /// A workbook of one sheet whose sheet part is `sheetData` (and `extra` after it).
+  static func workbook(sheetData: String, extra: String = "") throws -> [UInt8] {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    let archive = try Archive(data: Data(), accessMode: .create)
+    let parts = [
+      ("xl/workbook.xml", "<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+      ("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>"),
+      ("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"\(main)\"><sheetData>\(sheetData)</sheetData>\(extra)</worksheet>"),
+    ]
+    for (path, text) in parts {
+      let data = Data(text.utf8)
+      try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+        data.subdata(in: Int(position) ..< Int(position) + size)
+      }
+    }
+    return Array(archive.data!)
+  }
+
+  @Test("A stray value far away, a range merged over the sheet, a range written backwards: refused or read, never a crash")
+  func hostileSheets() throws {
+    let header = "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>person</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>project</t></is></c></row>"
+    let stray = try Self.workbook(sheetData: header + "<row r=\"1048576\"><c r=\"XFD1048576\"><v>1</v></c></row>")
+    #expect(throws: IngestError.self) { try ProjectLogReader.read(bytes: stray, name: "stray.xlsx") }
+    let huge = try Self.workbook(sheetData: header, extra: "<mergeCells><mergeCell ref=\"A1:XFD1048576\"/></mergeCells>")
+    #expect(throws: IngestError.self) { try ProjectLogReader.read(bytes: huge, name: "huge.xlsx") }
+    let rows = header + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>a</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>p</t></is></c></row>"
+      + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>b</t></is></c></row>"
+    let backwards = try Self.workbook(sheetData: rows, extra: "<mergeCells><mergeCell ref=\"B3:B2\"/></mergeCells>")
+    let log = try ProjectLogReader.read(bytes: backwards, name: "backwards.xlsx")
+    #expect(log.people == ["a", "b"] && log.projects == ["p"])
+    #expect(log.reports[0].format == "xlsx")
+    let badString = try Self.workbook(sheetData: header + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>")
+    #expect(throws: IngestError.self) { try ProjectLogReader.read(bytes: badString, name: "bad.xlsx") }
   }
 }

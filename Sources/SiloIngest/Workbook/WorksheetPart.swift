@@ -12,8 +12,8 @@ enum WorksheetPart {
       throw WorkbookProblem(reason: "the workbook is damaged (its sheet \(path) is missing); open it in Excel and save it again")
     }
     if let problem = delegate.problem { throw problem }
-    delegate.fillMergedRanges()
-    return delegate.text()
+    try delegate.fillMergedRanges()
+    return try delegate.text()
   }
 
   /// A cell reference's column and row ("C5" → (3, 5)); `nil` when it is not one.
@@ -87,7 +87,10 @@ enum WorksheetPart {
       case "t": inInlineText = cellType == "inlineStr"
       case "mergeCell":
         let ends = (attributes["ref"] ?? "").split(separator: ":").map { WorksheetPart.reference(String($0)) }
-        if ends.count == 2, let first = ends[0], let last = ends[1] { merged.append((first, last)) }
+        // A range may be written from either corner ("C5:A1").
+        if ends.count == 2, let a = ends[0], let b = ends[1] {
+          merged.append(((min(a.column, b.column), min(a.row, b.row)), (max(a.column, b.column), max(a.row, b.row))))
+        }
       default: break
       }
     }
@@ -126,9 +129,19 @@ enum WorksheetPart {
       }
     }
 
+    /// The most cells merged ranges may fill, and the most cells the text may have (rows ×
+    /// the widest row): a sheet beyond either is not a log (a value in column XFD, a range
+    /// merged over the whole sheet), and filling it would take gigabytes.
+    static let cellLimit = 100_000_000
+
     /// Every cell of a merged range gets the range's top-left value.
-    func fillMergedRanges() {
+    func fillMergedRanges() throws {
       guard !merged.isEmpty else { return }
+      let area = merged.reduce(0) { $0 + ($1.last.column - $1.first.column + 1) * max(0, $1.last.row - $1.first.row + 1) }
+      guard area <= Self.cellLimit else {
+        throw WorkbookProblem(
+          reason: "its merged cells cover \(area) cells, more than a log has; unmerge them (Home > Merge & Center) or save the sheet as CSV UTF-8")
+      }
       var index: [Int: Int] = [:]
       for (i, row) in rows.enumerated() { index[row.number] = i }
       for range in merged {
@@ -151,10 +164,14 @@ enum WorksheetPart {
 
     /// One tab-separated line per sheet row from 1 to the last, every line as wide as the
     /// widest row; empty rows are blank lines.
-    func text() -> [UInt8] {
+    func text() throws -> [UInt8] {
       let rows = self.rows.filter { !$0.cells.isEmpty }
-      guard !rows.isEmpty else { return [] }
+      guard let lastRow = rows.last else { return [] }
       let width = rows.map { $0.cells.map(\.column).max()! }.max()!
+      guard width * lastRow.number <= Self.cellLimit else {
+        throw WorkbookProblem(
+          reason: "its values span \(width) columns and \(lastRow.number) rows, more than a log has (is there a stray value far to the right or below?); delete it, or save the sheet as CSV UTF-8")
+      }
       var out: [UInt8] = []
       var line = 1
       for row in rows {
