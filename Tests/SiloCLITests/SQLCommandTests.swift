@@ -67,6 +67,16 @@ struct SQLCommandTests {
     }
   }
 
+  @Test("An Excel workbook is refused with what to do: the engines read CSV and Parquet")
+  func workbook() throws {
+    try withTemporaryFolder { folder in
+      let result = try siloscope(["sql", OtherFormatTests.workbook, "-o", "o"], in: folder)
+      #expect(result.status == 64, "\(result)")
+      #expect(result.out.isEmpty)
+      #expect(result.err.contains("an Excel workbook cannot be read by the SQL engines"))
+    }
+  }
+
   @Test("A JSON Lines log is refused with what to do")
   func jsonLines() throws {
     try withTemporaryFolder { folder in

@@ -50,6 +50,10 @@ public struct WarehouseInput: Sendable, Hashable {
     sample: String, location: Location? = nil, format: FileFormat = .csv, options: LogReadOptions
   ) throws(IngestError) {
     let file = try InputFile(path: sample)
+    if file.sheet != nil {
+      throw .invalidOption(
+        "\(sample): an Excel workbook cannot be read by the SQL engines; save the log as CSV UTF-8 (or Parquet) where the engine reads it, and give that")
+    }
     if options.format == .jsonl || file.bytes.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }) == UInt8(ascii: "{") {
       throw .invalidOption(
         "\(sample): a JSON Lines log cannot be read by the SQL; the SQL reads CSV and Parquet (convert the log, or give a CSV with its columns)")
