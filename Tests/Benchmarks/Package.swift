@@ -17,6 +17,7 @@ let package = Package(
     .package(path: "../.."),
     .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     .executableTarget(
@@ -83,6 +84,15 @@ let package = Package(
         .product(name: "HeapModule", package: "swift-collections"),
       ],
       path: "Benchmarks/HeapChoice"),
+    // A plain program: why a worksheet is scanned rather than read with XMLParser.
+    // `swift run -c release WorkbookRead LOG.xlsx [LOG.csv]` here, or `run.sh workbook`.
+    .executableTarget(
+      name: "WorkbookRead",
+      dependencies: [
+        .product(name: "SiloKit", package: root.lastPathComponent),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      path: "Benchmarks/WorkbookRead"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

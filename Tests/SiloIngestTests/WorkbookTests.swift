@@ -140,4 +140,28 @@ struct WorkbookTests {
     let badString = try Self.workbook(sheetData: header + "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>99</v></c></row>")
     #expect(throws: IngestError.self) { try ProjectLogReader.read(bytes: badString, name: "bad.xlsx") }
   }
+
+  @Test("The worksheet scanner reads what XML allows around the cells")
+  func scannerXML() throws {
+    let sheet = """
+      <?xml version="1.0"?><!-- a comment --><x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+      <x:sheetData><x:row r='1'><x:c t='inlineStr' r='A1'><x:is><x:t>person</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>project</x:t></x:is></x:c>
+      <x:c r="C1" t="inlineStr"><x:is><x:t>note</x:t></x:is></x:c></x:row>
+      <x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:r><x:t>Ahmed &amp; </x:t></x:r><x:r><x:t><![CDATA[<Sons>]]></x:t></x:r><x:rPh><x:t>phonetic</x:t></x:rPh></x:is></x:c>
+      <x:c r="B2" t="inlineStr"><x:is><x:t>P&#49;&#x32;</x:t></x:is></x:c><x:c r="C2" t="inlineStr"><x:is><x:t>a\r\nb&#13;c</x:t></x:is></x:c></x:row>
+      <x:row r="3"><x:c r="A3" t="inlineStr"/><x:c r="B3"><x:v>3</x:v></x:c></x:row></x:sheetData></x:worksheet>
+      """
+    let content = WorksheetPart.Content(strings: [], styles: [], date1904: false)
+    try WorksheetScanner.scan(Array(sheet.utf8), into: content, part: "sheet1.xml")
+    #expect(content.problem == nil)
+    let lines = String(decoding: try content.text(), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines == ["person\tproject\tnote", "Ahmed & <Sons>\tP12\ta\u{2028}b\u{2028}c", "\t3\t", ""])
+    let unknown = WorksheetPart.Content(strings: [], styles: [], date1904: false)
+    #expect(throws: WorkbookProblem.self) {
+      try WorksheetScanner.scan(Array("<sheetData><row><c><v>&nbsp;</v></c></row></sheetData>".utf8), into: unknown, part: "sheet1.xml")
+    }
+    #expect(throws: WorkbookProblem.self) {
+      try WorksheetScanner.scan(Array("<sheetData><row><c r=\"A1".utf8), into: unknown, part: "sheet1.xml")
+    }
+  }
 }

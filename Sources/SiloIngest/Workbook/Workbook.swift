@@ -9,9 +9,10 @@ import ZIPFoundation
 /// and people readers take, so a workbook gets the same column aliases, Dutch headers, row
 /// accounting and messages as a CSV export.
 ///
-/// The zip container is opened by ZIPFoundation; the parts (`xl/workbook.xml`, its
-/// relationships, `xl/sharedStrings.xml`, `xl/styles.xml`, the worksheet) are read with
-/// Foundation's `XMLParser`. One sheet is read: the one named, or the first. Each sheet row
+/// The zip container is opened by ZIPFoundation; the small parts (`xl/workbook.xml`, its
+/// relationships, `xl/sharedStrings.xml`, `xl/styles.xml`) are read with Foundation's
+/// `XMLParser`, the worksheet with ``WorksheetScanner``. One sheet is read: the one named, or
+/// the first. Each sheet row
 /// becomes one tab-separated line with the same number (row 5 of the sheet is line 5, empty
 /// rows are blank lines), so messages name the sheet's row; a cell's column is named by its
 /// number (column C is 3).
@@ -105,7 +106,9 @@ struct Parts {
     guard let entry = archive[path] else { return nil }
     var data = Data()
     data.reserveCapacity(Int(entry.uncompressedSize))
-    _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+    // Chunks of 1 MiB rather than ZIPFoundation's 16 KiB: a sheet of a million rows is a
+    // few hundred megabytes inflated.
+    _ = try archive.extract(entry, bufferSize: 1 << 20, skipCRC32: false) { data.append($0) }
     return data
   }
 

@@ -1,25 +1,25 @@
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// A worksheet part as tab-separated lines, one per sheet row (see ``Workbook``).
 enum WorksheetPart {
   static func read(_ parts: Parts, path: String, strings: [String], styles: [Bool], date1904: Bool) throws -> [UInt8] {
-    let delegate = Delegate(strings: strings, styles: styles, date1904: date1904)
-    guard try parts.parse(path, with: delegate) else {
+    guard let data = try parts.data(path) else {
       throw WorkbookProblem(reason: "the workbook is damaged (its sheet \(path) is missing); open it in Excel and save it again")
     }
-    if let problem = delegate.problem { throw problem }
-    try delegate.fillMergedRanges()
-    return try delegate.text()
+    let sheet = Content(strings: strings, styles: styles, date1904: date1904)
+    try WorksheetScanner.scan(Array(data), into: sheet, part: path)
+    if let problem = sheet.problem { throw problem }
+    try sheet.fillMergedRanges()
+    return try sheet.text()
   }
 
   /// A cell reference's column and row ("C5" → (3, 5)); `nil` when it is not one.
-  static func reference(_ text: String) -> (column: Int, row: Int)? {
+  static func reference(_ text: String) -> (column: Int, row: Int)? { reference(bytes: text.utf8) }
+
+  /// ``reference(_:)`` of the UTF-8 bytes of a reference.
+  static func reference<Bytes: Sequence<UInt8>>(bytes: Bytes) -> (column: Int, row: Int)? {
     var column = 0, row = 0, letters = 0, digits = 0
-    for byte in text.utf8 {
+    for byte in bytes {
       switch byte {
       case UInt8(ascii: "A") ... UInt8(ascii: "Z") where digits == 0:
         column = column * 26 + Int(byte - UInt8(ascii: "A")) + 1
@@ -46,7 +46,8 @@ enum WorksheetPart {
     return LogDate(dayNumber: base + Int32(day)).description
   }
 
-  final class Delegate: NSObject, XMLParserDelegate {
+  /// What the scanner reads from a sheet, cell by cell, and the text made of it.
+  final class Content {
     let strings: [String]
     let styles: [Bool]
     let date1904: Bool
@@ -58,11 +59,9 @@ enum WorksheetPart {
     // The cell being read.
     var rowNumber = 0
     var cellColumn = 0
-    var cellType = ""
+    var cellType = "n"
     var cellStyle = 0
-    var value = ""
-    var inValue = false
-    var inInlineText = false
+    var value: [UInt8] = []
 
     init(strings: [String], styles: [Bool], date1904: Bool) {
       self.strings = strings
@@ -70,62 +69,49 @@ enum WorksheetPart {
       self.date1904 = date1904
     }
 
-    func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-      switch localName(element) {
-      case "row":
-        let number = attributes["r"].flatMap(Int.init) ?? (rowNumber + 1)
-        rowNumber = max(number, rowNumber + 1)
-        rows.append((rowNumber, []))
-        cellColumn = 0
-      case "c":
-        let next = cellColumn + 1
-        cellColumn = attributes["r"].flatMap(WorksheetPart.reference).map(\.column) ?? next
-        cellType = attributes["t"] ?? "n"
-        cellStyle = attributes["s"].flatMap(Int.init) ?? 0
-        value = ""
-      case "v": inValue = true
-      case "t": inInlineText = cellType == "inlineStr"
-      case "mergeCell":
-        let ends = (attributes["ref"] ?? "").split(separator: ":").map { WorksheetPart.reference(String($0)) }
-        // A range may be written from either corner ("C5:A1").
-        if ends.count == 2, let a = ends[0], let b = ends[1] {
-          merged.append(((min(a.column, b.column), min(a.row, b.row)), (max(a.column, b.column), max(a.row, b.row))))
-        }
-      default: break
-      }
+    /// A `row` element: its number (`r`), or the one after the last.
+    func startRow(_ number: Int?) {
+      rowNumber = max(number ?? (rowNumber + 1), rowNumber + 1)
+      rows.append((rowNumber, []))
+      cellColumn = 0
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-      if inValue || inInlineText { value += string }
+    /// A `c` element: its column (from `r`, or the one after the last), type and style.
+    func startCell(column: Int?, type: String?, style: Int?) {
+      cellColumn = column ?? (cellColumn + 1)
+      cellType = type ?? "n"
+      cellStyle = style ?? 0
+      value.removeAll(keepingCapacity: true)
     }
 
-    func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
-      switch localName(element) {
-      case "v": inValue = false
-      case "t": inInlineText = false
-      case "c":
-        guard !rows.isEmpty else { return }
-        if let text = cellText(), !text.isEmpty { rows[rows.count - 1].cells.append((cellColumn, text)) }
-      default: break
-      }
+    /// The end of a `c` element: its text joins the row.
+    func endCell() {
+      guard !rows.isEmpty, let text = cellText(), !text.isEmpty else { return }
+      rows[rows.count - 1].cells.append((cellColumn, text))
+    }
+
+    /// A `mergeCell` element's range, written from either corner ("C5:A1").
+    func merge(_ a: (column: Int, row: Int), _ b: (column: Int, row: Int)) {
+      merged.append(((min(a.column, b.column), min(a.row, b.row)), (max(a.column, b.column), max(a.row, b.row))))
     }
 
     /// The text of the cell just read.
     func cellText() -> String? {
+      let text = String(decoding: value, as: UTF8.self)
       switch cellType {
       case "s":
-        guard let index = Int(value), strings.indices.contains(index) else {
-          problem = WorkbookProblem(reason: "the workbook is damaged (a cell refers to shared string \(value), which is not there)")
+        guard let index = Int(text), strings.indices.contains(index) else {
+          problem = WorkbookProblem(reason: "the workbook is damaged (a cell refers to shared string \(text), which is not there)")
           return nil
         }
         return strings[index]
-      case "b": return value == "1" ? "TRUE" : "FALSE"
+      case "b": return text == "1" ? "TRUE" : "FALSE"
       case "n":
-        if styles.indices.contains(cellStyle), styles[cellStyle], let serial = Double(value) {
+        if styles.indices.contains(cellStyle), styles[cellStyle], let serial = Double(text) {
           return WorksheetPart.date(serial: serial, date1904: date1904)
         }
-        return value
-      default: return value  // inlineStr, str (a formula's text), e (#N/A), d (ISO 8601)
+        return text
+      default: return text  // inlineStr, str (a formula's text), e (#N/A), d (ISO 8601)
       }
     }
 
