@@ -51,23 +51,19 @@ public enum ProjectLogReader {
 
   /// Reads the log at `path`.
   public static func read(path: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
-    let file = try InputFile(path: path, sheet: options.sheet)
-    let index = PartFiles.Index([file])
-    do {
-      var log = try read(file, options: options)
-      log.reports = log.reports.map(index.located)
-      return log
-    } catch {
-      throw index.located(error)
-    }
+    try located(InputFile(path: path, sheet: options.sheet), options: options)
   }
 
   /// Reads a log from bytes already in memory; `name` is used in messages.
   public static func read(bytes: [UInt8], name: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
-    let file = try InputFile(name: name, raw: bytes, sheet: options.sheet)
-    var log = try read(file, options: options)
-    log.reports = log.reports.map(PartFiles.Index([file]).located)
-    return log
+    try located(InputFile(name: name, raw: bytes, sheet: options.sheet), options: options)
+  }
+
+  /// ``read(_:options:)`` with its messages placed in a folder's parts and a workbook's sheet.
+  private static func located(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
+    try PartFiles.Index([file]).locating({ () throws(IngestError) in try read(file, options: options) }) {
+      $0.reports = $0.reports.map($1)
+    }
   }
 
   package static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {

@@ -39,16 +39,11 @@ public enum NetworkReader {
   ) throws(IngestError) -> LoadedNetwork {
     let nodes = try nodesPath.map { path throws(IngestError) in try InputFile(path: path) }
     let edges = try InputFile(path: edgesPath)
-    let index = PartFiles.Index([edges, nodes])
     // The edge file is handed over, not kept here, so its bytes can be freed before the graph
     // is built (a 1,000,000-tie edge list is 14 MB).
-    do {
-      var loaded = try read(edges: edges, nodes: nodes, options: options)
-      loaded.reports = loaded.reports.map(index.located)
-      return loaded
-    } catch {
-      throw index.located(error)
-    }
+    return try PartFiles.Index([edges, nodes]).locating({ () throws(IngestError) in
+      try read(edges: edges, nodes: nodes, options: options)
+    }) { $0.reports = $0.reports.map($1) }
   }
 
   /// Reads an edge list (or GraphML), and a node list when given, from bytes already in

@@ -32,22 +32,24 @@ public struct PeopleFile: Sendable, Hashable {
   public static func read(
     path: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
   ) throws(IngestError) -> PeopleFile {
-    let file = try InputFile(path: path)
-    let index = PartFiles.Index([file])
-    do {
-      var people = try read(file, idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
-      people.report = index.located(people.report)
-      return people
-    } catch {
-      throw index.located(error)
-    }
+    try located(InputFile(path: path), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
   }
 
   /// Reads a people file from bytes already in memory; `name` is used in messages.
   public static func read(
     bytes: [UInt8], name: String, idColumn: String? = nil, departmentColumn: String? = nil, delimiter: Character? = nil
   ) throws(IngestError) -> PeopleFile {
-    try read(InputFile(name: name, raw: bytes), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+    try located(InputFile(name: name, raw: bytes), idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+  }
+
+  /// ``read(_:idColumn:departmentColumn:delimiter:)`` with its messages placed in a folder's
+  /// parts and a workbook's sheet.
+  private static func located(
+    _ file: InputFile, idColumn: String?, departmentColumn: String?, delimiter: Character?
+  ) throws(IngestError) -> PeopleFile {
+    try PartFiles.Index([file]).locating({ () throws(IngestError) in
+      try read(file, idColumn: idColumn, departmentColumn: departmentColumn, delimiter: delimiter)
+    }) { $0.report = $1($0.report) }
   }
 
   package static func read(

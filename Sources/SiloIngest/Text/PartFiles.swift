@@ -130,6 +130,21 @@ package enum PartFiles {
       }
     }
 
+    /// What `read` returns, with the reports `relocate` hands each report to placed by
+    /// ``located(_:)-(IngestReport)``, or the error it throws placed by
+    /// ``located(_:)-(IngestError)``: the one wrapper of every reader's entry points.
+    package func locating<T>(
+      _ read: () throws(IngestError) -> T, reports relocate: (inout T, (IngestReport) -> IngestReport) -> Void
+    ) throws(IngestError) -> T {
+      do {
+        var value = try read()
+        relocate(&value, located)
+        return value
+      } catch {
+        throw located(error)
+      }
+    }
+
     /// `report` with the examples of skipped rows in their parts, and a workbook described
     /// as one (format `xlsx`, the sheet in place of the encoding) rather than as the
     /// tab-separated text it was read as.
