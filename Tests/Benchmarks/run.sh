@@ -46,6 +46,14 @@ REQ
 fi
 [ -f "$SILOSCOPE_PEER_DATA/org_n100000_edges.csv" ] || PEERS_WORK="$root/.peers" "$venv/bin/python" "$root/Tests/Benchmarks/peers/peers.py" gen >/dev/null
 
+# generated_log PEOPLE SEED: the path of SiloScope's generated log of PEOPLE people, written
+# into $SILOSCOPE_BENCH_DATA when it is not there yet.
+generated_log() {
+  local f="$SILOSCOPE_BENCH_DATA/org_p$1_s$2.csv"
+  [ -f "$f" ] || .build/release/siloscope generate --people "$1" --seed "$2" --output "$f" >/dev/null
+  echo "$f"
+}
+
 for suite in "${suites[@]}"; do
   case "$suite" in
   bootstrap)
@@ -62,8 +70,7 @@ for suite in "${suites[@]}"; do
     ;;
   workbook)
     for people in 11000 112000; do
-      f="$SILOSCOPE_BENCH_DATA/org_p${people}_s1.csv"
-      [ -f "$f" ] || .build/release/siloscope generate --people "$people" --seed 1 --output "$f" >/dev/null
+      generated_log "$people" 1 >/dev/null
     done
     "$venv/bin/pip" install -q openpyxl==3.1.5
     (cd Tests/Benchmarks && swift build -c release --product WorkbookRead 2>&1 | grep -i error || true)
@@ -80,8 +87,7 @@ for suite in "${suites[@]}"; do
     ;;
   warehouse)
     for people in 112000 1120000; do
-      f="$SILOSCOPE_BENCH_DATA/org_p${people}_s1.csv"
-      [ -f "$f" ] || .build/release/siloscope generate --people "$people" --seed 1 --output "$f" >/dev/null
+      generated_log "$people" 1 >/dev/null
     done
     for engine in duckdb spark; do
       "$root/.venv-warehouse/bin/pip" install -q -r "$root/Tests/Warehouse/requirements-$engine.txt" 2>/dev/null ||
@@ -102,8 +108,7 @@ for suite in "${suites[@]}"; do
   topk)
     net="$root/.peers/net20k"
     if [ ! -f "$net/edges.csv" ]; then
-      [ -f "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" ] || .build/release/siloscope generate --people 20000 --seed 3 --output "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" >/dev/null
-      .build/release/siloscope build "$SILOSCOPE_BENCH_DATA/org_p20000_s3.csv" --output "$net" >/dev/null
+      .build/release/siloscope build "$(generated_log 20000 3)" --output "$net" >/dev/null
     fi
     (cd Tests/Benchmarks && swift build -c release --product TopBrokers 2>&1 | grep -i error || true)
     top=Tests/Benchmarks/.build/release/TopBrokers
@@ -128,8 +133,7 @@ for suite in "${suites[@]}"; do
     ;;
   ingest)
     for people in 10000 112000; do
-      f="$SILOSCOPE_BENCH_DATA/org_p${people}_s1.csv"
-      [ -f "$f" ] || .build/release/siloscope generate --people "$people" --seed 1 --output "$f" >/dev/null
+      generated_log "$people" 1 >/dev/null
     done
     echo "## pandas (peer), best of 3, process CPU seconds"
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_ingest.py" "$SILOSCOPE_BENCH_DATA"/org_p*_s1.csv
