@@ -112,9 +112,12 @@ public struct WarehouseInput: Sendable, Hashable {
   /// The SQL column that holds `role`, when the log has it.
   func column(_ role: LogColumn, _ dialect: any SQLDialect) -> String? {
     guard let name = columns[role] else { return nil }
-    if let header, format == .csv, let index = header.firstIndex(of: name) {
-      return Self.positionalName(index)
-    }
+    if let header, let index = header.firstIndex(of: name) { return column(at: index, dialect) }
     return dialect.identifier(name)
+  }
+
+  /// The SQL column of the header's column `index`: by position in a CSV, by name otherwise.
+  func column(at index: Int, _ dialect: any SQLDialect) -> String {
+    format == .csv ? Self.positionalName(index) : dialect.identifier(header![index])
   }
 }

@@ -157,9 +157,14 @@ public struct WarehouseScript: Sendable {
 
   // MARK: - Reading
 
+  /// A field as text, as read ("" when empty or NULL).
+  private func raw(_ column: String, _ d: any SQLDialect) -> String {
+    "COALESCE(\(d.text("siloscope_source.\(column)")), '')"
+  }
+
   /// A field as text without the spaces and tabs around it ("" when empty or NULL).
   private func trimmed(_ column: String, _ d: any SQLDialect) -> String {
-    d.replaceAll("COALESCE(\(d.text("siloscope_source.\(column)")), '')", pattern: "^[ \\t]+|[ \\t]+$", replacement: "")
+    d.replaceAll(raw(column, d), pattern: "^[ \\t]+|[ \\t]+$", replacement: "")
   }
 
   /// Step 1: each row's number and its fields as trimmed text; with `drop`, every column.
@@ -171,16 +176,12 @@ public struct WarehouseScript: Sendable {
     }
     if input.duplicates == .drop {
       for role in Self.nameRoles.sorted(by: { $0.rawValue < $1.rawValue }) {
-        let value = input.column(role, d).map { "COALESCE(\(d.text("siloscope_source.\($0)")), '')" } ?? "''"
+        let value = input.column(role, d).map { raw($0, d) } ?? "''"
         columns.append("\(value) AS \(role.rawValue)_raw")
       }
     }
-    if let header = input.header {
-      for name in otherColumns() {
-        let index = Int(name.dropFirst())!
-        let column = input.format == .csv ? WarehouseInput.positionalName(index) : d.identifier(header[index])
-        columns.append("COALESCE(\(d.text("siloscope_source.\(column)")), '') AS \(name)")
-      }
+    for index in otherColumns() {
+      columns.append("\(raw(input.column(at: index, d), d)) AS \(Self.otherName(index))")
     }
     return "SELECT " + columns.joined(separator: ",\n  ") + "\nFROM siloscope_source"
   }
@@ -199,7 +200,7 @@ public struct WarehouseScript: Sendable {
       "(date_text = '' OR day IS NOT NULL)",
     ]
     if hasWeight { keep.append("weight >= \(WeightRange.smallest) AND weight <= \(WeightRange.largest)") }
-    let others = otherColumns()
+    let others = otherColumns().map(Self.otherName)
     let carried = (input.duplicates == .drop ? ["person_raw", "project_raw", "department_raw"] + others : []).map { ", " + $0 }.joined()
     let cut = d.replaceAll("date_text", pattern: "[T ].*$", replacement: "")
     let parsed = """
@@ -253,13 +254,17 @@ public struct WarehouseScript: Sendable {
       from: "(SELECT COUNT(*) AS decomposed FROM siloscope_rows WHERE \(names.joined(separator: " OR "))) AS marks")
   }
 
-  /// The columns other than the names that ``fieldsSelect(_:)`` carries for comparing rows.
-  private func otherColumns() -> [String] {
+  /// The header's columns other than the names, which ``fieldsSelect(_:)`` carries for
+  /// comparing rows.
+  private func otherColumns() -> [Int] {
     guard input.duplicates == .drop, let header = input.header else { return [] }
     return header.indices.filter { index in
       !Self.nameRoles.contains { input.columns[$0] == header[index] }
-    }.map { "k\($0)" }
+    }
   }
+
+  /// The name under which the steps carry the header's column `index` for comparing rows.
+  private static func otherName(_ index: Int) -> String { "k\(index)" }
 
   /// `yyyy-mm-dd` or `dd-mm-yyyy` with one separator (`-`, `/` or `.`) used twice, numbers of
   /// one to four digits (``FieldParsing``'s date rule).
