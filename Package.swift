@@ -7,7 +7,8 @@
 //   SiloGraph   ← SiloIngest
 //   SiloGraph   ← SiloMetrics
 //   SiloGraph   ← SiloRender ← CGraphviz (Graphviz's C library; SiloRender is the only module touching C)
-//   SiloIngest, SiloMetrics, SiloRender ← SiloReport
+//   SiloIngest, SiloMetrics ← SiloDesign (team advisor, what-if simulation)
+//   SiloIngest, SiloMetrics, SiloRender, SiloDesign ← SiloReport
 //   SiloKit (umbrella)  ←  siloscope (thin command line)
 
 import PackageDescription
@@ -22,6 +23,7 @@ let package = Package(
     .library(name: "SiloIngest", targets: ["SiloIngest"]),
     .library(name: "SiloMetrics", targets: ["SiloMetrics"]),
     .library(name: "SiloRender", targets: ["SiloRender"]),
+    .library(name: "SiloDesign", targets: ["SiloDesign"]),
     .library(name: "SiloReport", targets: ["SiloReport"]),
     .executable(name: "siloscope", targets: ["siloscope"]),
   ],
@@ -48,13 +50,15 @@ let package = Package(
       name: "CGraphviz", pkgConfig: "libgvc",
       providers: [.apt(["libgraphviz-dev"]), .brew(["graphviz"])]),
     .target(name: "SiloRender", dependencies: ["SiloGraph", "CGraphviz"]),
+    // The team advisor and the what-if simulation: above the measures, never imported by them.
+    .target(name: "SiloDesign", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics"]),
     .target(
       name: "SiloReport",
       dependencies: [
-        "SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender",
+        "SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender", "SiloDesign",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
-    .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender", "SiloReport"]),
+    .target(name: "SiloKit", dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloRender", "SiloDesign", "SiloReport"]),
 
     // MARK: - Executable
     .executableTarget(
@@ -99,6 +103,12 @@ let package = Package(
     .testTarget(
       name: "SiloReportTests",
       dependencies: ["SiloGraph", "SiloIngest", "SiloMetrics", "SiloReport", "_SiloTestSupport"]),
+    .testTarget(
+      name: "SiloDesignTests",
+      dependencies: [
+        "SiloGraph", "SiloIngest", "SiloMetrics", "SiloDesign", "_SiloTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "SiloCLITests",
       dependencies: ["SiloKit", "_SiloTestSupport"]),

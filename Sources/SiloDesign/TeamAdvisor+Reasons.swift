@@ -1,0 +1,33 @@
+import SiloGraph
+
+extension TeamAdvisor {
+  /// The teams with what each member brings, each on the links the teams before it leave.
+  static func explain(_ teams: [TeamSearch.Found], search: TeamSearch, links: DepartmentLinks) -> [ProposedTeam] {
+    var current = links
+    return teams.map { found in
+      let team = found.team
+      let members = team.map { m -> ProposedTeam.Member in
+        let a = Int(search.membership[Int(m)])
+        var joins: [Int] = [], secures: [Int] = []
+        for other in team where other != m {
+          let b = Int(search.membership[Int(other)])
+          guard b != a, !joins.contains(b), !secures.contains(b) else { continue }
+          if !current.isTied(a, b) {
+            joins.append(b)
+          } else if current.robustAfter(a, b, current.ends(of: team, a, b)) {
+            secures.append(b)
+          }
+        }
+        let ball = Set(search.ball(of: m))
+        let others = team.filter { $0 != m }
+        let direct = others.filter { search.graph.weight(from: NodeID(rawValue: m), to: NodeID(rawValue: $0)) != nil }
+        return ProposedTeam.Member(
+          node: NodeID(rawValue: m), department: a, joins: joins, secures: secures,
+          worksWith: direct.map(NodeID.init(rawValue:)),
+          near: others.filter { !direct.contains($0) && ball.contains($0) }.map(NodeID.init(rawValue:)))
+      }
+      current = current.adding(team, model: search.model, graph: search.graph)
+      return ProposedTeam(members: members, modelGain: found.gain)
+    }
+  }
+}
