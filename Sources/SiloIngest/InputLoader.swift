@@ -57,6 +57,22 @@ public struct LoadedInput: Sendable, Hashable {
   }
 }
 
+extension LoadedInput {
+  /// A log projected onto people, with the log and the options kept: what
+  /// ``NetworkSource/load()`` gives for a log file, for a log already in memory (for
+  /// example one with a what-if project appended).
+  ///
+  /// - Throws: ``IngestError`` from the projection.
+  public init(projecting log: ProjectLog, with projection: ProjectionOptions) throws(IngestError) {
+    let projected = try log.projected(projection)
+    self.init(
+      network: projected.network, projection: projected.summary, projects: projected.summary.projects,
+      dateRange: log.dateRange, reports: log.reports, kind: .log, affiliations: projected.affiliations)
+    self.log = log
+    projectionOptions = projection
+  }
+}
+
 extension NetworkSource {
   /// Reads the project log and the people file, without projecting; `nil` for an edge list.
   public func readLog() throws(IngestError) -> ProjectLog? {
@@ -76,13 +92,7 @@ extension NetworkSource {
       if let from = projection.from, let to = projection.to, to < from {
         throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
       }
-      let projected = try log.projected(projection)
-      var loaded = LoadedInput(
-        network: projected.network, projection: projected.summary, projects: projected.summary.projects,
-        dateRange: log.dateRange, reports: log.reports, kind: .log, affiliations: projected.affiliations)
-      loaded.log = log
-      loaded.projectionOptions = projection
-      return loaded
+      return try LoadedInput(projecting: log, with: projection)
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
       return LoadedInput(
