@@ -31,3 +31,29 @@ extension TeamAdvisor {
     }
   }
 }
+
+extension TeamAdvisor {
+  /// Given teams with what each member brings, as ``propose(network:request:model:weighted:eligible:)``
+  /// explains its own: each team on the links the teams before it leave, the members' reach
+  /// as `request` sets it. The model gains are the search's model for these teams.
+  ///
+  /// - Throws: ``TeamError/needsLogWithDepartments`` for a network without departments or a
+  ///   directed one.
+  public static func describe(
+    _ teams: [[NodeID]], network: Network, request: TeamRequest, model: TieModel, weighted: Bool = true
+  ) throws(TeamError) -> [ProposedTeam] {
+    guard let groups = network.groups, !network.graph.isDirected else { throw .needsLogWithDepartments }
+    let links = DepartmentLinks(graph: network.graph, membership: groups.membership, k: groups.groupCount, weighted: weighted)
+    let search = TeamSearch(
+      graph: network.graph, membership: groups.membership, request: request, model: model,
+      weights: PairWeights(closedness: links.closedness, counted: request.departments),
+      pool: Array(repeating: true, count: network.graph.nodeCount))
+    var current = links
+    let found = teams.map { team -> TeamSearch.Found in
+      let members = team.map(\.rawValue)
+      defer { current = current.adding(members, model: model, graph: network.graph) }
+      return TeamSearch.Found(team: members, gain: search.gain(of: members, links: current))
+    }
+    return explain(found, search: search, links: links)
+  }
+}

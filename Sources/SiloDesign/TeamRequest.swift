@@ -49,10 +49,13 @@ public enum TeamError: Error, Sendable, Hashable {
   case personTwice(String)
   /// A team of fewer than two people (a project of one person makes no tie).
   case teamTooSmall(index: Int)
+  /// A person named in a team is in a group that privacy leaves out of every person-level
+  /// output (a merged group still smaller than the minimum size).
+  case personHidden(String)
   /// A department named to open is not one of the network's.
   case unknownDepartment(String)
-  /// The network has no departments, or the input is not a project log the teams can be
-  /// added to.
+  /// The network has no departments or is directed, or the input is not a project log the
+  /// teams can be added to.
   case needsLogWithDepartments
 
   /// The request fields ``invalidRequest(field:value:allowed:)`` names.

@@ -31,7 +31,10 @@ struct SiloCommand: ParsableCommand {
         73  an output cannot be written (EX_CANTCREAT)
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Summary.self, Silos.self, Trend.self, Compare.self, Communities.self, Brokers.self, Render.self, Build.self, SQL.self, Generate.self])
+    subcommands: [
+      Analyze.self, Summary.self, Silos.self, Trend.self, Compare.self, Communities.self, Brokers.self, Teams.self, Simulate.self,
+      Render.self, Build.self, SQL.self, Generate.self,
+    ])
 }
 
 /// Runs `body`, printing SiloScope's own errors as one line on standard error and exiting

@@ -1,4 +1,5 @@
 import Foundation
+import SiloDesign
 import SiloGraph
 import SiloIngest
 import SiloMetrics
@@ -441,6 +442,8 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
   case output(OutputError)
   /// The input is readable but the analysis cannot be made of it.
   case unsuitable(String)
+  /// The team advisor or the simulation cannot do what was asked.
+  case teams(TeamError)
 
   public var description: String {
     switch self {
@@ -450,6 +453,7 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .privacy(let error): return error.description
     case .output(let error): return error.description
     case .unsuitable(let message): return message
+    case .teams(let error): return TeamsText.describe(error)
     }
   }
 
@@ -462,6 +466,7 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .privacy(let error): return error.exitCode
     case .output(let error): return error.exitCode
     case .unsuitable: return 65
+    case .teams(let error): return TeamsText.exitCode(error)
     }
   }
 }

@@ -32,6 +32,11 @@ enum OptionRanges {
   static let days = 1 ... 36_500
   /// Leiden runs per consensus round: each costs one community search.
   static let consensusRuns = 1 ... 1000
+  /// The team advisor: teams, people per team, how many steps apart members may be, hours.
+  static let teams = 1 ... 100
+  static let teamSize = 2 ... 30
+  static let reach = 1 ... 6
+  static let hours = 0.01 ... 10_000.0
 
   /// Throws a usage error naming the option and its range when `value` is outside `range`.
   static func check<Value: Comparable>(_ value: Value, _ range: ClosedRange<Value>, option: String) throws {

@@ -1,0 +1,133 @@
+import Dispatch
+import SiloDesign
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+
+/// The analysed organization and how to measure it again with teams added: each team becomes
+/// a project of its members in the log, the log is projected again with the same options,
+/// protected by the same privacy steps and measured by the same scorecard as ``SiloAnalysis``.
+/// So "after" is what `analyze` gives on the log with the teams' rows appended.
+struct TeamWhatIf {
+  let loaded: LoadedInput
+  let log: ProjectLog
+  let projection: ProjectionOptions
+  /// The analysed network (pseudonyms, small departments merged) and who may be shown.
+  let network: Network
+  let personLevel: [Bool]
+  let scorecard: SiloScorecard
+  let options: SiloAnalysis.Options
+  /// Hours per member and day of the teams' rows.
+  let hours: Double
+  let day: Int32
+  /// The log's person number of each node of ``network``.
+  let personNumber: [Int]
+  let names: PeopleNames
+
+  /// - Throws: ``AnalysisError/teams(_:)`` with ``SiloDesign/TeamError/needsLogWithDepartments``
+  ///   for a network read from an edge list.
+  init(
+    loaded: LoadedInput, network: Network, personLevel: [Bool], scorecard: SiloScorecard, options: SiloAnalysis.Options, hours: Double?
+  ) throws(AnalysisError) {
+    guard let log = loaded.log, let projection = loaded.projectionOptions else { throw .teams(.needsLogWithDepartments) }
+    self.loaded = loaded
+    self.log = log
+    self.projection = projection
+    self.network = network
+    self.personLevel = personLevel
+    self.scorecard = scorecard
+    self.options = options
+    self.hours = hours ?? log.typicalHours
+    day = Self.day(log: log, projection: projection)
+    names = PeopleNames(network: network, pseudonymizer: options.pseudonymizer)
+    var number = [Int](repeating: -1, count: network.graph.nodeCount)
+    for (i, person) in log.people.enumerated() {
+      let id = options.pseudonymizer?.pseudonym(for: person) ?? person
+      if let node = network.nodes.node(withID: id) { number[node.index] = i }
+    }
+    personNumber = number
+  }
+
+  /// The date of the teams' rows: the log's last date, inside the projection's window;
+  /// no date for a log without dates.
+  static func day(log: ProjectLog, projection: ProjectionOptions) -> Int32 {
+    guard let last = log.dateRange?.upperBound.dayNumber else {
+      return projection.to?.dayNumber ?? projection.from?.dayNumber ?? ProjectLog.noDay
+    }
+    var day = last
+    if let to = projection.to?.dayNumber { day = min(day, to) }
+    if let from = projection.from?.dayNumber { day = max(day, from) }
+    return day
+  }
+
+  /// The name of team `index`'s project (1-based), one the log does not have.
+  func projectName(_ index: Int) -> String { log.unusedProjectName("SiloScope team \(index)") }
+
+  /// The log with the teams appended, projected and protected as the analysis does.
+  func network(adding teams: [[NodeID]]) throws(AnalysisError) -> Network {
+    var appended = log
+    for (i, team) in teams.enumerated() {
+      appended = appended.appending(
+        project: appended.unusedProjectName("SiloScope team \(i + 1)"), members: team.map { personNumber[$0.index] }, day: day, hours: hours)
+    }
+    let reloaded: LoadedInput
+    do {
+      reloaded = try LoadedInput(projecting: appended, with: projection)
+    } catch {
+      throw .input(error)
+    }
+    return try SiloAnalysis.protected(reloaded, options: options).network
+  }
+
+  /// The measures of a network with the analysis' scorecard.
+  func measures(of network: Network, objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> TeamMeasures {
+    let card: SiloScorecard
+    if network == self.network {
+      card = scorecard
+    } else {
+      do {
+        card = try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      } catch {
+        throw .metric(error)
+      }
+    }
+    return TeamMeasures(network: network, scorecard: card, objective: objective, baseline: self.network, departments: departments)
+  }
+
+  /// The measures after each of `sets` of teams, two at a time where threads allow (each
+  /// measured on its own, so the result does not depend on the threads).
+  func measures(after sets: [[[NodeID]]], objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> [(Network, TeamMeasures)] {
+    nonisolated(unsafe) var results = [Result<(Network, TeamMeasures), AnalysisError>?](repeating: nil, count: sets.count)
+    let lock = DispatchQueue(label: "siloscope.teams")
+    let workers = max(1, min(options.threads, 2, sets.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      for i in stride(from: worker, to: sets.count, by: workers) {
+        let result = Result { () throws(AnalysisError) in
+          let after = try network(adding: sets[i])
+          return (after, try measures(of: after, objective: objective, departments: departments))
+        }
+        lock.sync { results[i] = result }
+      }
+    }
+    return try results.map { result throws(AnalysisError) in try result!.get() }
+  }
+
+  /// The model of a team's project the search uses: the weighting's value for a project of
+  /// `size` members spending ``hours`` each, one tie when ties are counted.
+  func tieModel(size: Int) -> TieModel {
+    guard options.weighted else { return TieModel(.newTie) }
+    switch projection.weighting {
+    case .sharedProjects: return TieModel(.constant(1))
+    case .newman: return TieModel(.constant(1 / Double(size - 1)))
+    case .hoursOverlap: return TieModel(.constant(hours))
+    case .jaccard:
+      // Projects per person (each once), from the log's entries.
+      var pairs = Set<Int64>()
+      for e in 0 ..< log.entryCount { pairs.insert(Int64(log.entryPerson[e]) << 32 | Int64(log.entryProject[e])) }
+      var perPerson = [Int](repeating: 0, count: log.people.count)
+      for pair in pairs { perPerson[Int(pair >> 32)] += 1 }
+      let projects = personNumber.map { $0 >= 0 ? perPerson[$0] : 0 }
+      return TieModel(.jaccard(projectsPerPerson: projects))
+    }
+  }
+}
