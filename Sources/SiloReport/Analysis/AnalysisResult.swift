@@ -1,4 +1,5 @@
 import Foundation
+import SiloDesign
 import SiloGraph
 import SiloIngest
 import SiloMetrics
@@ -33,6 +34,11 @@ public struct AnalysisResult: Sendable {
   public var trend: TrendDocument?
   /// The figures of the "Change over time" section (empty without a trend or diagrams).
   public var trendFigures: [TrendFigure] = []
+  /// The teams that would open the silos, measured before and after (a log, unless
+  /// ``SiloAnalysis/Options/teams`` is `nil`).
+  public var teams: TeamsDocument?
+  /// Why no teams are proposed when the advisor could not meet its request.
+  public var teamsUnavailable: TeamError?
   /// The key findings in plain language, most important first.
   public var findings: [Finding]
   /// The diagrams, drawn.
@@ -140,7 +146,7 @@ public struct AnalysisResult: Sendable {
 public struct Finding: Sendable, Hashable, Codable {
   /// A stable identifier of the kind of finding: `organization`, `silo`, `no-silo`, `open`,
   /// `broker-reliance`, `broker-dependence`, `communities`, `community-merge`,
-  /// `community-split`, `isolated`.
+  /// `community-split`, `isolated`, `change`, `teams`.
   public var kind: String
   public var parts: [Part]
 
@@ -209,6 +215,9 @@ public struct ReportDocument: Sendable, Codable {
   /// What `siloscope trend --format json` gives for the report's periods; `null` for an
   /// input without dates over at least two periods.
   @Null public var trend: TrendDocument?
+  /// What `siloscope teams --format json` gives for the report's settings; `null` for an edge
+  /// list, without the section, or when no team meets the request.
+  @Null public var teams: TeamsDocument?
   public var diagrams: [DiagramEntry]
   /// Seconds the analysis took; `null` when the report must be reproducible
   /// (``AnalysisResult/Settings/recordsTiming``).
@@ -251,6 +260,7 @@ public struct ReportDocument: Sendable, Codable {
     communities = result.communities
     brokers = result.brokersDocument
     trend = result.trend
+    teams = result.teams
     diagrams = result.trendFigures.map { DiagramEntry(file: $0.file, view: $0.view, title: $0.title, notes: $0.notes) }
       + result.diagrams.map { DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes) }
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil

@@ -25,19 +25,33 @@ enum Findings {
 
   static func make(
     silos: SilosDocument, communities: CommunitiesDocument, brokers: BrokersDocument, trend: TrendDocument? = nil,
-    language: ReportLanguage = .en
+    teams: TeamsDocument? = nil, language: ReportLanguage = .en
   ) -> [Finding] {
     let w = language.wording
     var findings: [Finding] = []
     if let finding = organization(silos, w) { findings.append(finding) }
     findings += departments(silos, w)
     if let finding = open(silos, w) { findings.append(finding) }
+    if let teams, let finding = self.teams(teams, language) { findings.append(finding) }
     if let finding = brokerReliance(brokers, w) { findings.append(finding) }
     if let finding = brokerDependence(brokers, w) { findings.append(finding) }
     if let finding = isolated(silos, w) { findings.append(finding) }
     findings += self.communities(communities, w)
     if let trend, let finding = change(trend, w) { findings.append(finding) }
     return findings
+  }
+
+  /// The advisor's teams: how many department pairs without any tie they would leave; none
+  /// when they would not change that number.
+  static func teams(_ teams: TeamsDocument, _ language: ReportLanguage) -> Finding? {
+    let before = teams.before.untiedPairs, after = teams.after.untiedPairs, n = language.numbers
+    guard after < before, let size = teams.request?.size else { return nil }
+    return Finding(
+      kind: "teams",
+      parts: language.teamsWording.finding(
+        teams: teams.teams.count, size: size,
+        before: .number(Double(before), at: "teams.before.untied_pairs", shown: n.integer(before)),
+        after: .number(Double(after), at: "teams.after.untied_pairs", shown: n.integer(after))))
   }
 
   /// The most departments named in the change finding before "and N more".

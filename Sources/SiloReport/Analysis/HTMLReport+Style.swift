@@ -46,6 +46,12 @@ extension HTMLReport {
     figure a.full { display: block; }
     figure svg { width: 100%; height: auto; max-height: 1100px; border: 1px solid var(--rule); }
     figcaption { font-size: 13px; margin-top: 6px; }
+    .team { margin: 0 0 22px; }
+    table.members th[scope=row] { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    table.members td:nth-child(2) { min-width: 9em; }
+    table.measures { width: auto; min-width: 60%; margin-top: 6px; }
+    table.measures tr.group th { font-weight: 600; padding-top: 8px; }
+    table.measures tr.department th { padding-left: 1.6em; }
     dl dt { font-weight: 600; margin-top: 10px; }
     dl dd { margin: 2px 0 0 0; }
     ul.rows, ul.warnings { margin: 4px 0; padding-left: 18px; }
@@ -73,6 +79,8 @@ extension HTMLReport {
       thead { display: table-header-group; }
       tr, li, dd { break-inside: avoid; }
       figure { break-inside: avoid; page-break-inside: avoid; }
+      .team { break-inside: avoid; page-break-inside: avoid; }
+      table.measures { width: auto; min-width: 60%; }
       figure svg { width: 100%; height: 215mm; max-height: none; }
       figure.wide svg { height: auto; }
       a { color: inherit; text-decoration: none; }

@@ -35,6 +35,7 @@ public enum HTMLReport {
     brokers(&page, document)
     communities(&page, document)
     trend(&page, result, document)
+    teams(&page, result, document)
     diagrams(&page, result)
     methods(&page, result, document)
     glossary(&page)

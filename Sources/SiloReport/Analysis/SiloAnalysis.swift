@@ -83,6 +83,10 @@ public enum SiloAnalysis {
     /// The periods of the "Change over time" section for a dated log: chosen from the log's
     /// dates (``SiloTrend/automaticPeriods(covering:)``), given, or none.
     public var trend = TrendPeriods.automatic
+    /// The "Teams that would open the silos" section for a log (``SiloDesign/TeamAdvisor``):
+    /// what to propose; `nil` for none. Each proposal is measured by adding it to the log and
+    /// scoring the organization again (one scorecard per team, and one for all).
+    public var teams: TeamsOptions? = TeamsOptions()
     /// Called at the start and end of every step.
     public var progress: (@Sendable (AnalysisProgress) -> Void)?
 
@@ -131,6 +135,9 @@ public enum SiloAnalysis {
     if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
 
     let (scorecard, silos) = try Self.silos(network, affiliations: guarded.affiliations, options: options, clock: &clock)
+    let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in
+      try Self.teams(loaded, guarded: guarded, scorecard: scorecard, options: options)
+    }
     let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
     let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
@@ -143,7 +150,8 @@ public enum SiloAnalysis {
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
     let findings = Findings.make(
-      silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, language: options.language)
+      silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, teams: teams.0,
+      language: options.language)
 
     var diagrams: [AnalysisResult.DrawnDiagram] = []
     var trendFigures: [AnalysisResult.TrendFigure] = []
@@ -165,9 +173,11 @@ public enum SiloAnalysis {
     var result = AnalysisResult(
       network: network, personLevel: guarded.personLevel, summary: summary, pseudonymized: guarded.pseudonymized,
       smallDepartments: smallDepartments, scorecard: scorecard, silos: silosDocument, detection: detection,
-      communities: communitiesDocument, brokers: brokers, brokersDocument: brokersDocument, trend: trend, findings: findings,
+      communities: communitiesDocument, brokers: brokers, brokersDocument: brokersDocument, trend: trend, teams: nil,
+      teamsUnavailable: nil, findings: findings,
       diagrams: diagrams, options: AnalysisResult.Settings(options, method: method), elapsed: clock.elapsed)
     result.trendFigures = trendFigures
+    (result.teams, result.teamsUnavailable) = teams
     return result
   }
 
@@ -199,6 +209,23 @@ public enum SiloAnalysis {
     return (
       merged.network, affiliations, options.pseudonymizer != nil, merged.report, Self.personLevel(merged.network, merged.report)
     )
+  }
+
+  /// The proposed teams for a log, measured (step ``AnalysisStep/teams``); for a request no
+  /// team can meet, the reason instead; neither for an edge list or without a request.
+  static func teams(
+    _ loaded: LoadedInput, guarded: (network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments, personLevel: [Bool]),
+    scorecard: SiloScorecard, options: Options
+  ) throws(AnalysisError) -> (TeamsDocument?, TeamError?) {
+    guard let teams = options.teams, loaded.kind == .log else { return (nil, nil) }
+    do {
+      let whatIf = try TeamWhatIf(
+        loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard, options: options,
+        hours: teams.hours)
+      return (try whatIf.propose(teams), nil)
+    } catch .teams(let error) {
+      return (nil, error)
+    }
   }
 
   /// The communities (Leiden) and their document (step ``AnalysisStep/communities``).
@@ -411,6 +438,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case communities = "communities (Leiden)"
   case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
   case trend = "change over time (periods, communities)"
+  case teams = "teams that would open the silos (advisor, what-if)"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }

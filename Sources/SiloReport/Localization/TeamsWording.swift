@@ -30,7 +30,12 @@ public protocol TeamsWording: Sendable {
   var shareInside: String { get }
   var silos: String { get }
   var modularity: String { get }
-  var objectiveValue: String { get }
+  /// The objective's value as a row label (what the teams are chosen for).
+  func objectiveValue(_ objective: TeamObjective) -> String
+  /// The label above the departments' rows.
+  var insideByDepartment: String { get }
+  /// The key finding: `teams` teams of `size` would take the untied pairs from `before` to `after`.
+  func finding(teams: Int, size: Int, before: Finding.Part, after: Finding.Part) -> [Finding.Part]
   /// Why the report has no teams.
   func unavailable(_ error: TeamError) -> String
   /// "A, B and C".
@@ -48,10 +53,16 @@ extension ReportLanguage {
 }
 
 struct EnglishTeamsWording: TeamsWording {
+  /// Numbers up to twelve in words, as English style guides write them in running text.
+  func spelled(_ n: Int) -> String {
+    let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    return words.indices.contains(n) ? words[n] : NumberStyle(decimal: ".", grouping: ",").integer(n)
+  }
+
   var heading: String { "Teams that would open the silos" }
 
   func intro(teams: Int, size: Int) -> String {
-    "The study behind this report recommends varied, cross-department teams. These \(teams) teams of \(size) would each work on one "
+    "The study behind this report recommends varied, cross-department teams. These \(spelled(teams)) teams of \(spelled(size)) would each work on one "
       + "project together; they are chosen so that departments that do not work together yet get to know each other, from people "
       + "who are already within reach of one another."
   }
@@ -120,7 +131,20 @@ struct EnglishTeamsWording: TeamsWording {
   var shareInside: String { "Collaboration inside departments" }
   var silos: String { "Departments that are silos" }
   var modularity: String { "Modularity of the departments" }
-  var objectiveValue: String { "Objective (left to gain)" }
+  func objectiveValue(_ objective: TeamObjective) -> String {
+    switch objective {
+    case .untiedPairs: return "The same, weighted by closedness (what the teams are chosen for)"
+    case .fragilePairs: return "Pairs without a tie or on one person, weighted (what the teams are chosen for)"
+    case .modularity: return "Modularity (what the teams are chosen for)"
+    }
+  }
+
+  var insideByDepartment: String { "Collaboration inside the department:" }
+
+  func finding(teams: Int, size: Int, before: Finding.Part, after: Finding.Part) -> [Finding.Part] {
+    [.text("\(spelled(teams).capitalizedFirst) cross-department \(teams == 1 ? "team" : "teams") of \(spelled(size)), each working on one project together, would bring the pairs of departments without any tie from "),
+     before, .text(" to "), after, .text(" (see “\(heading)”).")]
+  }
 
   func unavailable(_ error: TeamError) -> String {
     "No teams are proposed: " + TeamsText.describe(error) + "."
@@ -136,10 +160,16 @@ struct EnglishTeamsWording: TeamsWording {
 }
 
 struct DutchTeamsWording: TeamsWording {
+  /// Getallen tot en met twaalf in letters, zoals in lopende tekst gebruikelijk.
+  func spelled(_ n: Int) -> String {
+    let words = ["nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf"]
+    return words.indices.contains(n) ? words[n] : NumberStyle(decimal: ",", grouping: ".").integer(n)
+  }
+
   var heading: String { "Teams die de verkokering doorbreken" }
 
   func intro(teams: Int, size: Int) -> String {
-    "Het onderzoek achter dit rapport raadt gemengde teams over de afdelingsgrenzen heen aan. Deze \(teams) teams van \(size) "
+    "Het onderzoek achter dit rapport raadt gemengde teams over de afdelingsgrenzen heen aan. Deze \(spelled(teams)) teams van \(spelled(size)) "
       + "medewerkers zouden elk samen één project doen. Ze zijn zo gekozen dat afdelingen die nog niet samenwerken elkaar leren "
       + "kennen, met mensen die elkaar al binnen bereik hebben."
   }
@@ -211,7 +241,20 @@ struct DutchTeamsWording: TeamsWording {
   var shareInside: String { "Samenwerking binnen afdelingen" }
   var silos: String { "Verkokerde afdelingen" }
   var modularity: String { "Modulariteit van de afdelingen" }
-  var objectiveValue: String { "Doelstelling (nog te winnen)" }
+  func objectiveValue(_ objective: TeamObjective) -> String {
+    switch objective {
+    case .untiedPairs: return "Idem, gewogen naar verkokering (waarop de teams gekozen zijn)"
+    case .fragilePairs: return "Paren zonder samenwerking of via één persoon, gewogen (waarop de teams gekozen zijn)"
+    case .modularity: return "Modulariteit (waarop de teams gekozen zijn)"
+    }
+  }
+
+  var insideByDepartment: String { "Samenwerking binnen de afdeling:" }
+
+  func finding(teams: Int, size: Int, before: Finding.Part, after: Finding.Part) -> [Finding.Part] {
+    [.text("\(spelled(teams).capitalizedFirst) gemengde \(teams == 1 ? "team" : "teams") van \(spelled(size)) medewerkers, elk met één gezamenlijk project, zouden het aantal paren van afdelingen zonder enige samenwerking terugbrengen van "),
+     before, .text(" naar "), after, .text(" (zie ‘\(heading)’).")]
+  }
 
   func unavailable(_ error: TeamError) -> String {
     "Er worden geen teams voorgesteld: " + TeamsText.describeDutch(error) + "."

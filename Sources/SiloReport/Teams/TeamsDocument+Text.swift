@@ -1,20 +1,41 @@
 import SiloDesign
 
 extension TeamsDocument {
-  /// The before/after rows every output shows, in one order: label, before, after.
-  public func measureRows(before: MeasuresPart, after: MeasuresPart, language: ReportLanguage) -> [(String, String, String)] {
+  /// One row of a before/after table: what it measures, where its numbers are in the
+  /// measures part (`untied_pairs`, `departments[2].share_inside`), the numbers and their text.
+  public struct MeasureRow: Sendable {
+    public var label: String
+    public var key: String
+    public var before: Double?
+    public var after: Double?
+    public var beforeText: String
+    public var afterText: String
+    /// A department's row (indented under the organization's).
+    public var department: Bool
+  }
+
+  /// The before/after rows every output shows, in one order: the organization's measures,
+  /// then each department's share inside.
+  public func measureRows(before: MeasuresPart, after: MeasuresPart, language: ReportLanguage) -> [MeasureRow] {
     let w = language.teamsWording, n = language.numbers
-    func number(_ v: Double?, _ places: Int) -> String { v.map { n.fixed($0, places) } ?? "—" }
-    var rows: [(String, String, String)] = [
-      (w.untiedPairs, n.integer(before.untiedPairs), n.integer(after.untiedPairs)),
-      (w.pairsOnOnePerson, n.integer(before.pairsOnOnePerson), n.integer(after.pairsOnOnePerson)),
-      (w.shareInside, before.shareInside.map(n.percent) ?? "—", after.shareInside.map(n.percent) ?? "—"),
-      (w.silos, n.integer(before.silos), n.integer(after.silos)),
-      (w.modularity, number(before.modularity, 3), number(after.modularity, 3)),
+    func count(_ label: String, _ key: String, _ b: Int, _ a: Int) -> MeasureRow {
+      MeasureRow(label: label, key: key, before: Double(b), after: Double(a), beforeText: n.integer(b), afterText: n.integer(a), department: false)
+    }
+    func value(_ label: String, _ key: String, _ b: Double?, _ a: Double?, _ text: (Double) -> String, department: Bool = false) -> MeasureRow {
+      MeasureRow(label: label, key: key, before: b, after: a, beforeText: b.map(text) ?? "—", afterText: a.map(text) ?? "—", department: department)
+    }
+    var rows = [
+      count(w.untiedPairs, "untied_pairs", before.untiedPairs, after.untiedPairs),
+      count(w.pairsOnOnePerson, "pairs_on_one_person", before.pairsOnOnePerson, after.pairsOnOnePerson),
+      value(w.shareInside, "share_inside", before.shareInside, after.shareInside, n.percent),
+      count(w.silos, "silos", before.silos, after.silos),
+      value(w.modularity, "modularity", before.modularity, after.modularity) { n.fixed($0, 3) },
     ]
-    if objective != .modularity { rows.append((w.objectiveValue, number(before.objective, 2), number(after.objective, 2))) }
-    for (b, a) in zip(before.departments, after.departments) {
-      rows.append(("  " + b.name, b.shareInside.map(n.percent) ?? "—", a.shareInside.map(n.percent) ?? "—"))
+    if objective != .modularity {
+      rows.append(value(w.objectiveValue(objective), "objective", before.objective, after.objective) { n.fixed($0, 2) })
+    }
+    for (j, (b, a)) in zip(before.departments, after.departments).enumerated() {
+      rows.append(value(b.name, "departments[\(j)].share_inside", b.shareInside, a.shareInside, n.percent, department: true))
     }
     return rows
   }
@@ -41,11 +62,15 @@ extension TeamsDocument {
     return out + note + "\n"
   }
 
-  private func table(_ rows: [(String, String, String)], language: ReportLanguage) -> String {
+  private func table(_ rows: [MeasureRow], language: ReportLanguage) -> String {
     let w = language.teamsWording
-    let all = [(w.measureColumn, w.beforeColumn, w.afterColumn)] + rows
+    var all = [(w.measureColumn, w.beforeColumn, w.afterColumn)]
+    for (i, row) in rows.enumerated() {
+      if row.department && (i == 0 || !rows[i - 1].department) { all.append((w.insideByDepartment, "", "")) }
+      all.append(((row.department ? "  " : "") + row.label, row.beforeText, row.afterText))
+    }
     let a = all.map(\.0.count).max()!, b = all.map(\.1.count).max()!
-    return all.map { "  " + pad($0.0, a) + "  " + String(repeating: " ", count: b - $0.1.count) + $0.1 + "  →  " + $0.2 }
+    return all.map { $0.1.isEmpty ? "  " + $0.0 : "  " + pad($0.0, a) + "  " + String(repeating: " ", count: b - $0.1.count) + $0.1 + "  →  " + $0.2 }
       .joined(separator: "\n") + "\n"
   }
 

@@ -9,6 +9,8 @@ struct Analyze: ParsableCommand {
       Writes into the folder given with --out:
         report.html             the report: key findings, silo scorecard, brokers and
                                 what depends on them, communities against departments,
+                                teams that would open the silos (a log; --no-teams
+                                leaves them out; `siloscope teams` for more control),
                                 diagrams, methods (one file; opens from disk, prints)
         report.json             every number of the report (Schemas/report.schema.json)
         people.csv              per person: department, community, betweenness, …
@@ -86,6 +88,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Periods of the \"Change over time\" section for a dated log: auto (years, quarters or months, whichever gives at least three), month, quarter, year, or none.")
   var period: ReportPeriodChoice = .auto
 
+  @Flag(help: "Leave out the section \"Teams that would open the silos\" (3 teams of 5 from a log; see `siloscope teams`).")
+  var noTeams = false
+
   @Flag(help: "No progress on standard error.")
   var quiet = false
 
@@ -114,6 +119,7 @@ struct Analyze: ParsableCommand {
       let environment = ProcessInfo.processInfo.environment
       options.language = language ?? ReportLanguage.fromEnvironment(environment) ?? .en
       options.trend = period.trend
+      if noTeams { options.teams = nil }
       // Reproducible builds' convention (reproducible-builds.org): with SOURCE_DATE_EPOCH the
       // report states that date and no run time, so the same input gives the same bytes.
       if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {
