@@ -1,3 +1,4 @@
+import Dispatch
 import SiloGraph
 
 /// Whether an E-I index is lower (or higher) than chance: a permutation test.
@@ -38,53 +39,125 @@ extension CollaborationGraph {
   /// doi:10.2202/1544-6115.1585). This is UCINET's E-I permutation test; Krackhardt & Stern
   /// (1988) define the index.
   ///
-  /// Deterministic for a seed (SiloGraph's `SeededGenerator`, Fisher–Yates shuffles).
+  /// Deterministic for a seed (SiloGraph's `SeededGenerator`, Fisher–Yates shuffles), and the
+  /// same for any number of `threads`: the relabellings are drawn one after another, the
+  /// sums over the ties of a block of them are computed in parallel (each relabelling by one
+  /// thread, in the ties' order), and folded into the tallies in the order drawn.
   ///
   /// - Throws: ``MetricError/notAPartition(expected:actual:)``, or
   ///   ``MetricError/invalidArgument(_:)`` for fewer than one permutation.
-  /// - Complexity: O(R (*n* + *m*)) time for R permutations; O(*n* + *k*) memory for *k*
-  ///   groups, whatever R.
+  /// - Complexity: O(R (*n* + *m*)) time for R permutations, shared among the threads but for
+  ///   the O(R *n*) of drawing them; O(*k* + B *n*) memory for *k* groups and blocks of B
+  ///   relabellings (B = 1 on one thread), whatever R.
   public func eiPermutationTest(
-    of partition: Partition, weighted: Bool = false, permutations: Int = 1000, seed: UInt64 = 1
+    of partition: Partition, weighted: Bool = false, permutations: Int = 1000, seed: UInt64 = 1, threads: Int = 1
   ) throws(MetricError) -> EIPermutationTest {
     try partition.check(covers: self)
     guard permutations >= 1 else { throw .invalidArgument("the permutation test needs at least one permutation") }
-    let k = partition.groupCount
     let observed = try externalInternalIndex(of: partition, weighted: weighted)
+    // Each relabelling's index is folded into a running tally as it is drawn, so memory does
+    // not grow with the number of permutations.
+    var tallies = PermutationTallies(observed: observed)
+    drawRelabellings(of: partition, weighted: weighted, permutations: permutations, seed: seed, threads: threads) { tallies.add($0) }
+    return tallies.test(permutations: permutations, seed: seed, weighted: weighted)
+  }
+
+  /// Draws the relabellings of the permutation test in order (Fisher–Yates shuffles of the
+  /// labels, one after another, from `seed`) and hands each one's sums over the ties to
+  /// `body`, in the order drawn; the sums of a block of relabellings are computed in parallel.
+  func drawRelabellings(
+    of partition: Partition, weighted: Bool, permutations: Int, seed: UInt64, threads: Int, _ body: (RelabelledSums) -> Void
+  ) {
+    let k = partition.groupCount
     var labels = partition.membership
     var rng = SeededGenerator(seed: seed)
-    // Each relabelling's index is folded into a running tally as it is drawn, so memory is
-    // O(k) whatever the number of permutations.
-    var overallTally = PermutationTally(observed: observed.overall)
-    var groupTallies = (0 ..< k).map { PermutationTally(observed: observed.perGroup[$0].index) }
-    var groupExternal = [Double](repeating: 0, count: k)
-    var groupInternal = [Double](repeating: 0, count: k)
-    for _ in 0 ..< permutations {
-      for i in stride(from: labels.count - 1, to: 0, by: -1) {
-        let j = Int(rng.next() % UInt64(i + 1))
-        labels.swapAt(i, j)
+    let workers = max(1, threads)
+    // Blocks of relabellings evaluated together: enough for every thread, at most about
+    // 200 MB of labels.
+    let block = workers == 1 ? 1 : max(1, min(8 * workers, 50_000_000 / max(1, labels.count)))
+    var drawn = 0
+    while drawn < permutations {
+      let size = min(block, permutations - drawn)
+      var drawnLabels: [[Int32]] = []
+      for _ in 0 ..< size {
+        Self.shuffle(&labels, &rng)
+        drawnLabels.append(labels)
       }
-      for g in 0 ..< k { groupExternal[g] = 0; groupInternal[g] = 0 }
-      var external = 0.0, internalTotal = 0.0
-      labels.withUnsafeBufferPointer { group in
-        forEachTie(weighted: weighted) { u, v, w in
-          let a = Int(group[u]), b = Int(group[v])
-          if a == b {
-            internalTotal += w
-            groupInternal[a] += w
-          } else {
-            external += w
-            groupExternal[a] += w
-            groupExternal[b] += w
-          }
+      let sums = ThreadSlots<RelabelledSums?>(count: size, initial: nil)
+      let used = min(workers, size)
+      if used == 1 {
+        for i in 0 ..< size { sums.set(i, relabelledSums(drawnLabels[i], groups: k, weighted: weighted)) }
+      } else {
+        let labelSets = drawnLabels
+        DispatchQueue.concurrentPerform(iterations: used) { worker in
+          for i in stride(from: worker, to: size, by: used) { sums.set(i, relabelledSums(labelSets[i], groups: k, weighted: weighted)) }
         }
       }
-      overallTally.add(Self.ei(external, internalTotal))
-      for g in 0 ..< k { groupTallies[g].add(Self.ei(groupExternal[g], groupInternal[g])) }
+      for case let sum? in sums.take() { body(sum) }
+      drawn += size
     }
-    return EIPermutationTest(
-      overall: overallTally.outcome, perGroup: groupTallies.map(\.outcome),
-      permutations: permutations, seed: seed, weighted: weighted)
+  }
+
+  /// One relabelling: a Fisher–Yates shuffle of the current labels.
+  @inline(__always)
+  static func shuffle(_ labels: inout [Int32], _ rng: inout SeededGenerator) {
+    for i in stride(from: labels.count - 1, to: 0, by: -1) {
+      labels.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+    }
+  }
+
+  /// The weight (or count) of ties inside and across groups under one labelling, in total
+  /// and per group, summed in the ties' order.
+  private func relabelledSums(_ labels: [Int32], groups k: Int, weighted: Bool) -> RelabelledSums {
+    var sums = RelabelledSums(groups: k)
+    labels.withUnsafeBufferPointer { group in
+      forEachTie(weighted: weighted) { u, v, w in
+        let a = Int(group[u]), b = Int(group[v])
+        if a == b {
+          sums.internalTotal += w
+          sums.groupInternal[a] += w
+        } else {
+          sums.external += w
+          sums.groupExternal[a] += w
+          sums.groupExternal[b] += w
+        }
+      }
+    }
+    return sums
+  }
+}
+
+/// The tallies of one permutation test: the organization's and each group's.
+struct PermutationTallies {
+  var overall: PermutationTally
+  var groups: [PermutationTally]
+
+  init(observed: ExternalInternalIndex) {
+    overall = PermutationTally(observed: observed.overall)
+    groups = observed.perGroup.map { PermutationTally(observed: $0.index) }
+  }
+
+  mutating func add(_ sum: RelabelledSums) {
+    overall.add(CollaborationGraph.ei(sum.external, sum.internalTotal))
+    for g in groups.indices { groups[g].add(CollaborationGraph.ei(sum.groupExternal[g], sum.groupInternal[g])) }
+  }
+
+  func test(permutations: Int, seed: UInt64, weighted: Bool) -> EIPermutationTest {
+    EIPermutationTest(
+      overall: overall.outcome, perGroup: groups.map(\.outcome), permutations: permutations, seed: seed, weighted: weighted)
+  }
+}
+
+/// One relabelling's sums for the E-I permutation test.
+struct RelabelledSums: Sendable {
+  var external = 0.0
+  var internalTotal = 0.0
+  var groupExternal: [Double]
+  var groupInternal: [Double]
+
+  init(groups k: Int) {
+    groupExternal = Array(repeating: 0, count: k)
+    groupInternal = Array(repeating: 0, count: k)
   }
 }
 

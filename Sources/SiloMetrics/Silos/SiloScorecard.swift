@@ -92,22 +92,41 @@ extension Network {
   ///
   /// Every number follows the measure it names: ``CollaborationGraph/modularity(of:resolution:weighted:)``,
   /// ``CollaborationGraph/externalInternalIndex(of:weighted:convention:)`` (per tie),
-  /// ``CollaborationGraph/eiPermutationTest(of:weighted:permutations:seed:)``,
+  /// ``CollaborationGraph/eiPermutationTest(of:weighted:permutations:seed:threads:)``,
   /// ``CollaborationGraph/nominalAssortativity(of:weighted:)``,
   /// ``CollaborationGraph/freemanSegregation(of:)``,
   /// ``CollaborationGraph/colemanHomophily(of:weighted:)``. Direction is ignored for the
   /// counts of people with outside ties.
   ///
+  /// The permutation test shares its relabellings among `threads` threads; the scorecard is
+  /// the same for any number.
+  ///
   /// - Throws: ``MetricError/invalidArgument(_:)`` when the network has no groups.
   /// - Complexity: O(R (*n* + *m*)) for R permutations.
-  public func siloScorecard(weighted: Bool = true, permutations: Int = 1000, seed: UInt64 = 1) throws(MetricError) -> SiloScorecard {
+  public func siloScorecard(
+    weighted: Bool = true, permutations: Int = 1000, seed: UInt64 = 1, threads: Int = 1
+  ) throws(MetricError) -> SiloScorecard {
     guard let groups else { throw .invalidArgument("the network has no departments (groups)") }
+    let test = try graph.eiPermutationTest(of: groups, weighted: weighted, permutations: permutations, seed: seed, threads: threads)
+    return try siloScorecard(weighted: weighted, test: test)
+  }
+
+  /// The silo scorecard with a permutation test already made (for example by
+  /// ``CollaborationGraph/eiPermutationTest(of:changedFrom:at:relabellings:)`` for a what-if
+  /// network): everything else as ``siloScorecard(weighted:permutations:seed:threads:)``.
+  ///
+  /// - Precondition: `test` is of this network's departments, weighted as `weighted`.
+  /// - Throws: ``MetricError/invalidArgument(_:)`` when the network has no groups.
+  /// - Complexity: O(*n* + *m* + k²).
+  public func siloScorecard(weighted: Bool, test: EIPermutationTest) throws(MetricError) -> SiloScorecard {
+    guard let groups else { throw .invalidArgument("the network has no departments (groups)") }
+    precondition(test.weighted == weighted && test.perGroup.count == groups.groupCount, "a test of other groups or weights")
+    let permutations = test.permutations, seed = test.seed
     let k = groups.groupCount
     let modularity = try graph.modularity(of: groups, weighted: weighted)
     let ei = try graph.externalInternalIndex(of: groups, weighted: weighted)
     let counts = weighted ? try graph.externalInternalIndex(of: groups, weighted: false) : ei
     let sums = weighted ? ei : try graph.externalInternalIndex(of: groups, weighted: true)
-    let test = try graph.eiPermutationTest(of: groups, weighted: weighted, permutations: permutations, seed: seed)
     let assortativity = try graph.nominalAssortativity(of: groups, weighted: weighted)
     let freeman = try graph.freemanSegregation(of: groups)
     let coleman = try graph.colemanHomophily(of: groups, weighted: weighted)

@@ -16,7 +16,7 @@
 ///   way (E-I = ∓1/3) separates "more on one side" from "balanced".
 /// - Size: a large department has more colleagues inside by arithmetic alone. The reference
 ///   for its size is the E-I that random assignment of people to departments gives it (the
-///   mean of the permutation test, ``SiloGraph/CollaborationGraph/eiPermutationTest(of:weighted:permutations:seed:)``):
+///   mean of the permutation test, ``SiloGraph/CollaborationGraph/eiPermutationTest(of:weighted:permutations:seed:threads:)``):
 ///   a department that keeps 5:1 inside only because it is most of the organization is
 ///   *inward*, not a silo. That expectation and its p-value are information, not the verdict:
 ///   against random assignment nearly every department of a real organization is

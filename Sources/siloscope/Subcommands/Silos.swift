@@ -46,7 +46,7 @@ struct Silos: ParsableCommand {
             + "silo measures compare departments")
       }
       let scorecard = try network.siloScorecard(
-        weighted: !analysis.unweighted, permutations: permutations, seed: analysis.seed)
+        weighted: !analysis.unweighted, permutations: permutations, seed: analysis.seed, threads: SystemThreads.count)
       let margins = bootstrap == 0 ? nil : try network.graph.eiBootstrap(
         of: network.groups!, affiliations: loaded.affiliations, weighted: !analysis.unweighted, replicates: bootstrap,
         seed: analysis.seed, threads: SystemThreads.count)
