@@ -188,28 +188,25 @@ extension DepartmentLinks {
     of team: [Int32], objective: TeamObjective, weights: PairWeights, model: TieModel, graph: CollaborationGraph
   ) -> Double {
     switch objective {
-    case .untiedPairs: return pairGain(team, weights: weights) { a, b, _ in !isTied(a, b) }
-    case .fragilePairs: return pairGain(team, weights: weights) { a, b, ends in robustAfter(a, b, ends) }
+    case .untiedPairs: return pairGain(team, weights: weights) { a, b in !isTied(a, b) }
+    case .fragilePairs: return pairGain(team, weights: weights) { a, b in robustAfter(a, b, ends(of: team, a, b)) }
     case .modularity: return modularityGain(team, model: model, graph: graph)
     }
   }
 
-  /// Σ w(a, b) over the department pairs the team joins for which `counts(a, b, ends)` holds,
-  /// `ends` being the team's new ties between a and b.
-  private func pairGain(_ team: [Int32], weights: PairWeights, counts: (Int, Int, [(Int32, Int32)]) -> Bool) -> Double {
-    let departments = team.map { Int(membership[Int($0)]) }
-    var seen: [Int] = []
+  /// Σ w(a, b) over the department pairs the team joins (each once) for which `counts(a, b)`
+  /// holds.
+  private func pairGain(_ team: [Int32], weights: PairWeights, counts: (Int, Int) -> Bool) -> Double {
     var sum = 0.0
     for i in team.indices {
-      for j in team.indices where departments[j] > departments[i] {
-        let a = departments[i], b = departments[j]
-        guard weights[a, b] > 0, !seen.contains(a * k + b) else { continue }
-        seen.append(a * k + b)
-        var ends: [(Int32, Int32)] = []
-        for x in team.indices where departments[x] == a {
-          for y in team.indices where departments[y] == b { ends.append((team[x], team[y])) }
-        }
-        if counts(a, b, ends) { sum += weights[a, b] }
+      let a = Int(membership[Int(team[i])])
+      for j in team.indices {
+        let b = Int(membership[Int(team[j])])
+        // Each pair once: at its first (i, j) with a < b.
+        guard a < b, weights[a, b] > 0, !team[..<i].contains(where: { membership[Int($0)] == a }),
+          !team[..<j].contains(where: { membership[Int($0)] == b })
+        else { continue }
+        if counts(a, b) { sum += weights[a, b] }
       }
     }
     return sum

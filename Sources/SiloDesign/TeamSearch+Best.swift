@@ -22,6 +22,7 @@ extension TeamSearch {
     if Self.binomial(people.count, request.size, cap: exhaustiveLimit) <= exhaustiveLimit {
       return tryEvery(people, links: links, minimumDepartments: minimumDepartments).map { ($0, true) }
     }
+    if request.reach == nil { representatives = top(perDepartment: Self.representativesPerDepartment, available) }
     let starts = seeds(available).compactMap { grow(from: $0, links: links, available: available, minimumDepartments: minimumDepartments) }
     var distinct: [Found] = []
     for found in starts.sorted(by: Self.better) where !distinct.contains(where: { Set($0.team) == Set(found.team) }) {

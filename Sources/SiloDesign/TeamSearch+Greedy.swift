@@ -24,7 +24,7 @@ extension TeamSearch {
   /// The people a member may be chosen from: those within reach of the marked members, or,
   /// without a reach, a few of every department.
   func candidates(_ available: [Bool]) -> [Int32] {
-    request.reach == nil ? top(perDepartment: Self.representativesPerDepartment, available) : marked
+    request.reach == nil ? representatives : marked
   }
 
   /// A team grown from `seed`, adding each time the candidate with the largest gain (then
@@ -33,34 +33,39 @@ extension TeamSearch {
   func grow(from seed: Int32, links: DepartmentLinks, available: [Bool], minimumDepartments: Int) -> Found? {
     clearMarks()
     var team = [seed]
-    var perDepartment: [Int32: Int] = [membership[Int(seed)]: 1]
+    var perDepartment = [Int](repeating: 0, count: departmentCount)
+    perDepartment[Int(membership[Int(seed)])] = 1
+    var departments = 1
+    var focused = request.departments.contains(Int(membership[Int(seed)]))
     mark(seed, slot: 0)
-    let pool = candidates(available)
     while team.count < request.size {
       let slotsLeft = request.size - team.count
-      let newNeeded = minimumDepartments - perDepartment.count
+      let newNeeded = minimumDepartments - departments
       if newNeeded > slotsLeft { return nil }
-      let focusNeeded = !request.departments.isEmpty && slotsLeft == 1
-        && !perDepartment.keys.contains { request.departments.contains(Int($0)) }
+      let focusNeeded = !request.departments.isEmpty && slotsLeft == 1 && !focused
       var pick: (key: (Double, Int, Int32, Int32), person: Int32)?
-      var cached: [Int32: Double] = [:]
-      for c in (request.reach == nil ? pool : marked) where available[Int(c)] && !team.contains(c) {
-        let d = membership[Int(c)], count = perDepartment[d, default: 0]
+      // One evaluation per department when the gain depends only on departments.
+      var cached = [Double](repeating: .nan, count: departmentOnly ? departmentCount : 0)
+      for c in candidates(available) where available[Int(c)] && !team.contains(c) {
+        let d = Int(membership[Int(c)]), count = perDepartment[d]
         if count >= request.maximumPerDepartment || (newNeeded >= slotsLeft && count > 0) { continue }
-        if focusNeeded && !request.departments.contains(Int(d)) { continue }
+        if focusNeeded && !request.departments.contains(d) { continue }
         let g: Double
-        if departmentOnly, let known = cached[d] {
-          g = known
+        if departmentOnly && !cached[d].isNaN {
+          g = cached[d]
         } else {
           g = gain(of: team + [c], links: links)
-          cached[d] = g
+          if departmentOnly { cached[d] = g }
         }
         let key = ((g * 1e12).rounded() / 1e12, count == 0 ? 1 : 0, bridging[Int(c)], -c)
         if pick == nil || key > pick!.key { pick = (key, c) }
       }
       guard let chosen = pick?.person else { return nil }
       team.append(chosen)
-      perDepartment[membership[Int(chosen)], default: 0] += 1
+      let d = Int(membership[Int(chosen)])
+      if perDepartment[d] == 0 { departments += 1 }
+      perDepartment[d] += 1
+      focused = focused || request.departments.contains(d)
       mark(chosen, slot: team.count - 1)
     }
     return Found(team: team, gain: gain(of: team, links: links))
@@ -77,25 +82,18 @@ extension TeamSearch {
   }
 
   /// Swaps one member for an available person while that raises the gain and keeps the
-  /// constraints, the best swap first, for at most `rounds` swaps.
+  /// constraints, the best swap first, for at most `rounds` swaps. Candidates are checked
+  /// cheapest test first: the department counts, the gain (one evaluation per department when
+  /// the objective depends only on departments), then whether the team stays within reach.
   func improve(_ start: Found, links: DepartmentLinks, available: [Bool], minimumDepartments: Int, rounds: Int = 10) -> Found {
     var current = start
     for _ in 0 ..< rounds {
       var bestSwap: Found?
       for i in current.team.indices {
-        clearMarks()
-        for (j, m) in current.team.enumerated() where j != i { mark(m, slot: j) }
-        for c in candidates(available) where available[Int(c)] && !current.team.contains(c) {
-          var team = current.team
-          team[i] = c
-          let near: (Int, Int) -> Bool = { a, b in
-            if a == i { return self.mask(of: c) & (1 << UInt32(b)) != 0 }
-            if b == i { return self.mask(of: c) & (1 << UInt32(a)) != 0 }
-            return self.mask(of: team[b]) & (1 << UInt32(a)) != 0
-          }
-          guard meetsConstraints(team, minimumDepartments: minimumDepartments, near: near) else { continue }
-          let found = Found(team: team, gain: gain(of: team, links: links))
-          if found.gain > (bestSwap?.gain ?? current.gain) + 1e-12 { bestSwap = found }
+        if let found = bestReplacement(at: i, in: current, beating: bestSwap?.gain ?? current.gain, links: links, available: available,
+          minimumDepartments: minimumDepartments)
+        {
+          bestSwap = found
         }
       }
       guard let bestSwap else { break }
@@ -103,5 +101,58 @@ extension TeamSearch {
     }
     clearMarks()
     return current
+  }
+
+  /// The best team with member `i` replaced that gains more than `floor`, or `nil`.
+  private func bestReplacement(
+    at i: Int, in current: Found, beating floor: Double, links: DepartmentLinks, available: [Bool], minimumDepartments: Int
+  ) -> Found? {
+    let team = current.team
+    clearMarks()
+    for (j, m) in team.enumerated() where j != i { mark(m, slot: j) }
+    var counts: [Int32: Int] = [:]
+    for (j, m) in team.enumerated() where j != i { counts[membership[Int(m)], default: 0] += 1 }
+    let focusKept = request.departments.isEmpty || counts.keys.contains { request.departments.contains(Int($0)) }
+    // Which other members each member is within reach of (bit j: member j), member i left out.
+    let others = ~(UInt32(1) << UInt32(i))
+    let adjacency = team.map { mask(of: $0) & others }
+    var best: Found?, cached: [Int32: Double] = [:]
+    for c in candidates(available) where available[Int(c)] && !team.contains(c) {
+      let d = membership[Int(c)], count = counts[d, default: 0]
+      if count >= request.maximumPerDepartment || counts.count + (count == 0 ? 1 : 0) < minimumDepartments { continue }
+      if !focusKept && !request.departments.contains(Int(d)) { continue }
+      var swapped = team
+      swapped[i] = c
+      let g: Double
+      if departmentOnly, let known = cached[d] {
+        g = known
+      } else {
+        g = gain(of: swapped, links: links)
+        cached[d] = g
+      }
+      guard g > (best?.gain ?? floor) + 1e-12 else { continue }
+      if request.reach != nil && !Self.isConnected(adjacency, replacing: i, with: mask(of: c) & others) { continue }
+      best = Found(team: swapped, gain: g)
+    }
+    return best
+  }
+
+  /// Whether the members form one group when member `i`'s neighbours (bits) are `near`:
+  /// a breadth-first search over bit masks.
+  static func isConnected(_ adjacency: [UInt32], replacing i: Int, with near: UInt32) -> Bool {
+    let all = adjacency.count == 32 ? UInt32.max : (UInt32(1) << UInt32(adjacency.count)) - 1
+    var reached = UInt32(1) << UInt32(i), frontier = reached
+    while frontier != 0 {
+      var next: UInt32 = 0
+      var bits = frontier
+      while bits != 0 {
+        let j = bits.trailingZeroBitCount
+        bits &= bits - 1
+        next |= j == i ? near : adjacency[j] | (near >> UInt32(j) & 1 == 1 ? UInt32(1) << UInt32(i) : 0)
+      }
+      frontier = next & ~reached
+      reached |= next
+    }
+    return reached & all == all
   }
 }

@@ -6,6 +6,8 @@ import SiloGraph
 final class TeamSearch {
   let graph: CollaborationGraph
   let membership: [Int32]
+  /// The number of departments.
+  let departmentCount: Int
   let request: TeamRequest
   let model: TieModel
   let weights: PairWeights
@@ -19,8 +21,12 @@ final class TeamSearch {
   private var touched: [Int32] = []
   private var seen: [UInt32]
   private var generation: UInt32 = 0
+  /// Without a reach: the people members are chosen from (a few of every department), set
+  /// for each search from the people available then.
+  var representatives: [Int32] = []
 
   init(graph: CollaborationGraph, membership: [Int32], request: TeamRequest, model: TieModel, weights: PairWeights, pool: [Bool]) {
+    self.departmentCount = weights.k
     self.graph = graph
     self.membership = membership
     self.request = request
@@ -43,21 +49,27 @@ final class TeamSearch {
   func ball(of p: Int32) -> [Int32] {
     guard let reach = request.reach else { return [] }
     generation &+= 1
-    seen[Int(p)] = generation
-    var frontier = [p], result: [Int32] = []
+    let stamp = generation
+    // The scratch array is taken out of the object for the search (no exclusivity checks in
+    // the loop) and put back after.
+    var seen: [UInt32] = []
+    swap(&seen, &self.seen)
+    defer { swap(&seen, &self.seen) }
+    seen[Int(p)] = stamp
+    var result: [Int32] = [], start = 0
+    var frontier = [p]
     for _ in 0 ..< reach {
-      var next: [Int32] = []
+      start = result.count
       for u in frontier {
         for i in graph.rowOffsets[Int(u)] ..< graph.rowOffsets[Int(u) + 1] {
           let v = graph.columns[i].rawValue
-          if seen[Int(v)] != generation {
-            seen[Int(v)] = generation
-            next.append(v)
+          if seen[Int(v)] != stamp {
+            seen[Int(v)] = stamp
+            result.append(v)
           }
         }
       }
-      result += next
-      frontier = next
+      frontier = Array(result[start...])
     }
     return result
   }
@@ -72,9 +84,13 @@ final class TeamSearch {
 
   /// Marks everyone within reach of `member`, the team's `slot`-th member.
   func mark(_ member: Int32, slot: Int) {
-    for v in ball(of: member) {
-      if nearMask[Int(v)] == 0 { touched.append(v) }
-      nearMask[Int(v)] |= 1 << UInt32(slot)
+    let ball = ball(of: member), bit = UInt32(1) << UInt32(slot)
+    var mask: [UInt32] = []
+    swap(&mask, &nearMask)
+    defer { swap(&mask, &nearMask) }
+    for v in ball {
+      if mask[Int(v)] == 0 { touched.append(v) }
+      mask[Int(v)] |= bit
     }
   }
 
