@@ -23,7 +23,7 @@ import SiloRender
 /// 2. replace names by keyed pseudonyms (``Options/pseudonymizer``) and merge departments
 ///    smaller than ``Options/minimumGroupSize``
 ///    (``SiloGraph/Network/mergingSmallDepartments(minimum:)``);
-/// 3. the silo scorecard (SiloMetrics' `Network.siloScorecard(weighted:permutations:seed:)`);
+/// 3. the silo scorecard (SiloMetrics' `Network.siloScorecard(weighted:permutations:seed:threads:)`);
 /// 4. communities (Leiden) against the departments;
 /// 5. brokers: betweenness (exact up to ``Options/exactBetweennessLimit`` people, sampled
 ///    above), constraint, brokerage roles, cut points and what depends on the top brokers;
@@ -134,11 +134,16 @@ public enum SiloAnalysis {
       projection: loaded.projection, inputs: loaded.reports)
     if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
 
-    let (scorecard, silos) = try Self.silos(network, affiliations: guarded.affiliations, options: options, clock: &clock)
-    let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in
-      try Self.teams(loaded, guarded: guarded, scorecard: scorecard, options: options)
+    let (scorecard, silos, relabellings) = try Self.silos(
+      network, affiliations: guarded.affiliations, options: options, clock: &clock,
+      keepingRelabellings: options.teams != nil && loaded.kind == .log)
+    // The teams are proposed and measured on another thread while the communities (one
+    // thread) are found; the step reports the time waited for them after that.
+    let pendingTeams = Background { () throws(AnalysisError) in
+      try Self.teams(loaded, guarded: guarded, scorecard: scorecard, relabellings: relabellings, options: options)
     }
     let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
+    let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in try pendingTeams.value() }
     let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
     var silosDocument = silos, communitiesDocument = communities
@@ -215,13 +220,13 @@ public enum SiloAnalysis {
   /// team can meet, the reason instead; neither for an edge list or without a request.
   static func teams(
     _ loaded: LoadedInput, guarded: (network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments, personLevel: [Bool]),
-    scorecard: SiloScorecard, options: Options
+    scorecard: SiloScorecard, relabellings: EIRelabellings?, options: Options
   ) throws(AnalysisError) -> (TeamsDocument?, TeamError?) {
     guard let teams = options.teams, loaded.kind == .log else { return (nil, nil) }
     do {
       let whatIf = try TeamWhatIf(
-        loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard, options: options,
-        hours: teams.hours)
+        loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard,
+        relabellings: relabellings, options: options, hours: teams.hours)
       return (try whatIf.propose(teams), nil)
     } catch .teams(let error) {
       return (nil, error)
@@ -275,12 +280,13 @@ public enum SiloAnalysis {
   /// The silo scorecard and its document, with the bootstrap margins when asked for
   /// (steps ``AnalysisStep/silos`` and ``AnalysisStep/bootstrap``).
   static func silos(
-    _ network: Network, affiliations: ProjectAffiliations?, options: Options, clock: inout StepClock
-  ) throws(AnalysisError) -> (SiloScorecard, SilosDocument) {
+    _ network: Network, affiliations: ProjectAffiliations?, options: Options, clock: inout StepClock, keepingRelabellings: Bool = false
+  ) throws(AnalysisError) -> (SiloScorecard, SilosDocument, EIRelabellings?) {
     let n = network.graph.nodeCount, m = network.graph.edgeCount
     do {
-      let scorecard = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) { () throws(MetricError) in
-        try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      let (scorecard, relabellings) = try clock.step(.silos, estimate: Estimate.silos(n: n, m: m, permutations: options.permutations)) {
+        () throws(MetricError) in
+        try Self.scorecard(network, options: options, keepingRelabellings: keepingRelabellings)
       }
       var document = try SilosDocument(network: network, scorecard: scorecard, warnings: [])
       if options.bootstrapReplicates > 0 {
@@ -291,10 +297,26 @@ public enum SiloAnalysis {
         }
         document.add(bootstrap)
       }
-      return (scorecard, document)
+      return (scorecard, document, relabellings)
     } catch {
       throw .metric(error)
     }
+  }
+
+  /// The silo scorecard as the analysis makes it, with the permutation test's relabellings
+  /// kept when asked (for measuring what-if teams against the same relabellings).
+  static func scorecard(
+    _ network: Network, options: Options, keepingRelabellings: Bool
+  ) throws(MetricError) -> (SiloScorecard, EIRelabellings?) {
+    let threads = max(1, options.threads)
+    guard keepingRelabellings, let groups = network.groups, !network.graph.isDirected else {
+      let scorecard = try network.siloScorecard(
+        weighted: options.weighted, permutations: options.permutations, seed: options.seed, threads: threads)
+      return (scorecard, nil)
+    }
+    let relabellings = try network.graph.eiRelabellings(
+      of: groups, weighted: options.weighted, permutations: options.permutations, seed: options.seed, threads: threads)
+    return (try network.siloScorecard(weighted: options.weighted, test: relabellings.test), relabellings)
   }
 
   /// The "Change over time" part for a dated log: the periods ``Options/trend`` asks for,
@@ -438,7 +460,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case communities = "communities (Leiden)"
   case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
   case trend = "change over time (periods, communities)"
-  case teams = "teams that would open the silos (advisor, what-if)"
+  case teams = "teams that would open the silos (advisor, what-if; alongside the communities)"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }
@@ -515,6 +537,25 @@ struct StepClock {
   }
 
 
+}
+
+/// Work started on another thread, its result (or error) taken when needed.
+final class Background<Value: Sendable>: @unchecked Sendable {
+  private var result: Result<Value, AnalysisError>?
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () throws(AnalysisError) -> Value) {
+    DispatchQueue.global().async {
+      self.result = Result { () throws(AnalysisError) in try work() }
+      self.done.signal()
+    }
+  }
+
+  /// Waits for the work and returns its value or throws its error.
+  func value() throws(AnalysisError) -> Value {
+    done.wait()
+    return try result!.get()
+  }
 }
 
 /// Rough durations of the steps on a 2-core machine of 2026, calibrated on the programs in

@@ -50,16 +50,17 @@ extension SiloAnalysis {
     guard loaded.kind == .log else { throw .teams(.needsLogWithDepartments) }
     try check(loaded.network, kind: loaded.kind)
     let guarded = try protected(loaded, options: options)
-    let scorecard: SiloScorecard
+    let scorecard: SiloScorecard, relabellings: EIRelabellings?
     do {
-      scorecard = try clock.step(.silos, estimate: nil) { () throws(MetricError) in
-        try guarded.network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      (scorecard, relabellings) = try clock.step(.silos, estimate: nil) { () throws(MetricError) in
+        try Self.scorecard(guarded.network, options: options, keepingRelabellings: true)
       }
     } catch {
       throw .metric(error)
     }
     return try TeamWhatIf(
-      loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard, options: options, hours: hours)
+      loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard,
+      relabellings: relabellings, options: options, hours: hours)
   }
 }
 

@@ -16,6 +16,8 @@ struct TeamWhatIf {
   let network: Network
   let personLevel: [Bool]
   let scorecard: SiloScorecard
+  /// The scorecard's relabellings, when kept: each "after" is tested against them.
+  let relabellings: EIRelabellings?
   let options: SiloAnalysis.Options
   /// Hours per member and day of the teams' rows.
   let hours: Double
@@ -27,7 +29,8 @@ struct TeamWhatIf {
   /// - Throws: ``AnalysisError/teams(_:)`` with ``SiloDesign/TeamError/needsLogWithDepartments``
   ///   for a network read from an edge list.
   init(
-    loaded: LoadedInput, network: Network, personLevel: [Bool], scorecard: SiloScorecard, options: SiloAnalysis.Options, hours: Double?
+    loaded: LoadedInput, network: Network, personLevel: [Bool], scorecard: SiloScorecard, relabellings: EIRelabellings? = nil,
+    options: SiloAnalysis.Options, hours: Double?
   ) throws(AnalysisError) {
     guard let log = loaded.log, let projection = loaded.projectionOptions else { throw .teams(.needsLogWithDepartments) }
     self.loaded = loaded
@@ -36,6 +39,7 @@ struct TeamWhatIf {
     self.network = network
     self.personLevel = personLevel
     self.scorecard = scorecard
+    self.relabellings = relabellings
     self.options = options
     self.hours = hours ?? log.typicalHours
     day = Self.day(log: log, projection: projection)
@@ -79,23 +83,34 @@ struct TeamWhatIf {
     return try SiloAnalysis.protected(reloaded, options: options).network
   }
 
-  /// The measures of a network with the analysis' scorecard.
-  func measures(of network: Network, objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> TeamMeasures {
+  /// The measures of a network with the analysis' scorecard: the analysed network's own, or
+  /// for a network with `changed` people's ties changed (teams added), a scorecard whose
+  /// permutation test reuses the analysis' relabellings when they were kept (the same
+  /// relabellings, only the changed ties summed again), else a new one.
+  func measures(
+    of network: Network, changed: [NodeID] = [], objective: TeamObjective, departments: Set<Int>, threads: Int = 1
+  ) throws(AnalysisError) -> TeamMeasures {
     let card: SiloScorecard
-    if network == self.network {
-      card = scorecard
-    } else {
-      do {
-        card = try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
-      } catch {
-        throw .metric(error)
+    do {
+      if network == self.network {
+        card = scorecard
+      } else if let relabellings, let groups = network.groups, groups.membership == self.network.groups?.membership {
+        let test = try network.graph.eiPermutationTest(
+          of: groups, changedFrom: self.network.graph, at: changed, relabellings: relabellings)
+        card = try network.siloScorecard(weighted: options.weighted, test: test)
+      } else {
+        card = try network.siloScorecard(
+          weighted: options.weighted, permutations: options.permutations, seed: options.seed, threads: threads)
       }
+    } catch {
+      throw .metric(error)
     }
     return TeamMeasures(network: network, scorecard: card, objective: objective, baseline: self.network, departments: departments)
   }
 
-  /// The measures after each of `sets` of teams, two at a time where threads allow (each
-  /// measured on its own, so the result does not depend on the threads).
+  /// The measures after each of `sets` of teams, two at a time where threads allow, the
+  /// threads left over shared by each scorecard's permutation test (each measured on its own,
+  /// so the result does not depend on the threads).
   func measures(after sets: [[[NodeID]]], objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> [(Network, TeamMeasures)] {
     nonisolated(unsafe) var results = [Result<(Network, TeamMeasures), AnalysisError>?](repeating: nil, count: sets.count)
     let lock = DispatchQueue(label: "siloscope.teams")
@@ -104,7 +119,12 @@ struct TeamWhatIf {
       for i in stride(from: worker, to: sets.count, by: workers) {
         let result = Result { () throws(AnalysisError) in
           let after = try network(adding: sets[i])
-          return (after, try measures(of: after, objective: objective, departments: departments))
+          return (
+            after,
+            try measures(
+              of: after, changed: Array(sets[i].joined()), objective: objective, departments: departments,
+              threads: max(1, options.threads / workers))
+          )
         }
         lock.sync { results[i] = result }
       }
