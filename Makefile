@@ -57,7 +57,7 @@ check-report:
 
 docs: setup
 	$(SWIFT) package --scratch-path .build-docc generate-documentation --warnings-as-errors \
-	  --target SiloGraph --target SiloIngest --target SiloMetrics --target SiloRender --target SiloReport
+	  --target SiloGraph --target SiloIngest --target SiloMetrics --target SiloRender --target SiloDesign --target SiloReport
 
 references:
 	@test -x .venv-refs/bin/python || (python3 -m venv .venv-refs && .venv-refs/bin/pip install -q -r Tests/References/requirements.txt)

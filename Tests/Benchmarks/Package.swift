@@ -54,6 +54,15 @@ let package = Package(
         .product(name: "SiloMetrics", package: root.lastPathComponent),
       ],
       path: "Benchmarks/BootstrapTiming"),
+    // A plain program: the team advisor's search alone on generated logs (best of 3).
+    // `swift run -c release TeamTiming LOG ...` here, or `run.sh teams`.
+    .executableTarget(
+      name: "TeamTiming",
+      dependencies: [
+        .product(name: "SiloIngest", package: root.lastPathComponent),
+        .product(name: "SiloDesign", package: root.lastPathComponent),
+      ],
+      path: "Benchmarks/TeamTiming"),
     // A plain program: SiloTrend on generated year logs in monthly periods (1 and 2 threads,
     // peak memory) and how far each month's communities depend on the seed.
     // `swift run -c release TrendTiming [people ...]` here, or `run.sh trend`.

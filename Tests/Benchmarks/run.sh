@@ -20,13 +20,16 @@
 #   warehouse  the log-to-ties step on generated logs of about 10^6 and 10^7 rows (seed 1):
 #            siloscope build against the SQL of siloscope sql in DuckDB (1 and 2 threads) and
 #            Spark local[2] (Tests/Benchmarks/peers_sql.py, in .venv-warehouse as make test makes it)
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [warehouse] [workbook]   (default: all)
+#   teams    siloscope teams --teams 5 --size 6 on generated logs of 1,000, 10,000 and 100,000
+#            people (seed 1): the whole command (wall, peak memory), and the advisor's search
+#            alone (Tests/Benchmarks/Benchmarks/TeamTiming); no peer
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [warehouse] [workbook] [teams]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap warehouse workbook)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap warehouse workbook teams)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -65,6 +68,20 @@ for suite in "${suites[@]}"; do
   trend)
     echo "## SiloScope (trend), wall clock, one run each"
     (cd Tests/Benchmarks && swift run -c release TrendTiming 10000 100000 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  teams)
+    logs=()
+    for people in 1000 10000 100000; do logs+=("$(generated_log "$people" 1)"); done
+    echo "## siloscope teams --teams 5 --size 6 (whole command: read, scorecard, search, 6 projections and scorecards), one run each"
+    for f in "${logs[@]}"; do
+      /usr/bin/time -f "%e %U %M" .build/release/siloscope teams "$f" --teams 5 --size 6 --format json 2>"$root/.peers/time.txt" >/dev/null
+      awk -v f="$(basename "$f")" '{printf "%s: wall %.2f s, user %.2f s, peak RSS %.0f MB\n", f, $1, $2, $3/1024}' "$root/.peers/time.txt"
+    done
+    echo
+    echo "## the advisor's search alone (Tests/Benchmarks/Benchmarks/TeamTiming), best of 3"
+    (cd Tests/Benchmarks && swift run -c release TeamTiming "${logs[@]}" 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
     echo
     continue
     ;;
