@@ -15,7 +15,7 @@ public struct TeamMeasures: Sendable, Hashable, Codable {
   public var eiIndex: Double
   /// Share of all tie weight inside departments.
   public var shareInside: Double
-  /// Departments judged a silo (``SiloMetrics/SiloVerdict/silo``).
+  /// Departments judged a silo (`SiloVerdict.silo`).
   public var silos: Int
   /// Department pairs without any tie.
   public var untiedPairs: Int
@@ -35,6 +35,9 @@ public struct TeamMeasures: Sendable, Hashable, Codable {
   /// The measures of `network` with its `scorecard`.
   ///
   /// - Parameters:
+  ///   - network: the network to measure (before, or with teams added).
+  ///   - scorecard: its silo scorecard.
+  ///   - objective: the objective whose value ``objective`` holds.
   ///   - baseline: the network before any team: its departments' closedness weighs the
   ///     pairs (the same weights before and after, so that the gain counts pairs, not shifts
   ///     of weight).

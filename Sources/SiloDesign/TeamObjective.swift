@@ -11,7 +11,7 @@
 /// | ``modularity`` | the drop in the departments' modularity | no | no | none |
 ///
 /// The weight of a department pair {a, b} is the mean of the two departments' *closedness*,
-/// the share of their tie weight they keep inside (``SiloMetrics/SiloScorecard/Department/shareInside``,
+/// the share of their tie weight they keep inside (`SiloScorecard.Department.shareInside`,
 /// 1 for a department without ties), taken from the network before any team: a pair of two
 /// silos counts about twice as much as a pair of two open departments. With `restrictedTo`
 /// departments (``TeamRequest/departments``) only pairs with at least one of them count.

@@ -83,7 +83,7 @@ public enum SiloAnalysis {
     /// The periods of the "Change over time" section for a dated log: chosen from the log's
     /// dates (``SiloTrend/automaticPeriods(covering:)``), given, or none.
     public var trend = TrendPeriods.automatic
-    /// The "Teams that would open the silos" section for a log (``SiloDesign/TeamAdvisor``):
+    /// The "Teams that would open the silos" section for a log (`TeamAdvisor`):
     /// what to propose; `nil` for none. Each proposal is measured by adding it to the log and
     /// scoring the organization again (one scorecard per team, and one for all).
     public var teams: TeamsOptions? = TeamsOptions()

@@ -5,7 +5,7 @@ import SiloMetrics
 
 extension SiloAnalysis {
   /// `siloscope teams`: reads and analyses the log as ``run(source:options:)`` does (scorecard
-  /// only), proposes teams (``SiloDesign/TeamAdvisor``) and measures the organization with
+  /// only), proposes teams (`TeamAdvisor`) and measures the organization with
   /// each team, and with all, added to the log.
   ///
   /// - Throws: ``AnalysisError``; ``AnalysisError/teams(_:)`` for a request that cannot be met
@@ -19,8 +19,12 @@ extension SiloAnalysis {
   /// added to the log, with the scorecard and the top brokers before and after.
   ///
   /// - Parameters:
+  ///   - source: the log (and people file) the teams are added to.
+  ///   - teams: each team's people, by id as in the log or by pseudonym.
   ///   - request: the reach the members' reasons use and the objective reported.
+  ///   - hours: hours per member on each team's project; `nil` for the log's typical hours.
   ///   - brokers: also recompute the top brokers before and after.
+  ///   - options: the analysis settings the measures use (as `analyze`).
   public static func simulateTeams(
     source: NetworkSource, teams: [[String]], request: TeamRequest = TeamRequest(), hours: Double? = nil, brokers: Bool = true,
     options: Options
@@ -40,7 +44,7 @@ extension SiloAnalysis {
 
   /// Reads the input and computes what the what-if steps start from.
   private static func prepare(source: NetworkSource, options: Options, hours: Double?) throws(AnalysisError) -> TeamWhatIf {
-    var clock = StepClock(progress: options.progress)
+    let clock = StepClock(progress: options.progress)
     let loaded: LoadedInput
     do {
       loaded = try clock.step(.reading, estimate: nil) { () throws(IngestError) in try source.load() }

@@ -26,7 +26,7 @@ struct TeamWhatIf {
   let personNumber: [Int]
   let names: PeopleNames
 
-  /// - Throws: ``AnalysisError/teams(_:)`` with ``SiloDesign/TeamError/needsLogWithDepartments``
+  /// - Throws: ``AnalysisError/teams(_:)`` with `TeamError.needsLogWithDepartments`
   ///   for a network read from an edge list.
   init(
     loaded: LoadedInput, network: Network, personLevel: [Bool], scorecard: SiloScorecard, relabellings: EIRelabellings? = nil,

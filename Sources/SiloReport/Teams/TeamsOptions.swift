@@ -17,7 +17,7 @@ public struct TeamsOptions: Sendable, Hashable {
   /// Departments to open in particular, by name.
   public var departments: [String] = []
   /// Hours each member is assumed to spend on the team's project; `nil` for the log's
-  /// typical hours per person and project (``SiloIngest/ProjectLog/typicalHours``).
+  /// typical hours per person and project (`ProjectLog.typicalHours`).
   public var hours: Double? = nil
 
   public init() {}
