@@ -45,11 +45,21 @@ struct TeamsCommandTests {
     return out
   }
 
-  @Test("teams: each proposal's after, and all teams' after, equal analyze on the log with the rows appended")
-  func afterEqualsAnalyzeOnTheAppendedLog() throws {
+  /// Settings both commands take: the defaults, and another weighting, counted ties, a date
+  /// window and another objective.
+  static let settings: [[String]] = [
+    [],
+    ["--weighting", "hours-overlap", "--unweighted", "--from", "2025-03-01", "--to", "2025-10-31", "--objective", "fragile-pairs"],
+  ]
+
+  @Test(
+    "teams: each proposal's after, and all teams' after, equal analyze on the log with the rows appended",
+    arguments: settings)
+  func afterEqualsAnalyzeOnTheAppendedLog(_ settings: [String]) throws {
+    let analyzeSettings = settings.filter { $0 != "--objective" && $0 != "fragile-pairs" }
     try withTemporaryFolder { folder in
       let log = try Self.municipality(300, in: folder)
-      let run = try siloscope(["teams", log, "--teams", "2", "--size", "4", "--format", "json"] + Self.quick, in: folder)
+      let run = try siloscope(["teams", log, "--teams", "2", "--size", "4", "--format", "json"] + settings + Self.quick, in: folder)
       #expect(run.status == 0, "\(run)")
       let json = try jsonObject(run.out)
       let teams = try #require(json["teams"] as? [[String: Any]])
@@ -61,13 +71,22 @@ struct TeamsCommandTests {
       for (teamsAdded, expected) in [([members[0]], teams[0]["after"]), ([members[1]], teams[1]["after"]), (members, json["after"])] {
         let text = try Self.appended(log, teams: teamsAdded, date: date, hours: hours)
         let path = folder.write("appended.csv", text)
-        let analyze = try siloscope(["analyze", path, "--out", "report"] + Self.quick, in: folder)
+        let analyze = try siloscope(["analyze", path, "--out", "report", "--no-teams"] + analyzeSettings + Self.quick, in: folder)
         #expect(analyze.status == 0, "\(analyze)")
         let report = try jsonObject(try String(contentsOfFile: folder.file("report/report.json"), encoding: .utf8))
         let stated = Self.measures(expected as! [String: Any])
         let departments = Array(stated.keys.filter { !["modularity", "ei_index", "share_inside"].contains($0) })
         #expect(!departments.isEmpty)
         #expect(stated == Self.reportMeasures(report, departments: departments))
+        // The verdicts too (the chance expectation behind them comes from the same
+        // relabellings, summed again only for the team's ties).
+        let groups = ((report["silos"] as! [String: Any])["groups"] as! [[String: Any]])
+        for d in (expected as! [String: Any])["departments"] as! [[String: Any]] {
+          let name = d["name"] as! String
+          #expect(groups.first { $0["name"] as? String == name }?["verdict"] as? String == d["verdict"] as? String, "\(name)")
+        }
+        let silos = groups.filter { $0["verdict"] as? String == "silo" }.count
+        #expect(integer((expected as! [String: Any])["silos"]) == silos)
       }
     }
   }
@@ -161,6 +180,31 @@ extension TeamsCommandTests {
       let byName = try siloscope(["simulate", log, "--team", "M000001,M000002", "--no-brokers", "--format", "json"] + privacy, in: folder)
       #expect(byName.status == 0, "\(byName)")
       #expect(byName.out.firstMatch(of: #/M\d{6}/#) == nil)
+    }
+  }
+}
+
+extension TeamsCommandTests {
+  @Test("teams: --departments with a name that has a comma, --exclude with a name not in the log, --only; the constraints hold")
+  func constraintsFromTheCommandLine() throws {
+    try withTemporaryFolder { folder in
+      let log = try Self.municipality(300, in: folder)
+      let department = "Vergunningen, Toezicht en Handhaving"
+      let first = try siloscope(["teams", log, "--teams", "2", "--size", "4", "--format", "json", "--departments", department] + Self.quick, in: folder)
+      #expect(first.status == 0, "\(first)")
+      let json = try jsonObject(first.out)
+      let teams = try #require(json["teams"] as? [[String: Any]])
+      for team in teams { #expect((team["departments"] as? [String])?.contains(department) == true) }
+      let chosen = teams.flatMap { ($0["members"] as! [[String: Any]]).map { $0["id"] as! String } }
+      let exclude = folder.write("verlof.txt", "medewerker\n" + chosen.joined(separator: "\n") + "\nniet-in-het-logboek\n")
+      let second = try siloscope(
+        ["teams", log, "--teams", "2", "--size", "4", "--format", "json", "--departments", department, "--exclude", exclude] + Self.quick, in: folder)
+      #expect(second.status == 0, "\(second)")
+      let again = try jsonObject(second.out)
+      let request = try #require(again["request"] as? [String: Any])
+      #expect(integer(request["excluded"]) == chosen.count + 1 && integer(request["excluded_not_found"]) == 1)
+      let members = (again["teams"] as! [[String: Any]]).flatMap { ($0["members"] as! [[String: Any]]).map { $0["id"] as! String } }
+      #expect(Set(members).isDisjoint(with: chosen))
     }
   }
 }

@@ -154,7 +154,9 @@ struct EnglishTeamsWording: TeamsWording {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    default:
+      // Semicolons between names that have commas of their own ("Vergunningen, Toezicht en Handhaving").
+      return items.dropLast().joined(separator: items.contains { $0.contains(",") } ? "; " : ", ") + " and " + items.last!
     }
   }
 }
@@ -264,7 +266,9 @@ struct DutchTeamsWording: TeamsWording {
     switch items.count {
     case 0: return ""
     case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " en " + items.last!
+    default:
+      // Puntkomma's tussen namen met een eigen komma ("Vergunningen, Toezicht en Handhaving").
+      return items.dropLast().joined(separator: items.contains { $0.contains(",") } ? "; " : ", ") + " en " + items.last!
     }
   }
 }
