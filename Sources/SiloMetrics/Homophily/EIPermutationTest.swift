@@ -111,17 +111,7 @@ extension CollaborationGraph {
   private func relabelledSums(_ labels: [Int32], groups k: Int, weighted: Bool) -> RelabelledSums {
     var sums = RelabelledSums(groups: k)
     labels.withUnsafeBufferPointer { group in
-      forEachTie(weighted: weighted) { u, v, w in
-        let a = Int(group[u]), b = Int(group[v])
-        if a == b {
-          sums.internalTotal += w
-          sums.groupInternal[a] += w
-        } else {
-          sums.external += w
-          sums.groupExternal[a] += w
-          sums.groupExternal[b] += w
-        }
-      }
+      forEachTie(weighted: weighted) { u, v, w in sums.add(w, between: Int(group[u]), and: Int(group[v])) }
     }
     return sums
   }
@@ -158,6 +148,19 @@ struct RelabelledSums: Sendable {
   init(groups k: Int) {
     groupExternal = Array(repeating: 0, count: k)
     groupInternal = Array(repeating: 0, count: k)
+  }
+
+  /// Adds the weight `w` of a tie between people labelled `a` and `b`.
+  @inline(__always)
+  mutating func add(_ w: Double, between a: Int, and b: Int) {
+    if a == b {
+      internalTotal += w
+      groupInternal[a] += w
+    } else {
+      external += w
+      groupExternal[a] += w
+      groupExternal[b] += w
+    }
   }
 }
 

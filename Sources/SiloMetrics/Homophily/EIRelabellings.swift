@@ -67,17 +67,7 @@ extension CollaborationGraph {
     for r in 0 ..< test.permutations {
       Self.shuffle(&labels, &rng)
       var sum = relabellings.sums[r]
-      for (u, v, delta) in deltas {
-        let a = Int(labels[Int(u)]), b = Int(labels[Int(v)])
-        if a == b {
-          sum.internalTotal += delta
-          sum.groupInternal[a] += delta
-        } else {
-          sum.external += delta
-          sum.groupExternal[a] += delta
-          sum.groupExternal[b] += delta
-        }
-      }
+      for (u, v, delta) in deltas { sum.add(delta, between: Int(labels[Int(u)]), and: Int(labels[Int(v)])) }
       tallies.add(sum)
     }
     return tallies.test(permutations: test.permutations, seed: test.seed, weighted: test.weighted)
