@@ -79,92 +79,125 @@ public struct SyntheticOrganization: Sendable {
   /// sits in memory twice.
   public func generateCSV(_ write: (inout [UInt8]) -> Void) -> Int {
     var rng = SeededGenerator(seed: seed)
-    let (names, personDepartment) = departments(using: &rng)
-    let k = names.count
-    var membersOf = [[Int]](repeating: [], count: k)
-    for (p, d) in personDepartment.enumerated() { membersOf[d].append(p) }
-    var isBridge = [Bool](repeating: false, count: people)
-    var bridgesOf = [[Int]](repeating: [], count: k)
-    for p in 0 ..< people where rng.nextUnit() < 0.02 {
-      isBridge[p] = true
-      bridgesOf[personDepartment[p]].append(p)
+    var plan = Plan(organization: self, using: &rng)
+    plan.addDepartmentProjects(using: &rng)
+    plan.addCrossDepartmentProjects(count: max(1, people * 8 / 100), using: &rng)
+    plan.placeEveryone()
+    return writeRows(plan, using: &rng, write)
+  }
+
+  /// The organization being generated: its departments, bridge people and projects. The
+  /// steps draw from one generator in a fixed order, so a seed gives one log.
+  private struct Plan {
+    typealias Project = (name: String, members: [Int], start: Int, length: Int)
+    let names: [String]
+    let personDepartment: [Int]
+    var membersOf: [[Int]]
+    /// People (2%) who are more likely to be drawn into cross-department projects.
+    var bridgesOf: [[Int]]
+    var projects: [Project] = []
+    /// Whether each person is on a project yet.
+    var joined: [Bool]
+    let yearStart: Int
+    let yearLength: Int
+
+    init(organization: SyntheticOrganization, using rng: inout SeededGenerator) {
+      (names, personDepartment) = organization.departments(using: &rng)
+      membersOf = [[Int]](repeating: [], count: names.count)
+      for (p, d) in personDepartment.enumerated() { membersOf[d].append(p) }
+      bridgesOf = [[Int]](repeating: [], count: names.count)
+      for p in 0 ..< organization.people where rng.nextUnit() < 0.02 { bridgesOf[personDepartment[p]].append(p) }
+      joined = [Bool](repeating: false, count: organization.people)
+      yearStart = Int(LogDate(year: organization.year, month: 1, day: 1)!.dayNumber)
+      yearLength = Int(LogDate(year: organization.year, month: 12, day: 31)!.dayNumber) - yearStart + 1
     }
-    var projects: [(name: String, members: [Int], start: Int, length: Int)] = []
-    let yearStart = Int(LogDate(year: year, month: 1, day: 1)!.dayNumber)
-    let yearLength = Int(LogDate(year: year, month: 12, day: 31)!.dayNumber) - yearStart + 1
+
+    /// A project's first day (from the year's start) and length: two weeks to half a year.
     func span(_ rng: inout SeededGenerator) -> (Int, Int) {
       let length = 14 + Int(rng.next() % UInt64(yearLength / 2))
       let start = Int(rng.next() % UInt64(yearLength - length + 1))
       return (start, length)
     }
-    var joined = [Bool](repeating: false, count: people)
-    // Within-department projects.
-    for d in 0 ..< k {
-      let count = max(1, Int((Double(membersOf[d].count) * 0.8).rounded()))
-      for j in 0 ..< count {
-        let size = min(membersOf[d].count, 2 + geometric(&rng, mean: 2, limit: 6))
-        let members = sample(membersOf[d], size, &rng)
+
+    /// Small projects inside each department, about 0.8 per member.
+    mutating func addDepartmentProjects(using rng: inout SeededGenerator) {
+      for d in names.indices {
+        let count = max(1, Int((Double(membersOf[d].count) * 0.8).rounded()))
+        for j in 0 ..< count {
+          let size = min(membersOf[d].count, 2 + SyntheticOrganization.geometric(&rng, mean: 2, limit: 6))
+          let members = SyntheticOrganization.sample(membersOf[d], size, &rng)
+          for p in members { joined[p] = true }
+          let (start, length) = span(&rng)
+          projects.append(("\(SyntheticOrganization.code(names[d]))-\(j + 1)", members, start, length))
+        }
+      }
+    }
+
+    /// Programmes of two or three departments, half their places taken by bridge people.
+    mutating func addCrossDepartmentProjects(count crossCount: Int, using rng: inout SeededGenerator) {
+      let k = names.count
+      for j in 0 ..< crossCount {
+        let departmentCount = k >= 3 && rng.nextUnit() < 0.4 ? 3 : 2
+        var chosen: [Int] = []
+        while chosen.count < min(departmentCount, k) {
+          let d = Int(rng.next() % UInt64(k))
+          if !chosen.contains(d) { chosen.append(d) }
+        }
+        let size = 3 + Int(rng.next() % 8)
+        var members: [Int] = []
+        for slot in 0 ..< size {
+          let d = chosen[slot % chosen.count]
+          let pool = (!bridgesOf[d].isEmpty && rng.nextUnit() < 0.5) ? bridgesOf[d] : membersOf[d]
+          let p = pool[Int(rng.next() % UInt64(pool.count))]
+          if !members.contains(p) { members.append(p) }
+        }
         for p in members { joined[p] = true }
         let (start, length) = span(&rng)
-        projects.append(("\(Self.code(names[d]))-\(j + 1)", members, start, length))
+        projects.append(("Programma-\(j + 1)", members, start, length))
       }
     }
-    // Cross-department projects.
-    let crossCount = max(1, people * 8 / 100)
-    for j in 0 ..< crossCount {
-      let departmentCount = k >= 3 && rng.nextUnit() < 0.4 ? 3 : 2
-      var chosen: [Int] = []
-      while chosen.count < min(departmentCount, k) {
-        let d = Int(rng.next() % UInt64(k))
-        if !chosen.contains(d) { chosen.append(d) }
+
+    /// Everyone works on something: people on no project join their department's first one.
+    mutating func placeEveryone() {
+      var firstProjectOf = [Int](repeating: -1, count: names.count)
+      for (index, project) in projects.enumerated() where firstProjectOf[personDepartment[project.members[0]]] < 0 {
+        firstProjectOf[personDepartment[project.members[0]]] = index
       }
-      let size = 3 + Int(rng.next() % 8)
-      var members: [Int] = []
-      for slot in 0 ..< size {
-        let d = chosen[slot % chosen.count]
-        let pool = (!bridgesOf[d].isEmpty && rng.nextUnit() < 0.5) ? bridgesOf[d] : membersOf[d]
-        let p = pool[Int(rng.next() % UInt64(pool.count))]
-        if !members.contains(p) { members.append(p) }
+      for p in joined.indices where !joined[p] {
+        let index = firstProjectOf[personDepartment[p]]
+        if index >= 0 { projects[index].members.append(p) }
       }
-      for p in members { joined[p] = true }
-      let (start, length) = span(&rng)
-      projects.append(("Programma-\(j + 1)", members, start, length))
     }
-    // Everyone works on something.
-    var firstProjectOf = [Int](repeating: -1, count: k)
-    for (index, project) in projects.enumerated() where firstProjectOf[personDepartment[project.members[0]]] < 0 {
-      firstProjectOf[personDepartment[project.members[0]]] = index
-    }
-    for p in 0 ..< people where !joined[p] {
-      let index = firstProjectOf[personDepartment[p]]
-      if index >= 0 { projects[index].members.append(p) }
-    }
-    // Rows.
+  }
+
+  /// The rows: one to four dated entries of half hours per member of each project, written in
+  /// chunks of about a megabyte.
+  private func writeRows(_ plan: Plan, using rng: inout SeededGenerator, _ write: (inout [UInt8]) -> Void) -> Int {
     var buffer: [UInt8] = []
     buffer.reserveCapacity(1 << 20)
     buffer.append(contentsOf: Array("person,department,project,date,hours\n".utf8))
-    let quotedNames = names.map(Self.csvField)
+    let quotedNames = plan.names.map(Self.csvField)
     var rows = 0
-    for project in projects {
+    for project in plan.projects {
       let projectField = Self.csvField(project.name)
       for p in project.members {
         let entries = 1 + Int(rng.next() % 4)
         var days: [Int] = []
         for _ in 0 ..< entries {
           // Distinct days, so that no two rows of a participation repeat each other.
-          var day = yearStart + project.start + Int(rng.next() % UInt64(project.length))
-          while days.contains(day) { day = yearStart + project.start + Int(rng.next() % UInt64(project.length)) }
+          let first = plan.yearStart + project.start
+          var day = first + Int(rng.next() % UInt64(project.length))
+          while days.contains(day) { day = first + Int(rng.next() % UInt64(project.length)) }
           days.append(day)
           let halfHours = 1 + Int(rng.next() % 16)
-          buffer.append(contentsOf: Array(personID(p).utf8))
-          buffer.append(0x2C)
-          buffer.append(contentsOf: Array(quotedNames[personDepartment[p]].utf8))
-          buffer.append(0x2C)
-          buffer.append(contentsOf: Array(projectField.utf8))
-          buffer.append(0x2C)
-          buffer.append(contentsOf: Array(LogDate(dayNumber: Int32(day)).description.utf8))
-          buffer.append(0x2C)
-          buffer.append(contentsOf: Array((halfHours % 2 == 0 ? "\(halfHours / 2)" : "\(halfHours / 2).5").utf8))
+          let fields = [
+            personID(p), quotedNames[plan.personDepartment[p]], projectField, LogDate(dayNumber: Int32(day)).description,
+            halfHours % 2 == 0 ? "\(halfHours / 2)" : "\(halfHours / 2).5",
+          ]
+          for (i, field) in fields.enumerated() {
+            if i > 0 { buffer.append(0x2C) }
+            buffer.append(contentsOf: field.utf8)
+          }
           buffer.append(0x0A)
           rows += 1
           if buffer.count > 1 << 20 {
@@ -196,13 +229,13 @@ public struct SyntheticOrganization: Sendable {
     return (-2 * Self.log(u1)).squareRoot() * Self.cos(2 * Double.pi * u2)
   }
 
-  private func geometric(_ rng: inout SeededGenerator, mean: Double, limit: Int) -> Int {
+  private static func geometric(_ rng: inout SeededGenerator, mean: Double, limit: Int) -> Int {
     var count = 0
     while count < limit && rng.nextUnit() < mean / (mean + 1) { count += 1 }
     return count
   }
 
-  private func sample(_ pool: [Int], _ count: Int, _ rng: inout SeededGenerator) -> [Int] {
+  private static func sample(_ pool: [Int], _ count: Int, _ rng: inout SeededGenerator) -> [Int] {
     var chosen: [Int] = []
     var seen = Set<Int>()
     while chosen.count < count {
