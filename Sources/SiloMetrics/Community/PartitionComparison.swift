@@ -79,23 +79,36 @@ extension Partition {
   /// > Analysis* 98(5), 873–895 (2007). doi:10.1016/j.jmva.2006.11.013
   public func compared(with other: Partition) throws(MetricError) -> PartitionComparison {
     guard other.nodeCount == nodeCount else { throw .notAPartition(expected: nodeCount, actual: other.nodeCount) }
-    let n = nodeCount
-    var cells: [UInt64: Int] = [:]
-    for v in 0 ..< n {
-      let key = UInt64(UInt32(membership[v])) << 32 | UInt64(UInt32(other.membership[v]))
-      cells[key, default: 0] += 1
-    }
     let a = sizes.map(Double.init), b = other.sizes.map(Double.init)
-    let total = Double(n)
+    let (contingency, mutual, pairsInside) = contingencyTable(with: other, sizes: a, b)
+    let total = Double(nodeCount)
     func entropy(_ counts: [Double]) -> Double {
       counts.reduce(0) { $1 > 0 ? $0 - ($1 / total) * Self.ln($1 / total) : $0 }
     }
-    let hx = n > 0 ? entropy(a) : 0, hy = n > 0 ? entropy(b) : 0
-    var mutual = 0.0
-    var pairsInside = 0.0
+    let hx = nodeCount > 0 ? entropy(a) : 0, hy = nodeCount > 0 ? entropy(b) : 0
+    let (ari, rand) = Self.pairCounting(pairsInside: pairsInside, sizes: a, b, total: total)
+    let (splits, merges) = Self.splitsAndMerges(contingency, sizes: a, b)
+    return PartitionComparison(
+      normalizedMutualInformation: hx + hy > 0 ? 2 * mutual / (hx + hy) : 1, adjustedRand: ari, rand: rand,
+      variationOfInformation: max(0, hx + hy - 2 * mutual),
+      splitJoinDistance: Self.splitJoinDistance(contingency, people: nodeCount, groups: groupCount, other.groupCount),
+      contingency: contingency, splits: splits, merges: merges)
+  }
+
+  /// The contingency table (group × community, non-empty cells, in that order), with the
+  /// mutual information and the pairs of people together in both, summed in key order (a
+  /// dictionary's own order changes from process to process, and floating-point sums with it).
+  private func contingencyTable(with other: Partition, sizes a: [Double], _ b: [Double]) -> (
+    [PartitionComparison.Cell], mutual: Double, pairsInside: Double
+  ) {
+    var cells: [UInt64: Int] = [:]
+    for v in 0 ..< nodeCount {
+      let key = UInt64(UInt32(membership[v])) << 32 | UInt64(UInt32(other.membership[v]))
+      cells[key, default: 0] += 1
+    }
+    let total = Double(nodeCount)
+    var mutual = 0.0, pairsInside = 0.0
     var contingency: [PartitionComparison.Cell] = []
-    // Summed in key order: a dictionary's own order changes from process to process, and
-    // floating-point sums with it (in the last digits).
     for (key, count) in cells.sorted(by: { $0.key < $1.key }) {
       let i = Int(key >> 32), j = Int(key & 0xFFFF_FFFF)
       let c = Double(count)
@@ -104,7 +117,11 @@ extension Partition {
       contingency.append(.init(group: i, community: j, people: count))
     }
     contingency.sort { ($0.group, $0.community) < ($1.group, $1.community) }
-    let nmi = hx + hy > 0 ? 2 * mutual / (hx + hy) : 1
+    return (contingency, mutual, pairsInside)
+  }
+
+  /// The adjusted Rand index and the Rand index from the pairs together in both partitions.
+  private static func pairCounting(pairsInside: Double, sizes a: [Double], _ b: [Double], total: Double) -> (ari: Double, rand: Double) {
     let sumA = a.reduce(0) { $0 + $1 * ($1 - 1) / 2 }, sumB = b.reduce(0) { $0 + $1 * ($1 - 1) / 2 }
     let pairs = total * (total - 1) / 2
     let expected = pairs > 0 ? sumA * sumB / pairs : .nan
@@ -117,24 +134,33 @@ extension Partition {
     } else {
       ari = (pairsInside - expected) / (maximum - expected)
     }
-    let rand = pairs > 0 ? (pairs + 2 * pairsInside - sumA - sumB) / pairs : .nan
-    // Split-join: Σ_i max_j n_ij + Σ_j max_i n_ij against 2n.
-    var rowMax = [Int](repeating: 0, count: groupCount), columnMax = [Int](repeating: 0, count: other.groupCount)
+    return (ari, pairs > 0 ? (pairs + 2 * pairsInside - sumA - sumB) / pairs : .nan)
+  }
+
+  /// Split-join: Σ_i max_j n_ij + Σ_j max_i n_ij against 2n.
+  private static func splitJoinDistance(_ contingency: [PartitionComparison.Cell], people n: Int, groups: Int, _ communities: Int) -> Int {
+    var rowMax = [Int](repeating: 0, count: groups), columnMax = [Int](repeating: 0, count: communities)
     for cell in contingency {
       rowMax[cell.group] = max(rowMax[cell.group], cell.people)
       columnMax[cell.community] = max(columnMax[cell.community], cell.people)
     }
-    let splitJoin = 2 * n - rowMax.reduce(0, +) - columnMax.reduce(0, +)
+    return 2 * n - rowMax.reduce(0, +) - columnMax.reduce(0, +)
+  }
 
-    var splits: [PartitionComparison.Split] = []
-    var merges: [PartitionComparison.Merge] = []
-    var byGroup = [[PartitionComparison.Cell]](repeating: [], count: groupCount)
-    var byCommunity = [[PartitionComparison.Cell]](repeating: [], count: other.groupCount)
+  /// Departments the communities split (at least two parts of 20% and two people, none of
+  /// 75%) and communities that merge departments (at least two parts of 20% of the community,
+  /// each at least half its department).
+  private static func splitsAndMerges(_ contingency: [PartitionComparison.Cell], sizes a: [Double], _ b: [Double]) -> (
+    [PartitionComparison.Split], [PartitionComparison.Merge]
+  ) {
+    var byGroup = [[PartitionComparison.Cell]](repeating: [], count: a.count)
+    var byCommunity = [[PartitionComparison.Cell]](repeating: [], count: b.count)
     for cell in contingency {
       byGroup[cell.group].append(cell)
       byCommunity[cell.community].append(cell)
     }
-    for g in 0 ..< groupCount where a[g] >= 2 {
+    var splits: [PartitionComparison.Split] = []
+    for g in a.indices where a[g] >= 2 {
       let parts = byGroup[g].filter { Double($0.people) >= 0.2 * a[g] && $0.people >= 2 }
       let largest = byGroup[g].map(\.people).max() ?? 0
       if parts.count >= 2 && Double(largest) < 0.75 * a[g] {
@@ -143,7 +169,8 @@ extension Partition {
         }.sorted { ($0.people, -$0.index) > ($1.people, -$1.index) }))
       }
     }
-    for c in 0 ..< other.groupCount where b[c] >= 2 {
+    var merges: [PartitionComparison.Merge] = []
+    for c in b.indices where b[c] >= 2 {
       let parts = byCommunity[c].filter {
         Double($0.people) >= 0.2 * b[c] && $0.people >= 2 && Double($0.people) >= 0.5 * a[$0.group]
       }
@@ -153,10 +180,7 @@ extension Partition {
         }.sorted { ($0.people, -$0.index) > ($1.people, -$1.index) }))
       }
     }
-    return PartitionComparison(
-      normalizedMutualInformation: nmi, adjustedRand: ari, rand: rand,
-      variationOfInformation: max(0, hx + hy - 2 * mutual), splitJoinDistance: splitJoin,
-      contingency: contingency, splits: splits, merges: merges)
+    return (splits, merges)
   }
 
   @inline(__always)
