@@ -9,9 +9,10 @@ import _SiloTestSupport
 /// The views on real data sets, drawn through Graphviz and read back with an XML parser.
 @Suite struct DatasetDiagramTests {
   /// Lazega cowork (OR-symmetrized), normalized betweenness on hops, as the tooltip prints
-  /// it (4 decimals, trailing zeros dropped), for L01…L71. Computed from the exact fractions
-  /// of brokers.md §1.9 (`laz_u`, "exact raw", divided by (n−1)(n−2)/2 = 2415 and
-  /// rounded half up with Python's fractions; no value lies within 10⁻⁶ of a rounding tie).
+  /// it (4 decimals, trailing zeros dropped), for L01…L71: networkx 3.6.1's raw betweenness of
+  /// the OR-symmetrized cowork graph (`laz_u`; Tests/References/brokers_reference.py,
+  /// `lazega_betweenness()`, in BrokersReference.lazUNxRaw) divided by (n−1)(n−2)/2 = 2415
+  /// and rounded to 4 decimals.
   static let lazegaBetweenness = [
     "0.0022", "0.0059", "0.0004", "0.0227", "0.0063", "0.0136", "0.0054", "0.0018", "0.0054", "0.0113", "0.0055", "0.0056",
     "0.0356", "0.01", "0.0365", "0.0328", "0.0202", "0.0044", "0.0343", "0.0083", "0.0022", "0.0331", "0.0026", "0.0547",
@@ -20,14 +21,14 @@ import _SiloTestSupport
     "0.0094", "0.0084", "0.0023", "0.0074", "0.001", "0.0142", "0.0029", "0.0026", "0.0042", "0.0032", "0.0004", "0.0019",
     "0.0011", "0.0023", "0.0044", "0.0023", "0.0083", "0.018", "0.0008", "0.0099", "0.0009", "0.0055", "0.0038",
   ]
-  /// The five highest of those (brokers.md §1.9 "nx norm": L24 0.0547, L31 0.0411, L26 0.0384,
-  /// L15 0.0365, L13 0.0356; the sixth, L19, has 0.0343).
+  /// The five highest of those (networkx 3.6.1 normalized, `laz_u`: L24 0.0547, L31 0.0411,
+  /// L26 0.0384, L15 0.0365, L13 0.0356; the sixth, L19, has 0.0343).
   static let lazegaBrokers = ["L24", "L31", "L26", "L15", "L13"]
 
   @Test("Lazega, people view: one box per practice, one circle per lawyer, tooltips with betweenness")
   func lazegaPeople() throws {
     var request = DiagramRequest(view: .people)
-    request.weighted = false  // hops, as brokers.md computes laz_u
+    request.weighted = false  // hops, as the reference values of laz_u are computed
     let diagram = try RenderFixtures.lazegaCowork().diagram(request)
     let scan = SVGScan(try diagram.render(.svg))
     try #require(scan.parsed, "\(String(describing: scan.error))")
@@ -281,7 +282,7 @@ import _SiloTestSupport
     var request = DiagramRequest(view: .ego)
     request.weighted = false
     let diagram = try RenderFixtures.lazegaCowork().diagram(request)
-    // brokers.md §1.9: L24 has the highest betweenness of laz_u.
+    // L24 has the highest betweenness of laz_u (lazegaBrokers above).
     #expect(diagram.title == "Ego network of L24")
     #expect(diagram.notes.contains { $0.contains("top broker") })
     let empty = Network(graph: GraphBuilder(nodeCount: 0).build(), nodes: NodeTable())

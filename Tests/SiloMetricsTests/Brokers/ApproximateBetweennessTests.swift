@@ -5,8 +5,9 @@ import Testing
 import _SiloTestSupport
 
 /// Sampled-source betweenness, scaled as networkx 3.6.1 `betweenness_centrality(G, k=…)`
-/// scales it (`_rescale` with `sampled_nodes`; METRICS.md 3.1), and the Riondato–Kornaropoulos
-/// estimate with its error bound.
+/// scales it (`_rescale` with `sampled_nodes`, in networkx's
+/// `algorithms/centrality/betweenness.py`), and the Riondato–Kornaropoulos estimate with its
+/// error bound.
 @Suite("Betweenness: sampled sources and adaptive estimate")
 struct ApproximateBetweennessTests {
   typealias F = BrokersFixtures

@@ -4,7 +4,8 @@ import Testing
 import _SiloTestSupport
 
 /// Gould–Fernandez brokerage against `sna::brokerage` (re-implemented from cran/sna
-/// `R/roles.R` and `src/gli.c` in brokers.py; brokers.md §4). Role columns in the
+/// `R/roles.R` and `src/gli.c` in Tests/References/brokers_reference.py, `brokerage()`, which
+/// gives the sna values below, with exp and var as exact fractions). Role columns in the
 /// order of ``BrokerageRole`` plus the total: w_I coordinator, w_O itinerant, b_IO
 /// representative, b_OI gatekeeper, b_O liaison, t.
 @Suite("Brokerage")
@@ -21,7 +22,7 @@ struct BrokerageTests {
     }
   }
 
-  /// brokers.md §4.1: nodes 1…7 as 0…6, groups A A A B B C C.
+  /// Nodes 1…7 as 0…6, groups A A A B B C C.
   static var small: (graph: CollaborationGraph, groups: Partition) {
     let arcs = [(1, 2), (2, 1), (2, 3), (4, 1), (1, 5), (3, 6), (7, 5), (5, 4), (5, 6), (6, 1), (6, 7), (5, 7)]
     return (F.graph(7, arcs.map { ($0.0 - 1, $0.1 - 1) }, .directed), Partition(labels: ["A", "A", "A", "B", "B", "C", "C"]))
@@ -31,7 +32,8 @@ struct BrokerageTests {
   func smallRaw() throws {
     let (graph, groups) = Self.small
     let brokerage = try graph.brokerage(of: groups)
-    // sna::brokerage raw.nli, brokers.md §4.1 (every open two-path a → v → b listed there).
+    // sna::brokerage raw.nli (brokers_reference.py brokerage(); each open two-path a → v → b
+    // counts once for v).
     let raw: [[Double]] = [
       [0, 1, 1, 2, 1, 5],
       [1, 0, 0, 0, 0, 1],
@@ -58,7 +60,7 @@ struct BrokerageTests {
   func smallMoments() throws {
     let (graph, groups) = Self.small
     let brokerage = try graph.brokerage(of: groups)
-    // brokers.md §4.1, exp.grp / sd.grp (exact fractions, sd = sqrt(float(var))); d = 2/7.
+    // sna exp.grp / sd.grp (brokerage(): exact fractions, sd = sqrt(float(var))); d = 2/7.
     let expectedA: [Double] = [40.0 / 343, 80.0 / 343, 160.0 / 343, 160.0 / 343, 160.0 / 343, 600.0 / 343]
     let sdA: [Double] = [0.3313882737815235, 0.4686537911932389, 0.8433672178082586, 0.8433672178082586, 0.7584658911491126, 1.9202185189591967]
     let expectedBC: [Double] = [0, 160.0 / 343, 100.0 / 343, 100.0 / 343, 240.0 / 343, 600.0 / 343]
@@ -76,7 +78,7 @@ struct BrokerageTests {
       [.nan, -0.6340426249482414, 1.0625648107553012, -0.4372694694466261, -0.7123198559404469, -0.3902009743309639],
     ]
     Self.expectRows(brokerage.z, z, "z")
-    // Network level, brokers.md §4.1 (raw.gli, exp.gli, sd.gli, z.gli).
+    // Network level, sna raw.gli, exp.gli, sd.gli, z.gli (brokerage()).
     #expect(brokerage.networkRaw == [1, 3, 4, 5, 4, 17])
     BrokersCheck.expectClose(
       brokerage.networkExpected, [120.0 / 343, 880.0 / 343, 880.0 / 343, 880.0 / 343, 1440.0 / 343, 600.0 / 49], "network expected")
@@ -98,7 +100,7 @@ struct BrokerageTests {
     #expect(groups.names == ["0", "1", "2", "3", "4"])
     let brokerage = try network.graph.brokerage(of: groups)
     #expect(brokerage.raw == R.krackRaw)
-    // brokers.md §4.2: Σ_v t_v = 500 open two-paths.
+    // Σ_v t_v = 500 open two-paths (krackRaw, brokers_reference.py krackhardt_brokerage()).
     #expect(brokerage.raw.reduce(0) { $0 + $1[5] } == 500)
   }
 
@@ -107,8 +109,8 @@ struct BrokerageTests {
     let network = try F.krackhardtAdvice()
     let groups = try #require(network.groups)
     let brokerage = try network.graph.brokerage(of: groups)
-    // sna exp.grp and sd.grp, brokers.md §4.2 (exact fractions; sd = sqrt(float(var))),
-    // indexed by department; d = 190/420 = 19/42.
+    // sna exp.grp and sd.grp (brokers_reference.py brokerage(): exact fractions;
+    // sd = sqrt(float(var))), indexed by department; d = 190/420 = 19/42.
     let t = 788785.0 / 18522, sdT = 15.678010770752753
     let expected: [[Double]] = [
       [0, 390241.0 / 37044, 0, 0, 1187329.0 / 37044, t],
@@ -138,7 +140,7 @@ struct BrokerageTests {
   func krackhardtNetwork() throws {
     let network = try F.krackhardtAdvice()
     let brokerage = try network.graph.brokerage(of: try #require(network.groups))
-    // sna raw.gli / exp.gli / sd.gli / z.gli, brokers.md §4.2.
+    // sna raw.gli / exp.gli / sd.gli / z.gli (brokers_reference.py brokerage()).
     #expect(brokerage.networkRaw == [28, 69, 95, 62, 246, 500])
     BrokersCheck.expectClose(
       brokerage.networkExpected,

@@ -58,7 +58,8 @@ enum BrokersFixtures {
 
   static var kite: CollaborationGraph { graph(10, kiteEdges) }
 
-  /// The 16 Florentine families with their marriage ties (brokers.md §0 `flo16`): ids 1…16 of
+  /// The 16 Florentine families with their marriage ties (`flo16`; `florentine16()` of
+  /// Tests/References/brokers_reference.py builds the same graph): ids 1…16 of
   /// `padgett_florentine/nodes.csv` as nodes 0…15, Pucci (id 12, node 11) isolated.
   static func florentine16() throws -> Network {
     try ReferenceNetworks.load("padgett_florentine", relation: "marriage", directed: false)
@@ -68,7 +69,7 @@ enum BrokersFixtures {
   static let pucci = 11
 
   /// `flo15`: the same ties without Pucci (NetworkX `florentine_families_graph()`), nodes in
-  /// alphabetical order of family name, as in brokers.md.
+  /// alphabetical order of family name.
   static func florentine15() throws -> CollaborationGraph {
     let full = try florentine16().graph
     var builder = GraphBuilder(nodeCount: 15)
@@ -82,12 +83,14 @@ enum BrokersFixtures {
 
   static func karate() throws -> Network { try ReferenceNetworks.karate() }
 
-  /// Lazega cowork as surveyed (brokers.md §0 `laz_d`): directed, weight 1.
+  /// Lazega cowork as surveyed (`laz_d`, brokers_reference.py `lazega_directed()`): directed,
+  /// weight 1.
   static func lazegaDirected() throws -> Network {
     try ReferenceNetworks.load("lazega_lawfirm", relation: "cowork", directed: true)
   }
 
-  /// `laz_u`: a tie {u, v} when u → v or v → u, weight 1.
+  /// `laz_u`: a tie {u, v} when u → v or v → u, weight 1 (brokers_reference.py
+  /// `or_symmetrized()`).
   static func orSymmetrized(_ graph: CollaborationGraph) -> CollaborationGraph {
     var builder = GraphBuilder(nodeCount: graph.nodeCount)
     for edge in graph.edges where graph.weight(from: edge.target, to: edge.source) == nil || edge.source < edge.target {
@@ -97,13 +100,13 @@ enum BrokersFixtures {
   }
 
   /// Krackhardt's high-tech managers, advice relation (source asks target), departments as
-  /// groups (brokers.md §0 `krack`).
+  /// groups (`krack`, brokers_reference.py `krackhardt_advice()`).
   static func krackhardtAdvice() throws -> Network {
     try ReferenceNetworks.load("krackhardt_hightech", relation: "advice", directed: true)
   }
 
-  /// The graph of rigraph issue #314 (brokers.md §2.1): R names 1…16 as nodes 0…15, weights
-  /// are lengths.
+  /// The graph of rigraph issue #314 (brokers_reference.py `rigraph314()`): R names 1…16 as
+  /// nodes 0…15, weights are lengths.
   static var rigraph314: CollaborationGraph {
     let from = [1, 2, 3, 3, 3, 4, 6, 7, 2, 9, 5, 7, 9, 9, 5, 8]
     let to = [4, 3, 6, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]
@@ -114,9 +117,9 @@ enum BrokersFixtures {
     return weightedGraph(16, (0 ..< 16).map { (from[$0] - 1, to[$0] - 1, lengths[$0]) })
   }
 
-  /// The designed inverse-weight near-ties of brokers.md §2.2 (strengths; length 1/w): 0–1–2 ties
-  /// 0–2 exactly (1/10 + 1/15 = 1/6) and 2–3–4–5 ties 2–5 (1/2 + 1/3 + 1/6 = 1), but not in
-  /// floating point.
+  /// The designed inverse-weight near-ties (brokers_reference.py `near_tie()`; strengths,
+  /// length 1/w): 0–1–2 ties 0–2 exactly (1/10 + 1/15 = 1/6) and 2–3–4–5 ties 2–5
+  /// (1/2 + 1/3 + 1/6 = 1), but not in floating point.
   static var nearTie: CollaborationGraph {
     weightedGraph(8, [(0, 1, 10), (1, 2, 15), (0, 2, 6), (2, 3, 2), (3, 4, 3), (4, 5, 6), (2, 5, 1), (5, 6, 1), (0, 7, 1)])
   }

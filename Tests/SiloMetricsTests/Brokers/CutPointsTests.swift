@@ -3,8 +3,8 @@ import SiloMetrics
 import Testing
 import _SiloTestSupport
 
-/// Articulation points, bridges and local bridges against networkx 3.6.1 (brokers.md §5), and
-/// bridging centrality (Hwang et al.; brokers.md §6).
+/// Articulation points, bridges and local bridges against networkx 3.6.1, and bridging
+/// centrality (Hwang et al.) from networkx 3.6.1's normalized betweenness.
 @Suite("Cut points, bridges and bridging centrality")
 struct CutPointsTests {
   typealias F = BrokersFixtures
@@ -27,7 +27,7 @@ struct CutPointsTests {
   func florentine() throws {
     let graph = try F.florentine16().graph
     let cut = graph.cutPoints()
-    // networkx 3.6.1, brokers.md §5 `flo16` (ids 1…16 as nodes 0…15):
+    // networkx 3.6.1 on `flo16` (BrokersFixtures.florentine16(), ids 1…16 as nodes 0…15):
     // sorted(nx.articulation_points(G)) = Albizzi 2, Guadagni 7, Medici 9, Salviati 14.
     #expect(cut.articulationPoints.map(\.index) == [1, 6, 8, 13])
     // sorted(nx.bridges(G)): (1,9), (2,6), (7,8), (9,14), (10,14).
@@ -48,7 +48,7 @@ struct CutPointsTests {
   func karate() throws {
     let graph = try F.karate().graph
     let cut = graph.cutPoints()
-    // networkx 3.6.1, brokers.md §5 `karate`.
+    // networkx 3.6.1 nx.articulation_points, nx.bridges, nx.local_bridges(G, with_span=True).
     #expect(cut.articulationPoints == [NodeID(0)])
     #expect(cut.bridges.map { [$0.source.index, $0.target.index] } == [[0, 11]])
     #expect(cut.bridges.first?.weight == 3)  // the 0–11 tie weighs 3 in zachary_karate/edges.csv
@@ -125,7 +125,7 @@ struct CutPointsTests {
   func bridgingKite() {
     let graph = F.kite
     let bridging = graph.bridgingCentrality(betweenness: graph.betweenness())
-    // brokers.md §6 `kite`: BrC = nx.betweenness_centrality(G) (networkx 3.6.1, normalized) ×
+    // BrC = nx.betweenness_centrality(nx.krackhardt_kite_graph()) (networkx 3.6.1, normalized) ×
     // (1/d_v)/Σ_{u∈N(v)} 1/d_u, one double multiplication; Heather 0.14403292181069957.
     BrokersCheck.expectClose(
       bridging,
@@ -135,8 +135,8 @@ struct CutPointsTests {
       ], "kite bridging")
   }
 
-  /// brokers.md §6 `flo15`: BrC with networkx 3.6.1 normalized betweenness of the 15-node
-  /// `florentine_families_graph()` (Medici 0.028998778998779).
+  /// `flo15`: BrC with networkx 3.6.1 normalized betweenness of the 15-node
+  /// `florentine_families_graph()`, as for the kite (Medici 0.028998778998779).
   static let flo15Bridging: [Double] = [
     0.0, 0.04998922645981469, 0.09340659340659341, 0.04175824175824176, 0.0169061707523246, 0.0,
     0.03182234432234433, 0.0, 0.028998778998779, 0.0, 0.007992007992007992, 0.05046805046805047,
@@ -156,7 +156,8 @@ struct CutPointsTests {
     // Raw betweenness gives the same bridging coefficients: BrC / C_B is independent of scale.
     let raw = graph15.betweenness(F.options(normalized: false))
     let rawBridging = graph15.bridgingCentrality(betweenness: raw)
-    // brokers.md §6: Medici BC = 1/18, raw betweenness 47.5.
+    // Medici: bridging coefficient (1/6)/(1/1 + 1/2 + 1/2 + 1/3 + 1/3 + 1/3) = 1/18 (degree 6;
+    // neighbours of degree 1, 2, 2, 3, 3, 3), raw betweenness 47.5 (networkx 3.6.1).
     #expect(BrokersCheck.close(rawBridging[8], 47.5 / 18))
   }
 }

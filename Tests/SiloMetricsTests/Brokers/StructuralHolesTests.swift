@@ -4,7 +4,8 @@ import Testing
 import _SiloTestSupport
 
 /// Burt's constraint, effective size, efficiency and hierarchy against networkx 3.6.1,
-/// python-igraph 1.0.0 and brokers.py's exact values (brokers.md §3).
+/// python-igraph 1.0.0 and the exact values of Tests/References/brokers_reference.py
+/// (`structural_holes()`, `exact_holes()`, `hierarchy()`), which also writes BrokersReference.
 @Suite("Structural holes")
 struct StructuralHolesTests {
   typealias F = BrokersFixtures
@@ -21,7 +22,7 @@ struct StructuralHolesTests {
   }
 
   /// Efficiency is effective size over distinct neighbours (in and out together), not
-  /// networkx's docstring `G.degree` (METRICS.md 3.2).
+  /// the `G.degree` of networkx 3.6.1's `effective_size` docstring.
   static func expectEfficiencyIsPerNeighbour(_ graph: CollaborationGraph, _ holes: StructuralHoles, sourceLocation: SourceLocation = #_sourceLocation) {
     for v in 0 ..< graph.nodeCount {
       let neighbours = F.distinctNeighbours(graph, v)
@@ -32,8 +33,8 @@ struct StructuralHolesTests {
 
   @Test("K3: constraint 1.125 (networkx #8087), effective size 1, efficiency ½, hierarchy 0")
   func triangle() {
-    // brokers.md §3.1 / §3.y: p = ½, ℓ = (½ + ½·½)² = 9/16, C = 9/8 at every node; networkx
-    // 3.6.1 nx.constraint and python-igraph 1.0.0 g.constraint() give 1.125 exactly.
+    // p = ½, ℓ = (½ + ½·½)² = 9/16, C = 9/8 at every node; networkx 3.6.1 nx.constraint and
+    // python-igraph 1.0.0 g.constraint() give 1.125 exactly.
     for weighted in [false, true] {
       let holes = F.graph(3, [(0, 1), (1, 2), (0, 2)]).structuralHoles(weighted: weighted)
       #expect(holes.constraint.values == [1.125, 1.125, 1.125])
@@ -46,8 +47,8 @@ struct StructuralHolesTests {
 
   @Test("K4: constraint 25/27 = 0.9259259259…")
   func k4() {
-    // brokers.md §3.2: exact 25/27 = 0.9259259259259259; networkx 3.6.1 and igraph 1.0.0
-    // 0.925925925925926. Effective size 1, efficiency ⅓, hierarchy 0.
+    // Exact 25/27 = 0.9259259259259259; networkx 3.6.1 and igraph 1.0.0 0.925925925925926.
+    // Effective size 1, efficiency ⅓, hierarchy 0.
     let holes = F.graph(4, [(0, 1), (0, 2), (0, 3), (1, 2), (1, 3), (2, 3)]).structuralHoles()
     BrokersCheck.expectClose(holes.constraint, Array(repeating: 25.0 / 27, count: 4), "K4 constraint")
     BrokersCheck.expectClose(holes.effectiveSize, [1, 1, 1, 1], "K4 effective size")
@@ -64,7 +65,8 @@ struct StructuralHolesTests {
   func holesUnweighted() {
     let graph = F.weightedGraph(7, Self.holesTies)
     // Constraint: python-igraph 1.0.0 g.constraint(); effective size: networkx 3.6.1
-    // nx.effective_size(G, nodes=list(G)); efficiency and hierarchy: brokers.py; brokers.md §3.3.
+    // nx.effective_size(G, nodes=list(G)); efficiency and hierarchy: exact; the holes* arrays of
+    // BrokersReference (brokers_reference.py holes_structural_holes(weighted=False)).
     Self.expect(
       graph.structuralHoles(weighted: false),
       constraint: [0.595486111111111, 0.6427469135802467, 1.0, 0.7847222222222223, 0.7309027777777779, 0.7309027777777779, 0.400270061728395],
@@ -79,9 +81,11 @@ struct StructuralHolesTests {
   @Test("The holes graph with networkx's G_weights")
   func holesWeighted() {
     let graph = F.weightedGraph(7, Self.holesTies)
-    // brokers.md §3.4: constraint python-igraph 1.0.0 g.constraint(weights=…); effective size
-    // networkx 3.6.1 nx.effective_size(G, nodes=list(G), weight='weight') (the per-node path;
-    // nodes=None gives 2.791666666666667 for A instead of 2.475, brokers.md §3.x).
+    // The holesWeighted* arrays of BrokersReference (brokers_reference.py
+    // holes_structural_holes(weighted=True)): constraint python-igraph 1.0.0
+    // g.constraint(weights=…); effective size networkx 3.6.1 nx.effective_size(G, nodes=list(G),
+    // weight='weight') (the per-node path; nodes=None, with scipy installed, gives
+    // 2.791666666666667 for A instead of 2.475).
     Self.expect(
       graph.structuralHoles(weighted: true),
       constraint: [
@@ -100,15 +104,16 @@ struct StructuralHolesTests {
   func smallDirected() {
     let arcs: [(Int, Int, Double)] = [(0, 1, 2), (0, 2, 2), (1, 0, 1), (2, 1, 1)]
     let graph = F.weightedGraph(3, arcs, .directed)
-    // brokers.md §3.5 (weight=None): constraint igraph 1.0.0 / exact; effective size networkx
-    // 3.6.1 nodes=list(G) (nodes=None gives 1.3333333333333335 at 0 and 1, brokers.md §3.x).
+    // weight=None: constraint igraph 1.0.0 / exact; effective size networkx 3.6.1 nodes=list(G)
+    // (nodes=None, with scipy installed, gives 1.3333333333333335 at 0 and 1); efficiency and
+    // hierarchy exact (brokers_reference.py structural_holes(G, weighted=False)).
     Self.expect(
       graph.structuralHoles(weighted: false),
       constraint: [1.0030864197530862, 1.0030864197530862, 1.3888888888888886],
       effectiveSize: [1.1666666666666667, 1.1666666666666667, 1.0],
       efficiency: [0.5833333333333334, 0.5833333333333334, 0.5],
       hierarchy: [0.10950835978050867, 0.10950835978050867, 0.0], "D")
-    // brokers.md §3.6 (weight='weight').
+    // weight='weight' (brokers_reference.py structural_holes(G, weighted=True)).
     Self.expect(
       graph.structuralHoles(weighted: true),
       constraint: [0.8402777777777779, 1.1427777777777777, 1.3780555555555556],
@@ -123,7 +128,7 @@ struct StructuralHolesTests {
     let holes = network.graph.structuralHoles(weighted: true)
     // Effective size: networkx 3.6.1 nx.effective_size(G, nodes=list(G), weight='weight'), the
     // per-node path. NOT nodes=None: its scipy path divides column j by row j's maximum
-    // (brokers.md §3.x) and differs at 18 of 34 nodes, by up to 0.2845, e.g. node 1:
+    // and differs at 18 of 34 nodes, by up to 0.2845, e.g. node 1:
     // 6.751724137931034 (nodes=None) vs 6.4672413793103445 (per node, = the definition).
     Self.expect(
       holes, constraint: R.karateWeightedConstraint, effectiveSize: R.karateWeightedEffectiveSize,
@@ -152,7 +157,8 @@ struct StructuralHolesTests {
       Self.expectEfficiencyIsPerNeighbour(graph, holes)
     }
     // L08 has only incoming cowork arcs: a full member (igraph 1.0.0 0.12382802054209728),
-    // where networkx 3.6.1 nx.constraint(G, nodes=list(G)) gives NaN (brokers.md §3.10).
+    // where networkx 3.6.1 nx.constraint(G, nodes=list(G)) gives NaN (lazDConstraint,
+    // brokers_reference.py lazega_structural_holes()).
     #expect(graph.degree(of: NodeID(7)) == 0 && graph.inDegree(of: NodeID(7)) == 13)
     #expect(BrokersCheck.close(graph.structuralHoles().constraint[7], 0.12382802054209728))
   }
@@ -166,8 +172,8 @@ struct StructuralHolesTests {
       holes, constraint: R.krackConstraint, effectiveSize: R.krackEffectiveSize, efficiency: R.krackEfficiency,
       hierarchy: R.krackHierarchy, "krack")
     Self.expectEfficiencyIsPerNeighbour(graph, holes)
-    // brokers.md §3.y: node 7 efficiency 0.5884353741496599 over |N| = 14, not networkx's
-    // docstring ES / G.degree = 0.3922902494331066 (degree 21).
+    // Node 7 efficiency 0.5884353741496599 over |N| = 14 (krackEfficiency), not networkx's
+    // docstring ES / G.degree = 0.39229024943310664 (degree 21).
     #expect(F.distinctNeighbours(graph, 6) == 14)
     #expect(BrokersCheck.close(holes.efficiency[6], 0.5884353741496599))
   }
