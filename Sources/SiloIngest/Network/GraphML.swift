@@ -83,6 +83,30 @@ public enum GraphMLWriter {
 /// decides directedness unless the options ask for directed ties.
 enum GraphMLReader {
   static func read(_ input: InputFile, options: NetworkReadOptions) throws(IngestError) -> LoadedNetwork {
+    let delegate = try parsed(input)
+    var report = IngestReport(file: input.name, format: "graphml")
+    report.encoding = input.encoding
+    let groupKey = try self.groupKey(delegate, options: options, file: input.name)
+    var table = NodeTable()
+    var names = StringNameTable()
+    readNodes(delegate, groupKey: groupKey, file: input.name, into: &table, names: &names, report: &report)
+    let directed = options.directedness == .directed || delegate.edgeDefaultDirected
+    var builder = GraphBuilder(nodeCount: table.count, directedness: directed ? .directed : .undirected)
+    readEdges(delegate, options: options, file: input.name, into: &builder, table: &table, names: &names, report: &report)
+    report.warnings += names.counter.warnings
+    if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
+    let built = builder.buildWithStatistics()
+    if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
+    let groups = groupKey.flatMap { _ in Network.partition(of: table, by: NodeAttribute.department) }
+    return LoadedNetwork(
+      network: Network(graph: built.graph, nodes: table, groups: groups),
+      groupAttribute: groupKey == nil ? nil : NodeAttribute.department,
+      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: [report])
+  }
+
+  /// The document parsed into keys, nodes and edges; a document that is not well-formed XML
+  /// or not GraphML is an error at its line and column.
+  private static func parsed(_ input: InputFile) throws(IngestError) -> Delegate {
     let delegate = Delegate()
     let parser = XMLParser(data: Data(blankingProcessingInstructions(input.bytes)))
     parser.delegate = delegate
@@ -97,30 +121,37 @@ enum GraphMLReader {
     if let failure = delegate.failure {
       throw .malformed(SourceLocation(file: input.name, line: delegate.failureLine), reason: failure)
     }
-    var report = IngestReport(file: input.name, format: "graphml")
-    report.encoding = input.encoding
-    let directed = options.directedness == .directed || delegate.edgeDefaultDirected
-    var table = NodeTable()
-    let groupKey: String? = {
-      let names = delegate.keys.values.filter { $0.domain != "edge" }.map(\.name)
-      if let chosen = options.groupColumn { return names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(chosen) } }
+    return delegate
+  }
+
+  /// The node key holding the group: the one the options name (an error when none has that
+  /// name), else the first of the group aliases; `nil` without one.
+  private static func groupKey(_ delegate: Delegate, options: NetworkReadOptions, file: String) throws(IngestError) -> String? {
+    let names = delegate.keys.values.filter { $0.domain != "edge" }.map(\.name)
+    guard let chosen = options.groupColumn else {
       return NetworkReader.groupAliases.lazy.compactMap { alias in names.first { HeaderMatching.normalized($0) == alias } }.first
-    }()
-    if options.groupColumn != nil && groupKey == nil {
-      throw .missingColumn(
-        file: input.name, role: "group", tried: [options.groupColumn!],
-        header: delegate.keys.values.filter { $0.domain != "edge" }.map(\.name).sorted())
     }
-    var names = StringNameTable()
+    guard let key = names.first(where: { HeaderMatching.normalized($0) == HeaderMatching.normalized(chosen) }) else {
+      throw .missingColumn(file: file, role: "group", tried: [chosen], header: names.sorted())
+    }
+    return key
+  }
+
+  /// The declared nodes with their attributes (the group key as the department), skipping
+  /// nodes without an id, with too long an id or declared twice.
+  private static func readNodes(
+    _ delegate: Delegate, groupKey: String?, file: String, into table: inout NodeTable, names: inout StringNameTable,
+    report: inout IngestReport
+  ) {
     let limit = ProjectLogReader.maximumNameBytes
     for node in delegate.nodes {
       report.rowsRead += 1
-      let location = SourceLocation(file: input.name, line: node.line)
+      let location = SourceLocation(file: file, line: node.line)
       let id = names.normalize(node.id)
       if id.isEmpty { report.skip("no id", at: location); continue }
       if id.utf8.count > limit { report.skip("the id is longer than \(limit) bytes", at: location); continue }
       if table.node(withID: id) != nil {
-        report.skip("the node id appears earlier in the file", at: SourceLocation(file: input.name, line: node.line))
+        report.skip("the node id appears earlier in the file", at: location)
         continue
       }
       let v = table.add(id: id)
@@ -136,12 +167,21 @@ enum GraphMLReader {
       }
       report.rowsUsed += 1
     }
+  }
+
+  /// The edges with their weights (the `weight` key, or the one the options name; 1 where
+  /// absent), adding endpoints not declared as nodes (with a warning) and skipping edges
+  /// with an unusable weight or endpoint.
+  private static func readEdges(
+    _ delegate: Delegate, options: NetworkReadOptions, file: String, into builder: inout GraphBuilder, table: inout NodeTable,
+    names: inout StringNameTable, report: inout IngestReport
+  ) {
+    let limit = ProjectLogReader.maximumNameBytes
     let weightKey = delegate.keys.first { $0.value.domain != "node" && $0.value.name == (options.weightColumn ?? "weight") }?.key
-    var builder = GraphBuilder(nodeCount: table.count, directedness: directed ? .directed : .undirected)
     var added = 0
     for edge in delegate.edges {
       report.rowsRead += 1
-      let location = SourceLocation(file: input.name, line: edge.line)
+      let location = SourceLocation(file: file, line: edge.line)
       var weight = 1.0
       if let weightKey, let text = edge.data[weightKey] {
         var copy = text
@@ -164,15 +204,6 @@ enum GraphMLReader {
       report.rowsUsed += 1
     }
     if added > 0 { report.warnings.append("\(added) edge endpoints are not declared as nodes: they are added") }
-    report.warnings += names.counter.warnings
-    if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
-    let built = builder.buildWithStatistics()
-    if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
-    let groups = groupKey.flatMap { _ in Network.partition(of: table, by: NodeAttribute.department) }
-    return LoadedNetwork(
-      network: Network(graph: built.graph, nodes: table, groups: groups),
-      groupAttribute: groupKey == nil ? nil : NodeAttribute.department,
-      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: [report])
   }
 
   /// `bytes` with every processing instruction (`<?target data?>`) but the XML declaration
