@@ -18,101 +18,32 @@ enum JSONLinesLogReader {
     var accumulator = LogAccumulator()
     var seenRows = Set<Int>()
     var keyForRole: [String: [LogColumn: String?]] = [:]
-    var line = 0
-    var start = 0
-    let bytes = file.bytes
     var warnedWeight = false
-    while start < bytes.count {
-      var end = start
-      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-      line += 1
-      defer { start = end + 1 }
-      var slice = bytes[start ..< end]
-      if slice.last == 0x0D { slice = slice.dropLast() }
+    for (line, slice) in lines(of: file.bytes) {
       if slice.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
       report.rowsRead += 1
       let location = SourceLocation(file: file.name, line: line, column: 1)
-      let data = Data(slice)
-      guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+      guard let object = (try? JSONSerialization.jsonObject(with: Data(slice))) as? [String: Any] else {
         report.skip("the line is not a JSON object", at: location)
         continue
       }
-      // Resolve roles once per distinct key set.
+      // Roles are resolved once per distinct key set.
       let signature = object.keys.sorted().joined(separator: "\u{1F}")
-      if keyForRole[signature] == nil {
-        let keys = object.keys.sorted()
-        var map: [LogColumn: String?] = [:]
-        for role in LogColumn.allCases {
-          // `found` is typed on purpose: assigned straight to `map[role]` (a `String??`), the
-          // `compactMap` below is inferred to return `String??` and keeps the nil of every
-          // alias that is absent, so that only the first alias of each field was ever matched.
-          let found: String?
-          if let override = options.columns[role] {
-            found = keys.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(override) }
-          } else {
-            found = role.aliases.lazy.compactMap { alias in keys.first { HeaderMatching.normalized($0) == alias } }.first
-          }
-          map[role] = .some(found)
-        }
-        keyForRole[signature] = map
-      }
-      let roles = keyForRole[signature]!
-      func text(_ role: LogColumn) -> String? {
-        guard let key = roles[role] ?? nil, let value = object[key] else { return nil }
-        switch value {
-        case let s as String: return s.trimmingSpaces()
-        case let n as NSNumber: return n.stringValue
-        default: return nil
-        }
-      }
-      guard let person = text(.person), !person.isEmpty else { report.skip("no person", at: location); continue }
-      guard let project = text(.project), !project.isEmpty else { report.skip("no project", at: location); continue }
-      let department = text(.department)
-      // The same limit as in a CSV log, for every name the row gives.
-      let limit = ProjectLogReader.maximumNameBytes
-      if person.utf8.count > limit { report.skip("the person's name is longer than \(limit) bytes", at: location); continue }
-      if project.utf8.count > limit { report.skip("the project's name is longer than \(limit) bytes", at: location); continue }
-      if let department, department.utf8.count > limit {
-        report.skip("the department's name is longer than \(limit) bytes", at: location)
-        continue
-      }
-      var weight = 1.0
-      if let key = roles[.weight] ?? nil, let value = object[key] {
-        let parsed: Double?
-        if let n = value as? NSNumber, !Self.isBoolean(n) {
-          parsed = n.doubleValue
-        } else if let s = value as? String {
-          var copy = s
-          parsed = copy.withUTF8 { FieldParsing.number($0, decimalComma: options.decimalComma ?? true) }
-        } else {
-          parsed = nil
-        }
-        switch FieldParsing.checkedWeight(parsed) {
-        case .success(let value): weight = value
-        case .failure(let problem): report.skip(problem.reason(inLog: true), at: location); continue
-        }
-      } else if !warnedWeight && roles[.weight] ?? nil == nil {
+      if keyForRole[signature] == nil { keyForRole[signature] = roles(of: object.keys.sorted(), options: options) }
+      let parsed = self.row(object, roles: keyForRole[signature]!, options: options)
+      // Warned at the first row that gets as far as its weight (as a CSV log's header is).
+      if !warnedWeight && parsed.weightless {
         warnedWeight = true
         report.warnings.append("no weight field: every row weighs 1")
       }
-      var day = ProjectLog.noDay
-      if let dateText = text(.date), !dateText.isEmpty {
-        guard let date = LogDate(dateText) else {
-          report.skip("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", at: location)
-          continue
-        }
-        day = date.dayNumber
+      let row: Row
+      switch parsed {
+      case .failure(let skip):
+        report.skip(skip.reason, at: location)
+        continue
+      case .success(let value): row = value
       }
-      var hasher = Hasher()
-      // Lines are compared with their names normalized (the same row once in NFC and once
-      // in NFD repeats it); a 64-bit hash of the line stands for the line: two different rows
-      // collide with a chance of about 2⁻⁶⁴ per pair.
-      if let normalized = slice.withUnsafeBufferPointer({ Names.normalizedBytes($0) }) {
-        normalized.withUnsafeBytes { hasher.combine(bytes: $0) }
-      } else {
-        slice.withUnsafeBytes { hasher.combine(bytes: $0) }
-      }
-      if !seenRows.insert(hasher.finalize()).inserted {
+      if !seenRows.insert(lineKey(slice)).inserted {
         report.duplicateRows += 1
         if options.duplicates == .drop {
           report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: location)
@@ -120,7 +51,7 @@ enum JSONLinesLogReader {
         }
       }
       do {
-        try accumulator.add(person: person, department: department, project: project, day: day, weight: weight)
+        try accumulator.add(person: row.person, department: row.department, project: row.project, day: row.day, weight: row.weight)
       } catch {
         report.skip(error == .noPerson ? "no person (only invisible characters)" : "no project (only invisible characters)", at: location)
         continue
@@ -130,11 +61,130 @@ enum JSONLinesLogReader {
     for role in LogColumn.allCases {
       if let key = keyForRole.values.lazy.compactMap({ $0[role] ?? nil }).first { report.columns[role.rawValue] = key }
     }
-    if report.rowsRead == 0 { throw .noDataRows(file: file.name) }
+    return try finish(accumulator, report: report, file: file.name, options: options)
+  }
+
+  /// The lines of the file with their numbers (from 1), without the line break (LF, or CR LF).
+  private static func lines(of bytes: [UInt8]) -> [(Int, ArraySlice<UInt8>)] {
+    var lines: [(Int, ArraySlice<UInt8>)] = []
+    var start = 0
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+      var slice = bytes[start ..< end]
+      if slice.last == 0x0D { slice = slice.dropLast() }
+      lines.append((lines.count + 1, slice))
+      start = end + 1
+    }
+    return lines
+  }
+
+  /// The key each role is read from, for one set of keys: the key the options name, else the
+  /// first alias present; `nil` for a role without one.
+  private static func roles(of keys: [String], options: LogReadOptions) -> [LogColumn: String?] {
+    var map: [LogColumn: String?] = [:]
+    for role in LogColumn.allCases {
+      // `found` is typed on purpose: assigned straight to `map[role]` (a `String??`), the
+      // `compactMap` below is inferred to return `String??` and keeps the nil of every
+      // alias that is absent, so that only the first alias of each field was ever matched.
+      let found: String?
+      if let override = options.columns[role] {
+        found = keys.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(override) }
+      } else {
+        found = role.aliases.lazy.compactMap { alias in keys.first { HeaderMatching.normalized($0) == alias } }.first
+      }
+      map[role] = .some(found)
+    }
+    return map
+  }
+
+  /// One row's fields.
+  fileprivate struct Row {
+    var person: String
+    var department: String?
+    var project: String
+    var day: Int32
+    var weight: Double
+    /// The row has no weight field (so weighs 1).
+    var weightless: Bool
+  }
+
+  /// Why a row is skipped, and whether it got as far as finding it has no weight field.
+  fileprivate struct Skip: Error {
+    var reason: String
+    var weightless = false
+  }
+
+  /// The row's fields, or why it is skipped: no person or project, a name over the limit, a
+  /// weight that is not a usable number, a date that is not a date.
+  private static func row(_ object: [String: Any], roles: [LogColumn: String?], options: LogReadOptions) -> Result<Row, Skip> {
+    func text(_ role: LogColumn) -> String? {
+      guard let key = roles[role] ?? nil, let value = object[key] else { return nil }
+      switch value {
+      case let s as String: return s.trimmingSpaces()
+      case let n as NSNumber: return n.stringValue
+      default: return nil
+      }
+    }
+    guard let person = text(.person), !person.isEmpty else { return .failure(Skip(reason: "no person")) }
+    guard let project = text(.project), !project.isEmpty else { return .failure(Skip(reason: "no project")) }
+    let department = text(.department)
+    // The same limit as in a CSV log, for every name the row gives.
+    let limit = ProjectLogReader.maximumNameBytes
+    if person.utf8.count > limit { return .failure(Skip(reason: "the person's name is longer than \(limit) bytes")) }
+    if project.utf8.count > limit { return .failure(Skip(reason: "the project's name is longer than \(limit) bytes")) }
+    if let department, department.utf8.count > limit {
+      return .failure(Skip(reason: "the department's name is longer than \(limit) bytes"))
+    }
+    var weight = 1.0
+    let weightKey = roles[.weight] ?? nil
+    if let weightKey, let value = object[weightKey] {
+      switch FieldParsing.checkedWeight(number(value, decimalComma: options.decimalComma ?? true)) {
+      case .success(let value): weight = value
+      case .failure(let problem): return .failure(Skip(reason: problem.reason(inLog: true)))
+      }
+    }
+    var day = ProjectLog.noDay
+    if let dateText = text(.date), !dateText.isEmpty {
+      guard let date = LogDate(dateText) else {
+        return .failure(Skip(reason: "the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", weightless: weightKey == nil))
+      }
+      day = date.dayNumber
+    }
+    return .success(Row(person: person, department: department, project: project, day: day, weight: weight, weightless: weightKey == nil))
+  }
+
+  /// A JSON number (not a Boolean), or a string read as a number; `nil` otherwise.
+  private static func number(_ value: Any, decimalComma: Bool) -> Double? {
+    if let n = value as? NSNumber, !isBoolean(n) { return n.doubleValue }
+    guard let s = value as? String else { return nil }
+    var copy = s
+    return copy.withUTF8 { FieldParsing.number($0, decimalComma: decimalComma) }
+  }
+
+  /// What stands for the line when rows are compared: a 64-bit hash of it with its names
+  /// normalized (the same row once in NFC and once in NFD repeats it); two different rows
+  /// collide with a chance of about 2⁻⁶⁴ per pair.
+  private static func lineKey(_ slice: ArraySlice<UInt8>) -> Int {
+    var hasher = Hasher()
+    if let normalized = slice.withUnsafeBufferPointer({ Names.normalizedBytes($0) }) {
+      normalized.withUnsafeBytes { hasher.combine(bytes: $0) }
+    } else {
+      slice.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+    return hasher.finalize()
+  }
+
+  /// The log from the rows used, or an error when none was read or none could be used; the
+  /// warnings about repeated rows and names.
+  private static func finish(
+    _ accumulator: LogAccumulator, report: IngestReport, file: String, options: LogReadOptions
+  ) throws(IngestError) -> ProjectLog {
+    var report = report
+    if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if report.rowsUsed == 0 {
       throw .noUsableRows(
-        file: file.name, rowsRead: report.rowsRead,
-        reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+        file: file, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
     }
     if report.duplicateRows > 0 && options.duplicates == .keep {
       report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
@@ -142,5 +192,15 @@ enum JSONLinesLogReader {
     report.warnings += accumulator.nameWarnings
     report.noteDepartmentConflicts(accumulator.votes)
     return accumulator.finish(reports: [report])
+  }
+}
+
+extension Result where Success == JSONLinesLogReader.Row, Failure == JSONLinesLogReader.Skip {
+  /// Whether the row, used or skipped, got as far as finding it has no weight field.
+  fileprivate var weightless: Bool {
+    switch self {
+    case .success(let row): return row.weightless
+    case .failure(let skip): return skip.weightless
+    }
   }
 }
