@@ -23,65 +23,97 @@ enum ClusteredLayout {
   /// - Complexity: dominated by `neato` on the largest cluster (stress majorization is
   ///   about quadratic in the nodes of one cluster); the cluster arrangement is small.
   static func pinned(_ graph: DOTGraph, seed: UInt64) throws(RenderError) -> DOTGraph {
-    let seedValue = Double(seed % 1_000_000_007)
-    // Every top-level node becomes a cluster of its own for the arrangement.
-    var groups = graph.clusters.map(\.nodes)
-    groups += graph.nodes.map { [$0] }
-    let groupOf = Dictionary(
-      groups.enumerated().flatMap { index, nodes in nodes.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
+    var groups = Groups(graph, seedValue: Double(seed % 1_000_000_007))
+    try groups.layOutEach()
+    return groups.pinned(at: try groups.arranged())
+  }
 
-    // Pass 1: each group on its own.
-    var inside = Array(repeating: [DOTEdge](), count: groups.count)
-    var between: [Int: [Int: Int]] = [:]
-    for edge in graph.edges {
-      guard let a = groupOf[edge.tail], let b = groupOf[edge.head] else { continue }
-      if a == b {
-        inside[a].append(DOTEdge(tail: edge.tail, head: edge.head))
-      } else {
-        between[min(a, b), default: [:]][max(a, b), default: 0] += 1
-      }
-    }
-    let defaultWidth = graph.nodeDefaults["width"].flatMap(number) ?? 0.3
+  /// The groups of a clustered graph (each cluster, and each top-level node on its own) and
+  /// what the passes find out about them.
+  private struct Groups {
+    let graph: DOTGraph
+    let seedValue: Double
+    let members: [[DOTNode]]
+    /// Ties inside each group, and the number of ties between two groups (lower index first).
+    let inside: [[DOTEdge]]
+    let between: [Int: [Int: Int]]
+    /// Whether a group draws names beside its circles.
+    let named: [Bool]
+    /// Pass 1: each node's position inside its group, and each group's bounding box.
     var local: [[String: Point]] = []
     var boxes: [Box] = []
-    for (index, nodes) in groups.enumerated() {
-      let radius = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, 36 * ($0.attributes["width"].flatMap(number) ?? defaultWidth)) })
-      var positions: [String: Point] = [:]
-      if nodes.count == 1 {
-        positions[nodes[0].id] = Point(x: 0, y: 0)
-      } else if !nodes.isEmpty {
-        var attributes: DOTAttributes = [
-          "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"),
-          "sep": graph.attributes["sep"] ?? .text("+6"), "splines": .keyword("false"),
-        ]
-        // Stress majorization costs about n² per iteration: large departments get fewer
-        // iterations (neato's default is 200), which bounds the time at a small cost in
-        // polish (1,000 people: under 2 s; 5,000: about 20 s on this project's machine).
-        if nodes.count > 1_000 { attributes["maxiter"] = .number(nodes.count > 3_000 ? 40 : 80) }
-        let part = DOTGraph(
-          name: "part",
-          attributes: attributes,
-          nodeDefaults: ["shape": .keyword("circle"), "fixedsize": .keyword("true"), "label": .text("")],
-          nodes: nodes.map { DOTNode(id: $0.id, attributes: ["width": .number(radius[$0.id]! / 36)]) },
-          edges: inside[index])
-        positions = try layout(part, engine: .neato)
+
+    init(_ graph: DOTGraph, seedValue: Double) {
+      self.graph = graph
+      self.seedValue = seedValue
+      // Every top-level node becomes a cluster of its own for the arrangement.
+      let members = graph.clusters.map(\.nodes) + graph.nodes.map { [$0] }
+      let groupOf = Dictionary(
+        members.enumerated().flatMap { index, nodes in nodes.map { ($0.id, index) } }, uniquingKeysWith: { a, _ in a })
+      var inside = Array(repeating: [DOTEdge](), count: members.count)
+      var between: [Int: [Int: Int]] = [:]
+      for edge in graph.edges {
+        guard let a = groupOf[edge.tail], let b = groupOf[edge.head] else { continue }
+        if a == b {
+          inside[a].append(DOTEdge(tail: edge.tail, head: edge.head))
+        } else {
+          between[min(a, b), default: [:]][max(a, b), default: 0] += 1
+        }
       }
-      local.append(positions)
-      var box = Box.empty
-      for node in nodes {
-        let p = positions[node.id] ?? Point(x: 0, y: 0)
-        box.include(p, radius: radius[node.id]!)
+      self.members = members
+      self.inside = inside
+      self.between = between
+      named = members.map { $0.contains { $0.attributes["xlabel"] != nil } }
+    }
+
+    /// Pass 1: each group laid out on its own (neato with overlap removal), with its box.
+    mutating func layOutEach() throws(RenderError) {
+      let defaultWidth = graph.nodeDefaults["width"].flatMap(number) ?? 0.3
+      for (index, nodes) in members.enumerated() {
+        let radius = Dictionary(uniqueKeysWithValues: nodes.map { ($0.id, 36 * ($0.attributes["width"].flatMap(number) ?? defaultWidth)) })
+        var positions: [String: Point] = [:]
+        if nodes.count == 1 {
+          positions[nodes[0].id] = Point(x: 0, y: 0)
+        } else if !nodes.isEmpty {
+          positions = try layout(part(nodes, radius: radius, inside: inside[index]), engine: .neato)
+        }
+        local.append(positions)
+        var box = Box.empty
+        for node in nodes { box.include(positions[node.id] ?? Point(x: 0, y: 0), radius: radius[node.id]!) }
+        boxes.append(box.width > 0 || box.height > 0 ? box : Box(minX: 0, minY: 0, maxX: 0, maxY: 0))
       }
-      boxes.append(box.width > 0 || box.height > 0 ? box : Box(minX: 0, minY: 0, maxX: 0, maxY: 0))
+    }
+
+    /// One group as a graph of its own for pass 1.
+    private func part(_ nodes: [DOTNode], radius: [String: Double], inside: [DOTEdge]) -> DOTGraph {
+      var attributes: DOTAttributes = [
+        "layout": .text("neato"), "start": .number(seedValue), "overlap": .keyword("false"),
+        "sep": graph.attributes["sep"] ?? .text("+6"), "splines": .keyword("false"),
+      ]
+      // Stress majorization costs about n² per iteration: large departments get fewer
+      // iterations (neato's default is 200), which bounds the time at a small cost in
+      // polish (1,000 people: under 2 s; 5,000: about 20 s on this project's machine).
+      if nodes.count > 1_000 { attributes["maxiter"] = .number(nodes.count > 3_000 ? 40 : 80) }
+      return DOTGraph(
+        name: "part",
+        attributes: attributes,
+        nodeDefaults: ["shape": .keyword("circle"), "fixedsize": .keyword("true"), "label": .text("")],
+        nodes: nodes.map { DOTNode(id: $0.id, attributes: ["width": .number(radius[$0.id]! / 36)]) },
+        edges: inside)
     }
 
     // Room around each group: for name labels beside the circles (four characters each side
     // where a name is drawn, one elsewhere) and, in clusters, the cluster's own label on top.
-    let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
-    let named = groups.map { $0.contains { $0.attributes["xlabel"] != nil } }
-    func side(_ i: Int) -> Double { (named[i] ? 4 : 1) * fontSize }
-    let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
+
+    /// The room beside group `i`'s content.
+    func side(_ i: Int) -> Double {
+      let fontSize = graph.nodeDefaults["fontsize"].flatMap(number) ?? 11
+      return (named[i] ? 4 : 1) * fontSize
+    }
+
+    /// Group `i`'s outer box: its content, the room beside it and a cluster's label on top.
     func outer(_ i: Int) -> (width: Double, height: Double) {
+      let clusterFontSize = graph.clusters.first?.attributes["fontsize"].flatMap(number) ?? 14
       let isCluster = i < graph.clusters.count
       let label = isCluster ? labelEstimate(graph.clusters[i], fontSize: clusterFontSize) : (width: 0, lines: 0)
       // Room for the cluster's label on top: its lines and one more.
@@ -89,9 +121,10 @@ enum ClusteredLayout {
       return (max(boxes[i].width, label.width) + 2 * side(i), boxes[i].height + side(i) + (isCluster ? top : side(i)))
     }
 
-    // Pass 2: arrange the groups.
-    var centres = [Point(x: 0, y: 0)]
-    if groups.count > 1 {
+    /// Pass 2: the groups' centres, their outer boxes arranged by neato, groups that work
+    /// together pulled closer.
+    func arranged() throws(RenderError) -> [Point] {
+      guard members.count > 1 else { return [Point(x: 0, y: 0)] }
       var arrangement = DOTGraph(
         name: "arrangement",
         attributes: [
@@ -99,7 +132,7 @@ enum ClusteredLayout {
           "splines": .keyword("false"),
         ],
         nodeDefaults: ["shape": .keyword("box"), "fixedsize": .keyword("true"), "label": .text("")])
-      arrangement.nodes = groups.indices.map { i in
+      arrangement.nodes = members.indices.map { i in
         let size = outer(i)
         return DOTNode(id: "g\(i)", attributes: ["width": .number(size.width / 72), "height": .number(size.height / 72)])
       }
@@ -116,39 +149,41 @@ enum ClusteredLayout {
         }
       }
       let placed = try layout(arrangement, engine: .neato)
-      centres = groups.indices.map { placed["g\($0)"] ?? Point(x: 0, y: 0) }
+      return members.indices.map { placed["g\($0)"] ?? Point(x: 0, y: 0) }
     }
 
-    // Pass 3: pin everything.
-    var pinned = graph
-    var attributes: DOTAttributes = ["layout": .text("nop")]
-    for (name, value) in graph.attributes {
-      switch name.description {
-      case "layout", "start", "overlap", "sep", "maxiter", "mode": continue
-      default: attributes[name] = value
+    /// Pass 3: the whole graph with every node pinned and every cluster's box given, for `nop`.
+    func pinned(at centres: [Point]) -> DOTGraph {
+      var pinned = graph
+      var attributes: DOTAttributes = ["layout": .text("nop")]
+      for (name, value) in graph.attributes {
+        switch name.description {
+        case "layout", "start", "overlap", "sep", "maxiter", "mode": continue
+        default: attributes[name] = value
+        }
       }
+      attributes["splines"] = .keyword("false")
+      pinned.attributes = attributes
+      func place(_ node: DOTNode, group i: Int) -> DOTNode {
+        var node = node
+        let size = outer(i)
+        let p = local[i][node.id] ?? Point(x: 0, y: 0)
+        // The group's content sits in its outer box: centred across, below the label room.
+        let x = centres[i].x - size.width / 2 + (size.width - boxes[i].width) / 2 + (p.x - boxes[i].minX)
+        let y = centres[i].y - size.height / 2 + side(i) + (p.y - boxes[i].minY)
+        node.attributes["pos"] = .text(coordinate(x) + "," + coordinate(y) + "!")
+        return node
+      }
+      for i in graph.clusters.indices {
+        let size = outer(i)
+        pinned.clusters[i].nodes = graph.clusters[i].nodes.map { place($0, group: i) }
+        let (x0, y0) = (centres[i].x - size.width / 2, centres[i].y - size.height / 2)
+        pinned.clusters[i].attributes["bb"] = .text(
+          [x0, y0, x0 + size.width, y0 + size.height].map(coordinate).joined(separator: ","))
+      }
+      pinned.nodes = graph.nodes.enumerated().map { place($1, group: graph.clusters.count + $0) }
+      return pinned
     }
-    attributes["splines"] = .keyword("false")
-    pinned.attributes = attributes
-    func place(_ node: DOTNode, group i: Int) -> DOTNode {
-      var node = node
-      let size = outer(i)
-      let p = local[i][node.id] ?? Point(x: 0, y: 0)
-      // The group's content sits in its outer box: centred across, below the label room.
-      let x = centres[i].x - size.width / 2 + (size.width - boxes[i].width) / 2 + (p.x - boxes[i].minX)
-      let y = centres[i].y - size.height / 2 + side(i) + (p.y - boxes[i].minY)
-      node.attributes["pos"] = .text(coordinate(x) + "," + coordinate(y) + "!")
-      return node
-    }
-    for i in graph.clusters.indices {
-      let size = outer(i)
-      pinned.clusters[i].nodes = graph.clusters[i].nodes.map { place($0, group: i) }
-      let (x0, y0) = (centres[i].x - size.width / 2, centres[i].y - size.height / 2)
-      pinned.clusters[i].attributes["bb"] = .text(
-        [x0, y0, x0 + size.width, y0 + size.height].map(coordinate).joined(separator: ","))
-    }
-    pinned.nodes = graph.nodes.enumerated().map { place($1, group: graph.clusters.count + $0) }
-    return pinned
   }
 
   /// Lays out `graph` and reads the node centres (in points) from Graphviz's `plain` output.
