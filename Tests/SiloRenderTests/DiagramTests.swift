@@ -155,9 +155,9 @@ import _SiloTestSupport
     #expect(scan.count("node") == 5)
     #expect(scan.count("cluster") == 0)
     #expect(scan.rootTitle == "Departments and the collaboration between them")
-    // silos.md, E-I per group of krack_adv_d, "per tie": 1, 17/23, 13/23, 57/65, 3/4,
-    // printed with two decimals and a sign.
-    // The E-I is the circle's colour and in its tooltip; the label names the head count.
+    // Tests/References/silos_reference.md §2b, E-I per group of krack_adv_d, "per tie": 1, 17/23,
+    // 13/23, 57/65, 3/4, printed with two decimals and a sign. The E-I is the circle's colour and
+    // in its tooltip; the label names the head count.
     for text in ["E-I index: +1", "E-I index: +0.74", "E-I index: +0.57", "E-I index: +0.88", "E-I index: +0.75"] {
       #expect(scan.tooltips.contains { $0.contains(text) }, "\(text)")
     }
@@ -170,7 +170,8 @@ import _SiloTestSupport
       return ""
     }
     #expect(fills == ["#2166AC", "#4393C3", "#92C5DE", "#2166AC", "#4393C3"])
-    // silos.md: 144 advice arcs run between departments (E), 46 inside (I).
+    // Tests/References/silos_reference.md §2: 144 advice arcs run between departments (E), 46
+    // inside (I).
     var between = 0
     for tooltip in scan.tooltips {
       if let match = tooltip.firstMatch(of: #/^[0-4] – [0-4]: ([0-9]+) ties?, /#) { between += Int(match.1)! }

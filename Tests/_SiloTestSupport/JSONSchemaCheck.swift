@@ -6,8 +6,11 @@ import Foundation
 /// ignored. Returns one message per violation, with its path; empty when the value fits.
 ///
 /// (A hand check instead of a library: the package mirror has no JSON Schema validator, and
-/// the tests must not need Python. `python3 -m jsonschema` gives the same verdicts on the
-/// committed samples; see the closing note of issue 6.)
+/// the tests must not need Python. `python3 -m jsonschema -i report.json
+/// Schemas/report.schema.json` (jsonschema 4.26.0) gives the same verdicts as this check on the
+/// committed samples Renders/demo/report.json and Renders/demo-nl/report.json (valid) and on
+/// copies of them with a required key removed, a key the schema does not list added, or the
+/// string `generator` made a number (invalid).)
 public enum JSONSchemaCheck {
   public static func violations(of value: Any, against schema: [String: Any], path: String = "$") -> [String] {
     var problems: [String] = []

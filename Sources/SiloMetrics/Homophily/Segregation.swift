@@ -163,7 +163,8 @@ extension CollaborationGraph {
       // below m_gg and give (m − E)/(d − E) = 1 instead.
       let expected = ends[g] * (Double(sizes[g] - 1) / (n - 1))
       // A group without tie ends has no index, but its expected count is still the formula's
-      // E_g = d_g (n_g − 1)/(N − 1) = 0 (silos.md §5, Krackhardt friendship group 0).
+      // E_g = d_g (n_g − 1)/(N − 1) = 0 (Tests/References/silos_reference.md §5, Krackhardt
+      // friendship group 0).
       guard ends[g] > 0 else {
         return ColemanHomophily(index: .nan, inside: inside[g], ties: ends[g], expected: expected)
       }

@@ -4,10 +4,11 @@ import Testing
 import _SiloTestSupport
 
 @Suite struct LeidenTests {
-  /// silos.md §7: python-igraph 1.0.0 `community_leiden(objective_function='modularity',
-  /// n_iterations=-1)` reaches 1277/3042 = 0.4197896120973044 on unweighted karate for all
-  /// 100 seeds (the proven optimum, Brandes et al. 2008), with the partition listed there (4
-  /// communities). Our Leiden reaches it with the default seed 1.
+  /// Tests/References/silos_reference.md §7: python-igraph 1.0.0
+  /// `community_leiden(objective_function='modularity', n_iterations=-1)` reaches 1277/3042 =
+  /// 0.4197896120973044 on unweighted karate for all 100 seeds (the proven optimum, Brandes et al.
+  /// 2008), with the partition listed there (4 communities). Our Leiden reaches it with the default
+  /// seed 1.
   @Test func karateUnweightedReachesTheOptimum() throws {
     let (_, graph, _) = try Ref.karate_u.load()
     let found = try Leiden(weighted: false).communities(in: graph)
@@ -17,9 +18,9 @@ import _SiloTestSupport
     #expect(Partition(renumbering: found.partition.membership) == Partition(membership: ReferenceNetworks.karateBest))
   }
 
-  /// silos.md §7: on weighted karate igraph's Leiden reaches 323/726 = 0.44490358126721763
-  /// (95 of 100 seeds; the others 0.44385412567230753), with the same 4-community partition
-  /// as the unweighted optimum.
+  /// Tests/References/silos_reference.md §7: on weighted karate igraph's Leiden reaches 323/726 =
+  /// 0.44490358126721763 (95 of 100 seeds; the others 0.44385412567230753), with the same
+  /// 4-community partition as the unweighted optimum.
   @Test func karateWeightedReaches323Over726() throws {
     let (_, graph, _) = try Ref.karate_w.load()
     let found = try Leiden(weighted: true).communities(in: graph)
@@ -105,12 +106,13 @@ import _SiloTestSupport
     }
   }
 
-  /// CPM on unweighted karate, γ = 0.1 (the vivainsights setting, METRICS.md §3.3). Quality
-  /// is Traag's H = Σ_c (e_c − γ n_c(n_c − 1)/2) (`cpmQuality`); silos.md §7 "CPM" gives
-  /// igraph 1.0.0 `community_leiden(objective_function='CPM', resolution=0.1)` results, whose
-  /// best H is 431/10 = 43.1 (igraph's own `quality` is normalized differently, 69/130).
-  /// Regression: this call never returned before the refinement fallback (a level whose
-  /// refinement merged nothing was aggregated into itself, forever).
+  /// CPM on unweighted karate, γ = 0.1 (the vivainsights setting: its `network_p2p` example passes
+  /// resolution 0.1 to igraph's Leiden, whose default objective is CPM). Quality is Traag's H = Σ_c
+  /// (e_c − γ n_c(n_c − 1)/2) (`cpmQuality`); Tests/References/silos_reference.md §7 "CPM" gives
+  /// igraph 1.0.0 `community_leiden(objective_function='CPM', resolution=0.1)` results, whose best
+  /// H is 431/10 = 43.1 (igraph's own `quality` is normalized differently, 69/130). Regression:
+  /// this call never returned before the refinement fallback (a level whose refinement merged
+  /// nothing was aggregated into itself, forever).
   @Test(arguments: [UInt64(1), 2, 3, 4, 5])
   func cpmOnKarate(_ seed: UInt64) throws {
     let (_, graph, groups) = try Ref.karate_u.load()
@@ -154,7 +156,7 @@ import _SiloTestSupport
     }
   }
 
-  /// Two K4 with a bridge: the two cliques, Q = 11/26 (silos.md §9).
+  /// Two K4 with a bridge: the two cliques, Q = 11/26 (Tests/References/silos_reference.md §9).
   @Test(arguments: [UInt64(1), 2, 3, 4, 5])
   func twoK4FindsTheCliques(_ seed: UInt64) throws {
     let network = ReferenceNetworks.twoK4()

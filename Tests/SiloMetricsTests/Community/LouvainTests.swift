@@ -4,12 +4,13 @@ import Testing
 import _SiloTestSupport
 
 @Suite struct LouvainTests {
-  /// Best unweighted karate modularity 1277/3042 = 0.4197896120973044, proved optimal
-  /// (Brandes et al. 2008; silos.md §7). Louvain is seed dependent: over seeds 0…99
-  /// python-igraph 1.0.0 `community_multilevel` reached it for 23 seeds and 0.41880341880341876
-  /// for 29, its worst being 0.3920118343195266 (networkx 3.6.1 `louvain_communities`: worst
-  /// 0.3853550295857988). So a single seed carries no bound beyond a local optimum (checked
-  /// below); the best of 20 seeds must reach the second-best igraph level, 0.4188.
+  /// Best unweighted karate modularity 1277/3042 = 0.4197896120973044, proved optimal (Brandes
+  /// et al. 2008; Tests/References/silos_reference.md §7). Louvain is seed dependent: over seeds
+  /// 0…99 python-igraph 1.0.0 `community_multilevel` reached it for 23 seeds and
+  /// 0.41880341880341876 for 29, its worst being 0.3920118343195266 (networkx 3.6.1
+  /// `louvain_communities`: worst 0.3853550295857988). So a single seed carries no bound beyond a
+  /// local optimum (checked below); the best of 20 seeds must reach the second-best igraph level,
+  /// 0.4188.
   @Test func karateBestOfTwentySeeds() throws {
     let (_, graph, _) = try Ref.karate_u.load()
     var best = -1.0
@@ -78,9 +79,9 @@ import _SiloTestSupport
     }
   }
 
-  /// A directed graph is searched as undirected with both arcs adding up (documented), so it
-  /// gives the result of the sum-of-arcs graph (silos.md §0 `*_uw`) for the same seed, and
-  /// the reported modularity is the undirected one.
+  /// A directed graph is searched as undirected with both arcs adding up (documented), so it gives
+  /// the result of the sum-of-arcs graph (Tests/References/silos_reference.md §0 `*_uw`) for the
+  /// same seed, and the reported modularity is the undirected one.
   @Test func directedIsSearchedAsSumOfArcs() throws {
     let (_, directed, _) = try Ref.lazega_cow_d.load()
     let summed = ReferenceNetworks.undirectedSum(directed)
@@ -105,7 +106,8 @@ import _SiloTestSupport
     }
   }
 
-  /// Two K4 with a bridge: the two cliques are the optimum, Q = 11/26 (silos.md §9).
+  /// Two K4 with a bridge: the two cliques are the optimum, Q = 11/26
+  /// (Tests/References/silos_reference.md §9).
   @Test(arguments: [UInt64(1), 2, 3, 4, 5])
   func twoK4FindsTheCliques(_ seed: UInt64) throws {
     let network = ReferenceNetworks.twoK4()

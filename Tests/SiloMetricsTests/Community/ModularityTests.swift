@@ -4,10 +4,11 @@ import Testing
 import _SiloTestSupport
 
 /// Modularity of the formal groups (departments): undirected Newman–Girvan with resolution γ,
-/// directed Leicht–Newman, weighted and unweighted (METRICS.md §3.3).
+/// directed Leicht–Newman, weighted and unweighted (reference values:
+/// Tests/References/silos_reference.md §1).
 @Suite struct ModularityTests {
   /// Library-style floating sums agree with the exact rational values to 1e-12
-  /// (silos.md: every rounding-only difference is ≤ 4.5e-16).
+  /// (Tests/References/silos_reference.md §11: every rounding-only difference is ≤ 4.5e-16).
   static let tolerance = 1e-12
 
   struct Row: Sendable, CustomTestStringConvertible {
@@ -25,12 +26,12 @@ import _SiloTestSupport
     var testDescription: String { "\(key.rawValue) γ=\(resolution)" }
   }
 
-  /// silos.md §1 "Modularity of the `group` partition": Q exact (Fraction, hand formula
-  /// Σ_c L_c/m − γ(k_c/2m)², directed Σ_c L_c/m − γ k_c^out k_c^in/m²), equal within ≤ 1.7e-16
-  /// to networkx 3.6.1 `nx.community.modularity(G, parts, weight=('weight' if weighted else
-  /// None), resolution=γ)` and python-igraph 1.0.0 `g.modularity(membership, weights=…,
-  /// resolution=γ, directed=G.is_directed())`; Q_c = the per-group hand column (group order
-  /// as in §0: Mr. Hi, Officer / 0…4 / corporate, litigation). Weighted keys (`_w`, `_uw`)
+  /// Tests/References/silos_reference.md §1 "Modularity of the `group` partition": Q exact
+  /// (Fraction, hand formula Σ_c L_c/m − γ(k_c/2m)², directed Σ_c L_c/m − γ k_c^out k_c^in/m²),
+  /// equal within ≤ 1.7e-16 to networkx 3.6.1 `nx.community.modularity(G, parts, weight=('weight'
+  /// if weighted else None), resolution=γ)` and python-igraph 1.0.0 `g.modularity(membership,
+  /// weights=…, resolution=γ, directed=G.is_directed())`; Q_c = the per-group hand column (group
+  /// order as in §0: Mr. Hi, Officer / 0…4 / corporate, litigation). Weighted keys (`_w`, `_uw`)
   /// are evaluated with weights, the others without.
   static let rows: [Row] = [
     Row(.karate_u, 1.0, 1453, 4056, [0.1791173570019724, 0.1791173570019724]),
@@ -82,10 +83,10 @@ import _SiloTestSupport
   }
 
   /// The graphs whose ties all weigh 1 give the same Q with and without weights; the weighted
-  /// graphs evaluated without weights give their unweighted sibling's Q (silos.md: "their
-  /// unweighted values are identical to the unweighted sibling").
+  /// graphs evaluated without weights give their unweighted sibling's Q
+  /// (Tests/References/silos_reference.md §1).
   @Test(arguments: [
-    // (weighted key, unweighted sibling, Q of the sibling at γ = 1, silos.md §1)
+    // (weighted key, unweighted sibling, Q of the sibling at γ = 1, silos_reference.md §1)
     (Ref.karate_w, Ref.karate_u, 1453.0 / 4056),
     (Ref.krack_adv_uw, Ref.krack_adv_u, -199.0 / 8410),
     (Ref.lazega_cow_uw, Ref.lazega_cow_u, 29176.0 / 131769),
@@ -100,8 +101,9 @@ import _SiloTestSupport
   }
 
   /// The directed (Leicht–Newman) value differs from the undirected one of the same arcs:
-  /// Krackhardt advice γ = 1, directed 67/3610, OR-undirected −199/8410, sum-of-arcs
-  /// undirected −111/14440 (silos.md §1 and its igraph `directed=False` cross-check, §11).
+  /// Krackhardt advice γ = 1, directed 67/3610, OR-undirected −199/8410, sum-of-arcs undirected
+  /// −111/14440 (Tests/References/silos_reference.md §1 and its igraph `directed=False`
+  /// cross-check, §11).
   @Test func directedDiffersFromUndirected() throws {
     let (_, directed, groups) = try Ref.krack_adv_d.load()
     let q = try directed.modularity(of: groups)
@@ -112,9 +114,9 @@ import _SiloTestSupport
     #expect(isClose(summed.value, -111.0 / 14440, tolerance: Self.tolerance))
   }
 
-  /// Two K4 joined by a bridge, silos.md §9 closed form: Q(γ) = 11/26, 35/52, −1/13 for
-  /// γ = 1, 0.5, 2 with Q_c = half of it per group (networkx 3.6.1 and igraph 1.0.0 agree to
-  /// 1e-16).
+  /// Two K4 joined by a bridge, Tests/References/silos_reference.md §9 closed form: Q(γ) = 11/26,
+  /// 35/52, −1/13 for γ = 1, 0.5, 2 with Q_c = half of it per group (networkx 3.6.1 and igraph
+  /// 1.0.0 agree to 1e-16).
   @Test(arguments: [(1.0, 11.0 / 26), (0.5, 35.0 / 52), (2.0, -1.0 / 13)])
   func twoK4ClosedForm(_ resolution: Double, _ expected: Double) throws {
     let network = ReferenceNetworks.twoK4()
@@ -124,8 +126,9 @@ import _SiloTestSupport
     for c in q.perGroup { #expect(isClose(c, expected / 2, tolerance: Self.tolerance)) }
   }
 
-  /// A graph without ties has no modularity (NaN, as igraph; METRICS.md §3.3 "Edgeless graph
-  /// gives NaN"), undirected and directed.
+  /// A graph without ties has no modularity (NaN, as python-igraph 1.0.0 gives:
+  /// `Graph(4).modularity([0, 0, 1, 1])` and `Graph(4, directed=True).modularity([0, 0, 1, 1])` are
+  /// `nan`), undirected and directed.
   @Test(arguments: Directedness.allCases)
   func edgelessGraphIsNaN(_ directedness: Directedness) throws {
     let graph = CollaborationGraph(isolatedNodes: 4, directedness: directedness)

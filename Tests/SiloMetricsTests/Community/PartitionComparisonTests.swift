@@ -5,15 +5,16 @@ import Testing
 import _SiloTestSupport
 
 /// Formal groups (X) against found communities (Y): NMI, VI (natural logs), ARI, Rand and
-/// split-join as python-igraph `compare_communities` / `split_join_distance`
-/// (METRICS.md §3.3). Logarithm sums are compared within 1e-12; split-join is an integer.
+/// split-join as python-igraph `compare_communities` / `split_join_distance` (reference values:
+/// Tests/References/silos_reference.md §8). Logarithm sums are compared within 1e-12; split-join is
+/// an integer.
 @Suite struct PartitionComparisonTests {
   static let tolerance = 1e-12
 
-  /// silos.md §8 "karate club vs best multilevel": X = club split, Y = igraph's best
-  /// unweighted multilevel partition (Q = 1277/3042). python-igraph 1.0.0
-  /// `ig.compare_communities(X, Y, method=m)`: nmi 0.5878497068250671, vi 0.8299953857494791
-  /// (hand equal), adjusted_rand 0.46459109844332364 (hand 2119/4561), rand
+  /// Tests/References/silos_reference.md §8 "karate club against the best multilevel partition":
+  /// X = club split, Y = igraph's best unweighted multilevel partition (Q = 1277/3042).
+  /// python-igraph 1.0.0 `ig.compare_communities(X, Y, method=m)`: nmi 0.5878497068250671, vi
+  /// 0.8299953857494791 (hand equal), adjusted_rand 0.46459109844332364 (hand 2119/4561), rand
   /// 0.7361853832442067 (hand 413/561); `ig.split_join_distance(X, Y)` = (12, 1), total 13.
   @Test func karateClubAgainstBestPartition() throws {
     let club = Partition(membership: ReferenceNetworks.karateClub)
@@ -24,7 +25,7 @@ import _SiloTestSupport
     #expect(isClose(c.adjustedRand, 2119.0 / 4561, tolerance: Self.tolerance))
     #expect(isClose(c.rand, 413.0 / 561, tolerance: Self.tolerance))
     #expect(c.splitJoinDistance == 13)
-    // Hand entropies (silos.md §8): H_X = ln 2, H_Y = 1.3206701076815464,
+    // Hand entropies (silos_reference.md §8): H_X = ln 2, H_Y = 1.3206701076815464,
     // I = 0.5919109512460062: NMI = 2I/(H_X + H_Y), VI = H_X + H_Y − 2I.
     let hx = 0.6931471805599453, hy = 1.3206701076815464, i = 0.5919109512460062
     #expect(isClose(c.normalizedMutualInformation, 2 * i / (hx + hy), tolerance: Self.tolerance))
@@ -44,10 +45,10 @@ import _SiloTestSupport
     #expect(c.splitJoinDistance == 13)
   }
 
-  /// silos.md §8 hand case, X = [0,0,0,1,1,1], Y = [0,0,1,1,2,2], closed form: H_X = ln 2,
-  /// H_Y = ln 3, I = (2/3) ln 2, NMI = (4/3) ln 2 / ln 6 = 0.5158037429793888,
-  /// VI = ln 3 − (1/3) ln 2, Rand = 2/3, ARI = 8/33, split-join = 2 + 1 = 3 (igraph 1.0.0
-  /// agrees within 4.5e-16).
+  /// Tests/References/silos_reference.md §8 hand case, X = [0,0,0,1,1,1], Y = [0,0,1,1,2,2], closed
+  /// form: H_X = ln 2, H_Y = ln 3, I = (2/3) ln 2, NMI = (4/3) ln 2 / ln 6 = 0.5158037429793888,
+  /// VI = ln 3 − (1/3) ln 2, Rand = 2/3, ARI = 8/33, split-join = 2 + 1 = 3 (igraph 1.0.0 agrees
+  /// within 4.5e-16).
   @Test func handCase() throws {
     let x = Partition(membership: [0, 0, 0, 1, 1, 1])
     let y = Partition(membership: [0, 0, 1, 1, 2, 2])

@@ -3,8 +3,8 @@ import SiloMetrics
 import Testing
 import _SiloTestSupport
 
-/// The reference graphs are built as silos.md section 0 builds them: if these
-/// fail, every expected value taken from silos.md is about another graph.
+/// The reference graphs are built as Tests/References/silos_reference.md §0 builds them: if these
+/// fail, every expected value taken from silos_reference.md is about another graph.
 @Suite struct ReferenceNetworkTests {
   struct Shape: Sendable, CustomTestStringConvertible {
     var key: Ref
@@ -15,8 +15,8 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// N, M (ties/arcs), W (sum of weights) and group sizes: silos.md §0 table (script
-  /// silos.py, networkx 3.6.1 graph construction).
+  /// N, M (ties/arcs), W (sum of weights) and group sizes: Tests/References/silos_reference.md §0
+  /// table (Tests/References/silos_reference.py; networkx 3.6.1 gives the same M and W).
   static let shapes: [Shape] = [
     Shape(key: .karate_u, nodes: 34, ties: 78, weight: 78, groups: ["Mr. Hi": 17, "Officer": 17]),
     Shape(key: .karate_w, nodes: 34, ties: 78, weight: 231, groups: ["Mr. Hi": 17, "Officer": 17]),
@@ -38,7 +38,7 @@ import _SiloTestSupport
     #expect(graph.totalWeight == shape.weight)
     #expect(graph.isDirected == shape.key.isDirected)
     #expect(graph.selfLoops.isEmpty)
-    // Groups numbered in sorted name order, as silos.md's group order.
+    // Groups numbered in sorted name order, as silos_reference.md's group order.
     let names = try #require(groups.names)
     #expect(names == shape.groups.keys.sorted())
     #expect(Dictionary(uniqueKeysWithValues: zip(names, groups.sizes)) == shape.groups)
@@ -48,7 +48,7 @@ import _SiloTestSupport
   }
 
   /// Reading a relation as undirected sums both arcs of a pair, the same graph as
-  /// `undirectedSum` of the directed reading (silos.md §0 `*_uw`).
+  /// `undirectedSum` of the directed reading (Tests/References/silos_reference.md §0 `*_uw`).
   @Test func undirectedReadingIsTheSumOfArcs() throws {
     let read = try ReferenceNetworks.load("krackhardt_hightech", relation: "advice", directed: false)
     let built = try Ref.krack_adv_uw.network()
@@ -57,7 +57,8 @@ import _SiloTestSupport
     #expect(lazega.graph == (try Ref.lazega_cow_uw.network()).graph)
   }
 
-  /// The karate split of silos.md §8 is the `group` column of nodes.csv.
+  /// The karate split of Tests/References/silos_reference.md §0 and §8 is the `group` column of
+  /// nodes.csv.
   @Test func karateClubSplitIsTheGroupColumn() throws {
     let (_, _, groups) = try Ref.karate_u.load()
     #expect(groups.membership == ReferenceNetworks.karateClub)

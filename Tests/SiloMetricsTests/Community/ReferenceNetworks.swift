@@ -5,13 +5,13 @@ import _SiloTestSupport
 
 /// The reference networks of the silo tests, read from `Datasets/` with SiloScope's own
 /// readers: undirected ties from arcs of one relation (a tie when either arc exists, weight
-/// = the sum of both arcs' weights), as silos.md section 0 builds them.
+/// = the sum of both arcs' weights), as Tests/References/silos_reference.md §0 builds them.
 ///
-/// Node order: our `NodeTable` numbers nodes in `nodes.csv` order, which for these three
-/// datasets is the numeric id order that silos.md uses (karate 0…33, Krackhardt 1…21,
-/// Lazega 1…71; checked in `ReferenceNetworkTests`). Group order: `Partition(labels:)`
-/// numbers groups in sorted name order, the order silos.md uses (karate `Mr. Hi`,`Officer`;
-/// Krackhardt `0`…`4`; Lazega `corporate`,`litigation`).
+/// Node order: our `NodeTable` numbers nodes in `nodes.csv` order, which for these three datasets
+/// is the numeric id order that silos_reference.md uses (karate 0…33, Krackhardt 1…21, Lazega 1…71;
+/// checked in `ReferenceNetworkTests`). Group order: `Partition(labels:)` numbers groups in sorted
+/// name order, the order silos_reference.md uses (karate `Mr. Hi`,`Officer`; Krackhardt `0`…`4`;
+/// Lazega `corporate`,`litigation`).
 enum ReferenceNetworks {
   static func karate() throws -> Network {
     var options = NetworkReadOptions()
@@ -40,9 +40,9 @@ enum ReferenceNetworks {
     return builder.build()
   }
 
-  /// The undirected version of a directed graph with weight = w(u→v) + w(v→u) (silos.md §0,
-  /// the `*_uw` graphs). `unweighted(undirectedSum(g))` is the either-direction (OR) version,
-  /// the `*_u` graphs.
+  /// The undirected version of a directed graph with weight = w(u→v) + w(v→u)
+  /// (Tests/References/silos_reference.md §0, the `*_uw` graphs). `unweighted(undirectedSum(g))` is
+  /// the either-direction (OR) version, the `*_u` graphs.
   static func undirectedSum(_ graph: CollaborationGraph) -> CollaborationGraph {
     var builder = GraphBuilder(nodeCount: graph.nodeCount, directedness: .undirected)
     for edge in graph.edges { builder.addEdge(edge.source, edge.target, weight: edge.weight) }
@@ -54,7 +54,8 @@ enum ReferenceNetworks {
     Network(graph: graph, nodes: network.nodes, groups: network.groups)
   }
 
-  /// Two K4 on nodes 0–3 (group 0) and 4–7 (group 1) joined by the bridge 3–4 (silos.md §9).
+  /// Two K4 on nodes 0–3 (group 0) and 4–7 (group 1) joined by the bridge 3–4
+  /// (Tests/References/silos_reference.md §9).
   static func twoK4() -> Network {
     var builder = GraphBuilder(nodeCount: 8)
     for block in [0, 4] {
@@ -68,18 +69,20 @@ enum ReferenceNetworks {
       groups: Partition(membership: [0, 0, 0, 0, 1, 1, 1, 1]))
   }
 
-  /// The karate club split of silos.md §8 (0 = Mr. Hi, 1 = Officer), node order 0…33.
+  /// The karate club split of Tests/References/silos_reference.md §0 and §8 (0 = Mr. Hi,
+  /// 1 = Officer), node order 0…33.
   static let karateClub: [Int32] = [
     0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
   ]
 
-  /// igraph's best unweighted multilevel partition of karate (Q = 1277/3042), silos.md §7/§8.
+  /// igraph's best unweighted multilevel partition of karate (Q = 1277/3042),
+  /// Tests/References/silos_reference.md §7/§8.
   static let karateBest: [Int32] = [
     0, 0, 0, 0, 1, 1, 1, 0, 2, 2, 1, 0, 0, 0, 2, 2, 1, 0, 2, 0, 2, 0, 2, 3, 3, 3, 2, 3, 3, 2, 2, 3, 2, 2,
   ]
 }
 
-/// The graphs of silos.md section 0, by the key silos.md uses.
+/// The graphs of Tests/References/silos_reference.md §0, by the key it uses.
 enum Ref: String, CaseIterable, Sendable, CustomTestStringConvertible {
   case karate_u, karate_w
   case krack_adv_d, krack_adv_u, krack_adv_uw, krack_fri_d
@@ -87,7 +90,7 @@ enum Ref: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
   var testDescription: String { rawValue }
 
-  /// Whether silos.md computes the values of this key with weights (`*_w`, `*_uw`).
+  /// Whether silos_reference.md computes the values of this key with weights (`*_w`, `*_uw`).
   var weighted: Bool {
     switch self {
     case .karate_w, .krack_adv_uw, .lazega_cow_uw: true
@@ -97,7 +100,7 @@ enum Ref: String, CaseIterable, Sendable, CustomTestStringConvertible {
 
   var isDirected: Bool { rawValue.hasSuffix("_d") }
 
-  /// The network as silos.md §0 builds it.
+  /// The network as Tests/References/silos_reference.md §0 builds it.
   func network() throws -> Network {
     switch self {
     case .karate_w:

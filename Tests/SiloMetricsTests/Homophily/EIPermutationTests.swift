@@ -5,11 +5,11 @@ import _SiloTestSupport
 
 /// The E-I permutation test: group labels shuffled among the people (sizes fixed).
 ///
-/// The exact null moments come from silos.md §10a: E[X] = M(1 − Σ n_g(n_g−1)/(N(N−1))),
-/// E[E-I] = (2E[X] − M)/M, and Var X enumerated over pairs of ties by shared nodes (verified
-/// there against full enumeration on two small graphs). Our shuffles use SiloScope's
-/// SplitMix64, so only the moments — not the samples of silos.md §10b (numpy) — are
-/// comparable.
+/// The exact null moments come from Tests/References/silos_reference.md §10a:
+/// E[X] = M(1 − Σ n_g(n_g−1)/(N(N−1))), E[E-I] = (2E[X] − M)/M, and Var X enumerated over pairs
+/// of ties by shared nodes (verified there against full enumeration on two small graphs). Our
+/// shuffles use SiloScope's SplitMix64, so only the moments — not the samples of its §10b
+/// (Python's `random`) — are comparable.
 ///
 /// Tolerances, for R relabellings and null sd σ: the sample mean has standard error σ/√R;
 /// the sample sd has standard error σ·√((κ − 1)/(4R)) (κ = kurtosis of the null; X is a sum
@@ -25,8 +25,8 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// silos.md §10a, exact E[E-I] and sd(E-I) under relabelling (unweighted; directed graphs
-  /// count arcs, with reciprocal arcs as the n2 pairs).
+  /// Tests/References/silos_reference.md §10a, exact E[E-I] and sd(E-I) under relabelling
+  /// (unweighted; directed graphs count arcs, with reciprocal arcs as the n2 pairs).
   static let moments: [Moments] = [
     Moments(key: .karate_u, mean: 1.0 / 33, sd: 0.09501838309001968),
     Moments(key: .krack_adv_d, mean: 58.0 / 105, sd: 0.04837806899893357),
@@ -54,16 +54,16 @@ import _SiloTestSupport
     #expect(test.seed == 1)
   }
 
-  /// Karate club split, silos.md §10b: observed −28/39 is 7.9 null sd below the mean, so no
-  /// relabelling reaches it (numpy: 0 of 10,000): p_lower = 1/(R + 1), the smallest value
-  /// the (1 + #≤)/(1 + R) estimator gives, and p_upper = 1.
+  /// Karate club split, Tests/References/silos_reference.md §10b: observed −28/39 is 7.9 null sd
+  /// below the mean, so no relabelling reaches it (Python `random.Random(0)`: 0 of 10,000):
+  /// p_lower = 1/(R + 1), the smallest value the (1 + #≤)/(1 + R) estimator gives, and p_upper = 1.
   @Test func karateSplitIsASiloBeyondChance() throws {
     let (_, graph, groups) = try Ref.karate_u.load()
     let test = try graph.eiPermutationTest(of: groups, permutations: Self.permutations, seed: 1)
     #expect(test.overall.observed == -28.0 / 39)
     #expect(test.overall.pLower <= 1.0 / Double(Self.permutations + 1) + 1e-15)
     #expect(test.overall.pUpper == 1)
-    // Groups: observed per-tie E-I, silos.md §2b (−12/23 Mr. Hi, −21/43 Officer).
+    // Groups: observed per-tie E-I, silos_reference.md §2b (−12/23 Mr. Hi, −21/43 Officer).
     #expect(test.perGroup.map(\.observed) == [-12.0 / 23, -21.0 / 43])
     for outcome in test.perGroup + [test.overall] {
       #expect(outcome.pLower > 0 && outcome.pLower <= 1)
@@ -71,9 +71,10 @@ import _SiloTestSupport
     }
   }
 
-  /// Weighted: the observed value is the weighted E-I (karate −181/231, silos.md §2), and the
-  /// null mean is the same number as unweighted, E[E_w] = W·p (silos.md §10a), 1/33. Its sd
-  /// is not in silos.md; the tolerance uses the sample sd (4 standard errors).
+  /// Weighted: the observed value is the weighted E-I (karate −181/231,
+  /// Tests/References/silos_reference.md §2), and the null mean is the same number as unweighted,
+  /// E[E_w] = W·p (§10a), 1/33. Its exact sd, 0.10538173229705207 (§10a), is not used: the
+  /// tolerance uses the sample sd (4 standard errors).
   @Test func weightedKarate() throws {
     let (_, graph, groups) = try Ref.karate_w.load()
     let test = try graph.eiPermutationTest(of: groups, weighted: true, permutations: Self.permutations, seed: 7)
@@ -100,8 +101,9 @@ import _SiloTestSupport
   }
 
   /// p-values lie in (0, 1] everywhere: every group of every reference graph, both tails.
-  /// Krackhardt group 0 is the CEO alone: every relabelling gives it E-I = 1 (no internal
-  /// tie is possible), so p_lower = p_upper = 1 (silos.md §2b: 1 in both conventions).
+  /// Krackhardt group 0 is the CEO alone: every relabelling gives it E-I = 1 (no internal tie is
+  /// possible), so p_lower = p_upper = 1 (Tests/References/silos_reference.md §2b: 1 in both
+  /// conventions).
   @Test(arguments: [Ref.krack_adv_d, .krack_fri_d, .krack_adv_uw, .lazega_adv_d])
   func pValuesInUnitInterval(_ key: Ref) throws {
     let (_, graph, groups) = try key.load()
@@ -141,8 +143,9 @@ import _SiloTestSupport
     }
   }
 
-  /// Two K4 with a bridge, silos.md §9/§10a: E[E-I] = 1/7, Var X = 564/245 (verified there by
-  /// enumerating all 70 labellings), so sd(E-I) = 2·√(564/245)/13.
+  /// Two K4 with a bridge, Tests/References/silos_reference.md §9/§10a: E[E-I] = 1/7,
+  /// Var X = 564/245 (verified there by enumerating all 70 labellings), so
+  /// sd(E-I) = 2·√(564/245)/13.
   @Test func twoK4ExactMoments() throws {
     let network = ReferenceNetworks.twoK4()
     let test = try network.graph.eiPermutationTest(of: network.groups!, permutations: Self.permutations, seed: 11)

@@ -4,10 +4,11 @@ import SiloMetrics
 import Testing
 import _SiloTestSupport
 
-/// The E-I index (Krackhardt & Stern 1988) at the level of the organization, each group and
-/// each person (METRICS.md §3.4). Every value is a ratio of integer counts or integer weight
-/// sums, so `Double(E − I) / Double(E + I)` is the correctly rounded value that silos.md
-/// prints, and the comparisons are exact (`==`).
+/// The E-I index (Krackhardt & Stern 1988) at the level of the organization, each group and each
+/// person (reference values: Tests/References/silos_reference.md §2, §2b, §2c). Every value is a
+/// ratio of integer counts or integer weight sums, so `Double(E − I) / Double(E + I)` is the
+/// correctly rounded value that silos_reference.md prints beside the fraction, and the comparisons
+/// are exact (`==`).
 @Suite struct ExternalInternalIndexTests {
   struct NetworkRow: Sendable, CustomTestStringConvertible {
     var key: Ref
@@ -28,8 +29,9 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// silos.md §2 (E = ties between groups, I = within; directed: arcs; weighted: sums of
-  /// weights), equal to netseg `ei()` (R/ei.R, re-implemented by silos.py).
+  /// Tests/References/silos_reference.md §2 (E = ties between groups, I = within; directed: arcs;
+  /// weighted: sums of weights), equal to netseg `ei()` (mbojan/netseg R/ei.R, re-implemented by
+  /// Tests/References/silos_reference.py).
   static let networks: [NetworkRow] = [
     NetworkRow(.karate_u, external: 11, internal: 67, -28, 39),
     NetworkRow(.karate_w, external: 11, internal: 67, -28, 39, weighted: (25, 206, -181, 231)),
@@ -64,9 +66,9 @@ import _SiloTestSupport
     }
   }
 
-  /// silos.md §2 identity: with weight = number of arcs between the pair, the weighted
-  /// undirected E-I equals the directed arc E-I (Krackhardt advice 49/95, Lazega cowork
-  /// −281/552) and differs from the OR-undirected one (15/29, −57/121).
+  /// Tests/References/silos_reference.md §2 identity: with weight = number of arcs between the
+  /// pair, the weighted undirected E-I equals the directed arc E-I (Krackhardt advice 49/95, Lazega
+  /// cowork −281/552) and differs from the OR-undirected one (15/29, −57/121).
   static let sumOfArcs: [(Ref, Ref, Double, Double)] = [
     (.krack_adv_d, .krack_adv_uw, 49.0 / 95, 15.0 / 29), (.lazega_cow_d, .lazega_cow_uw, -281.0 / 552, -57.0 / 121),
   ]
@@ -99,8 +101,8 @@ import _SiloTestSupport
     var testDescription: String { "\(key.rawValue) \(name)" }
   }
 
-  /// silos.md §2b: per tie (E_g − I_g)/(E_g + I_g), per endpoint (E_g − 2I_g)/(E_g + 2I_g),
-  /// as exact fractions; the `_w`/`_uw` rows with weights (§2b "(w)").
+  /// Tests/References/silos_reference.md §2b: per tie (E_g − I_g)/(E_g + I_g), per endpoint
+  /// (E_g − 2I_g)/(E_g + 2I_g), as exact fractions; the `_w`/`_uw` rows with weights (§2b "(w)").
   static let groups: [GroupRow] = [
     GroupRow(.karate_u, "Mr. Hi", size: 17, internal: 35, external: 11, perTie: (-12, 23), perEndpoint: (-59, 81)),
     GroupRow(.karate_u, "Officer", size: 17, internal: 32, external: 11, perTie: (-21, 43), perEndpoint: (-53, 75)),
@@ -157,7 +159,8 @@ import _SiloTestSupport
   }
 
   /// The weighted graphs evaluated without weights give the group values of their unweighted
-  /// sibling (silos.md §2b, `karate_u`, `krack_adv_u`, `lazega_cow_u` rows).
+  /// sibling (Tests/References/silos_reference.md §2b, `karate_u`, `krack_adv_u`, `lazega_cow_u`
+  /// rows).
   @Test(arguments: [(Ref.karate_w, Ref.karate_u), (.krack_adv_uw, .krack_adv_u), (.lazega_cow_uw, .lazega_cow_u)])
   func weightedGraphsCountingTies(_ weightedKey: Ref, _ sibling: Ref) throws {
     let (_, graph, partition) = try weightedKey.load()
@@ -170,8 +173,8 @@ import _SiloTestSupport
     }
   }
 
-  /// Person level against the §2c tables (undirected) and SiloScope's directed convention
-  /// (every arc at the person once, out and in), see `PersonEI`.
+  /// Person level against the Tests/References/silos_reference.md §2c tables (undirected) and
+  /// SiloScope's directed convention (every arc at the person once, out and in), see `PersonEI`.
   @Test(arguments: Ref.allCases.filter { PersonEI.counts($0) != nil })
   func personLevel(_ key: Ref) throws {
     let (_, graph, partition) = try key.load()
@@ -182,8 +185,8 @@ import _SiloTestSupport
       let value = ei.perNode[v]
       #expect(value == (e - i) / (e + i), "node \(v) (E \(e), I \(i)): \(value)")
     }
-    // Per endpoint is the sum of the members' person counts (METRICS.md "Silo-specific
-    // notes"): Σ_{i∈g} E_i = E_g and Σ_{i∈g} I_i = 2 I_g.
+    // Per endpoint is the sum of the members' person counts (a tie between groups has one end
+    // in g, a tie inside two): Σ_{i∈g} E_i = E_g and Σ_{i∈g} I_i = 2 I_g.
     let perEndpoint = try graph.externalInternalIndex(of: partition, weighted: key.weighted, convention: .perEndpoint)
     for g in 0 ..< partition.groupCount {
       let members = partition.members[g].map(\.index)
@@ -232,12 +235,12 @@ import _SiloTestSupport
       let expected = e + i > 0 ? (e - i) / (e + i) : .nan
       #expect(isClose(ei.perNode[v], expected, tolerance: 0), "id \(id): E \(e), I \(i)")
     }
-    // Krackhardt friendship id 7 (the CEO, group 0) has no out-arcs: NaN in silos.md §2c's
-    // out-arc convention, 1.0 in ours (3 incoming arcs, all external).
+    // Krackhardt friendship id 7 (the CEO, group 0) has no out-arcs: NaN in the out-arc convention
+    // of silos_reference.md §2c, 1.0 in ours (3 incoming arcs, all external).
     if key == .krack_fri_d { #expect(ei.perNode[6] == 1) }
   }
 
-  /// Two K4 joined by a bridge, silos.md §9 closed form.
+  /// Two K4 joined by a bridge, Tests/References/silos_reference.md §9 closed form.
   @Test func twoK4ClosedForm() throws {
     let network = ReferenceNetworks.twoK4()
     let ei = try network.graph.externalInternalIndex(of: network.groups!)

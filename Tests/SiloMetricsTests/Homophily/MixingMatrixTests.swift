@@ -22,7 +22,8 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// silos.md §6 (computed by silos.py from the §0 graphs; group order as §0).
+  /// Tests/References/silos_reference.md §6 (computed by silos_reference.py from the §0 graphs;
+  /// group order as §0).
   static let rows: [Mixing] = [
     Mixing(.karate_u, counts: [[35, 11], [11, 32]],
            densities: [[35.0 / 136, 11.0 / 289], [11.0 / 289, 4.0 / 17]]),
@@ -79,7 +80,8 @@ import _SiloTestSupport
     if !row.key.isDirected {
       for g in 0 ..< k { for h in 0 ..< k { #expect(m.ties(g, h) == m.ties(h, g)) } }
     }
-    // The diagonal holds I (ties inside, once); the off-diagonal sums hold E (silos.md §2).
+    // The diagonal holds I (ties inside, once); the off-diagonal sums hold E
+    // (Tests/References/silos_reference.md §2).
     let ei = try graph.externalInternalIndex(of: groups)
     let diagonal = (0 ..< k).reduce(0.0) { $0 + m.ties($1, $1) }
     let offDiagonal = m.ties.reduce(0, +) - diagonal
@@ -87,8 +89,8 @@ import _SiloTestSupport
     #expect(offDiagonal == (row.key.isDirected ? ei.external : 2 * ei.external))
   }
 
-  /// Two K4 with a bridge, silos.md §9: counts [[6, 1], [1, 6]], density within 1, between
-  /// 1/16.
+  /// Two K4 with a bridge, Tests/References/silos_reference.md §9: counts [[6, 1], [1, 6]], density
+  /// within 1, between 1/16.
   @Test func twoK4() throws {
     let network = ReferenceNetworks.twoK4()
     let m = try network.graph.mixingMatrix(of: network.groups!)

@@ -1,22 +1,24 @@
 /// Person-level E-I reference counts, (E_i, I_i) per node in node order (karate id 0…33,
-/// Krackhardt 1…21, Lazega 1…71).
+/// Krackhardt 1…21, Lazega 1…71): the tables of Tests/References/silos_reference.md §2c, where
+/// Tests/References/silos_reference.py computes them and checks that these arrays hold them.
 ///
-/// Undirected graphs: silos.md §2c (E/I columns; "E, I = sums of weights" for
-/// the weighted `_w`/`_uw` keys), computed by silos.py over i's ties.
+/// Undirected graphs: the columns of §2c, over i's ties (sums of weights for the weighted
+/// `_w`/`_uw` keys).
 ///
 /// Directed graphs: SiloScope's documented convention counts every arc at the person once,
 /// out and in (ExternalInternalIndex.swift, "for a directed graph over arcs in both
-/// directions"). That is neither silos.md's `out` nor its `nb` column. Summing the arcs at i
-/// in both directions is i's strength in the sum-of-arcs undirected graph (§0 `*_uw`, weight
-/// = w(u→v) + w(v→u)), so the expected directed counts of Krackhardt advice and Lazega cowork
-/// are the `krack_adv_uw` and `lazega_cow_uw` tables of §2c. Krackhardt friendship has no
-/// such table: `krack_fri_d` below was counted by hand from the 102 `friendship` rows of
-/// Datasets/krackhardt_hightech/edges.csv with
+/// directions"), the `both` columns of §2c. That is neither its `out` column (out-arcs only)
+/// nor its `nb` column (distinct neighbours). Summing the arcs at i in both directions is i's
+/// strength in the sum-of-arcs undirected graph (§0 `*_uw`, weight = w(u→v) + w(v→u)), so
+/// the expected directed counts of Krackhardt advice and Lazega cowork are the `krack_adv_uw`
+/// and `lazega_cow_uw` arrays (§2c: the `krack_adv_d both` and `lazega_cow_d both` columns
+/// equal them). `krack_fri_d` is the `krack_fri_d both` column; the 102 `friendship` rows of
+/// Datasets/krackhardt_hightech/edges.csv give the same counts with
 /// `awk -F, 'NR==FNR{g[$1]=$3;next} $4=="friendship"{if(g[$1]==g[$2]){I[$1]++;I[$2]++}else{E[$1]++;E[$2]++}}'`
 /// (ΣE_i = 128 = 2·64 and ΣI_i = 76 = 2·38, the §2 totals; id 7, the CEO, has only 3
-/// incoming external arcs: 3/0, where silos.md's out-arc convention gives NaN and the
-/// neighbour convention 3/0 → 1.0). `ExternalInternalIndexTests` also recounts every
-/// directed graph straight from the CSV files, without SiloScope's reader.
+/// incoming external arcs: 3/0, where the `out` convention gives NaN and the `nb`
+/// convention 3/0 → 1.0). `ExternalInternalIndexTests` also recounts every directed graph
+/// straight from the CSV files, without SiloScope's reader.
 enum PersonEI {
   static let karate_u: [(Double, Double)] = [
     (1, 15), (1, 8), (4, 6), (0, 6), (0, 3), (0, 4), (0, 4), (0, 4),

@@ -3,17 +3,18 @@ import SiloMetrics
 import Testing
 import _SiloTestSupport
 
-/// Freeman's segregation index, Newman's nominal assortativity and Coleman's homophily
-/// index (METRICS.md §3.4, netseg R/*.R). These are not plain integer ratios (E[X] and E_g
-/// are fractions, r divides two differences of products), so they are compared with the
-/// exact rational values within 1e-12.
+/// Freeman's segregation index, Newman's nominal assortativity and Coleman's homophily index
+/// (Freeman 1978, Newman 2003, Coleman 1958; netseg R/*.R; reference values:
+/// Tests/References/silos_reference.md §3–§5). These are not plain integer ratios (E[X] and E_g are
+/// fractions, r divides two differences of products), so they are compared with the exact rational
+/// values within 1e-12.
 @Suite struct SegregationTests {
   static let tolerance = 1e-12
 
   // MARK: Freeman
 
-  /// silos.md §3: S = (E[X] − X)/E[X], E[X] = M(N² − Σ n_g²)/(N(N − 1)), netseg
-  /// R/freeman.R `freeman.table` re-implemented by silos.py (no truncation at 0);
+  /// Tests/References/silos_reference.md §3: S = (E[X] − X)/E[X], E[X] = M(N² − Σ n_g²)/(N(N − 1)),
+  /// netseg R/freeman.R `freeman.table` re-implemented by silos_reference.py (no truncation at 0);
   /// undirected graphs only. Weighted siblings have the same edge set, hence the same value.
   static let freemanRows: [(Ref, Double)] = [
     (.karate_u, 321.0 / 442), (.karate_w, 321.0 / 442),  // X = 11, E[X] = 442/11
@@ -27,7 +28,7 @@ import _SiloTestSupport
     #expect(isClose(try graph.freemanSegregation(of: groups), expected, tolerance: Self.tolerance))
   }
 
-  /// Two K4 with a bridge, silos.md §9: X = 1, E[X] = 52/7, S = 45/52.
+  /// Two K4 with a bridge, Tests/References/silos_reference.md §9: X = 1, E[X] = 52/7, S = 45/52.
   @Test func freemanTwoK4() throws {
     let network = ReferenceNetworks.twoK4()
     #expect(isClose(try network.graph.freemanSegregation(of: network.groups!), 45.0 / 52, tolerance: Self.tolerance))
@@ -61,11 +62,11 @@ import _SiloTestSupport
     var testDescription: String { key.rawValue }
   }
 
-  /// silos.md §4: r exact (hand, e_gh from tie ends, undirected ties both ways), equal to
-  /// networkx 3.6.1 `nx.attribute_assortativity_coefficient(G, 'group')` and python-igraph
-  /// 1.0.0 `g.assortativity_nominal(membership, directed=…)` within 1.7e-16 on the
-  /// unweighted keys; weighted keys (`_w`, `_uw`) with weights (igraph on the w-fold
-  /// multigraph). Q_max = 1 − Σ a_g b_g (hand float).
+  /// Tests/References/silos_reference.md §4: r exact (hand, e_gh from tie ends, undirected ties
+  /// both ways), equal to networkx 3.6.1 `nx.attribute_assortativity_coefficient(G, 'group')` and
+  /// python-igraph 1.0.0 `g.assortativity_nominal(membership, directed=…)` within 1.7e-16 on the
+  /// unweighted keys; weighted keys (`_w`, `_uw`) with weights (igraph on the w-fold multigraph).
+  /// Q_max = 1 − Σ a_g b_g (hand float).
   static let assortativity: [Assortativity] = [
     Assortativity(.karate_u, r: 1453.0 / 2025, qMax: 0.4992603550295858),
     Assortativity(.karate_w, r: 557.0 / 711, qMax: 0.4996626749873503),
@@ -86,16 +87,17 @@ import _SiloTestSupport
     #expect(isClose(a.r, row.r, tolerance: Self.tolerance))
     #expect(isClose(a.qMax, row.qMax, tolerance: Self.tolerance))
     #expect(a.weighted == row.key.weighted)
-    // Q is the modularity at γ = 1 with the same weighting (silos.md §4 "check"), and
-    // r = Q/Q_max holds exactly in rational arithmetic (silos.md §11), here within 1e-12
-    // against the modularity computed by the other function.
+    // Q is the modularity at γ = 1 with the same weighting (silos_reference.md §4 "Check"), and
+    // r = Q/Q_max holds exactly in rational arithmetic (§4, §11), here within 1e-12 against the
+    // modularity computed by the other function.
     let q = try graph.modularity(of: groups, resolution: 1, weighted: row.key.weighted)
     #expect(isClose(a.q, q.value, tolerance: Self.tolerance))
     #expect(isClose(a.r, q.value / a.qMax, tolerance: Self.tolerance))
   }
 
-  /// networkx ignores weights (silos.md §4, §11): our unweighted coefficient on the weighted
-  /// graphs is networkx's value there, e.g. karate_w nx 0.717530864197531 = 1453/2025.
+  /// networkx ignores weights (Tests/References/silos_reference.md §4, §11): our unweighted
+  /// coefficient on the weighted graphs is networkx's value there, e.g. karate_w nx
+  /// 0.717530864197531 = 1453/2025.
   @Test(arguments: [
     (Ref.karate_w, 1453.0 / 2025), (.krack_adv_uw, -199.0 / 6181), (.lazega_cow_uw, 3647.0 / 8003),
   ])
@@ -104,8 +106,8 @@ import _SiloTestSupport
     #expect(isClose(try graph.nominalAssortativity(of: groups, weighted: false).r, expected, tolerance: Self.tolerance))
   }
 
-  /// Two K4 with a bridge, silos.md §9: r = 11/13 (nx and igraph 0.8461538461538463),
-  /// Q_max = 1/2, Q = 11/26.
+  /// Two K4 with a bridge, Tests/References/silos_reference.md §9: r = 11/13 (nx and igraph
+  /// 0.8461538461538463), Q_max = 1/2, Q = 11/26.
   @Test func assortativityTwoK4() throws {
     let network = ReferenceNetworks.twoK4()
     let a = try network.graph.nominalAssortativity(of: network.groups!)
@@ -166,10 +168,11 @@ import _SiloTestSupport
     var testDescription: String { "\(key.rawValue) \(name)" }
   }
 
-  /// silos.md §5, netseg R/coleman.R `coleman.table` re-implemented by silos.py:
-  /// (m_gg − E_g)/(d_g − E_g) when m_gg > E_g, else (m_gg − E_g)/E_g; undirected = netseg on
-  /// `as.directed(g, 'mutual')`; weighted rows (`_w`, `_uw`) use weights (extension, not
-  /// netseg). NaN = 0/0: Krackhardt group 0 is the CEO alone (n_g = 1 ⇒ E_g = 0 = m_gg).
+  /// Tests/References/silos_reference.md §5, netseg R/coleman.R `coleman.table` re-implemented by
+  /// silos_reference.py: (m_gg − E_g)/(d_g − E_g) when m_gg > E_g, else (m_gg − E_g)/E_g;
+  /// undirected = netseg on `as.directed(g, 'mutual')`; weighted rows (`_w`, `_uw`) use weights
+  /// (extension, not netseg). NaN = 0/0: Krackhardt group 0 is the CEO alone (n_g = 1 ⇒
+  /// E_g = 0 = m_gg).
   static let coleman: [Coleman] = [
     Coleman(.karate_u, "Mr. Hi", size: 17, ends: 81, inside: 70, expected: 432.0 / 11, index: 338.0 / 459),
     Coleman(.karate_u, "Officer", size: 17, ends: 75, inside: 64, expected: 400.0 / 11, index: 304.0 / 425),
@@ -217,7 +220,8 @@ import _SiloTestSupport
     #expect(isClose(h.index, row.index, tolerance: Self.tolerance))
   }
 
-  /// Two K4 with a bridge, silos.md §9: d_g = 13, m_gg = 12, E_g = 39/7, index 45/52.
+  /// Two K4 with a bridge, Tests/References/silos_reference.md §9: d_g = 13, m_gg = 12, E_g = 39/7,
+  /// index 45/52.
   @Test func colemanTwoK4() throws {
     let network = ReferenceNetworks.twoK4()
     for h in try network.graph.colemanHomophily(of: network.groups!) {
@@ -228,10 +232,11 @@ import _SiloTestSupport
   }
 
   /// One group holding everybody: every tie end is inside and E_g = d_g (n_g − 1)/(N − 1)
-  /// = d_g = m_gg, so m_gg ≤ E_g and the index is (m_gg − E_g)/E_g = 0 (silos.md §5
-  /// formula). Regression: the property test `invariantUnderScalingWeights` found 1.0 for a
-  /// single tie weighing 0.5226992209459429 × 326.5102755751292 on 4 nodes (E_g rounded an
-  /// ulp below m_gg, taking the other branch, 0/0-like ulp/ulp).
+  /// = d_g = m_gg, so m_gg ≤ E_g and the index is (m_gg − E_g)/E_g = 0
+  /// (Tests/References/silos_reference.md §5 formula). Regression: the property test
+  /// `invariantUnderScalingWeights` found 1.0 for a single tie weighing 0.5226992209459429 ×
+  /// 326.5102755751292 on 4 nodes (E_g rounded an ulp below m_gg, taking the other branch,
+  /// 0/0-like ulp/ulp).
   @Test(arguments: [1.0, 0.5226992209459429, 0.5226992209459429 * 326.5102755751292, 0.1, 7.3])
   func colemanOneGroupIsZero(_ weight: Double) throws {
     for directedness in Directedness.allCases {
@@ -254,7 +259,7 @@ import _SiloTestSupport
     builder.addEdge(NodeID(0), NodeID(1))
     let h = try builder.build().colemanHomophily(of: Partition(membership: [0, 0, 1, 1]))
     #expect(h[1].index.isNaN)
-    #expect(h[1].ties == 0 && h[1].expected == 0)  // E_g = 0 · 1/3, as silos.md §5 writes it
+    #expect(h[1].ties == 0 && h[1].expected == 0)  // E_g = 0 · 1/3, as silos_reference.md §5 writes it
     // Group 0 keeps its only tie inside: d = 2, m = 2, E = 2·1/3 ⇒ (2 − 2/3)/(2 − 2/3) = 1.
     #expect(isClose(h[0].index, 1, tolerance: Self.tolerance))
   }

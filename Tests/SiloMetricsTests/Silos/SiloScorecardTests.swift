@@ -8,15 +8,16 @@ import _SiloTestSupport
   static let tolerance = 1e-12
 
   /// People with at least one tie to the other faction, counted by hand from the 78 rows of
-  /// Datasets/zachary_karate/edges.csv (the persons with E_i > 0 in silos.md §2c `karate_u`):
-  /// Mr. Hi 0, 1, 2, 8, 13, 19 (6); Officer 9, 27, 28, 30, 31, 32, 33 (7).
+  /// Datasets/zachary_karate/edges.csv (the persons with E_i > 0 in
+  /// Tests/References/silos_reference.md §2c `karate_u`): Mr. Hi 0, 1, 2, 8, 13, 19 (6);
+  /// Officer 9, 27, 28, 30, 31, 32, 33 (7).
   static let karateOutside = (mrHi: [0, 1, 2, 8, 13, 19], officer: [9, 27, 28, 30, 31, 32, 33])
 
-  /// Weighted (the default): silos.md §1 (Q 13925/35574, Q_c 0.19571878338112103 each), §2
-  /// (E-I −181/231, E_w 25, I_w 206), §2b (w) (Mr. Hi I 106 E 25 → −81/131; Officer I 100
-  /// E 25 → −3/5; counts 35/11 and 32/11 from `karate_u`), §3 (Freeman 321/442, ties
-  /// counted), §4 (r 557/711 weighted), §5 (w) (Coleman 1068/1343, 40/51), §6 (densities
-  /// 35/136, 4/17; between 11 ties weighing 25).
+  /// Weighted (the default): Tests/References/silos_reference.md §1 (Q 13925/35574, Q_c
+  /// 0.19571878338112103 each), §2 (E-I −181/231, E_w 25, I_w 206), §2b (w) (Mr. Hi I 106 E 25 →
+  /// −81/131; Officer I 100 E 25 → −3/5; counts 35/11 and 32/11 from `karate_u`), §3 (Freeman
+  /// 321/442, ties counted), §4 (r 557/711 weighted), §5 (w) (Coleman 1068/1343, 40/51), §6
+  /// (densities 35/136, 4/17; between 11 ties weighing 25).
   @Test func karateWeighted() throws {
     let (network, graph, groups) = try Ref.karate_w.load()
     let card = try network.siloScorecard(permutations: 300, seed: 4)
@@ -73,8 +74,8 @@ import _SiloTestSupport
     }
   }
 
-  /// Unweighted: silos.md §1 (Q 1453/4056), §2 (−28/39), §2b (−12/23, −21/43), §4
-  /// (1453/2025), §5 (338/459, 304/425); shares of ties 67/78, 35/46, 32/43.
+  /// Unweighted: Tests/References/silos_reference.md §1 (Q 1453/4056), §2 (−28/39), §2b (−12/23,
+  /// −21/43), §4 (1453/2025), §5 (338/459, 304/425); shares of ties 67/78, 35/46, 32/43.
   @Test func karateUnweighted() throws {
     let (network, _, _) = try Ref.karate_w.load()
     let card = try network.siloScorecard(weighted: false, permutations: 100, seed: 1)
@@ -117,16 +118,16 @@ import _SiloTestSupport
       #expect(outside.sorted() == (Self.karateOutside.mrHi + Self.karateOutside.officer).sorted())
     }
     // Krackhardt advice: all 21 reach outside; Lazega cowork: 67 of 71 (the 4 litigators
-    // 54, 59, 67, 69 with E_i = 0 in silos.md §2c `lazega_cow_u`).
+    // 54, 59, 67, 69 with E_i = 0 in silos_reference.md §2c `lazega_cow_u`).
     if key == .krack_adv_d { #expect(outside.count == 21) }
     if key == .lazega_cow_d { #expect(outside.count == 67) }
   }
 
-  /// Directed partners: ties both ways add up. Krackhardt advice, silos.md §6 `krack_adv_d`
-  /// counts: group 2 ↔ 0: 6 + 1 = 7, ↔ 1: 25 + 3 = 28, ↔ 3: 19 + 14 = 33, ↔ 4: 21 + 1 = 22,
-  /// so the top three are 3, 1, 4 (the `krack_adv_uw` weights row 2: 7, 28, 33, 22). The CEO
-  /// (group 0, alone) has no internal density (NaN, silos.md §6) and partners 1 (8), 2 (7),
-  /// 3 (4).
+  /// Directed partners: ties both ways add up. Krackhardt advice,
+  /// Tests/References/silos_reference.md §6 `krack_adv_d` counts: group 2 ↔ 0: 6 + 1 = 7,
+  /// ↔ 1: 25 + 3 = 28, ↔ 3: 19 + 14 = 33, ↔ 4: 21 + 1 = 22, so the top three are 3, 1, 4 (the
+  /// `krack_adv_uw` weights row 2: 7, 28, 33, 22). The CEO (group 0, alone) has no internal
+  /// density (NaN, §6) and partners 1 (8), 2 (7), 3 (4).
   @Test func krackhardtPartners() throws {
     let (network, _, _) = try Ref.krack_adv_d.load()
     let card = try network.siloScorecard(permutations: 10)
@@ -142,10 +143,10 @@ import _SiloTestSupport
     #expect(ceo.internalDensity.isNaN)
     #expect(ceo.partners.map(\.index) == [1, 2, 3])
     #expect(ceo.partners.map(\.ties) == [8, 7, 4])
-    // Densities of the other groups: silos.md §6 `krack_adv_d` diagonal.
+    // Densities of the other groups: silos_reference.md §6 `krack_adv_d` diagonal.
     let densities: [Double] = [9.0 / 20, 25.0 / 56, 2.0 / 3, 2.0 / 3]
     #expect(card.departments[1...].map(\.internalDensity) == densities)
-    // Coleman NaN for the CEO (silos.md §5).
+    // Coleman NaN for the CEO (silos_reference.md §5).
     #expect(ceo.colemanHomophily.isNaN)
   }
 
