@@ -9,7 +9,7 @@ import SiloMetrics
 /// the property names), like every other SiloScope document.
 public struct NetworkSummary: Sendable, Hashable, Codable {
   /// Bumped when a field changes meaning or is removed; new fields may appear in any version.
-  /// Version 2 (issue 6): keys are snake_case, as in the other documents (version 1 wrote
+  /// Version 2: keys are snake_case, as in the other documents (version 1 wrote
   /// the property names in camelCase).
   public var schemaVersion = 2
   /// `log` (a project log projected onto people) or `network` (an edge list or GraphML).

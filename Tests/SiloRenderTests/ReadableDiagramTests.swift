@@ -4,7 +4,7 @@ import SiloReport
 import Testing
 @testable import SiloRender
 
-/// Issue 11: diagrams a client can read — colours that never repeat unmarked, names whole,
+/// Diagrams a client can read: colours that never repeat unmarked, names whole,
 /// slides, a fixed font, Dutch texts.
 @Suite struct ReadableDiagramTests {
   static let longDepartment = "Ruimtelijke Ontwikkeling en Vergunningen, Toezicht en Handhaving"
