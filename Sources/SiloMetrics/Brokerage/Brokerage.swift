@@ -61,6 +61,36 @@ extension CollaborationGraph {
     try partition.check(covers: self)
     let n = nodeCount
     let group = partition.membership
+    let raw = brokerageCounts(group)
+    // Moments under the Gould–Fernandez null.
+    let N = Double(n)
+    let arcs = Double(isDirected ? edgeCount : 2 * edgeCount)
+    let d = n > 1 ? arcs / (N * (N - 1)) : 0
+    let sizes = partition.sizes.map(Double.init)
+    let (groupExpected, groupVariance) = Brokerage.groupMoments(sizes: sizes, people: N, density: d)
+    var expected = [[Double]](), sd = [[Double]](), z = [[Double]]()
+    expected.reserveCapacity(n); sd.reserveCapacity(n); z.reserveCapacity(n)
+    for v in 0 ..< n {
+      let g = Int(group[v])
+      let e = groupExpected[g], s = groupVariance[g].map { $0.squareRoot() }
+      expected.append(e)
+      sd.append(s)
+      z.append((0 ..< 6).map { s[$0] > 0 ? (raw[v][$0] - e[$0]) / s[$0] : .nan })
+    }
+    // Network level.
+    let networkRaw = (0 ..< 6).map { r in raw.reduce(0) { $0 + $1[r] } }
+    let (ge, gv) = Brokerage.networkMoments(sizes: sizes, people: N, density: d)
+    let gsd = gv.map { $0.squareRoot() }
+    return Brokerage(
+      raw: raw, expected: expected, standardDeviation: sd, z: z, networkRaw: networkRaw, networkExpected: ge,
+      networkStandardDeviation: gsd, networkZ: (0 ..< 6).map { gsd[$0] > 0 ? (networkRaw[$0] - ge[$0]) / gsd[$0] : .nan },
+      undirected: !isDirected)
+  }
+
+  /// Each node's open two-paths a → v → b by role (coordinator, itinerant, representative,
+  /// gatekeeper, liaison, total).
+  private func brokerageCounts(_ group: [Int32]) -> [[Double]] {
+    let n = nodeCount
     var raw = [[Double]](repeating: Array(repeating: 0, count: 6), count: n)
     var mark = [Int32](repeating: -1, count: n)
     for v in 0 ..< n {
@@ -85,11 +115,14 @@ extension CollaborationGraph {
         // Unmark lazily: the marks carry a's id, so a stale mark never matches a later a.
       }
     }
-    // Moments under the Gould–Fernandez null.
-    let N = Double(n)
-    let arcs = Double(isDirected ? edgeCount : 2 * edgeCount)
-    let d = n > 1 ? arcs / (N * (N - 1)) : 0
-    let sizes = partition.sizes.map(Double.init)
+    return raw
+  }
+}
+
+extension Brokerage {
+  /// The expected count and variance of each role for a node of each group, under the
+  /// Gould–Fernandez null with density `d` (sna::brokerage's formulas).
+  static func groupMoments(sizes: [Double], people N: Double, density d: Double) -> (expected: [[Double]], variance: [[Double]]) {
     let k = sizes.count
     let p = d * d * (1 - d), q = d * d * d * (1 - d) * (1 - d) * (1 - d)
     func choose2(_ x: Double) -> Double { x * (x - 1) / 2 }
@@ -115,17 +148,14 @@ extension CollaborationGraph {
       groupExpected[g] = e
       groupVariance[g] = v
     }
-    var expected = [[Double]](), sd = [[Double]](), z = [[Double]]()
-    expected.reserveCapacity(n); sd.reserveCapacity(n); z.reserveCapacity(n)
-    for v in 0 ..< n {
-      let g = Int(group[v])
-      let e = groupExpected[g], s = groupVariance[g].map { $0.squareRoot() }
-      expected.append(e)
-      sd.append(s)
-      z.append((0 ..< 6).map { s[$0] > 0 ? (raw[v][$0] - e[$0]) / s[$0] : .nan })
-    }
-    // Network level.
-    let networkRaw = (0 ..< 6).map { r in raw.reduce(0) { $0 + $1[r] } }
+    return (groupExpected, groupVariance)
+  }
+
+  /// The expected total of each role over the network and its variance (sna::brokerage's
+  /// network-level formulas).
+  static func networkMoments(sizes: [Double], people N: Double, density d: Double) -> (expected: [Double], variance: [Double]) {
+    let k = sizes.count
+    let p = d * d * (1 - d)
     var ge = [Double](repeating: 0, count: 6), gv = [Double](repeating: 0, count: 6)
     let a3 = d * d * d * (1 - d) * (1 - d) * (1 - d), a4 = d * d * d * d * (1 - d) * (1 - d), a5 = d * d * d * d * d * (1 - d)
     ge[0] = p * sizes.reduce(0) { $0 + $1 * ($1 - 1) * ($1 - 2) }
@@ -159,10 +189,6 @@ extension CollaborationGraph {
     }
     ge[5] = p * N * (N - 1) * (N - 2)
     gv[5] = ge[5] * (1 - p) + N * (N - 1) * (N - 2) * ((4 * N - 10) * a3 - 4 * (N - 3) * a4 + (N - 3) * a5)
-    let gsd = gv.map { $0.squareRoot() }
-    return Brokerage(
-      raw: raw, expected: expected, standardDeviation: sd, z: z, networkRaw: networkRaw, networkExpected: ge,
-      networkStandardDeviation: gsd, networkZ: (0 ..< 6).map { gsd[$0] > 0 ? (networkRaw[$0] - ge[$0]) / gsd[$0] : .nan },
-      undirected: !isDirected)
+    return (ge, gv)
   }
 }
