@@ -149,32 +149,25 @@ public enum NetworkReader {
     return (table, file.report, groupName)
   }
 
+  /// The columns of an edge list, found in its header.
+  private struct EdgeColumns {
+    var header: [String]
+    var source: Int
+    var target: Int
+    var weight: Int?
+    var relation: Int?
+  }
+
   private static func readEdges(
     _ input: InputFile, table: inout NodeTable, options: NetworkReadOptions, nodeFileGiven: Bool
   ) throws(IngestError) -> (GraphBuilder, IngestReport) {
     let delimiter = try ProjectLogReader.delimiter(of: input, option: options.delimiter)
     let decimalComma = delimiter != 0x2C
     let scanner = DelimitedScanner(file: input, delimiter: delimiter)
-    let header = try ProjectLogReader.header(scanner, file: input)
-    let name = input.name
-    let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
-    let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
-    let weight = try HeaderMatching.index(ofAny: weightAliases, override: options.weightColumn, in: header, file: name, role: "weight", required: false)
-    let relation = try HeaderMatching.index(
-      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: options.relation != nil)
+    let (columns, startReport) = try edgeColumns(scanner, input: input, delimiter: delimiter, options: options)
+    var report = startReport
+    let name = input.name, header = columns.header, source = columns.source, target = columns.target
     var relationsSeen = Set<String>()
-    var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
-    report.encoding = input.encoding
-    report.delimiter = DelimiterDetection.name(of: delimiter)
-    report.decimalComma = decimalComma
-    if let relation { report.columns["relation"] = header[relation] }
-    report.columns["source"] = header[source]
-    report.columns["target"] = header[target]
-    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append("no weight column: every tie weighs 1") }
-    report.otherColumns = header.indices.filter { $0 != source && $0 != target && $0 != weight && $0 != relation }.map { header[$0] }
-    if !report.otherColumns.isEmpty {
-      report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
-    }
     // Ids are interned from bytes under the names rule; ids already in the node table (which
     // are normalized) keep their numbers.
     var interner = NameTable(capacity: max(1024, table.count))
@@ -196,7 +189,7 @@ public enum NetworkReader {
         report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
-      if let relation {
+      if let relation = columns.relation {
         let value = String(decoding: scanner.field(relation), as: UTF8.self)
         if relationsSeen.count < 100 { relationsSeen.insert(value) }
         if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
@@ -211,7 +204,7 @@ public enum NetworkReader {
       if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); continue }
       if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); continue }
       var w = 1.0
-      if let weight {
+      if let weight = columns.weight {
         switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
         case .success(let value): w = value
         case .failure(let problem):
@@ -234,26 +227,64 @@ public enum NetworkReader {
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }
+    try checkRows(&report, columns: columns, wrong: wrong, relationsSeen: relationsSeen, options: options, nodeFileGiven: nodeFileGiven)
+    report.warnings += interner.counter.warnings
+    for id in newIDs { table.add(id: id) }
+    builder.ensureNodeCount(table.count)
+    return (builder, report)
+  }
+
+  /// The header's columns (source and target required, weight and relation when present or
+  /// asked for) and the report they start: format, columns, columns ignored.
+  private static func edgeColumns(
+    _ scanner: DelimitedScanner, input: InputFile, delimiter: UInt8, options: NetworkReadOptions
+  ) throws(IngestError) -> (EdgeColumns, IngestReport) {
+    let header = try ProjectLogReader.header(scanner, file: input)
+    let name = input.name
+    let source = try HeaderMatching.index(ofAny: sourceAliases, override: nil, in: header, file: name, role: "source", required: true)!
+    let target = try HeaderMatching.index(ofAny: targetAliases, override: nil, in: header, file: name, role: "target", required: true)!
+    let weight = try HeaderMatching.index(ofAny: weightAliases, override: options.weightColumn, in: header, file: name, role: "weight", required: false)
+    let relation = try HeaderMatching.index(
+      ofAny: relationAliases, override: nil, in: header, file: name, role: "relation", required: options.relation != nil)
+    var report = IngestReport(file: name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
+    report.encoding = input.encoding
+    report.delimiter = DelimiterDetection.name(of: delimiter)
+    report.decimalComma = delimiter != 0x2C
+    if let relation { report.columns["relation"] = header[relation] }
+    report.columns["source"] = header[source]
+    report.columns["target"] = header[target]
+    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append("no weight column: every tie weighs 1") }
+    report.otherColumns = header.indices.filter { $0 != source && $0 != target && $0 != weight && $0 != relation }.map { header[$0] }
+    if !report.otherColumns.isEmpty {
+      report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
+    }
+    return (EdgeColumns(header: header, source: source, target: target, weight: weight, relation: relation), report)
+  }
+
+  /// The checks after the last row: no rows, most rows with the wrong number of fields (the
+  /// delimiter is wrong), no usable row without a node list; a warning when several
+  /// relations were merged.
+  private static func checkRows(
+    _ report: inout IngestReport, columns: EdgeColumns, wrong: Int, relationsSeen: Set<String>, options: NetworkReadOptions,
+    nodeFileGiven: Bool
+  ) throws(IngestError) {
+    let name = report.file
     if report.rowsRead == 0 { throw .noDataRows(file: name) }
     if wrong * 2 > report.rowsRead {
       throw .malformed(
         report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0],
         reason: "most rows (\(wrong) of \(report.rowsRead)) have a different number of fields than the header "
-          + "(\(header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
+          + "(\(columns.header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
       throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
     }
-    if options.relation == nil, let relation, relationsSeen.count > 1 {
+    if options.relation == nil, let relation = columns.relation, relationsSeen.count > 1 {
       let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
       report.warnings.append(
-        "the column \"\(header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
+        "the column \"\(columns.header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
           + "keep one with --relation")
     }
-    report.warnings += interner.counter.warnings
-    for id in newIDs { table.add(id: id) }
-    builder.ensureNodeCount(table.count)
-    return (builder, report)
   }
 }
 
