@@ -64,7 +64,7 @@ references:
 	@.venv-refs/bin/python -c "import igraph, networkx, numpy" 2>/dev/null || (python3 -m venv .venv-refs && .venv-refs/bin/pip install -q -r Tests/References/requirements.txt)
 	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/reference_values.py | diff -u Tests/References/reference_values.md -; values=$$?; \
 	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/silos_reference.py | diff -u Tests/References/silos_reference.md -; silos=$$?; \
-	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/brokers_reference.py | diff -u Tests/SiloMetricsTests/Brokers/BrokersReference.swift -; brokers=$$?; \
+	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/brokers_reference.py | diff -u Tests/SiloMetricsTests/Fixtures/BrokersReference.swift -; brokers=$$?; \
 	test $$values = 0 && test $$silos = 0 && test $$brokers = 0 && echo "references: the same"
 
 bench: build

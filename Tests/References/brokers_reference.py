@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
-"""Regenerates Tests/SiloMetricsTests/Brokers/BrokersReference.swift, the reference values of
+"""Regenerates Tests/SiloMetricsTests/Fixtures/BrokersReference.swift, the reference values of
 SiloScope's broker tests (betweenness, structural holes, brokerage), from the datasets in
 Datasets/ with the pinned tools of requirements.txt (networkx 3.6.1, python-igraph 1.0.0):
 
     python3 -m venv .venv-refs && .venv-refs/bin/pip install -r Tests/References/requirements.txt
     PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/brokers_reference.py \\
-        > Tests/SiloMetricsTests/Brokers/BrokersReference.swift
+        > Tests/SiloMetricsTests/Fixtures/BrokersReference.swift
 
 (`make references` runs it and shows any difference from the committed file.) The graphs are
-built as Tests/SiloMetricsTests/Brokers/BrokersFixtures.swift builds them. Each array is the
+built as Tests/SiloMetricsTests/Fixtures/BrokersFixtures.swift builds them. Each array is the
 named tool's own floats, printed with repr(); the exact values beside them are computed with
 fractions.Fraction. sna::brokerage (R) is re-implemented in brokerage() from its source (cran/sna
 R/roles.R `brokerage`, src/gli.c `brokerage_R`). Every claim that a doc comment of the output
@@ -631,7 +631,7 @@ def main():
     out("// floats (`repr()`), one per node in node-id order; each array names the tool, the call and the")
     out("// function of the script that computes it. Do not edit: regenerate with")
     out(f"//   PYTHONHASHSEED=0 .venv-refs/bin/python {SCRIPT} \\")
-    out("//     > Tests/SiloMetricsTests/Brokers/BrokersReference.swift")
+    out("//     > Tests/SiloMetricsTests/Fixtures/BrokersReference.swift")
     out("// (`make references` shows any difference from this file).")
     out()
     out("enum BrokersReference {")

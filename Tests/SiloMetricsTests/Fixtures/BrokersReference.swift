@@ -4,7 +4,7 @@
 // floats (`repr()`), one per node in node-id order; each array names the tool, the call and the
 // function of the script that computes it. Do not edit: regenerate with
 //   PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/brokers_reference.py \
-//     > Tests/SiloMetricsTests/Brokers/BrokersReference.swift
+//     > Tests/SiloMetricsTests/Fixtures/BrokersReference.swift
 // (`make references` shows any difference from this file).
 
 enum BrokersReference {
