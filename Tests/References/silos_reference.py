@@ -500,7 +500,7 @@ def section2():
     perm = f"{TESTS}/Homophily/EIPermutationTests.swift"
     check(quoted(perm, "-28.0 / 39") == values["karate_u"] and quoted(perm, "-181.0 / 231") == values["karate_w weighted"],
           "EIPermutationTests observed karate values")
-    diagram = "Tests/SiloRenderTests/DiagramTests.swift"
+    diagram = "Tests/SiloRenderTests/Diagrams/DiagramTests.swift"
     e, i = ei_counts(NETS["krack_adv_d"], False)
     check((e, i) == (quoted(diagram, "144"), quoted(diagram, "46")) and "between == 144" in swift_text(diagram)
           and "reduce(0, +) == 46" in swift_text(diagram),
@@ -569,7 +569,7 @@ def section2b():
            quoted(card, "35.0 / 46"), quoted(card, "32.0 / 43")]
           == [per_tie[("karate_w", "Mr. Hi")], per_tie[("karate_w", "Officer")], Fraction(106, 131), Fraction(100, 125),
               Fraction(35, 46), Fraction(32, 43)], "SiloScorecardTests per-group karate values")
-    diagram = "Tests/SiloRenderTests/DiagramTests.swift"
+    diagram = "Tests/SiloRenderTests/Diagrams/DiagramTests.swift"
     check([per_tie[("krack_adv_d", str(g))] for g in range(5)] == [1, Fraction(17, 23), Fraction(13, 23), Fraction(57, 65), Fraction(3, 4)]
           and all(f"E-I index: {x}" in swift_text(diagram) for x in ("+1", "+0.74", "+0.57", "+0.88", "+0.75")),
           "DiagramTests: krack_adv_d per tie 1, 17/23, 13/23, 57/65, 3/4 (+1, +0.74, +0.57, +0.88, +0.75)")
