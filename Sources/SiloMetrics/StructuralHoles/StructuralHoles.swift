@@ -55,80 +55,137 @@ extension CollaborationGraph {
       mutual = self
     }
     let n = nodeCount
-    var total = [Double](repeating: 0, count: n)
-    var maximum = [Double](repeating: 0, count: n)
-    for v in 0 ..< n {
-      for (_, w) in mutual.neighbors(of: NodeID(v)) {
-        total[v] += w
-        maximum[v] = max(maximum[v], w)
-      }
-    }
     var constraint = [Double](repeating: .nan, count: n)
     var effective = [Double](repeating: .nan, count: n)
     var efficiency = [Double](repeating: .nan, count: n)
     var hierarchy = [Double](repeating: .nan, count: n)
-    // Scratch indexed by node: p_ij for j ∈ N(i), the indirect sums, the redundancy sums.
-    var direct = [Double](repeating: 0, count: n)
-    var indirect = [Double](repeating: 0, count: n)
-    var redundancy = [Double](repeating: 0, count: n)
-    var isNeighbour = [Bool](repeating: false, count: n)
-    mutual.rowOffsets.withUnsafeBufferPointer { offsets in
-      mutual.columns.withUnsafeBufferPointer { columns in
-        mutual.weights.withUnsafeBufferPointer { weights in
-          for i in 0 ..< n {
-            let start = offsets[i], end = offsets[i + 1]
-            let degree = end - start
-            guard degree > 0 else { continue }
-            for k in start ..< end {
-              let j = Int(columns[k].rawValue)
-              direct[j] = weights[k] / total[i]
-              isNeighbour[j] = true
-            }
-            // Two-step paths i → q → j with j a neighbour of i.
-            for k in start ..< end {
-              let q = Int(columns[k].rawValue)
-              let piq = direct[q]
-              for l in offsets[q] ..< offsets[q + 1] {
-                let j = Int(columns[l].rawValue)
-                guard isNeighbour[j] else { continue }
-                indirect[j] += piq * weights[l] / total[q]
-                redundancy[j] += piq * weights[l] / maximum[j]
-              }
-            }
-            var c = 0.0, e = 0.0
-            for k in start ..< end {
-              let j = Int(columns[k].rawValue)
-              let local = (direct[j] + indirect[j]) * (direct[j] + indirect[j])
-              c += local
-              e += 1 - redundancy[j]
-              indirect[j] = local  // kept for the hierarchy below
-            }
-            constraint[i] = c
-            effective[i] = e
-            efficiency[i] = e / Double(degree)
-            if degree > 1 && c > 0 {
-              let size = Double(degree)
-              var h = 0.0
-              for k in start ..< end {
-                let j = Int(columns[k].rawValue)
-                let r = indirect[j] / (c / size)
-                if r > 0 { h += r * Foundation.log(r) }
-              }
-              hierarchy[i] = h / (size * Foundation.log(size))
-            }
-            for k in start ..< end {
-              let j = Int(columns[k].rawValue)
-              direct[j] = 0
-              indirect[j] = 0
-              redundancy[j] = 0
-              isNeighbour[j] = false
-            }
-          }
-        }
-      }
+    let scratch = HoleScratch(mutual)
+    for i in 0 ..< n {
+      guard let hole = scratch.measure(i) else { continue }
+      constraint[i] = hole.constraint
+      effective[i] = hole.effectiveSize
+      efficiency[i] = hole.effectiveSize / Double(hole.degree)
+      hierarchy[i] = hole.hierarchy
     }
     return StructuralHoles(
       constraint: NodeScores(constraint), effectiveSize: NodeScores(effective), efficiency: NodeScores(efficiency),
       hierarchy: NodeScores(hierarchy), weighted: weighted)
+  }
+}
+
+/// The mutual graph's adjacency and the scratch arrays of Burt's measures (p_ij for j ∈ N(i),
+/// the indirect sums, the redundancy sums, who is a neighbour), behind pointers so that the
+/// per-node loop reads plain memory; the scratch is cleared after each node.
+private final class HoleScratch {
+  let count: Int
+  let offsets: UnsafeMutablePointer<Int>
+  let columns: UnsafeMutablePointer<Int32>
+  let weights: UnsafeMutablePointer<Double>
+  /// Each node's total tie weight and its heaviest tie.
+  let total: UnsafeMutablePointer<Double>
+  let maximum: UnsafeMutablePointer<Double>
+  let direct: UnsafeMutablePointer<Double>
+  let indirect: UnsafeMutablePointer<Double>
+  let redundancy: UnsafeMutablePointer<Double>
+  let isNeighbour: UnsafeMutablePointer<Bool>
+
+  init(_ graph: CollaborationGraph) {
+    let n = graph.nodeCount, m = graph.columns.count
+    count = n
+    offsets = .allocate(capacity: n + 1)
+    offsets.initialize(from: graph.rowOffsets, count: n + 1)
+    columns = .allocate(capacity: max(1, m))
+    for (k, c) in graph.columns.enumerated() { columns[k] = c.rawValue }
+    weights = .allocate(capacity: max(1, m))
+    weights.initialize(from: graph.weights, count: m)
+    total = .allocate(capacity: max(1, n))
+    maximum = .allocate(capacity: max(1, n))
+    for v in 0 ..< n {
+      var sum = 0.0, most = 0.0
+      for k in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
+        sum += graph.weights[k]
+        most = max(most, graph.weights[k])
+      }
+      total[v] = sum
+      maximum[v] = most
+    }
+    direct = .allocate(capacity: max(1, n))
+    direct.initialize(repeating: 0, count: max(1, n))
+    indirect = .allocate(capacity: max(1, n))
+    indirect.initialize(repeating: 0, count: max(1, n))
+    redundancy = .allocate(capacity: max(1, n))
+    redundancy.initialize(repeating: 0, count: max(1, n))
+    isNeighbour = .allocate(capacity: max(1, n))
+    isNeighbour.initialize(repeating: false, count: max(1, n))
+  }
+
+  deinit {
+    offsets.deallocate()
+    columns.deallocate()
+    isNeighbour.deallocate()
+    for pointer in [weights, total, maximum, direct, indirect, redundancy] { pointer.deallocate() }
+  }
+
+  /// Node i's constraint, effective size and hierarchy; `nil` for a node without ties.
+  func measure(_ i: Int) -> (constraint: Double, effectiveSize: Double, hierarchy: Double, degree: Int)? {
+    let start = offsets[i], end = offsets[i + 1]
+    let degree = end - start
+    guard degree > 0 else { return nil }
+    for k in start ..< end {
+      let j = Int(columns[k])
+      direct[j] = weights[k] / total[i]
+      isNeighbour[j] = true
+    }
+    addTwoStepPaths(from: start, to: end)
+    var c = 0.0, e = 0.0
+    for k in start ..< end {
+      let j = Int(columns[k])
+      let local = (direct[j] + indirect[j]) * (direct[j] + indirect[j])
+      c += local
+      e += 1 - redundancy[j]
+      indirect[j] = local  // kept for the hierarchy below
+    }
+    let h = hierarchy(from: start, to: end, constraint: c)
+    clear(from: start, to: end)
+    return (c, e, h, degree)
+  }
+
+  /// Two-step paths i → q → j with j a neighbour of i (neighbours i's adjacency
+  /// `start ..< end`): the indirect investment and the redundancy of each neighbour.
+  private func addTwoStepPaths(from start: Int, to end: Int) {
+    for k in start ..< end {
+      let q = Int(columns[k])
+      let piq = direct[q]
+      for l in offsets[q] ..< offsets[q + 1] {
+        let j = Int(columns[l])
+        guard isNeighbour[j] else { continue }
+        indirect[j] += piq * weights[l] / total[q]
+        redundancy[j] += piq * weights[l] / maximum[j]
+      }
+    }
+  }
+
+  /// Burt's hierarchy from the neighbours' local constraints (in `indirect`); NaN for one
+  /// neighbour or no constraint.
+  private func hierarchy(from start: Int, to end: Int, constraint c: Double) -> Double {
+    let degree = end - start
+    guard degree > 1 && c > 0 else { return .nan }
+    let size = Double(degree)
+    var h = 0.0
+    for k in start ..< end {
+      let r = indirect[Int(columns[k])] / (c / size)
+      if r > 0 { h += r * Foundation.log(r) }
+    }
+    return h / (size * Foundation.log(size))
+  }
+
+  private func clear(from start: Int, to end: Int) {
+    for k in start ..< end {
+      let j = Int(columns[k])
+      direct[j] = 0
+      indirect[j] = 0
+      redundancy[j] = 0
+      isNeighbour[j] = false
+    }
   }
 }
