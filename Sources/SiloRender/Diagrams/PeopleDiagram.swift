@@ -187,35 +187,15 @@ extension Diagram {
     var dot = personGraph(name: name, directed: graph.isDirected, plan: plan, scale: scale, fontSize: 12 * scale.legend)
     dot.edgeDefaults = ["color": .text(scale.edgeColour), "arrowsize": .number(0.5)]
     if let departments = input.departments {
-      let members = departments.members
-      dot.clusters = (0 ..< departments.groupCount).map { group in
-        var attributes = clusterStyle(group)
-        let lines = Diagram.nameLines(departments.name(of: group))
-        attributes["label"] = .html(.lines(lines.map { .text($0, bold: true) }))
-        attributes["fontname"] = .text(Typeface.family)
-        attributes["fontsize"] = .number(scale.clusterFontSize)
-        attributes["tooltip"] = .text(l.text(.clusterTooltip, departments.name(of: group), l.count(members[group].count, one: .personOne, many: .personMany)))
-        // Clusters inherit the root graph's label placement, which is the legend's (bottom left).
-        attributes["labelloc"] = .keyword("t")
-        attributes["labeljust"] = .keyword("c")
-        return DOTCluster(id: "d\(group)", attributes: attributes, nodes: members[group].map(node))
-      }
+      dot.clusters = departmentClusters(departments, scale: scale, language: l, style: clusterStyle, node: node)
     } else {
       dot.nodes = graph.nodes.map { node(NodeID($0)) }
     }
     dot.edges = edges(graph, scale: scale)
 
-    var entries = legend
-    if entries.count > 24 {
-      let rest = entries.count - 23
-      entries = Array(entries.prefix(23)) + [LegendEntry(colour: Colour.neutral, text: l.text(.legendMore, "\(rest)"))]
-    }
-    let (size, weight) = (l.translated(input.sizeMeaning), l.translated(input.weightMeaning))
-    var key = l.text(.keySizes, size, weight)
-    if !input.brokers.isEmpty { key += l.text(.keyBrokers, "\(input.brokers.count)", size) }
-    if legend.count > Colour.categories.count { key += "\n" + l.text(.noteRepeatedColours, "\(Colour.categories.count)") }
     dot.attributes["label"] = .html(legendLabel(
-      heading: options.heading ?? title, legendTitle: legendTitle, entries: entries, key: key, scale: scale.legend))
+      heading: options.heading ?? title, legendTitle: legendTitle, entries: shortened(legend, language: l),
+      key: personKey(input, legendEntries: legend.count, language: l), scale: scale.legend))
     dot.attributes["labelloc"] = .keyword("b")
     dot.attributes["labeljust"] = .keyword("l")
     var diagram = Diagram(
@@ -225,6 +205,42 @@ extension Diagram {
       priority: namePriority(input, labelAll: labelAll).map { "p\($0.rawValue)" }, people: n, sizeMeaning: input.sizeMeaning,
       language: l)
     return diagram
+  }
+
+  /// One cluster per department, titled with its name, its people inside.
+  private static func departmentClusters(
+    _ departments: Partition, scale: NodeScale, language l: DiagramLanguage, style: (Int) -> DOTAttributes, node: (NodeID) -> DOTNode
+  ) -> [DOTCluster] {
+    let members = departments.members
+    return (0 ..< departments.groupCount).map { group in
+      var attributes = style(group)
+      let lines = Diagram.nameLines(departments.name(of: group))
+      attributes["label"] = .html(.lines(lines.map { .text($0, bold: true) }))
+      attributes["fontname"] = .text(Typeface.family)
+      attributes["fontsize"] = .number(scale.clusterFontSize)
+      attributes["tooltip"] = .text(l.text(.clusterTooltip, departments.name(of: group), l.count(members[group].count, one: .personOne, many: .personMany)))
+      // Clusters inherit the root graph's label placement, which is the legend's (bottom left).
+      attributes["labelloc"] = .keyword("t")
+      attributes["labeljust"] = .keyword("c")
+      return DOTCluster(id: "d\(group)", attributes: attributes, nodes: members[group].map(node))
+    }
+  }
+
+  /// The legend's entries, at most 24: the first 23 and "N more".
+  private static func shortened(_ legend: [LegendEntry], language l: DiagramLanguage) -> [LegendEntry] {
+    guard legend.count > 24 else { return legend }
+    let rest = legend.count - 23
+    return Array(legend.prefix(23)) + [LegendEntry(colour: Colour.neutral, text: l.text(.legendMore, "\(rest)"))]
+  }
+
+  /// The key under the legend: what sizes and lines mean, the numbered brokers, and repeated
+  /// colours when the legend has more entries than colours.
+  private static func personKey(_ input: PeopleDiagramInput, legendEntries: Int, language l: DiagramLanguage) -> String {
+    let (size, weight) = (l.translated(input.sizeMeaning), l.translated(input.weightMeaning))
+    var key = l.text(.keySizes, size, weight)
+    if !input.brokers.isEmpty { key += l.text(.keyBrokers, "\(input.brokers.count)", size) }
+    if legendEntries > Colour.categories.count { key += "\n" + l.text(.noteRepeatedColours, "\(Colour.categories.count)") }
+    return key
   }
 
   /// The people whose names are drawn, in the order ``fitted(to:)`` keeps them: the brokers
