@@ -73,12 +73,32 @@ extension Network {
     let n = graph.nodeCount
     let k = groups.groupCount
     let membership = groups.membership
+    let (ties, carriers) = Self.tiesAndCarriers(graph, membership: membership, groups: k)
+    let sources = Self.sources(groups, people: n, maxSources: maxSources, seed: seed)
+    var isBroker = [Bool](repeating: false, count: n)
+    for b in brokers { isBroker[b.index] = true }
+    let (shareSum, pairCount) = Self.pathShares(
+      graph, membership: membership, groups: k, sources: sources, isBroker: isBroker, threads: threads)
+    let pairs = ties.keys.sorted().map { pair -> BrokerDependence.DepartmentPair in
+      let a = pair / k, b = pair % k
+      let count = pairCount[pair]
+      return .init(
+        a: a, b: b, ties: ties[pair]!, carriers: carriers[pair] ?? 0,
+        shareThroughBrokers: count > 0 ? shareSum[pair] / Double(count) : .nan)
+    }
+    let before = ConnectedComponents(of: graph)
+    let losses = brokers.map { Self.loss(of: $0, in: graph, groups: groups, components: before, ties: ties) }
+    return BrokerDependence(brokers: losses, pairs: pairs, sampledSources: sources.count, seed: seed)
+  }
+
+  /// Per department pair (key min·k + max): the ties between the two, and the distinct people
+  /// at their ends. Carriers are counted by sorting (pair, person) codes: a set per pair cost
+  /// more than every search at 100,000 people.
+  static func tiesAndCarriers(_ graph: CollaborationGraph, membership: [Int32], groups k: Int) -> (ties: [Int: Int], carriers: [Int: Int]) {
     func key(_ a: Int, _ b: Int) -> Int { min(a, b) * k + max(a, b) }
-    // Ties and carriers per pair. Carriers are counted by sorting (pair, person) codes: a set
-    // per pair cost more than every search below at 100,000 people.
     var ties: [Int: Int] = [:]
     var carrierCodes: [UInt64] = []
-    for u in 0 ..< n {
+    for u in 0 ..< graph.nodeCount {
       for v in graph.neighbors(of: NodeID(u)).nodes where v.index > u {
         let a = Int(membership[u]), b = Int(membership[v.index])
         guard a != b else { continue }
@@ -94,71 +114,64 @@ extension Network {
       carriers[Int(code >> 32), default: 0] += 1
       previous = code
     }
-    // Sources.
-    var sources: [Int]
-    if n <= maxSources {
-      sources = Array(0 ..< n)
-    } else {
-      var rng = SeededGenerator(seed: seed)
-      var byGroup = groups.members.map { $0.map(\.index) }
-      for g in byGroup.indices {
-        for i in stride(from: byGroup[g].count - 1, to: 0, by: -1) {
-          byGroup[g].swapAt(i, Int(rng.next() % UInt64(i + 1)))
-        }
+    return (ties, carriers)
+  }
+
+  /// The sources of the path shares: everyone up to `maxSources`, else a seeded sample in
+  /// which every department keeps a few (5, fewer when that would pass `maxSources`), sorted.
+  static func sources(_ groups: Partition, people n: Int, maxSources: Int, seed: UInt64) -> [Int] {
+    guard n > maxSources else { return Array(0 ..< n) }
+    var rng = SeededGenerator(seed: seed)
+    var byGroup = groups.members.map { $0.map(\.index) }
+    for g in byGroup.indices {
+      for i in stride(from: byGroup[g].count - 1, to: 0, by: -1) {
+        byGroup[g].swapAt(i, Int(rng.next() % UInt64(i + 1)))
       }
-      // Every department keeps a few sources (5, fewer when that would pass maxSources).
-      let each = max(1, min(5, maxSources / max(1, byGroup.count)))
-      sources = byGroup.flatMap { $0.prefix(each) }
-      var rest = byGroup.flatMap { $0.dropFirst(each) }
-      for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-      sources += rest.prefix(max(0, maxSources - sources.count))
-      sources.sort()
     }
-    var isBroker = [Bool](repeating: false, count: n)
-    for b in brokers { isBroker[b.index] = true }
-    let (shareSum, pairCount) = Self.pathShares(
-      graph, membership: membership, groups: k, sources: sources, isBroker: isBroker, threads: threads)
-    let pairs = ties.keys.sorted().map { pair -> BrokerDependence.DepartmentPair in
-      let a = pair / k, b = pair % k
-      let count = pairCount[pair]
-      return .init(
-        a: a, b: b, ties: ties[pair]!, carriers: carriers[pair] ?? 0,
-        shareThroughBrokers: count > 0 ? shareSum[pair] / Double(count) : .nan)
+    let each = max(1, min(5, maxSources / max(1, byGroup.count)))
+    var sources = byGroup.flatMap { $0.prefix(each) }
+    var rest = byGroup.flatMap { $0.dropFirst(each) }
+    for i in stride(from: rest.count - 1, to: 0, by: -1) { rest.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+    sources += rest.prefix(max(0, maxSources - sources.count))
+    return sources.sorted()
+  }
+
+  /// What the organization loses without `broker`: department pairs whose every tie involves
+  /// them, pairs no longer connected, people cut off from the largest piece of their component,
+  /// and the share of cross-department reach lost. Before and after both leave the broker out,
+  /// so that only what the others lose counts.
+  static func loss(
+    of broker: NodeID, in graph: CollaborationGraph, groups: Partition, components before: ConnectedComponents, ties: [Int: Int]
+  ) -> BrokerDependence.BrokerLoss {
+    let k = groups.groupCount, membership = groups.membership
+    func key(_ a: Int, _ b: Int) -> Int { min(a, b) * k + max(a, b) }
+    let reachBefore = crossReach(before.partition, membership: membership, groups: k, skipping: broker.index)
+    let connectedBefore = connectedPairs(before.partition, membership: membership, groups: k, skipping: broker.index)
+    var onPair: [Int: Int] = [:]
+    let a = Int(membership[broker.index])
+    for v in graph.neighbors(of: broker).nodes {
+      let b = Int(membership[v.index])
+      if a != b { onPair[key(a, b), default: 0] += 1 }
     }
-    // Losses per broker.
-    let before = ConnectedComponents(of: graph)
-    let sizes = groups.sizes
-    let losses = brokers.map { broker -> BrokerDependence.BrokerLoss in
-      // Before and after both leave the broker out, so that only what the others lose counts.
-      let reachBefore = Self.crossReach(before.partition, membership: membership, groups: k, skipping: broker.index)
-      let connectedBefore = Self.connectedPairs(before.partition, membership: membership, groups: k, skipping: broker.index)
-      var onPair: [Int: Int] = [:]
-      let a = Int(membership[broker.index])
-      for v in graph.neighbors(of: broker).nodes {
-        let b = Int(membership[v.index])
-        if a != b { onPair[key(a, b), default: 0] += 1 }
-      }
-      // A department of one person loses everything with them; that says nothing about
-      // brokerage, so only departments that remain are counted.
-      let lostTies = sizes[a] < 2 ? [] : onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
-      let after = ConnectedComponents(of: graph, skipping: broker).partition
-      let reachAfter = Self.crossReach(after, membership: membership, groups: k, skipping: broker.index)
-      let connectedAfter = Self.connectedPairs(after, membership: membership, groups: k, skipping: broker.index)
-      let disconnected = connectedBefore.subtracting(connectedAfter).sorted().map { [$0 / k, $0 % k] }
-      // People of the broker's component who end up outside its largest remaining piece.
-      let home = before.partition.group(of: broker)
-      var pieces: [Int32: Int] = [:]
-      var homeSize = 0
-      for v in 0 ..< n where v != broker.index && before.partition.membership[v] == Int32(home) {
-        pieces[after.membership[v], default: 0] += 1
-        homeSize += 1
-      }
-      let cutOff = homeSize - (pieces.values.max() ?? 0)
-      return .init(
-        node: broker, pairsLosingAllTies: lostTies, pairsDisconnected: disconnected, peopleCutOff: cutOff,
-        crossDepartmentReachLost: reachBefore > 0 ? max(0, (reachBefore - reachAfter) / reachBefore) : 0)
+    // A department of one person loses everything with them; that says nothing about
+    // brokerage, so only departments that remain are counted.
+    let lostTies = groups.sizes[a] < 2 ? [] : onPair.filter { ties[$0.key] == $0.value }.keys.sorted().map { [$0 / k, $0 % k] }
+    let after = ConnectedComponents(of: graph, skipping: broker).partition
+    let reachAfter = crossReach(after, membership: membership, groups: k, skipping: broker.index)
+    let connectedAfter = connectedPairs(after, membership: membership, groups: k, skipping: broker.index)
+    let disconnected = connectedBefore.subtracting(connectedAfter).sorted().map { [$0 / k, $0 % k] }
+    // People of the broker's component who end up outside its largest remaining piece.
+    let home = before.partition.group(of: broker)
+    var pieces: [Int32: Int] = [:]
+    var homeSize = 0
+    for v in 0 ..< graph.nodeCount where v != broker.index && before.partition.membership[v] == Int32(home) {
+      pieces[after.membership[v], default: 0] += 1
+      homeSize += 1
     }
-    return BrokerDependence(brokers: losses, pairs: pairs, sampledSources: sources.count, seed: seed)
+    let cutOff = homeSize - (pieces.values.max() ?? 0)
+    return .init(
+      node: broker, pairsLosingAllTies: lostTies, pairsDisconnected: disconnected, peopleCutOff: cutOff,
+      crossDepartmentReachLost: reachBefore > 0 ? max(0, (reachBefore - reachAfter) / reachBefore) : 0)
   }
 
   /// Per department pair (key min·k + max), the sum over connected (source, target) pairs of
