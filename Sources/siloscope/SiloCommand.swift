@@ -86,6 +86,15 @@ private func encodingReason(_ error: EncodingError) -> String {
   }
 }
 
+/// The pseudonym key that `--pseudonym-key-file` (or the environment variable
+/// `SILOSCOPE_PSEUDONYM_KEY`) gives, with the warnings about the key file printed: one
+/// place for every command that pseudonymizes.
+func pseudonymKey(file: String?) throws -> PseudonymKey {
+  let key = try PseudonymKey.load(file: file, environment: ProcessInfo.processInfo.environment)
+  if let file { PseudonymKey.warnings(forKeyFile: file).forEach(printWarning) }
+  return key
+}
+
 func printError(_ message: String) {
   var standardError = StandardError()
   print("siloscope: error: \(TerminalText.safe(message, keepingLineBreaks: false))", to: &standardError)

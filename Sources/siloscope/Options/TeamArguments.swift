@@ -57,21 +57,8 @@ struct TeamArguments: ParsableArguments {
     options.threads = SystemThreads.count
     let environment = ProcessInfo.processInfo.environment
     options.language = language ?? ReportLanguage.fromEnvironment(environment) ?? .en
-    options.pseudonymizer = try pseudonymizer()
+    if pseudonymize { options.pseudonymizer = Pseudonymizer(key: try pseudonymKey(file: pseudonymKeyFile)) }
     return options
-  }
-
-  /// The pseudonymizer `--pseudonymize` asks for, with the key's warnings printed.
-  private func pseudonymizer() throws -> Pseudonymizer? {
-    guard pseudonymize else { return nil }
-    let key: PseudonymKey
-    do {
-      key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
-    } catch {
-      throw AnalysisError.privacy(error)
-    }
-    if let pseudonymKeyFile { PseudonymKey.warnings(forKeyFile: pseudonymKeyFile).forEach(printWarning) }
-    return Pseudonymizer(key: key)
   }
 
   /// The request's objective and reach.

@@ -126,15 +126,7 @@ struct Analyze: ParsableCommand {
         options.reportDate = LogDate(dayNumber: Int32(clamping: epoch / 86_400))
         options.recordsTiming = false
       }
-      if pseudonymize {
-        do {
-          let key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
-          if let pseudonymKeyFile { PseudonymKey.warnings(forKeyFile: pseudonymKeyFile).forEach(printWarning) }
-          options.pseudonymizer = Pseudonymizer(key: key)
-        } catch let error as PrivacyError {
-          throw AnalysisError.privacy(error)
-        }
-      }
+      if pseudonymize { options.pseudonymizer = Pseudonymizer(key: try pseudonymKey(file: pseudonymKeyFile)) }
       if !quiet { options.progress = { ProgressPrinter.print($0) } }
       options.keepRole = keepRole
       let result = try SiloAnalysis.run(source: try input.source(projection: projection), options: options)

@@ -102,8 +102,7 @@ struct SQL: ParsableCommand {
 
   private func pseudonyms() throws -> WarehousePseudonyms? {
     guard pseudonymize else { return nil }
-    let key = try PseudonymKey.load(file: pseudonymKeyFile, environment: ProcessInfo.processInfo.environment)
-    if let pseudonymKeyFile { PseudonymKey.warnings(forKeyFile: pseudonymKeyFile).forEach(printWarning) }
+    let key = try pseudonymKey(file: pseudonymKeyFile)
     return WarehousePseudonyms(keyCheck: try key.textKeyHMAC(of: WarehousePseudonyms.keyCheckMessage))
   }
 }
