@@ -46,8 +46,7 @@ extension TeamAdvisor {
     let links = DepartmentLinks(graph: network.graph, membership: groups.membership, k: groups.groupCount, weighted: weighted)
     let search = TeamSearch(
       graph: network.graph, membership: groups.membership, request: request, model: model,
-      weights: PairWeights(closedness: links.closedness, counted: request.departments),
-      pool: Array(repeating: true, count: network.graph.nodeCount))
+      weights: PairWeights(closedness: links.closedness, counted: request.departments))
     var current = links
     let found = teams.map { team -> TeamSearch.Found in
       let members = team.map(\.rawValue)

@@ -58,7 +58,7 @@ public enum TeamAdvisor {
     }
     let poolSize = pool.filter { $0 }.count
     guard poolSize >= request.size else { throw .poolTooSmall(pool: poolSize, size: request.size) }
-    let search = TeamSearch(graph: graph, membership: groups.membership, request: request, model: model, weights: weights, pool: pool)
+    let search = TeamSearch(graph: graph, membership: groups.membership, request: request, model: model, weights: weights)
     var (teams, minimum, exhaustive) = try choose(search, links: links, pool: pool)
     exhaustive = refine(&teams, search: search, links: links, pool: pool, minimumDepartments: minimum) && exhaustive
     return TeamAdvice(

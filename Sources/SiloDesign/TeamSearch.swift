@@ -14,8 +14,6 @@ final class TeamSearch {
   /// Per person: other departments among their neighbours (the tie-break between equal gains,
   /// and the order of seeds and representatives).
   let bridging: [Int32]
-  /// People who may be in a team at all.
-  let pool: [Bool]
   /// Bit j set when the person is within reach of the team's j-th member.
   private var nearMask: [UInt32]
   private var touched: [Int32] = []
@@ -25,14 +23,13 @@ final class TeamSearch {
   /// for each search from the people available then.
   var representatives: [Int32] = []
 
-  init(graph: CollaborationGraph, membership: [Int32], request: TeamRequest, model: TieModel, weights: PairWeights, pool: [Bool]) {
+  init(graph: CollaborationGraph, membership: [Int32], request: TeamRequest, model: TieModel, weights: PairWeights) {
     self.departmentCount = weights.k
     self.graph = graph
     self.membership = membership
     self.request = request
     self.model = model
     self.weights = weights
-    self.pool = pool
     nearMask = Array(repeating: 0, count: graph.nodeCount)
     seen = Array(repeating: 0, count: graph.nodeCount)
     bridging = (0 ..< graph.nodeCount).map { u in
@@ -72,12 +69,6 @@ final class TeamSearch {
       frontier = Array(result[start...])
     }
     return result
-  }
-
-  /// Whether `a` and `b` are within reach of each other.
-  func isNear(_ a: Int32, _ b: Int32) -> Bool {
-    guard request.reach != nil else { return true }
-    return ball(of: a).contains(b)
   }
 
   // MARK: The team's neighbourhood

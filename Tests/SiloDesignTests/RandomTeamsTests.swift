@@ -56,8 +56,7 @@ import _SiloTestSupport
     }
     let proposed = gain(advice.teams.map { $0.members.map(\.node.rawValue) })
     let search = TeamSearch(
-      graph: network.graph, membership: groups.membership, request: request, model: model, weights: weights,
-      pool: Array(repeating: true, count: network.graph.nodeCount))
+      graph: network.graph, membership: groups.membership, request: request, model: model, weights: weights)
     var generator = SeededGenerator(seed: 7)
     var bestRandom = 0.0
     for _ in 0 ..< 1_000 {
