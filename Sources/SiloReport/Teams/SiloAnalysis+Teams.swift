@@ -100,7 +100,8 @@ extension TeamWhatIf {
       }
     }
     let before = try measures(of: network, objective: objective, departments: request.departments)
-    let sets = (teams.count > 1 ? [teams] : []) + teams.map { [$0] }
+    let numbered = teams.enumerated().map { (index: $0.offset + 1, members: $0.element) }
+    let sets = (teams.count > 1 ? [numbered] : []) + numbered.map { [$0] }
     let afters = try measures(after: sets, objective: objective, departments: request.departments)
     let all = afters[0]
     let single = teams.count > 1 ? Array(afters.dropFirst()) : afters

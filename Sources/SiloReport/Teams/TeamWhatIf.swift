@@ -65,14 +65,17 @@ struct TeamWhatIf {
   }
 
   /// The name of team `index`'s project (1-based), one the log does not have.
+  /// Names of different teams never clash: each is its own "SiloScope team N", with a suffix
+  /// only when the log already has that name.
   func projectName(_ index: Int) -> String { log.unusedProjectName("SiloScope team \(index)") }
 
-  /// The log with the teams appended, projected and protected as the analysis does.
-  func network(adding teams: [[NodeID]]) throws(AnalysisError) -> Network {
+  /// The log with the numbered teams appended (each as its ``projectName(_:)``, also when a
+  /// team is measured alone), projected and protected as the analysis does.
+  func network(adding teams: [(index: Int, members: [NodeID])]) throws(AnalysisError) -> Network {
     var appended = log
-    for (i, team) in teams.enumerated() {
+    for team in teams {
       appended = appended.appending(
-        project: appended.unusedProjectName("SiloScope team \(i + 1)"), members: team.map { personNumber[$0.index] }, day: day, hours: hours)
+        project: projectName(team.index), members: team.members.map { personNumber[$0.index] }, day: day, hours: hours)
     }
     let reloaded: LoadedInput
     do {
@@ -111,7 +114,7 @@ struct TeamWhatIf {
   /// The measures after each of `sets` of teams, two at a time where threads allow, the
   /// threads left over shared by each scorecard's permutation test (each measured on its own,
   /// so the result does not depend on the threads).
-  func measures(after sets: [[[NodeID]]], objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> [(Network, TeamMeasures)] {
+  func measures(after sets: [[(index: Int, members: [NodeID])]], objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> [(Network, TeamMeasures)] {
     nonisolated(unsafe) var results = [Result<(Network, TeamMeasures), AnalysisError>?](repeating: nil, count: sets.count)
     let lock = DispatchQueue(label: "siloscope.teams")
     let workers = max(1, min(options.threads, 2, sets.count))
@@ -122,7 +125,7 @@ struct TeamWhatIf {
           return (
             after,
             try measures(
-              of: after, changed: Array(sets[i].joined()), objective: objective, departments: departments,
+              of: after, changed: sets[i].flatMap(\.members), objective: objective, departments: departments,
               threads: max(1, options.threads / workers))
           )
         }
