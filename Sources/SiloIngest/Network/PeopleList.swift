@@ -8,15 +8,12 @@ public enum PeopleList {
   ///
   /// - Throws: ``IngestError`` when the file cannot be read or has an unusable encoding.
   public static func read(path: String) throws(IngestError) -> [String] {
-    let file = try InputFile(path: path)
-    let text = String(decoding: file.bytes, as: UTF8.self)
     var ids: [String] = []
-    for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).enumerated() {
-      let field = line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" }).first ?? ""
-      let id = field.trimmingCharacters(in: [" ", "\"", "\u{FEFF}"])
+    for (number, fields) in try IDLines.read(path: path).enumerated() {
+      let id = fields[0]
       if id.isEmpty || id.hasPrefix("#") { continue }
       if number == 0 && (LogColumn.person.aliases + ["id"]).contains(id.lowercased()) { continue }
-      ids.append(String(id))
+      ids.append(id)
     }
     return ids
   }
@@ -29,17 +26,28 @@ public enum TeamsFile {
   ///
   /// - Throws: ``IngestError`` when the file cannot be read, or has no team.
   public static func read(path: String) throws(IngestError) -> [[String]] {
-    let file = try InputFile(path: path)
-    let text = String(decoding: file.bytes, as: UTF8.self)
     var teams: [[String]] = []
-    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-      let ids = line.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
-        .map { String($0.trimmingCharacters(in: [" ", "\"", "\u{FEFF}"])) }.filter { !$0.isEmpty }
+    for fields in try IDLines.read(path: path) {
+      let ids = fields.filter { !$0.isEmpty }
       if ids.isEmpty || ids[0].hasPrefix("#") { continue }
       teams.append(ids)
     }
     if teams.isEmpty { throw .noDataRows(file: path) }
     return teams
+  }
+}
+
+/// The lines of a small list file (people, teams), each cut into its fields at commas,
+/// semicolons and tabs, every field trimmed of spaces, quotes and a byte-order mark (empty
+/// fields kept, so a line has at least one). Read as every input is.
+private enum IDLines {
+  static func read(path: String) throws(IngestError) -> [[String]] {
+    let file = try InputFile(path: path)
+    let text = String(decoding: file.bytes, as: UTF8.self)
+    return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).map { line in
+      line.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" })
+        .map { String($0.trimmingCharacters(in: [" ", "\"", "\u{FEFF}"])) }
+    }
   }
 }
 
