@@ -5,7 +5,8 @@
 /// *tops* are the people in the chart without a manager. A person without a manager to whom
 /// nobody reports has no known reporting line and stays outside the chart (an HR export often
 /// leaves the manager empty for staff whose line is kept elsewhere); such people take part in
-/// every other measure.
+/// every other measure. A person named as their own manager is a top: HR systems often
+/// record the head of an organization that way.
 ///
 /// The tree is stored as parent indices (`-1` for a top or a person outside the chart), the
 /// depth of each person (0 for a top), and the direct reports of each person in a compressed
@@ -36,9 +37,8 @@ public struct ReportingTree: Sendable, Hashable {
   ///
   /// - Parameter oneTop: Whether the chart must have a single top (an organization's chart
   ///   usually does: two tops in one file mostly mean a missing row).
-  /// - Throws: ``ReportingTreeError``: a manager who is not a person of the table, a person
-  ///   who is their own manager, a cycle, several tops when `oneTop`; the first found in node
-  ///   order.
+  /// - Throws: ``ReportingTreeError``: a manager who is not a person of the table, a cycle,
+  ///   several tops when `oneTop`; the first found in node order.
   public init(nodes: NodeTable, oneTop: Bool = false) throws(ReportingTreeError) {
     let n = nodes.count
     var manager = [Int32](repeating: -1, count: n)
@@ -46,7 +46,7 @@ public struct ReportingTree: Sendable, Hashable {
     for (v, value) in (nodes.attributeColumn(NodeAttribute.manager) ?? []).enumerated() {
       guard let value, !value.isEmpty else { continue }
       guard let m = nodes.node(withID: value) else { throw .unknownManager(person: NodeID(v), manager: value) }
-      if m.index == v { throw .ownManager(NodeID(v)) }
+      if m.index == v { continue }
       manager[v] = m.rawValue
       managesSomeone[m.index] = true
     }
@@ -183,8 +183,6 @@ public struct ReportingTree: Sendable, Hashable {
 public enum ReportingTreeError: Error, Sendable, Hashable {
   /// `person`'s manager is not a person of the table.
   case unknownManager(person: NodeID, manager: String)
-  /// `person` is named as their own manager.
-  case ownManager(NodeID)
   /// The people of a chain that reports to itself, in reporting order (each reports to the
   /// next; the last to the first).
   case cycle([NodeID])

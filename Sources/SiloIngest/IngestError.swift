@@ -50,6 +50,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   /// (``ProjectionOptions/maximumCoMemberships``); `largest` are the projects with the most
   /// pairs, and `suggestedMaximumProjectSize` a `--max-project-size` that fits.
   case projectionTooLarge(coMemberships: Int, limit: Int, largest: [ProjectShare], suggestedMaximumProjectSize: Int?)
+  /// The `manager` column does not describe a tree.
+  case reportingLines(ReportingLineProblem)
 
   public var description: String {
     switch self {
@@ -85,6 +87,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         message += "; leave such projects out with --max-project-size \(suggestion)\(suggestion > 2 ? " (or a smaller size)" : "")"
       }
       return message
+    case .reportingLines(let problem):
+      return problem.description
     }
   }
 

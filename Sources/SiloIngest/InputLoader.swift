@@ -39,6 +39,9 @@ public struct LoadedInput: Sendable, Hashable {
   public var log: ProjectLog?
   /// The options the network was projected with (`nil` for an edge list).
   public var projectionOptions: ProjectionOptions?
+  /// The people file (or node list) row of each person, by id, when it names managers: where
+  /// messages about reporting lines point (``reportingTree(oneTop:)``).
+  public var personRows: [String: SourceLocation] = [:]
 
   /// Creates a loaded input from its parts; `affiliations` only for a network projected from
   /// a log, over the same nodes.
@@ -70,6 +73,7 @@ extension LoadedInput {
       dateRange: log.dateRange, reports: log.reports, kind: .log, affiliations: projected.affiliations)
     self.log = log
     projectionOptions = projection
+    personRows = log.personRows
   }
 }
 
@@ -95,8 +99,10 @@ extension NetworkSource {
       return try LoadedInput(projecting: log, with: projection)
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
-      return LoadedInput(
+      var input = LoadedInput(
         network: loaded.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: .network)
+      input.personRows = loaded.personRows
+      return input
     }
   }
 }

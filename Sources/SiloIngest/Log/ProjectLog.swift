@@ -18,6 +18,9 @@ public struct ProjectLog: Sendable, Hashable {
   public internal(set) var personAttributes: [String: [String?]] = [:]
   /// Attribute names in file order.
   public internal(set) var personAttributeNames: [String] = []
+  /// The people file row of each person, by id, when a people file names managers: where
+  /// messages about reporting lines point.
+  public internal(set) var personRows: [String: SourceLocation] = [:]
 
   /// The person of each entry.
   public internal(set) var entryPerson: [Int32]

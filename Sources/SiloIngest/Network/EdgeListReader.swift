@@ -67,8 +67,10 @@ public enum NetworkReader {
     var table = NodeTable()
     var reports: [IngestReport] = []
     var groupAttribute: String? = nil
+    var personRows: [String: SourceLocation] = [:]
     if let nodes {
-      let (nodeTable, report, group) = try readNodes(nodes, options: options)
+      let (nodeTable, report, group, rows) = try readNodes(nodes, options: options)
+      personRows = rows
       table = nodeTable
       reports.append(report)
       groupAttribute = group
@@ -101,10 +103,12 @@ public enum NetworkReader {
     let groups = groupAttribute.flatMap { Network.partition(of: table, by: $0) }
     return LoadedNetwork(
       network: Network(graph: graphBuilderGraph, nodes: table, groups: groups), groupAttribute: groupAttribute,
-      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: reports)
+      parallelTiesMerged: built.parallelTiesMerged, selfLoopTies: built.selfLoopTies, reports: reports, personRows: personRows)
   }
 
-  private static func readNodes(_ input: InputFile, options: NetworkReadOptions) throws(IngestError) -> (NodeTable, IngestReport, String?) {
+  private static func readNodes(
+    _ input: InputFile, options: NetworkReadOptions
+  ) throws(IngestError) -> (NodeTable, IngestReport, String?, [String: SourceLocation]) {
     var file = try TextTable(input, delimiter: options.delimiter)
     let id = try HeaderMatching.index(ofAny: nodeIDAliases, override: nil, in: file.header, file: file.file, role: "id", required: true)!
     let group = try HeaderMatching.index(
@@ -132,6 +136,8 @@ public enum NetworkReader {
         "the column \"\(file.header[i])\" is kept as \"\(attributeNames[i])\": the group comes from \"\(file.header[group])\"")
     }
     var table = NodeTable()
+    var rows: [String: SourceLocation] = [:]
+    let namesManagers = attributeNames.contains(NodeAttribute.manager)
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
       guard !row[id].isEmpty else { file.report.skip("no id", at: location); continue }
@@ -141,12 +147,13 @@ public enum NetworkReader {
         continue
       }
       let node = table.add(id: row[id])
+      if namesManagers { rows[row[id]] = location }
       for (i, value) in row.enumerated() where i != id && !value.isEmpty {
         table.setAttribute(attributeNames[i], to: value, for: node)
       }
       file.report.rowsUsed += 1
     }
-    return (table, file.report, groupName)
+    return (table, file.report, groupName, rows)
   }
 
   /// The columns of an edge list, found in its header.
@@ -299,4 +306,7 @@ public struct LoadedNetwork: Sendable, Hashable {
   public var selfLoopTies: Int
   /// One report per file read.
   public var reports: [IngestReport]
+  /// The node list row of each person, by id, when the node list names managers: where
+  /// messages about reporting lines point.
+  public var personRows: [String: SourceLocation] = [:]
 }

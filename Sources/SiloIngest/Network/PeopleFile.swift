@@ -11,6 +11,9 @@ public struct PeopleFile: Sendable, Hashable {
   /// Attribute names in file order.
   public var attributeNames: [String]
   public var report: IngestReport
+  /// Where each person's row is, indexed like ``ids`` (for messages about the rows, such as
+  /// reporting lines that do not form a tree).
+  public var rows: [SourceLocation] = []
 
   /// Header names recognised for the person id.
   public static let idAliases = ["id", "person", "employee", "official", "name", "medewerker", "persoon", "naam", "personeelsnummer"]
@@ -89,6 +92,7 @@ public struct PeopleFile: Sendable, Hashable {
       }
       firstLine[row[id]] = line
       people.ids.append(row[id])
+      people.rows.append(location)
       people.departments.append(department.flatMap { row[$0].isEmpty ? nil : row[$0] })
       for (name, column) in zip(names, sourceColumn) {
         people.attributes[name]!.append(row[column].isEmpty ? nil : row[column])
@@ -160,6 +164,9 @@ extension ProjectLog {
       let earlier = result.personAttributes[name] ?? Array(repeating: nil, count: result.people.count)
       result.personAttributes[name] = rowOf.indices.map { rowOf[$0] < 0 ? earlier[$0] : values[rowOf[$0]] ?? earlier[$0] }
       if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
+    }
+    if file.attributeNames.contains(NodeAttribute.manager) {
+      for (row, id) in file.ids.enumerated() where row < file.rows.count { result.personRows[id] = file.rows[row] }
     }
     let missing = rowOf.filter { $0 < 0 }.count
     func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
