@@ -56,8 +56,11 @@ public struct Diagram: Sendable, Hashable {
   /// The graph Graphviz draws and the engine that draws it: for ``LayoutEngine/clustered``
   /// the graph with every position pinned, drawn by `nop`.
   func laidOut() throws(RenderError) -> (text: String, engine: LayoutEngine) {
-    guard engine == .clustered else { return (dotText, engine) }
-    return (DOTEncoder.encode(try ClusteredLayout.pinned(graph, seed: seed)), .nop)
+    switch engine {
+    case .clustered: return (DOTEncoder.encode(try ClusteredLayout.pinned(graph, seed: seed)), .nop)
+    case .tree: return (DOTEncoder.encode(try TreeLayout.pinned(graph)), .nop)
+    default: return (dotText, engine)
+    }
   }
 
   /// The diagram in `format`. SVG gets a `<title>` and a `<desc>` (the summary and the

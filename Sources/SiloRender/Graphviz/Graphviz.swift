@@ -31,6 +31,10 @@ public struct LayoutEngine: RawRepresentable, Sendable, Hashable, Codable, Custo
   /// SiloScope's repeatable layout for clusters: `neato` inside each cluster, `neato` to
   /// arrange the clusters, `nop` to draw (see ``Diagram``). Not a Graphviz plugin.
   public static let clustered = LayoutEngine(rawValue: "clustered")
+  /// SiloScope's layout for a tree with other lines over it: `dot` on the tree alone (the
+  /// edges without `constraint=false`), `nop` to draw everything with the boxes kept there.
+  /// Not a Graphviz plugin.
+  public static let tree = LayoutEngine(rawValue: "tree")
 
   /// The engines SiloScope knows how to tune.
   public static let known: [LayoutEngine] = [.clustered, .dot, .neato, .fdp, .sfdp, .circo, .twopi]

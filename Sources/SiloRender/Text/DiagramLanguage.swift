@@ -144,6 +144,8 @@ enum TextKey: String, CaseIterable {
   // Department map
   case departmentsTitle, eiLine, notAvailable, eiTooltip, eiUndefined, tiesInside, departmentTieTooltip
   case eiSilo, eiBalanced, eiOpen, noTies, keyDepartments, legendEIIndex, departmentsSummary, legendSiloOutline, verdictTooltip
+  // Org chart
+  case orgChartTitle, orgChartSummary, orgChartKey, orgChartLinksLeftOut, orgChartLinkTooltip, orgChartLegend, layoutOrgChart
   // Ego network
   case egoTitle, legendContacts, egoKey, egoSummary, noteEgoNames
   // Layout notes

@@ -122,6 +122,13 @@ enum DutchCatalog {
       + "volgende periode gaan, breder bij meer personen.",
     .flowNoteGathered: "Na de {1} grootste samenwerkingsgroepen van een periode zijn de overige samengenomen in één grijze rechthoek ({2}).",
     .flowNoteUnknown: "{1} stromen noemen een samenwerkingsgroep die niet in hun periode voorkomt en zijn weggelaten.",
+    .orgChartTitle: "Het organigram en de samenwerking dwars erdoorheen",
+    .orgChartSummary: "De formele lijnen ({1} vakken, van boven naar beneden, grijs) met de samenwerking tussen vakken die geen hiërarchische lijn verbindt (blauwe bogen, de sterkste in rood).",
+    .orgChartKey: "Grijze lijnen: wie aan wie rapporteert. Blauwe bogen: {1} tussen vakken die geen hiërarchische lijn verbindt, breder bij meer; rood: de {2} sterkste.",
+    .orgChartLinksLeftOut: "De {1} sterkste van {2} van zulke verbindingen zijn getekend.",
+    .orgChartLinkTooltip: "{1} – {2}: {3}, {4} {5}",
+    .orgChartLegend: "Afdelingen",
+    .layoutOrgChart: "Opmaak: dot, de hiërarchische lijnen van boven naar beneden; de samenwerkingsbogen verschuiven de vakken niet.",
     .layoutFlow: "Opmaak: dot, één kolom per periode, van links naar rechts.",
   ]
 }

@@ -115,5 +115,12 @@ enum EnglishCatalog {
     .flowNoteGathered: "Beyond the {1} largest communities of a period, the others are gathered in one grey box ({2}).",
     .flowNoteUnknown: "{1} flows name a community that is not listed in its period and are left out.",
     .layoutFlow: "Layout: dot, one column per period, left to right.",
+    .orgChartTitle: "The org chart and the collaboration across it",
+    .orgChartSummary: "The formal reporting lines ({1} boxes, top down, grey) with the collaboration between boxes that no reporting line joins (blue curves, the strongest in red).",
+    .orgChartKey: "Grey lines: who reports to whom. Blue curves: {1} between boxes that no reporting line joins, wider for more; red: the {2} strongest.",
+    .orgChartLinksLeftOut: "The {1} strongest of {2} such links are drawn.",
+    .orgChartLinkTooltip: "{1} – {2}: {3}, {4} {5}",
+    .orgChartLegend: "Departments",
+    .layoutOrgChart: "Layout: dot, the reporting lines top down; the collaboration curves do not move the boxes.",
   ]
 }
