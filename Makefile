@@ -8,8 +8,8 @@
 #   make check-report  open Renders/demo/report.html in headless Chromium and take screenshots
 #   make docs          build the DocC documentation of every module (.build-docc/plugins/Swift-DocC/outputs/)
 #   make renders       draw the diagrams of the datasets into Renders/ (the same files every time)
-#   make references    regenerate Tests/References/reference_values.md, silos_reference.md and the
-#                      broker tests' BrokersReference.swift with the pinned networkx and igraph (in
+#   make references    regenerate Tests/References/reference_values.md, silos_reference.md,
+#                      hierarchy_reference.md and the broker tests' BrokersReference.swift with the pinned networkx and igraph (in
 #                      .venv-refs) and show any difference from the committed files
 #   make bench         benchmarks with their peers on the same files (SUITES="ingest silos brokers");
 #                      see Tests/Benchmarks
@@ -65,7 +65,8 @@ references:
 	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/reference_values.py | diff -u Tests/References/reference_values.md -; values=$$?; \
 	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/silos_reference.py | diff -u Tests/References/silos_reference.md -; silos=$$?; \
 	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/brokers_reference.py | diff -u Tests/SiloMetricsTests/Fixtures/BrokersReference.swift -; brokers=$$?; \
-	test $$values = 0 && test $$silos = 0 && test $$brokers = 0 && echo "references: the same"
+	PYTHONHASHSEED=0 .venv-refs/bin/python Tests/References/hierarchy_reference.py | diff -u Tests/References/hierarchy_reference.md -; hierarchy=$$?; \
+	test $$values = 0 && test $$silos = 0 && test $$brokers = 0 && test $$hierarchy = 0 && echo "references: the same"
 
 bench: build
 	bash Tests/Benchmarks/run.sh $(SUITES)

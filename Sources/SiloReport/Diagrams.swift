@@ -13,6 +13,8 @@ public enum DiagramView: String, Sendable, Hashable, Codable, CaseIterable {
   case communities
   /// One person, their contacts and the ties among them.
   case ego
+  /// The formal reporting lines as a tree, with the collaboration across it.
+  case orgChart = "org-chart"
 }
 
 /// What to draw and how.
@@ -146,9 +148,26 @@ extension Network {
       }
       diagram = Diagram.ego(input, person: person, options: request.options)
       diagram.notes.append(note)
+    case .orgChart:
+      diagram = Diagram.orgChart(try orgChartInput(request), options: request.options)
     }
     diagram.notes = notes + diagram.notes
     return diagram
+  }
+
+  /// The org chart's boxes and links, from the `manager` attribute of the people.
+  private func orgChartInput(_ request: DiagramRequest) throws(RenderError) -> OrgChartInput {
+    let tree: ReportingTree
+    do {
+      tree = try ReportingTree(nodes: nodes)
+    } catch {
+      throw .invalidDiagram(ReportingLineProblem(error, nodes: nodes, rows: [:]).description)
+    }
+    guard tree.chartSize > 0 else {
+      throw .invalidDiagram("the input has no reporting lines: the org chart needs a manager column in the people file or node list")
+    }
+    let language = ReportLanguage(rawValue: request.options.language.rawValue) ?? .en
+    return orgChartInput(tree: tree, weighted: request.weighted, weightMeaning: request.weightMeaning, wording: language.hierarchyWording)
   }
 
   /// The department map's numbers: head counts, E-I per department, ties between.

@@ -33,7 +33,7 @@ struct SiloCommand: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       Analyze.self, Summary.self, Silos.self, Trend.self, Compare.self, Communities.self, Brokers.self, Teams.self, Simulate.self,
-      Render.self, Build.self, SQL.self, Generate.self,
+      Hierarchy.self, Render.self, Build.self, SQL.self, Generate.self,
     ])
 }
 
@@ -43,7 +43,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as IngestError {
-    printError(error.description)
+    printError(error.description + flagHint(error))
     throw ExitCode(error.exitCode)
   } catch let error as MetricError {
     printError(error.description)
@@ -55,6 +55,10 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(error.exitCode)
   } catch let error as AnalysisError {
+    if case .input(let input) = error {
+      printError(input.description + flagHint(input))
+      throw ExitCode(error.exitCode)
+    }
     printError(error.description)
     throw ExitCode(error.exitCode)
   } catch let error as WarehouseError {
@@ -74,6 +78,12 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError("internal error: \(error)")
     throw ExitCode(70)
   }
+}
+
+/// The option that answers an input error, when there is one.
+private func flagHint(_ error: IngestError) -> String {
+  guard case .reportingLines(let problem) = error, problem.kind == .severalTops else { return "" }
+  return ", or allow several with --tops several"
 }
 
 private func encodingReason(_ error: EncodingError) -> String {

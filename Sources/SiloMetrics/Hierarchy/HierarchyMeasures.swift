@@ -82,7 +82,7 @@ public struct HierarchyMeasures: Sendable, Hashable, Codable {
     public var peopleBelow: Int
     /// ``HierarchyMeasures`` "share within the team"; `nil` when the team has no ties.
     public var shareWithinTeam: Double?
-    /// Direct reports the manager has a tie with.
+    /// Direct reports the manager has a tie with (in either direction).
     public var reportsWorkedWith: Int
     /// Pairs of the manager's direct reports who manage units, and those without a tie
     /// between their units.
@@ -130,7 +130,7 @@ extension Network {
       return HierarchyMeasures.Manager(
         node: node, depth: tree.depth(of: node)!, span: tree.span(of: node), peopleBelow: units.below[m],
         shareWithinTeam: team.inside + team.across > 0 ? team.inside / (team.inside + team.across) : nil,
-        reportsWorkedWith: ties.reportsWorkedWith[m], siblingUnitPairs: units.pairs[m], untiedSiblingUnitPairs: units.untied[m])
+        reportsWorkedWith: tree.reportIndices(of: m).reduce(0) { $0 + (ties.tiedToManager[Int($1)] ? 1 : 0) }, siblingUnitPairs: units.pairs[m], untiedSiblingUnitPairs: units.untied[m])
     }
     let spans = managers.map(\.span).sorted()
     let chartWeight = ties.byDistance.reduce(0, +) + ties.acrossCharts
@@ -159,7 +159,8 @@ extension Network {
 /// skip-level ties and which sibling units are joined.
 private struct HierarchyTies {
   var team: [(inside: Double, across: Double)]
-  var reportsWorkedWith: [Int]
+  /// Whether each person has a tie with their manager (in either direction).
+  var tiedToManager: [Bool]
   var byDistance: [Double] = []
   var withinTeams = 0.0
   var acrossCharts = 0.0
@@ -171,7 +172,7 @@ private struct HierarchyTies {
   init(graph: CollaborationGraph, tree: ReportingTree, weighted: Bool) {
     let n = graph.nodeCount
     team = Array(repeating: (0, 0), count: n)
-    reportsWorkedWith = Array(repeating: 0, count: n)
+    tiedToManager = Array(repeating: false, count: n)
     for edge in graph.edges {
       let w = weighted ? edge.weight : 1
       teams(edge.source, edge.target, w, tree)
@@ -199,8 +200,8 @@ private struct HierarchyTies {
       let inU = u.rawValue == head || mu == head, inV = v.rawValue == head || mv == head
       if inU && inV { team[Int(head)].inside += w } else { team[Int(head)].across += w }
     }
-    if tree.manager(of: v) == u { reportsWorkedWith[u.index] += 1 }
-    if tree.manager(of: u) == v { reportsWorkedWith[v.index] += 1 }
+    if mv == u.rawValue { tiedToManager[v.index] = true }
+    if mu == v.rawValue { tiedToManager[u.index] = true }
   }
 
   /// Records the tie's tree distance, skip-level and sibling-unit pair.

@@ -39,6 +39,9 @@ public struct AnalysisResult: Sendable {
   public var teams: TeamsDocument?
   /// Why no teams are proposed when the advisor could not meet its request.
   public var teamsUnavailable: TeamError?
+  /// The org chart against the collaboration, when the input names managers
+  /// (``SiloAnalysis/Options/reportingLines``).
+  public var hierarchy: HierarchyDocument?
   /// The key findings in plain language, most important first.
   public var findings: [Finding]
   /// The diagrams, drawn.
@@ -218,6 +221,8 @@ public struct ReportDocument: Sendable, Codable {
   /// What `siloscope teams --format json` gives for the report's settings; `null` for an edge
   /// list, without the section, or when no team meets the request.
   @Null public var teams: TeamsDocument?
+  /// What `siloscope hierarchy --format json` gives; `null` when the input names no managers.
+  @Null public var hierarchy: HierarchyDocument?
   public var diagrams: [DiagramEntry]
   /// Seconds the analysis took; `null` when the report must be reproducible
   /// (``AnalysisResult/Settings/recordsTiming``).
@@ -261,6 +266,7 @@ public struct ReportDocument: Sendable, Codable {
     brokers = result.brokersDocument
     trend = result.trend
     teams = result.teams
+    hierarchy = result.hierarchy
     diagrams = result.trendFigures.map { DiagramEntry(file: $0.file, view: $0.view, title: $0.title, notes: $0.notes) }
       + result.diagrams.map { DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes) }
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil

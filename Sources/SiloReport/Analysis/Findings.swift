@@ -25,7 +25,7 @@ enum Findings {
 
   static func make(
     silos: SilosDocument, communities: CommunitiesDocument, brokers: BrokersDocument, trend: TrendDocument? = nil,
-    teams: TeamsDocument? = nil, language: ReportLanguage = .en
+    teams: TeamsDocument? = nil, hierarchy: HierarchyDocument? = nil, language: ReportLanguage = .en
   ) -> [Finding] {
     let w = language.wording
     var findings: [Finding] = []
@@ -36,6 +36,7 @@ enum Findings {
     if let finding = brokerReliance(brokers, w) { findings.append(finding) }
     if let finding = brokerDependence(brokers, w) { findings.append(finding) }
     if let finding = isolated(silos, w) { findings.append(finding) }
+    if let hierarchy, let finding = self.hierarchy(hierarchy, language) { findings.append(finding) }
     findings += self.communities(communities, w)
     if let trend, let finding = change(trend, w) { findings.append(finding) }
     return findings
@@ -52,6 +53,22 @@ enum Findings {
         teams: teams.teams.count, size: size,
         before: .number(Double(before), at: "teams.before.untied_pairs", shown: n.integer(before)),
         after: .number(Double(after), at: "teams.after.untied_pairs", shown: n.integer(after))))
+  }
+
+  /// The org chart against the collaboration: the shares along reporting lines and within
+  /// teams, and the units side by side that never work together (when there are such pairs).
+  static func hierarchy(_ h: HierarchyDocument, _ language: ReportLanguage) -> Finding? {
+    let o = h.organization, n = language.numbers
+    guard let along = o.shareAlongReportingLines, let within = o.shareWithinTeams else { return nil }
+    let untied: Part? = o.siblingUnitPairs > 0
+      ? .number(Double(o.untiedSiblingUnitPairs), at: "hierarchy.organization.untied_sibling_unit_pairs", shown: n.integer(o.untiedSiblingUnitPairs))
+      : nil
+    return Finding(
+      kind: "hierarchy",
+      parts: language.hierarchyWording.finding(
+        along: .number(along, at: "hierarchy.organization.share_along_reporting_lines", shown: n.percent(along)),
+        within: .number(within, at: "hierarchy.organization.share_within_teams", shown: n.percent(within)),
+        untied: untied, pairs: o.siblingUnitPairs))
   }
 
   /// The most departments named in the change finding before "and N more".

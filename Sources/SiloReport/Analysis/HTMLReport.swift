@@ -36,6 +36,7 @@ public enum HTMLReport {
     communities(&page, document)
     trend(&page, result, document)
     teams(&page, result, document)
+    hierarchy(&page, result, document)
     diagrams(&page, result)
     methods(&page, result, document)
     glossary(&page)

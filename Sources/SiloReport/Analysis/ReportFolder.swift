@@ -9,7 +9,7 @@ import SiloMetrics
 /// |---|---|
 /// | `report.html` | the report: findings, scorecard, brokers, communities, diagrams, methods |
 /// | `report.json` | every number of the report (``ReportDocument``, `Schemas/report.schema.json`) |
-/// | `people.csv` | per person: department, community, ties, betweenness, constraint, role |
+/// | `people.csv` | per person: department, manager (when the input names managers), community, ties, betweenness, constraint, role |
 /// | `departments.csv` | per department: head count, ties inside and across, E-I with p |
 /// | `department-matrix.csv` | ties between departments (inside on the diagonal) |
 /// | `network.graphml` | the person network for Gephi, NetworkX, igraph |
@@ -70,16 +70,24 @@ public struct ReportFolder {
     let community = result.detection.partition
     let d = dialect
     let w = result.options.language.wording
-    var out = d.start + d.line(header([
-      "id", "department", "community", "degree", "strength", "betweenness", "constraint", "effective_size", "brokerage_role",
-      "articulation_point",
-    ]))
+    // The manager column when the input names managers; a manager who may not be shown is
+    // left empty, as in network.graphml.
+    let managers = result.network.nodes.attributeColumn(NodeAttribute.manager) == nil
+      ? nil : result.personLevelNetwork.nodes.attributeColumn(NodeAttribute.manager)
+    var out = d.start + d.line(header(
+      ["id", "department"] + (managers == nil ? [] : ["manager"]) + [
+        "community", "degree", "strength", "betweenness", "constraint", "effective_size", "brokerage_role", "articulation_point",
+      ]))
     let articulation = Set(b.cutPoints.articulationPoints)
+    var shownRow = 0
     for v in 0 ..< network.graph.nodeCount where result.personLevel[v] {
       let node = NodeID(v)
+      let manager = managers.map { [CSVExport.text($0[shownRow] ?? "", dialect: d)] } ?? []
+      shownRow += 1
       out += d.line([
         CSVExport.text(network.nodes.ids[v], dialect: d),
         CSVExport.text(network.groups.map { $0.name(of: $0.group(of: node)) } ?? "", dialect: d),
+      ] + manager + [
         String(community.group(of: node) + 1),
         String(network.graph.degree(of: node)),
         CSVExport.number(network.graph.strength(of: node), dialect: d),

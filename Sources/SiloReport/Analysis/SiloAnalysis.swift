@@ -87,6 +87,10 @@ public enum SiloAnalysis {
     /// what to propose; `nil` for none. Each proposal is measured by adding it to the log and
     /// scoring the organization again (one scorecard per team, and one for all).
     public var teams: TeamsOptions? = TeamsOptions()
+    /// The "org chart and the real collaboration" section, when the people file (or node list)
+    /// names managers: whether one top is expected (several tops are then an error), or `nil`
+    /// to leave the section out and not read the reporting lines.
+    public var reportingLines: ReportingLines? = .severalTops
     /// Called at the start and end of every step.
     public var progress: (@Sendable (AnalysisProgress) -> Void)?
 
@@ -126,6 +130,11 @@ public enum SiloAnalysis {
 
   private static func analyze(loaded: LoadedInput, options: Options, clock: inout StepClock) throws(AnalysisError) -> AnalysisResult {
     try check(loaded.network, kind: loaded.kind)
+    // The reporting lines are checked on the names as given, so that a message can point at
+    // the rows to fix; they are measured after privacy, like everything else.
+    if let lines = options.reportingLines {
+      do { _ = try loaded.reportingTree(oneTop: lines == .oneTop) } catch { throw .input(error) }
+    }
     // Privacy first, so that nothing after this point sees a name.
     let guarded = try protected(loaded, options: options)
     let network = guarded.network, smallDepartments = guarded.smallDepartments
@@ -154,9 +163,12 @@ public enum SiloAnalysis {
     let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
+    let hierarchy = try clock.step(.hierarchy, estimate: nil) { () throws(AnalysisError) in
+      try Self.hierarchy(network, personLevel: guarded.personLevel, options: options)
+    }
     let findings = Findings.make(
       silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, teams: teams.0,
-      language: options.language)
+      hierarchy: hierarchy?.document, language: options.language)
 
     var diagrams: [AnalysisResult.DrawnDiagram] = []
     var trendFigures: [AnalysisResult.TrendFigure] = []
@@ -168,6 +180,7 @@ public enum SiloAnalysis {
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
             smallDepartments: smallDepartments, personLevel: guarded.personLevel)
         }
+        if let hierarchy { diagrams.append(try orgChart(network, tree: hierarchy.tree, personLevel: guarded.personLevel, options: options)) }
         if let trend {
           trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
         }
@@ -182,6 +195,7 @@ public enum SiloAnalysis {
       teamsUnavailable: nil, findings: findings,
       diagrams: diagrams, options: AnalysisResult.Settings(options, method: method), elapsed: clock.elapsed)
     result.trendFigures = trendFigures
+    result.hierarchy = hierarchy?.document
     (result.teams, result.teamsUnavailable) = teams
     return result
   }
@@ -439,6 +453,39 @@ public enum SiloAnalysis {
 }
 
 extension SiloAnalysis {
+  /// The reporting lines of the protected network (pseudonyms map one to one, so they form
+  /// the tree checked before privacy) and their measures; `nil` without managers or when
+  /// ``Options/reportingLines`` is `nil`.
+  static func hierarchy(
+    _ network: Network, personLevel: [Bool], options: Options
+  ) throws(AnalysisError) -> (tree: ReportingTree, document: HierarchyDocument)? {
+    guard let lines = options.reportingLines, network.nodes.attributeColumn(NodeAttribute.manager) != nil else { return nil }
+    let tree: ReportingTree
+    do {
+      tree = try ReportingTree(nodes: network.nodes, oneTop: lines == .oneTop)
+    } catch {
+      throw .unsuitable("the reporting lines do not form a tree after privacy: \(error)")
+    }
+    guard tree.chartSize > 0 else { return nil }
+    let measures = network.hierarchyMeasures(tree: tree, weighted: options.weighted)
+    return (tree, HierarchyDocument(measures, network: network, shown: personLevel))
+  }
+
+  /// The org chart with the collaboration over it, fitted to the report's page.
+  static func orgChart(
+    _ network: Network, tree: ReportingTree, personLevel: [Bool], options: Options
+  ) throws(RenderError) -> AnalysisResult.DrawnDiagram {
+    let language = options.language
+    let diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: language.diagramLanguage)
+    let input = network.orgChartInput(
+      tree: tree, weighted: options.weighted, weightMeaning: diagramOptions.language.term(.tieWeight),
+      wording: language.hierarchyWording, shown: personLevel)
+    let fitted = try Diagram.orgChart(input, options: diagramOptions).fittedSVG(to: .reportPage)
+    return .init(
+      file: "org-chart.svg", caption: language.wording.caption(DiagramView.orgChart.rawValue), view: .orgChart,
+      diagram: fitted.diagram, svg: fitted.svg)
+  }
+
   /// The scorecard's verdict of each department of the map, in the report's words, matched by
   /// name; `nil` for a department the scorecard has no verdict for (an undefined E-I, or left
   /// out). The map names the verdict at the measured E-I (short enough to sit in the circle);
@@ -453,6 +500,16 @@ extension SiloAnalysis {
 }
 
 /// A step of the analysis, for progress reports.
+/// Whether the reporting lines of a people file must have one top.
+public enum ReportingLines: String, Sendable, Hashable, Codable, CaseIterable {
+  /// One person at the top; several tops are an error (for a file that must hold one whole
+  /// organization).
+  case oneTop = "one"
+  /// Any number of tops: a board of several, or a file of part of an organization (the
+  /// default: a missing row shows as a manager who is not in the file, not as a second top).
+  case severalTops = "several"
+}
+
 public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case reading = "reading the input"
   case silos = "silo scorecard (E-I permutation test)"
@@ -461,6 +518,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case brokers = "brokers (betweenness, constraint, brokerage, dependence)"
   case trend = "change over time (periods, communities)"
   case teams = "teams that would open the silos (advisor, what-if; alongside the communities)"
+  case hierarchy = "the org chart against the collaboration"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }

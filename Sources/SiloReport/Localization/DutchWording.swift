@@ -328,6 +328,7 @@ struct DutchWording: ReportWording {
     case "trend": return "Hoeveel samenwerking binnen de afdeling blijft, per periode"
     case "trend-outside-ties": return "Wie met andere afdelingen samenwerkt, per periode"
     case "community-flow": return "Samenwerkingsgroepen gevolgd van periode tot periode"
+    case "org-chart": return "Het organigram, met de samenwerking die het doorkruist"
     default: return "Het netwerk van de persoon via wie de meeste verbindingen lopen"
     }
   }
@@ -411,7 +412,7 @@ struct DutchWording: ReportWording {
   }
 
   let csvHeaders = [
-    "id": "Persoon", "department": "Afdeling", "community": "Samenwerkingsgroep", "degree": "Contacten", "strength": "Gewicht relaties",
+    "id": "Persoon", "department": "Afdeling", "manager": "Leidinggevende", "community": "Samenwerkingsgroep", "degree": "Contacten", "strength": "Gewicht relaties",
     "betweenness": "Tussenpositie", "constraint": "Constraint", "effective_size": "Effectieve omvang", "brokerage_role": "Makelaarsrol",
     "articulation_point": "Scharnierpunt", "people": "Medewerkers", "ties_inside": "Relaties binnen", "ties_across": "Relaties buiten",
     "share_inside": "Aandeel binnen", "ei_index": "E-I", "ei_expected": "E-I bij toeval", "ei_p_value": "p",

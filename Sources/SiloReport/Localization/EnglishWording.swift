@@ -329,6 +329,7 @@ struct EnglishWording: ReportWording {
     case "trend": return "How much collaboration stays inside, period by period"
     case "trend-outside-ties": return "Who works with other departments, period by period"
     case "community-flow": return "Groups that work together, followed from period to period"
+    case "org-chart": return "The org chart, with the collaboration that crosses it"
     default: return "The network of the person through whom most routes run"
     }
   }
@@ -412,7 +413,7 @@ struct EnglishWording: ReportWording {
   }
 
   let csvHeaders = [
-    "id": "Person", "department": "Department", "community": "Group", "degree": "Contacts", "strength": "Tie weight",
+    "id": "Person", "department": "Department", "manager": "Manager", "community": "Group", "degree": "Contacts", "strength": "Tie weight",
     "betweenness": "Betweenness", "constraint": "Constraint", "effective_size": "Effective size", "brokerage_role": "Brokerage role",
     "articulation_point": "Cut point", "people": "People", "ties_inside": "Ties inside", "ties_across": "Ties outside",
     "share_inside": "Share inside", "ei_index": "E-I", "ei_expected": "E-I by chance", "ei_p_value": "p",

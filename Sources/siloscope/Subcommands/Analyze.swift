@@ -11,6 +11,8 @@ struct Analyze: ParsableCommand {
                                 what depends on them, communities against departments,
                                 teams that would open the silos (a log; --no-teams
                                 leaves them out; `siloscope teams` for more control),
+                                the org chart against the collaboration (with a
+                                manager column; --no-hierarchy leaves it out),
                                 diagrams, methods (one file; opens from disk, prints)
         report.json             every number of the report (Schemas/report.schema.json)
         people.csv              per person: department, community, betweenness, …
@@ -91,6 +93,12 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Leave out the section \"Teams that would open the silos\" (3 teams of 5 from a log; see `siloscope teams`).")
   var noTeams = false
 
+  @Option(help: "The org chart from the manager column of --people or --nodes: several tops allowed, or one (several are an error).")
+  var tops: ReportingLines = .severalTops
+
+  @Flag(help: "Leave out the section \"The org chart and the real collaboration\" and do not read the manager column.")
+  var noHierarchy = false
+
   @Flag(help: "No progress on standard error.")
   var quiet = false
 
@@ -120,6 +128,7 @@ struct Analyze: ParsableCommand {
       options.language = language ?? ReportLanguage.fromEnvironment(environment) ?? .en
       options.trend = period.trend
       if noTeams { options.teams = nil }
+      options.reportingLines = noHierarchy ? nil : tops
       // Reproducible builds' convention (reproducible-builds.org): with SOURCE_DATE_EPOCH the
       // report states that date and no run time, so the same input gives the same bytes.
       if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {

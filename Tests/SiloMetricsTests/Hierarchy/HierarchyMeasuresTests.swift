@@ -69,3 +69,63 @@ import _SiloTestSupport
     #expect(isClose(network.hierarchyMeasures(tree: tree, weighted: false).organization.shareAlongReportingLines!, 1.0 / 6))
   }
 }
+
+/// Krackhardt's high-tech managers: the `reports_to` tree against the `advice` arcs. The
+/// values are those of Tests/References/hierarchy_reference.md (hierarchy_reference.py,
+/// networkx's lowest common ancestor from the definitions), which also checks the tree against
+/// Krackhardt's published levels and departments.
+@Suite struct KrackhardtHierarchyTests {
+  static func network() throws -> (Network, ReportingTree) {
+    var network = try ReferenceNetworks.load("krackhardt_hightech", relation: "advice", directed: true)
+    let reports = try ReferenceNetworks.load("krackhardt_hightech", relation: "reports_to", directed: true)
+    var table = network.nodes
+    for edge in reports.graph.edges {
+      let person = try #require(table.node(withID: reports.nodes[edge.source]))
+      table.setAttribute(NodeAttribute.manager, to: reports.nodes[edge.target], for: person)
+    }
+    network.nodes = table
+    return (network, try ReportingTree(nodes: table, oneTop: true))
+  }
+
+  @Test("levels as published (CEO, vice presidents, managers) and each vice president's department below them")
+  func publishedStructure() throws {
+    let (network, tree) = try Self.network()
+    for v in 0 ..< network.graph.nodeCount {
+      let level = try #require(network.nodes.attribute("level", of: NodeID(v)).flatMap { Int($0) })
+      #expect(tree.depth(of: NodeID(v))! + 1 == level)
+      if level == 3, let departments = network.groups {
+        #expect(departments.group(of: NodeID(v)) == departments.group(of: tree.manager(of: NodeID(v))!))
+      }
+    }
+    #expect(tree.tops.map { network.nodes[$0] } == ["7"])
+  }
+
+  @Test("the organization's shares, tree distances and spans equal hierarchy_reference.md")
+  func organization() throws {
+    let (network, tree) = try Self.network()
+    let o = network.hierarchyMeasures(tree: tree, weighted: false).organization
+    #expect(o.peopleInChart == 21 && o.levels == 3 && o.managers == 5 && o.tiesInChart == 190)
+    #expect(o.weightByTreeDistance == [29, 48, 44, 69])
+    #expect(isClose(o.shareAlongReportingLines!, 29.0 / 190))
+    #expect(isClose(o.shareWithinTeams!, 32.0 / 95))
+    #expect(isClose(o.shareSkippingLevels!, 13.0 / 190))
+    #expect(isClose(o.meanTreeDistance!, 533.0 / 190))
+    #expect(o.siblingUnitPairs == 6 && o.untiedSiblingUnitPairs == 0)
+  }
+
+  @Test("per manager: depth, span, people below, share within the team, reports worked with")
+  func managers() throws {
+    let (network, tree) = try Self.network()
+    let managers = network.hierarchyMeasures(tree: tree, weighted: false).managers.sorted {
+      Int(network.nodes[$0.node])! < Int(network.nodes[$1.node])!
+    }
+    #expect(managers.map { network.nodes[$0.node] } == ["2", "7", "14", "18", "21"])
+    #expect(managers.map(\.depth) == [1, 0, 1, 1, 1])
+    #expect(managers.map(\.span) == [3, 4, 7, 2, 4])
+    #expect(managers.map(\.peopleBelow) == [3, 20, 7, 2, 4])
+    let within: [Double] = [1.0 / 8, 3.0 / 16, 5.0 / 23, 4.0 / 65, 3.0 / 23]
+    for (m, expected) in zip(managers, within) { #expect(isClose(m.shareWithinTeam!, expected)) }
+    #expect(managers.map(\.reportsWorkedWith) == [3, 4, 7, 2, 4])
+    #expect(managers.map(\.siblingUnitPairs) == [0, 6, 0, 0, 0])
+  }
+}
