@@ -86,8 +86,10 @@ struct EnglishHierarchyWording: HierarchyWording {
   }
   func finding(along: Finding.Part, within: Finding.Part, untied: Finding.Part?, pairs: Int) -> [Finding.Part] {
     var parts: [Finding.Part] = [.text("The org chart and the collaboration: "), along, .text(" of the collaboration runs along reporting lines and "), within, .text(" within teams")]
-    if let untied {
-      parts += [.text("; "), untied, .text(" of the \(n.integer(pairs)) \(pairs == 1 ? "pair" : "pairs") of units side by side under one manager have no tie at all")]
+    if let untied, untied.value == 0 {
+      parts += [.text("; every pair of units side by side under one manager has at least one tie")]
+    } else if let untied {
+      parts += [.text("; "), untied, .text(" of the \(n.integer(pairs)) \(pairs == 1 ? "pair" : "pairs") of units side by side under one manager \(untied.value == 1 ? "has" : "have") no tie at all")]
     }
     return parts + [.text(".")]
   }
@@ -106,7 +108,7 @@ struct DutchHierarchyWording: HierarchyWording {
   var intro: String {
     "Wie aan wie rapporteert, volgens de kolom leidinggevende in het personeelsbestand, naast wie met wie samenwerkt. "
       + "Samenwerking die het organigram volgt, blijft langs de hiërarchische lijn en binnen teams; "
-      + "eenheden onder dezelfde leidinggevende die nooit samenwerken, zijn de kokers van het organigram zelf."
+      + "eenheden onder dezelfde leidinggevende die nooit samenwerken, vormen kokers binnen het organigram zelf."
   }
   func measure(_ key: String) -> String {
     [
@@ -143,7 +145,9 @@ struct DutchHierarchyWording: HierarchyWording {
   }
   func finding(along: Finding.Part, within: Finding.Part, untied: Finding.Part?, pairs: Int) -> [Finding.Part] {
     var parts: [Finding.Part] = [.text("Organigram en samenwerking: "), along, .text(" van de samenwerking loopt langs de hiërarchische lijn en "), within, .text(" binnen teams")]
-    if let untied {
+    if let untied, untied.value == 0 {
+      parts += [.text("; alle eenheden onder dezelfde leidinggevende werken met elkaar samen")]
+    } else if let untied {
       parts += [.text("; van de \(n.integer(pairs)) \(pairs == 1 ? "paar" : "paren") eenheden onder dezelfde leidinggevende werken er "), untied, .text(" helemaal niet samen")]
     }
     return parts + [.text(".")]
