@@ -29,6 +29,10 @@ views lazega_lawfirm --edges $D/lazega_lawfirm/edges.csv --nodes $D/lazega_lawfi
   --heading "Lazega law firm: co-work between lawyers, by practice"
 views krackhardt_hightech --edges $D/krackhardt_hightech/edges.csv --nodes $D/krackhardt_hightech/nodes.csv \
   --relation advice --directed --heading "Krackhardt high-tech managers: advice, by department"
+# The org chart with the advice drawn over it (the managers' reporting lines are in managers.csv).
+q --edges $D/krackhardt_hightech/edges.csv --nodes $D/krackhardt_hightech/managers.csv --relation advice --directed \
+  --view org-chart --output "$R/krackhardt_hightech/org-chart.svg" \
+  --heading "Krackhardt high-tech managers: the org chart and the advice across it"
 views zachary_karate --edges $D/zachary_karate/edges.csv --nodes $D/zachary_karate/nodes.csv \
   --heading "Zachary karate club: interaction, by faction after the split"
 views_without_departments padgett_florentine --edges $D/padgett_florentine/edges.csv \
