@@ -42,6 +42,8 @@ public struct LoadedInput: Sendable, Hashable {
   /// The people file (or node list) row of each person, by id, when it names managers: where
   /// messages about reporting lines point (``reportingTree(oneTop:)``).
   public var personRows: [String: SourceLocation] = [:]
+  /// The levels and the grouping used, when they differ from the department as given.
+  public var grouping: GroupingSummary?
 
   /// Creates a loaded input from its parts; `affiliations` only for a network projected from
   /// a log, over the same nodes.
@@ -74,6 +76,7 @@ extension LoadedInput {
     self.log = log
     projectionOptions = projection
     personRows = log.personRows
+    grouping = log.grouping
   }
 }
 
@@ -85,6 +88,9 @@ extension NetworkSource {
     if let people {
       log = log.merging(try PeopleFile.read(path: people, departmentColumn: read.columns[.department], delimiter: read.delimiter))
     }
+    let grouped = try log.grouped(read.grouping, file: people ?? path)
+    log = grouped.log
+    log.grouping = grouped.summary
     return log
   }
 
@@ -99,9 +105,11 @@ extension NetworkSource {
       return try LoadedInput(projecting: log, with: projection)
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
+      let grouped = try loaded.network.grouped(read.grouping, file: nodes ?? path)
       var input = LoadedInput(
-        network: loaded.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: .network)
+        network: grouped.network, projection: nil, projects: nil, dateRange: nil, reports: loaded.reports, kind: .network)
       input.personRows = loaded.personRows
+      input.grouping = grouped.summary
       return input
     }
   }

@@ -36,6 +36,9 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   public var departmentTable: [DepartmentLine]
   /// Everything the user should know, from every step.
   public var warnings: [String]
+  /// The levels and the grouping used instead of the department as given (`--levels`,
+  /// `--level`, `--group-by`); `null` for the department as given.
+  @Null public var grouping: GroupingSummary?
 
   public struct DepartmentLine: Sendable, Hashable, Codable {
     public var name: String
@@ -49,8 +52,9 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   /// Summarizes a network and the inputs it came from.
   public init(
     network: Network, source: InputKind, projects: Int? = nil, dateRange: ClosedRange<LogDate>? = nil,
-    projection: ProjectionSummary? = nil, inputs: [IngestReport], extraWarnings: [String] = []
+    projection: ProjectionSummary? = nil, inputs: [IngestReport], extraWarnings: [String] = [], grouping: GroupingSummary? = nil
   ) {
+    self.grouping = grouping
     let graph = network.graph
     let components = ConnectedComponents(of: graph)
     self.source = source

@@ -1,3 +1,4 @@
+import SiloIngest
 /// Plain-text tables for the terminal: columns padded to their widest cell, numbers right
 /// aligned. Widths count characters, so names with diacritics line up.
 public struct PlainTable: Sendable {
@@ -92,6 +93,7 @@ extension NetworkSummary {
       }
       out += "\n"
     }
+    if let grouping { out += "\n" + grouping.text + "\n" }
     out += "\nInput\n"
     for input in inputs {
       // "semicolon-separated" says what "ssv" would not; other formats by their usual names.
@@ -114,5 +116,14 @@ extension NetworkSummary {
       for warning in warnings { out += "  ! \(warning)\n" }
     }
     return out
+  }
+}
+
+extension GroupingSummary {
+  /// One line: what the departments of every measure are.
+  public var text: String {
+    if let groupBy { return "grouped by the column \"\(groupBy)\" instead of the department" }
+    let list = levels.enumerated().map { "\($0 + 1) \"\($1.name)\" (\(NumberText.integer($1.units)) units)" }.joined(separator: ", ")
+    return "levels \(list); analysed: \"\(level ?? "")\"\(automatic ? " (chosen: the deepest level of at most 500 units with 95% of the people in units of the minimum group size)" : "")"
   }
 }

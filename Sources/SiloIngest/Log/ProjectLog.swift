@@ -21,6 +21,8 @@ public struct ProjectLog: Sendable, Hashable {
   /// The people file row of each person, by id, when a people file names managers: where
   /// messages about reporting lines point.
   public internal(set) var personRows: [String: SourceLocation] = [:]
+  /// The levels and the grouping used, when they differ from the department as given.
+  public internal(set) var grouping: GroupingSummary?
 
   /// The person of each entry.
   public internal(set) var entryPerson: [Int32]

@@ -4,6 +4,8 @@ import Foundation
 public struct LogReadOptions: Sendable, Hashable {
   /// Header names for fields whose column has an unusual name.
   public var columns = ColumnOverrides()
+  /// Levels, the level analysed, or another column as the department (people file columns).
+  public var grouping = GroupingOptions()
   /// The delimiter; `nil` detects it among comma, semicolon and tab.
   public var delimiter: Character? = nil
   /// Whether numbers use a decimal comma; `nil` means yes for semicolon- and tab-separated

@@ -4,6 +4,8 @@ public struct NetworkReadOptions: Sendable, Hashable {
   /// Whether ties have a direction. Undirected by default: a tie given in both directions is
   /// one tie whose weight is the sum of both.
   public var directedness: Directedness = .undirected
+  /// Levels, the level analysed, or another column as the group (node list columns).
+  public var grouping = GroupingOptions()
   /// The node-list column that holds the formal group; `nil` detects `department`,
   /// `afdeling`, `dept`, `group`, `team`, `unit` and the like.
   public var groupColumn: String? = nil

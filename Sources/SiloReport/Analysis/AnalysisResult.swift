@@ -42,6 +42,8 @@ public struct AnalysisResult: Sendable {
   /// The org chart against the collaboration, when the input names managers
   /// (``SiloAnalysis/Options/reportingLines``).
   public var hierarchy: HierarchyDocument?
+  /// Every level of the organization measured as a whole, when the input has levels.
+  public var levels: [LevelPart]?
   /// The key findings in plain language, most important first.
   public var findings: [Finding]
   /// The diagrams, drawn.
@@ -223,6 +225,9 @@ public struct ReportDocument: Sendable, Codable {
   @Null public var teams: TeamsDocument?
   /// What `siloscope hierarchy --format json` gives; `null` when the input names no managers.
   @Null public var hierarchy: HierarchyDocument?
+  /// Every level of the organization (top first) measured as a whole; `null` without levels
+  /// (`--levels`, `--unit-separator`).
+  @Null public var levels: [LevelPart]?
   public var diagrams: [DiagramEntry]
   /// Seconds the analysis took; `null` when the report must be reproducible
   /// (``AnalysisResult/Settings/recordsTiming``).
@@ -267,6 +272,7 @@ public struct ReportDocument: Sendable, Codable {
     trend = result.trend
     teams = result.teams
     hierarchy = result.hierarchy
+    levels = result.levels
     diagrams = result.trendFigures.map { DiagramEntry(file: $0.file, view: $0.view, title: $0.title, notes: $0.notes) }
       + result.diagrams.map { DiagramEntry(file: $0.file, view: $0.view.rawValue, title: $0.diagram.title, notes: $0.diagram.notes) }
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil

@@ -32,6 +32,7 @@ public enum HTMLReport {
     }
     page.add("</ol>\n</section>\n")
     scorecard(&page, document)
+    levels(&page, result, document)
     brokers(&page, document)
     communities(&page, document)
     trend(&page, result, document)
@@ -251,7 +252,7 @@ public enum HTMLReport {
     page.add("</p>\n")
     for (k, f) in result.trendFigures.enumerated() {
       // Wider than tall: printed at the page's width, as tall as that makes it.
-      figure(&page, number: k + 1, wide: true, file: f.file, svg: f.svg, view: f.view, summary: f.summary, notes: f.notes)
+      figure(&page, number: k + 1, wide: true, file: f.file, svg: f.svg, caption: page.w.caption(f.view), summary: f.summary, notes: f.notes)
     }
     page.add("</section>\n")
   }
@@ -264,7 +265,7 @@ public enum HTMLReport {
     let first = result.trend?.change == nil ? 1 : result.trendFigures.count + 1
     for (k, drawn) in result.diagrams.enumerated() {
       figure(
-        &page, number: first + k, wide: false, file: drawn.file, svg: drawn.svg, view: drawn.view.rawValue,
+        &page, number: first + k, wide: false, file: drawn.file, svg: drawn.svg, caption: drawn.caption,
         summary: drawn.diagram.summary, notes: drawn.diagram.notes)
     }
     page.add("</section>\n")
@@ -272,12 +273,12 @@ public enum HTMLReport {
 
   /// One numbered figure: the SVG inline, linking to its file, and its caption.
   private static func figure(
-    _ page: inout Page, number: Int, wide: Bool, file: String, svg: [UInt8], view: String, summary: String, notes: [String]
+    _ page: inout Page, number: Int, wide: Bool, file: String, svg: [UInt8], caption: String, summary: String, notes: [String]
   ) {
     let w = page.w
     let layout: HTML = wide ? " class=\"wide\"" : ""
     page.add("<figure id=\"figure-\(number)\"\(layout)>\n<a class=\"full\" href=\"\(file)\">\(HTML.inlineSVG(svg, figure: number))</a>\n")
-    page.add("<figcaption><b>\(w.figure(number))</b> \(w.caption(view)). \(summary) ")
+    page.add("<figcaption><b>\(w.figure(number))</b> \(caption). \(summary) ")
     page.add("<span class=\"note\">\(notes.joined(separator: " "))</span> ")
     page.add("(<a href=\"\(file)\">\(file)</a>)</figcaption>\n</figure>\n")
   }

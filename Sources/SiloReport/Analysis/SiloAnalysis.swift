@@ -140,7 +140,7 @@ public enum SiloAnalysis {
     let network = guarded.network, smallDepartments = guarded.smallDepartments
     var summary = NetworkSummary(
       network: network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
-      projection: loaded.projection, inputs: loaded.reports)
+      projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
     if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
 
     let (scorecard, silos, relabellings) = try Self.silos(
@@ -152,6 +152,9 @@ public enum SiloAnalysis {
       try Self.teams(loaded, guarded: guarded, scorecard: scorecard, relabellings: relabellings, options: options)
     }
     let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
+    let levels = try clock.step(.levels, estimate: nil) { () throws(AnalysisError) in
+      try Self.levels(network, grouping: loaded.grouping, scorecard: scorecard, options: options)
+    }
     let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in try pendingTeams.value() }
     let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
@@ -178,7 +181,7 @@ public enum SiloAnalysis {
           () throws(RenderError) in
           try drawings(
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
-            smallDepartments: smallDepartments, personLevel: guarded.personLevel)
+            smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping)
         }
         if let hierarchy { diagrams.append(try orgChart(network, tree: hierarchy.tree, personLevel: guarded.personLevel, options: options)) }
         if let trend {
@@ -196,6 +199,7 @@ public enum SiloAnalysis {
       diagrams: diagrams, options: AnalysisResult.Settings(options, method: method), elapsed: clock.elapsed)
     result.trendFigures = trendFigures
     result.hierarchy = hierarchy?.document
+    result.levels = levels
     (result.teams, result.teamsUnavailable) = teams
     return result
   }
@@ -405,7 +409,7 @@ public enum SiloAnalysis {
 
   private static func drawings(
     network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, silos: SilosDocument,
-    smallDepartments: SmallDepartments, personLevel: [Bool]
+    smallDepartments: SmallDepartments, personLevel: [Bool], grouping: GroupingSummary?
   ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
     var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: options.language.diagramLanguage)
     diagramOptions.maximumPeople = 2_000
@@ -415,7 +419,10 @@ public enum SiloAnalysis {
     let metrics = DiagramMetrics(
       betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection
     ).keeping(personLevel, newNode: newNode)
-    var drawn: [AnalysisResult.DrawnDiagram] = []
+    // With levels below the top analysed, the top level's map and one per top-level unit
+    // take the department map's place.
+    let levelMaps = try Self.levelMaps(whole, grouping: grouping, silos: silos, smallDepartments: smallDepartments, options: options)
+    var drawn: [AnalysisResult.DrawnDiagram] = levelMaps ?? []
     let w = options.language.wording
     let plan: [(DiagramView, String, String)] = [
       (.departments, "departments.svg", w.caption("departments")),
@@ -429,6 +436,7 @@ public enum SiloAnalysis {
       // department map; it is drawn once.
       if (view == .people || view == .communities) && n > diagramOptions.maximumPeople { continue }
       if view == .ego && metrics.brokers.isEmpty { continue }
+      if view == .departments && levelMaps != nil { continue }
       var request = DiagramRequest(view: view, options: diagramOptions)
       request.weighted = options.weighted
       request.brokers = min(5, options.brokers)
@@ -519,6 +527,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case trend = "change over time (periods, communities)"
   case teams = "teams that would open the silos (advisor, what-if; alongside the communities)"
   case hierarchy = "the org chart against the collaboration"
+  case levels = "the other levels of the organization"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }

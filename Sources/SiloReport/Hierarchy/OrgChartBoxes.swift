@@ -10,9 +10,9 @@ extension Network {
   /// Up to ``orgChartBoxLimit`` people in the chart, every person is a box. Above, the boxes
   /// are managers: the deepest level `d` is chosen at which the managers down to depth `d`
   /// number at most the limit (at least the tops); a person belongs to the nearest manager
-  /// above or at them down to that depth, so a box is a manager with their reports who manage
-  /// nobody, and at depth `d` a manager's whole unit. Links are the ties between boxes that are
-  /// not manager and report, summed per pair of boxes.
+  /// above or at them down to that depth (so at depth `d` a box holds a manager's whole unit),
+  /// and a box states its head's unit: the head and everybody below them. Links are the ties
+  /// between boxes that are not manager and report, summed per pair of boxes.
   ///
   /// - Parameter shown: Who may be named (all when `nil`); a box of somebody else is titled
   ///   `wording.notShown`.
@@ -31,14 +31,15 @@ extension Network {
     let heads = byDepth.filter { boxOf[$0] == Int32($0) }
     var boxIndex = [Int: Int]()
     for (i, v) in heads.enumerated() { boxIndex[v] = i }
-    var sizes = [Int](repeating: 0, count: heads.count)
-    for v in byDepth { sizes[boxIndex[Int(boxOf[v])]!] += 1 }
+    // Each box counts its head and everybody below them.
+    var unit = [Int](repeating: 1, count: n)
+    for v in byDepth.reversed() where tree.managerIndex[v] >= 0 { unit[Int(tree.managerIndex[v])] += unit[v] }
     let boxes = heads.enumerated().map { i, v in
       let node = NodeID(v)
       let department = groups.map { $0.name(of: $0.group(of: node)) }
       return OrgChartInput.Box(
         title: shown?[v] == false ? wording.notShown : displayNames[v],
-        subtitle: cut == nil ? department : wording.boxSubtitle(department: department, people: sizes[i]),
+        subtitle: cut == nil ? department : wording.boxSubtitle(department: department, people: unit[v]),
         category: groups.map { $0.group(of: node) }, parent: tree.manager(of: node).flatMap { boxIndex[Int(boxOf[$0.index])] })
     }
     return OrgChartInput(

@@ -26,7 +26,7 @@ public protocol HierarchyWording: Sendable {
   /// The key finding: the shares along reporting lines and within teams, and the untied
   /// sibling units.
   func finding(along: Finding.Part, within: Finding.Part, untied: Finding.Part?, pairs: Int) -> [Finding.Part]
-  /// A box of the org chart: a manager and `people` in their box.
+  /// A box of the org chart: a manager and `people` in their unit (themselves included).
   func boxSubtitle(department: String?, people: Int) -> String
   /// The legend line on how people were gathered into boxes: `levels` levels drawn.
   func boxesFootnote(levels: Int) -> String
@@ -97,7 +97,7 @@ struct EnglishHierarchyWording: HierarchyWording {
     (department.map { $0 + " · " } ?? "") + (people == 1 ? "1 person" : "\(n.integer(people)) people")
   }
   func boxesFootnote(levels: Int) -> String {
-    "Each box is a manager with the people below them who manage nobody; below the top \(levels) \(levels == 1 ? "level" : "levels") a whole unit is one box."
+    "Each box is a manager, counted with everybody below them; the top \(levels) \(levels == 1 ? "level is" : "levels are") drawn, each unit below them as one box."
   }
   var notShown: String { "(not shown)" }
 }
@@ -156,7 +156,7 @@ struct DutchHierarchyWording: HierarchyWording {
     (department.map { $0 + " · " } ?? "") + (people == 1 ? "1 persoon" : "\(n.integer(people)) personen")
   }
   func boxesFootnote(levels: Int) -> String {
-    "Elk vak is een leidinggevende met de medewerkers onder zich die zelf geen leiding geven; onder de bovenste \(levels) \(levels == 1 ? "laag" : "lagen") is een hele eenheid één vak."
+    "Elk vak is een leidinggevende, geteld met iedereen onder zich; de bovenste \(levels) \(levels == 1 ? "laag is" : "lagen zijn") getekend, elke eenheid daaronder als één vak."
   }
   var notShown: String { "(niet getoond)" }
 }

@@ -92,16 +92,21 @@ extension DepartmentMapInput {
   /// The map without the department `name` (and its ties), with `footnote` under the legend.
   func leavingOut(_ name: String, footnote: String) -> DepartmentMapInput {
     guard let gone = names.firstIndex(of: name) else { return self }
-    let keep = names.indices.filter { $0 != gone }
+    return keeping(names.indices.filter { $0 != gone }, footnote: footnote)
+  }
+
+  /// The map of the departments at `keep` (indices into ``names``, in that order) and the
+  /// lines among them; `footnote` replaces the footnote when given.
+  func keeping(_ keep: [Int], footnote: String?) -> DepartmentMapInput {
     let newIndex = Dictionary(uniqueKeysWithValues: keep.enumerated().map { ($1, $0) })
     return DepartmentMapInput(
       names: keep.map { names[$0] }, headCounts: keep.map { headCounts[$0] }, eiIndex: keep.map { eiIndex[$0] },
       internalTies: keep.map { internalTies[$0] },
       between: between.compactMap { tie in
         guard let a = newIndex[tie.a], let b = newIndex[tie.b] else { return nil }
-        return Tie(a: a, b: b, ties: tie.ties, weight: tie.weight)
+        return Tie(a: min(a, b), b: max(a, b), ties: tie.ties, weight: tie.weight)
       },
-      weightMeaning: weightMeaning, footnote: footnote,
+      weightMeaning: weightMeaning, footnote: footnote ?? self.footnote,
       verdicts: verdicts.isEmpty ? [] : keep.map { $0 < verdicts.count ? verdicts[$0] : nil })
   }
 }

@@ -25,6 +25,7 @@ struct InputOptions: ParsableArguments {
   var directed = false
 
   @OptionGroup var logRead: LogReadArguments
+  @OptionGroup(title: "Levels and grouping") var grouping: GroupingArguments
 
   func validate() throws {
     if log != nil && edges != nil { throw ValidationError("Give either a project log or --edges, not both.") }
@@ -38,8 +39,9 @@ struct InputOptions: ParsableArguments {
     if log == nil && edges == nil { throw ValidationError("Give a project log, or a network with --edges.") }
   }
 
-  /// The source these options describe.
-  func source(projection: ProjectionArguments) throws -> NetworkSource {
+  /// The source these options describe; `minimumUnitSize` is the smallest unit the automatic
+  /// level is content with (analyze's privacy minimum).
+  func source(projection: ProjectionArguments, minimumUnitSize: Int = 5) throws -> NetworkSource {
     if let edges {
       var read = NetworkReadOptions()
       read.directedness = directed ? .directed : .undirected
@@ -47,10 +49,51 @@ struct InputOptions: ParsableArguments {
       read.delimiter = try logRead.delimiterCharacter()
       read.weightColumn = logRead.weightColumn
       read.relation = relation
+      read.grouping = grouping.options(minimumUnitSize: minimumUnitSize)
       return .edges(path: edges, nodes: nodes, read: read)
     }
-    let read = try logRead.options
+    var read = try logRead.options
+    read.grouping = grouping.options(minimumUnitSize: minimumUnitSize)
     return .log(path: log!, people: people, read: read, projection: projection.options)
+  }
+}
+
+/// The organization's levels, the level analysed, or another column as the department.
+struct GroupingArguments: ParsableArguments {
+  @Option(help: ArgumentHelp(
+    "The columns of the people file or node list that hold the organization's levels, top first (directorate,department,team); with --unit-separator, the one column holding unit paths, or the names of the path's levels.",
+    valueName: "columns"))
+  var levels: String?
+
+  @Option(help: ArgumentHelp("The separator of a unit path (\"Sociaal Domein/Jeugd/Team Noord\"): the department column (or --levels' one column) holds paths.", valueName: "text"))
+  var unitSeparator: String?
+
+  @Option(help: ArgumentHelp(
+    "The level analysed, by name or number from the top (default: the deepest level, of at most 500 units, with 95% of the people in units of at least --min-group-size people).",
+    valueName: "level"))
+  var level: String?
+
+  @Option(help: ArgumentHelp("Group by this column of the people file or node list instead of the department (a location, a role, a grade).", valueName: "column"))
+  var groupBy: String?
+
+  func validate() throws {
+    if groupBy != nil && (levels != nil || unitSeparator != nil || level != nil) {
+      throw ValidationError("--group-by replaces the department: it does not go with --levels, --unit-separator or --level.")
+    }
+    if level != nil && levels == nil && unitSeparator == nil {
+      throw ValidationError("--level needs levels: name their columns with --levels, or give --unit-separator for unit paths.")
+    }
+    if let unitSeparator, unitSeparator.isEmpty { throw ValidationError("--unit-separator needs at least one character.") }
+  }
+
+  func options(minimumUnitSize: Int) -> GroupingOptions {
+    var options = GroupingOptions()
+    options.levels = (levels ?? "").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    options.separator = unitSeparator
+    options.level = level
+    options.groupBy = groupBy
+    options.minimumUnitSize = max(1, minimumUnitSize)
+    return options
   }
 }
 

@@ -13,8 +13,13 @@ struct Generate: ParsableCommand {
       and to test it at scale (1,000, 10,000 or 100,000 people). An existing file is never \
       replaced: name a new file.
 
-      Example:
+      --people-output also writes the organization's people file: each person's \
+      directorate, department and team (about ten people) and manager (team leads report \
+      to the department's head, heads to their directorate's head, directorates to the top).
+
+      Examples:
         siloscope generate --people 1000 --seed 7 --output voorbeeld.csv
+        siloscope generate --people 1000 --output uren.csv --people-output medewerkers.csv
       """)
 
   @Option(parsing: .unconditional, help: ArgumentHelp("How many people the organization has (\(OptionRanges.describe(OptionRanges.generatedPeople))).", valueName: "n"))
@@ -29,8 +34,13 @@ struct Generate: ParsableCommand {
   @Option(name: [.short, .long], help: ArgumentHelp("The CSV file to write.", valueName: "file"))
   var output: String
 
+  @Option(help: ArgumentHelp("Also write the people file (id, directorate, department, team, manager) here.", valueName: "file"))
+  var peopleOutput: String?
+
   func validate() throws {
     if output.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--output needs a file name.") }
+    if let peopleOutput, peopleOutput.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--people-output needs a file name.") }
+    if peopleOutput == output { throw ValidationError("--people-output and --output name the same file.") }
     try OptionRanges.check(people, OptionRanges.generatedPeople, option: "people")
     try OptionRanges.check(year, OptionRanges.years, option: "year")
   }
@@ -49,6 +59,18 @@ struct Generate: ParsableCommand {
       }
       notes.forEach(printNote)
       printText("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
+      if let peopleOutput {
+        let notes = try AtomicFile.write(path: peopleOutput, replacing: false) { append in
+          var failure: (any Error)? = nil
+          _ = organization.generatePeopleCSV { bytes in
+            guard failure == nil else { return }
+            do { try append(&bytes) } catch { failure = error }
+          }
+          if let failure { throw failure }
+        }
+        notes.forEach(printNote)
+        printText("wrote the people file of \(counted(people, "person", "people")) to \(peopleOutput)")
+      }
     }
   }
 }

@@ -28,7 +28,7 @@ struct Summary: ParsableCommand {
       let loaded = try input.source(projection: projection).load()
       let summary = NetworkSummary(
         network: loaded.network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
-        projection: loaded.projection, inputs: loaded.reports)
+        projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
       switch format {
       case .table: printText(summary.text(), terminator: "")
       case .json: print(try JSONOutput.encode(summary))
