@@ -118,6 +118,17 @@ public struct GroupingSummary: Sendable, Hashable, Codable {
     public var attribute: String
     public var units: Int
   }
+
+  enum CodingKeys: String, CodingKey { case groupBy, levels, level, automatic }
+
+  /// Every key is written, `null` where there is no value (as in every SiloScope document).
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(groupBy, forKey: .groupBy)
+    try container.encode(levels, forKey: .levels)
+    try container.encode(level, forKey: .level)
+    try container.encode(automatic, forKey: .automatic)
+  }
 }
 
 extension GroupingOptions {
@@ -133,8 +144,11 @@ extension GroupingOptions {
   ) throws(IngestError) -> (levels: UnitLevels?, groups: [String?], summary: GroupingSummary)? {
     guard !isDefault else { return nil }
     func find(_ name: String) throws(IngestError) -> [String?] {
-      if HeaderMatching.normalized(name) == NodeAttribute.department { return department }
+      // The department's own column (read under one of its names: "unit", "afdeling", …).
+      let key = HeaderMatching.normalized(name)
+      if key == NodeAttribute.department { return department }
       if let values = column(name) { return values }
+      if LogColumn.department.aliases.contains(key) { return department }
       throw .invalidOption(
         "no column \"\(name)\" in \(file) (its columns: \(columnNames.map { "\"\($0)\"" }.joined(separator: ", "))); "
           + "a column of the log can be the department instead (--department-column)")

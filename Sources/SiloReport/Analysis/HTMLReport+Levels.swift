@@ -15,7 +15,7 @@ extension HTMLReport {
       page.cell(part.modularity, "\(base).modularity", part.modularity.map { n.fixed($0, 2) })
       page.cell(part.shareInside, "\(base).share_inside", part.shareInside.map(n.percent))
       page.cell(part.eiIndex, "\(base).ei_index", part.eiIndex.map(n.signed))
-      page.cell(Double(part.silos), "\(base).silos", n.integer(part.silos))
+      page.cell(part.silos.map(Double.init), "\(base).silos", part.silos.map(n.integer))
       page.add("</tr>\n")
     }
     page.add("</tbody>\n</table></div>\n</section>\n")

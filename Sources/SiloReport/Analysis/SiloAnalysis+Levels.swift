@@ -6,7 +6,10 @@ import SiloRender
 /// One level of the organization measured as a whole, for `report.json`'s `levels`: the
 /// analysed level's numbers are the scorecard's; the others are measured the same way
 /// (modularity, E-I with its permutation test, the verdict of each unit by the scorecard's
-/// rule) on their units as given, without privacy's merging (only totals are stated).
+/// rule) on their units as given, without privacy's merging (only totals are stated). A level
+/// of more than `UnitLevels.automaticUnitLimit` units (500) gets no permutation test, so no
+/// expected E-I, verdicts or silo count: nobody reads a verdict for each of thousands of
+/// teams, and the test would cost as much as the scorecard itself.
 public struct LevelPart: Sendable, Hashable, Codable {
   public var name: String
   public var units: Int
@@ -16,8 +19,9 @@ public struct LevelPart: Sendable, Hashable, Codable {
   @Null public var eiIndex: Double?
   @Null public var eiExpected: Double?
   @Null public var shareInside: Double?
-  /// Units whose verdict is `silo` (SiloMetrics' `SiloVerdict`, the scorecard's rule).
-  public var silos: Int
+  /// Units whose verdict is `silo` (SiloMetrics' `SiloVerdict`, the scorecard's rule); `nil`
+  /// for a level of more than 500 units.
+  @Null public var silos: Int?
   @Null public var verdict: SiloVerdict?
 }
 
@@ -52,18 +56,21 @@ extension SiloAnalysis {
     _ graph: CollaborationGraph, _ partition: Partition, name: String, options: Options
   ) throws(MetricError) -> LevelPart {
     let modularity = try graph.modularity(of: partition, resolution: options.resolution, weighted: options.weighted)
+    let ei = try graph.externalInternalIndex(of: partition, weighted: options.weighted)
+    let total = ei.internal + ei.external
+    var part = LevelPart(
+      name: name, units: partition.groupCount, analysed: false, modularity: defined(modularity.value), eiIndex: defined(ei.overall),
+      eiExpected: nil, shareInside: total > 0 ? ei.internal / total : nil, silos: nil, verdict: nil)
+    guard partition.groupCount <= UnitLevels.automaticUnitLimit else { return part }
     let test = try graph.eiPermutationTest(
       of: partition, weighted: options.weighted, permutations: options.permutations, seed: options.seed, threads: max(1, options.threads))
-    let ei = try graph.externalInternalIndex(of: partition, weighted: options.weighted)
     let sizes = partition.sizes
-    let silos = (0 ..< partition.groupCount).filter { g in
+    part.silos = (0 ..< partition.groupCount).filter { g in
       sizes[g] >= 2 && SiloVerdict(ei: ei.perGroup[g].index, expected: test.perGroup[g].mean) == .silo
     }.count
-    let total = ei.internal + ei.external
-    return LevelPart(
-      name: name, units: partition.groupCount, analysed: false, modularity: defined(modularity.value), eiIndex: defined(ei.overall),
-      eiExpected: defined(test.overall.mean), shareInside: total > 0 ? ei.internal / total : nil, silos: silos,
-      verdict: SiloVerdict(ei: ei.overall, expected: test.overall.mean))
+    part.eiExpected = defined(test.overall.mean)
+    part.verdict = SiloVerdict(ei: ei.overall, expected: test.overall.mean)
+    return part
   }
 }
 

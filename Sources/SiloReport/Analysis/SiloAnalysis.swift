@@ -151,10 +151,14 @@ public enum SiloAnalysis {
     let pendingTeams = Background { () throws(AnalysisError) in
       try Self.teams(loaded, guarded: guarded, scorecard: scorecard, relabellings: relabellings, options: options)
     }
-    let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
-    let levels = try clock.step(.levels, estimate: nil) { () throws(AnalysisError) in
-      try Self.levels(network, grouping: loaded.grouping, scorecard: scorecard, options: options)
+    // The other levels too, on one thread (the same numbers for any count), collected after
+    // the change over time.
+    var levelOptions = options
+    levelOptions.threads = 1
+    let pendingLevels = Background { [levelOptions] () throws(AnalysisError) in
+      try Self.levels(network, grouping: loaded.grouping, scorecard: scorecard, options: levelOptions)
     }
+    let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
     let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in try pendingTeams.value() }
     let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
@@ -166,6 +170,7 @@ public enum SiloAnalysis {
     let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
+    let levels = try clock.step(.levels, estimate: nil) { () throws(AnalysisError) in try pendingLevels.value() }
     let hierarchy = try clock.step(.hierarchy, estimate: nil) { () throws(AnalysisError) in
       try Self.hierarchy(network, personLevel: guarded.personLevel, options: options)
     }
@@ -183,7 +188,11 @@ public enum SiloAnalysis {
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
             smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping)
         }
-        if let hierarchy { diagrams.append(try orgChart(network, tree: hierarchy.tree, personLevel: guarded.personLevel, options: options)) }
+        if let hierarchy {
+          diagrams.append(try orgChart(
+            network, tree: hierarchy.tree, personLevel: guarded.personLevel, levels: loaded.grouping?.levels.map(\.attribute) ?? [],
+            options: options))
+        }
         if let trend {
           trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
         }
@@ -481,13 +490,13 @@ extension SiloAnalysis {
 
   /// The org chart with the collaboration over it, fitted to the report's page.
   static func orgChart(
-    _ network: Network, tree: ReportingTree, personLevel: [Bool], options: Options
+    _ network: Network, tree: ReportingTree, personLevel: [Bool], levels: [String], options: Options
   ) throws(RenderError) -> AnalysisResult.DrawnDiagram {
     let language = options.language
     let diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: language.diagramLanguage)
     let input = network.orgChartInput(
       tree: tree, weighted: options.weighted, weightMeaning: diagramOptions.language.term(.tieWeight),
-      wording: language.hierarchyWording, shown: personLevel)
+      wording: language.hierarchyWording, shown: personLevel, levels: levels)
     let fitted = try Diagram.orgChart(input, options: diagramOptions).fittedSVG(to: .reportPage)
     return .init(
       file: "org-chart.svg", caption: language.wording.caption(DiagramView.orgChart.rawValue), view: .orgChart,
@@ -527,7 +536,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case trend = "change over time (periods, communities)"
   case teams = "teams that would open the silos (advisor, what-if; alongside the communities)"
   case hierarchy = "the org chart against the collaboration"
-  case levels = "the other levels of the organization"
+  case levels = "the other levels of the organization (alongside the communities and brokers)"
   case diagrams = "diagrams (Graphviz)"
   case writing = "writing the report"
 }

@@ -16,8 +16,13 @@ extension Network {
   ///
   /// - Parameter shown: Who may be named (all when `nil`); a box of somebody else is titled
   ///   `wording.notShown`.
+  ///   - levels: The person attributes of the organization's levels, top first (SiloIngest's
+  ///     `GroupingSummary`): a box is named after the deepest level's unit that holds the
+  ///     head's whole unit ("Directie Samenleving" for a directorate's head), else after the
+  ///     head's department.
   func orgChartInput(
-    tree: ReportingTree, weighted: Bool, weightMeaning: String, wording: any HierarchyWording, shown: [Bool]? = nil
+    tree: ReportingTree, weighted: Bool, weightMeaning: String, wording: any HierarchyWording, shown: [Bool]? = nil,
+    levels: [String] = []
   ) -> OrgChartInput {
     let n = graph.nodeCount
     let cut = orgChartCut(tree)
@@ -34,9 +39,12 @@ extension Network {
     // Each box counts its head and everybody below them.
     var unit = [Int](repeating: 1, count: n)
     for v in byDepth.reversed() where tree.managerIndex[v] >= 0 { unit[Int(tree.managerIndex[v])] += unit[v] }
+    let unitNames = wholeUnitNames(tree, levels: levels, order: byDepth)
     let boxes = heads.enumerated().map { i, v in
       let node = NodeID(v)
-      let department = groups.map { $0.name(of: $0.group(of: node)) }
+      // With levels, a top that no level's unit holds whole leads the whole organization.
+      let whole = !levels.isEmpty && tree.manager(of: node) == nil ? wording.wholeOrganization : nil
+      let department = unitNames[v] ?? whole ?? groups.map { $0.name(of: $0.group(of: node)) }
       return OrgChartInput.Box(
         title: shown?[v] == false ? wording.notShown : displayNames[v],
         subtitle: cut == nil ? department : wording.boxSubtitle(department: department, people: unit[v]),
@@ -46,6 +54,23 @@ extension Network {
       boxes: boxes, links: orgChartLinks(boxOf: boxOf, boxIndex: boxIndex, boxes: boxes, weighted: weighted),
       categories: groups.map { g in (0 ..< g.groupCount).map { g.name(of: $0) } } ?? [], weightMeaning: weightMeaning,
       footnote: cut.map { wording.boxesFootnote(levels: $0 + 1) })
+  }
+
+  /// For each person, the unit of the deepest level at which everybody below them (and they)
+  /// are in their unit; `nil` when no level holds them all, or without levels.
+  private func wholeUnitNames(_ tree: ReportingTree, levels: [String], order: [Int]) -> [String?] {
+    let columns = levels.compactMap { nodes.attributeColumn($0) }
+    var names = [String?](repeating: nil, count: nodes.count)
+    guard !columns.isEmpty else { return names }
+    // deepest[v]: the deepest level at which v's whole unit shares v's unit (−1: none).
+    var deepest = (0 ..< nodes.count).map { v in (columns.lastIndex { $0[v] != nil }) ?? -1 }
+    for v in order.reversed() {
+      guard let m = tree.manager(of: NodeID(v))?.index else { continue }
+      let agree = (columns.firstIndex { $0[v] == nil || $0[v] != $0[m] } ?? columns.count) - 1
+      deepest[m] = min(deepest[m], min(deepest[v], agree))
+    }
+    for v in 0 ..< nodes.count where deepest[v] >= 0 { names[v] = columns[deepest[v]][v] }
+    return names
   }
 
   /// The deepest level whose managers (down to it) fit the box limit; `nil` when every

@@ -32,6 +32,8 @@ public protocol HierarchyWording: Sendable {
   func boxesFootnote(levels: Int) -> String
   /// The title of a box whose manager may not be named.
   var notShown: String { get }
+  /// The unit of the top of a chart with levels.
+  var wholeOrganization: String { get }
 }
 
 extension ReportLanguage {
@@ -100,6 +102,7 @@ struct EnglishHierarchyWording: HierarchyWording {
     "Each box is a manager, counted with everybody below them; the top \(levels) \(levels == 1 ? "level is" : "levels are") drawn, each unit below them as one box."
   }
   var notShown: String { "(not shown)" }
+  var wholeOrganization: String { "the whole organization" }
 }
 
 struct DutchHierarchyWording: HierarchyWording {
@@ -159,4 +162,5 @@ struct DutchHierarchyWording: HierarchyWording {
     "Elk vak is een leidinggevende, geteld met iedereen onder zich; de bovenste \(levels) \(levels == 1 ? "laag is" : "lagen zijn") getekend, elke eenheid daaronder als één vak."
   }
   var notShown: String { "(niet getoond)" }
+  var wholeOrganization: String { "de hele organisatie" }
 }
