@@ -90,4 +90,85 @@ struct LevelsCommandTests {
       #expect(alone.status == 64 && alone.err.contains("--level needs levels"))
     }
   }
+
+  @Test("--focus: the unit and its partners, its people, brokers near it, teams that open it; unknown or merged: 64")
+  func focus() throws {
+    try withTemporaryFolder { folder in
+      let (log, people) = try Self.organization(in: folder)
+      let run = try siloscope(
+        ["analyze", log, "--people", people, "--focus", "Sociaal Domein", "--permutations", "99", "--out", "r", "--quiet"], in: folder)
+      #expect(run.status == 0, "\(run)")
+      try AnalyzeCommandTests.checkReport(folder.file("r"))
+      let report = try #require(try AnalyzeCommandTests.json(folder.file("r/report.json")) as? [String: Any])
+      #expect((report["methods"] as? [String: Any])?["focus"] as? String == "Sociaal Domein")
+      let silos = try #require(report["silos"] as? [String: Any])
+      let groups = (silos["groups"] as! [[String: Any]]).map { $0["name"] as! String }
+      #expect(groups.contains("Sociaal Domein") && groups.count < (report["input"] as! [String: Any])["departments"] as! Int)
+      #expect((silos["nodes"] as! [[String: Any]]).allSatisfy { $0["group"] as? String == "Sociaal Domein" })
+      for row in silos["mixing"] as! [[String: Any]] {
+        #expect(row["from"] as? String == "Sociaal Domein" || row["to"] as? String == "Sociaal Domein")
+      }
+      let brokers = ((report["brokers"] as! [String: Any])["brokers"] as! [[String: Any]]).map { $0["rank"] as! Int }
+      #expect(brokers == Array(1 ... max(1, brokers.count)).prefix(brokers.count).map { $0 })
+      let teams = try #require(report["teams"] as? [String: Any])
+      #expect((teams["request"] as? [String: Any])?["departments"] as? [String] == ["Sociaal Domein"])
+      let html = try String(contentsOfFile: folder.file("r/report.html"), encoding: .utf8)
+      #expect(html.contains("This report looks at Sociaal Domein"))
+
+      let unknown = try siloscope(["analyze", log, "--people", people, "--focus", "Sociaal", "--out", "s", "--quiet"], in: folder)
+      #expect(unknown.status == 64 && unknown.out.isEmpty)
+      #expect(unknown.err.contains("there is no department \"Sociaal\" to focus on (names are matched exactly); the departments: "))
+      #expect(!FileManager.default.fileExists(atPath: folder.file("s")))
+    }
+  }
+
+  @Test("--pseudonymize with levels: no unit of fewer than the minimum group size in people.csv or the GraphML")
+  func smallUnitsUnderPseudonyms() throws {
+    try withTemporaryFolder { folder in
+      let (log, people) = try Self.organization(in: folder)
+      let run = try siloscope(
+        ["analyze", log, "--people", people, "--levels", "directorate,department,team", "--level", "department", "--pseudonymize",
+         "--permutations", "99", "--out", "r", "--quiet"], in: folder, environment: ["SILOSCOPE_PSEUDONYM_KEY": "een-sleutel-van-minstens-16"])
+      #expect(run.status == 0, "\(run)")
+      let rows = try String(contentsOfFile: folder.file("r/people.csv"), encoding: .utf8).split(separator: "\n").dropFirst()
+      var counts: [String: Int] = [:]
+      for row in rows {
+        // The path's quoted field: the second comma-separated field may hold a comma ("Vergunningen, …").
+        let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+        let path = row.contains("\"") ? String(row.split(separator: "\"")[1]) : String(fields[2])
+        var prefix: [Substring] = []
+        for part in path.split(separator: " / ") {
+          prefix.append(part)
+          counts[prefix.joined(separator: " / "), default: 0] += 1
+        }
+      }
+      #expect(!counts.isEmpty)
+      for (unit, count) in counts { #expect(count >= 5, "\(unit) has \(count) people") }
+      // Teams of fewer than five exist in the input, so some paths were cut.
+      let original = try String(contentsOfFile: people, encoding: .utf8)
+      #expect(original.contains("Team A"))
+    }
+  }
+
+  /// Lazega's law firm groups by office or practice (Datasets/lazega_lawfirm/README.md: Boston
+  /// 48, Hartford 19, Providence 4; litigation 41, corporate 30).
+  @Test("Lazega's law firm by office, and with office and practice as levels")
+  func lazega() throws {
+    try withTemporaryFolder { folder in
+      let base = ["summary", "--edges", Inputs.lazegaEdges, "--nodes", Inputs.lazegaNodes, "--relation", "cowork", "--format", "json"]
+      let byOffice = try siloscope(base + ["--group-by", "office"], in: folder)
+      let offices = try #require(try JSONSerialization.jsonObject(with: Data(byOffice.out.utf8)) as? [String: Any])
+      let table = (offices["department_table"] as! [[String: Any]]).map { "\($0["name"]!) \($0["people"]!)" }
+      #expect(table == ["Boston 48", "Hartford 19", "Providence 4"])
+      let levels = try siloscope(base + ["--levels", "office,group"], in: folder)
+      let document = try #require(try JSONSerialization.jsonObject(with: Data(levels.out.utf8)) as? [String: Any])
+      let grouping = try #require(document["grouping"] as? [String: Any])
+      // Practices split by office: Providence's are below five people, so the office is chosen.
+      #expect((grouping["levels"] as! [[String: Any]]).map { $0["units"] as! Int } == [3, 6])
+      #expect(grouping["level"] as? String == "office" && grouping["automatic"] as? Bool == true)
+      let practice = try siloscope(base + ["--levels", "office,group", "--level", "2"], in: folder)
+      let split = try #require(try JSONSerialization.jsonObject(with: Data(practice.out.utf8)) as? [String: Any])
+      #expect((split["department_table"] as! [[String: Any]]).map { $0["name"] as! String }.contains("Boston / litigation"))
+    }
+  }
 }

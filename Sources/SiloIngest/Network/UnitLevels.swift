@@ -33,6 +33,12 @@ public struct UnitLevels: Sendable, Hashable {
   public var names: [String]
   /// `units[level][person]`: the person's unit at that level, `nil` when not given.
   public var units: [[String?]]
+  /// Each person's units from the top, joined with the separator ("Sociaal Domein/Jeugd/Team
+  /// Noord"; " / " for level columns); `nil` without any.
+  public var paths: [String?]
+
+  /// The person attribute that holds ``paths``.
+  public static let pathAttribute = "unit path"
 
   /// The most units a level may have to be chosen automatically: a scorecard of more is read
   /// by nobody, and the department mixing grows with the square of the count.
@@ -84,6 +90,10 @@ public struct UnitLevels: Sendable, Hashable {
   /// of two departments: "Burgerzaken / Team A", "Financiën / Team A").
   private init(components: [[String?]], names: [String], separator: String) {
     self.names = names
+    paths = (0 ..< (components.first?.count ?? 0)).map { person in
+      let parts = components.compactMap { $0[person] }
+      return parts.isEmpty ? nil : parts.joined(separator: separator)
+    }
     var units: [[String?]] = []
     for level in components.indices {
       let parent = level == 0 ? nil : units[level - 1]
@@ -140,7 +150,7 @@ extension GroupingOptions {
   /// - Throws: ``IngestError/invalidOption(_:)`` for a column that is not there or a level
   ///   that does not exist.
   func groups(
-    department: [String?], column: (String) -> [String?]?, columnNames: [String], file: String
+    department: [String?], column: (String) -> [String?]?, columnNames: [String], file: String, hint: String
   ) throws(IngestError) -> (levels: UnitLevels?, groups: [String?], summary: GroupingSummary)? {
     guard !isDefault else { return nil }
     func find(_ name: String) throws(IngestError) -> [String?] {
@@ -150,8 +160,7 @@ extension GroupingOptions {
       if let values = column(name) { return values }
       if LogColumn.department.aliases.contains(key) { return department }
       throw .invalidOption(
-        "no column \"\(name)\" in \(file) (its columns: \(columnNames.map { "\"\($0)\"" }.joined(separator: ", "))); "
-          + "a column of the log can be the department instead (--department-column)")
+        "no column \"\(name)\" in \(file) (its columns: \(columnNames.map { "\"\($0)\"" }.joined(separator: ", "))); \(hint)")
     }
     if let groupBy {
       return (nil, try find(groupBy), GroupingSummary(groupBy: groupBy, levels: [], level: nil, automatic: false))
@@ -195,13 +204,12 @@ extension ProjectLog {
     let found = try options.groups(
       department: personDepartment.map { $0 < 0 ? nil : departments[Int($0)] },
       column: { name in names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(name) }.flatMap { personAttributes[$0] } },
-      columnNames: ["department"] + names, file: file)
+      columnNames: ["department"] + names, file: file, hint: "a column of the log can be the department instead (--department-column)")
     guard let found else { return (self, nil) }
     var log = self
     if let levels = found.levels {
-      for i in levels.names.indices {
-        let name = levels.attributeName(i)
-        log.personAttributes[name] = levels.units[i]
+      for (name, values) in zip(levels.names.indices.map(levels.attributeName) + [UnitLevels.pathAttribute], levels.units + [levels.paths]) {
+        log.personAttributes[name] = values
         if !log.personAttributeNames.contains(name) { log.personAttributeNames.append(name) }
       }
     }
@@ -223,11 +231,13 @@ extension Network {
     let found = try options.groups(
       department: nodes.attributeColumn(NodeAttribute.department) ?? Array(repeating: nil, count: nodes.count),
       column: { name in names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(name) }.flatMap { nodes.attributeColumn($0) } },
-      columnNames: ["department"] + names, file: file)
+      columnNames: ["department"] + names, file: file,
+      hint: "the group column is \"department\" here (choose another with --group-column)")
     guard let found else { return (self, nil) }
     var network = self
     if let levels = found.levels {
       for i in levels.names.indices { network.nodes.setAttributeColumn(levels.attributeName(i), levels.units[i]) }
+      network.nodes.setAttributeColumn(UnitLevels.pathAttribute, levels.paths)
     }
     network.nodes.setAttributeColumn(NodeAttribute.department, found.groups)
     network.groups = Network.partition(of: network.nodes, by: NodeAttribute.department)

@@ -57,8 +57,13 @@ public struct AnalysisResult: Sendable {
   /// the ties among them: the whole network unless privacy suppresses a group.
   /// A manager who is left out is not named either: the `manager` values that point at them
   /// are cleared.
+  ///
+  /// Under pseudonyms, a unit of the organization's levels with fewer people than the minimum
+  /// group size is not named (its level's value is cleared, and the unit path ends above it):
+  /// a unit of one or two people would tell whose pseudonym is whose.
   public var personLevelNetwork: Network {
     var shown = network.keeping(personLevel).network
+    if pseudonymized { shown.nodes = clearingSmallUnits(shown.nodes, keep: personLevel) }
     guard personLevel.contains(false) else { return shown }
     if let managers = shown.nodes.attributeColumn(NodeAttribute.manager) {
       shown.nodes.setAttributeColumn(
@@ -69,6 +74,32 @@ public struct AnalysisResult: Sendable {
         })
     }
     return shown
+  }
+
+  /// `table` (the people `keep` marks) with the units of every level smaller than the minimum
+  /// group size cleared, counted over everybody; the unit path cut above the first such unit.
+  private func clearingSmallUnits(_ table: NodeTable, keep: [Bool]) -> NodeTable {
+    guard let levels = summary.grouping?.levels, !levels.isEmpty else { return table }
+    let minimum = smallDepartments.minimumSize
+    var table = table
+    var small = [[Bool]](repeating: [], count: levels.count)
+    for (i, level) in levels.enumerated() {
+      guard let whole = network.nodes.attributeColumn(level.attribute) else { continue }
+      var sizes: [String: Int] = [:]
+      for case let unit? in whole { sizes[unit, default: 0] += 1 }
+      small[i] = whole.indices.filter { keep[$0] }.map { whole[$0].map { sizes[$0]! < minimum } ?? false }
+      table.setAttributeColumn(level.attribute, zip(table.attributeColumn(level.attribute)!, small[i]).map { $1 ? nil : $0 })
+    }
+    guard let paths = table.attributeColumn(UnitLevels.pathAttribute) else { return table }
+    // The path's parts are the levels' parts in order: keep those above the first small unit.
+    let separator = paths.compactMap { $0 }.first.flatMap { path in [" / ", "/", ">", "\\", "|"].first { path.contains($0) } } ?? " / "
+    table.setAttributeColumn(UnitLevels.pathAttribute, paths.enumerated().map { person, path in
+      guard let path else { return nil }
+      let depth = small.firstIndex { $0.indices.contains(person) && $0[person] } ?? small.count
+      let parts = path.components(separatedBy: separator).prefix(depth)
+      return parts.isEmpty ? nil : parts.joined(separator: separator)
+    })
+    return table
   }
 
   /// A diagram and its SVG.
@@ -121,6 +152,8 @@ public struct AnalysisResult: Sendable {
     public var reportDate: LogDate
     /// Whether `elapsed_seconds` is stated.
     public var recordsTiming: Bool
+    /// The unit the report is kept to (``SiloAnalysis/Options/focus``), or `null`.
+    @Null public var focus: String?
 
     init(_ options: SiloAnalysis.Options, method: BrokerAnalysis.Method) {
       weighted = options.weighted
@@ -137,6 +170,7 @@ public struct AnalysisResult: Sendable {
       communityMethod = "leiden"
       minimumGroupSize = options.minimumGroupSize
       keepRole = options.keepRole
+      focus = options.focus
       heading = options.heading
       language = options.language
       reportDate = options.reportDate ?? LogDate(dayNumber: Int32((Date().timeIntervalSince1970 / 86_400).rounded(.down)))

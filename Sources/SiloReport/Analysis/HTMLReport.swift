@@ -75,6 +75,7 @@ public enum HTMLReport {
       from: s.firstDate.map { dateText($0, w) }, to: s.lastDate.map { dateText($0, w) }))
     page.add("</p>\n<p class=\"date\">\(w.reportDate(date))</p>\n")
     if result.pseudonymized { page.add("<p class=\"privacy\">\(w.pseudonymNotice)</p>\n") }
+    if let focus = result.options.focus { page.add("<p class=\"privacy\">\(w.focusNotice(focus))</p>\n") }
     page.add("</header>\n")
   }
 

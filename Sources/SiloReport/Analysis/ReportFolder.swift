@@ -10,7 +10,7 @@ import SiloMetrics
 /// |---|---|
 /// | `report.html` | the report: findings, scorecard, brokers, communities, diagrams, methods |
 /// | `report.json` | every number of the report (``ReportDocument``, `Schemas/report.schema.json`) |
-/// | `people.csv` | per person: department, manager (when the input names managers), community, ties, betweenness, constraint, role |
+/// | `people.csv` | per person: department, unit path (with levels), manager (when the input names managers), community, ties, betweenness, constraint, role |
 /// | `departments.csv` | per department: head count, ties inside and across, E-I with p |
 /// | `department-matrix.csv` | ties between departments (inside on the diagonal) |
 /// | `network.graphml` | the person network for Gephi, NetworkX, igraph |
@@ -78,10 +78,12 @@ public struct ReportFolder {
     let w = result.options.language.wording
     // The manager column when the input names managers; a manager who may not be shown is
     // left empty, as in network.graphml.
-    let managers = result.network.nodes.attributeColumn(NodeAttribute.manager) == nil
-      ? nil : result.personLevelNetwork.nodes.attributeColumn(NodeAttribute.manager)
+    let shown = result.personLevelNetwork.nodes
+    let managers = shown.attributeColumn(NodeAttribute.manager)
+    // The unit path when the input has levels (cut above units too small to name).
+    let paths = shown.attributeColumn(UnitLevels.pathAttribute)
     var out = d.start + d.line(header(
-      ["id", "department"] + (managers == nil ? [] : ["manager"]) + [
+      ["id", "department"] + (paths == nil ? [] : ["unit_path"]) + (managers == nil ? [] : ["manager"]) + [
         "community", "degree", "strength", "betweenness", "constraint", "effective_size", "brokerage_role", "articulation_point",
       ]))
     let articulation = Set(b.cutPoints.articulationPoints)
@@ -89,11 +91,12 @@ public struct ReportFolder {
     for v in 0 ..< network.graph.nodeCount where result.personLevel[v] {
       let node = NodeID(v)
       let manager = managers.map { [CSVExport.text($0[shownRow] ?? "", dialect: d)] } ?? []
+      let path = paths.map { [CSVExport.text($0[shownRow] ?? "", dialect: d)] } ?? []
       shownRow += 1
       out += d.line([
         CSVExport.text(network.nodes.ids[v], dialect: d),
         CSVExport.text(network.groups.map { $0.name(of: $0.group(of: node)) } ?? "", dialect: d),
-      ] + manager + [
+      ] + path + manager + [
         String(community.group(of: node) + 1),
         String(network.graph.degree(of: node)),
         CSVExport.number(network.graph.strength(of: node), dialect: d),

@@ -91,6 +91,10 @@ public enum SiloAnalysis {
     /// names managers: whether one top is expected (several tops are then an error), or `nil`
     /// to leave the section out and not read the reporting lines.
     public var reportingLines: ReportingLines? = .severalTops
+    /// One department (by name, as in the input) the report is kept to: the unit, the units it
+    /// has ties with, its people and the brokers in it or tied into it (``Focus``); every
+    /// number is still computed on the whole organization. The teams must include it.
+    public var focus: String?
     /// Called at the start and end of every step.
     public var progress: (@Sendable (AnalysisProgress) -> Void)?
 
@@ -138,6 +142,7 @@ public enum SiloAnalysis {
     // Privacy first, so that nothing after this point sees a name.
     let guarded = try protected(loaded, options: options)
     let network = guarded.network, smallDepartments = guarded.smallDepartments
+    let focus = try Self.focus(network, smallDepartments: smallDepartments, options: options)
     var summary = NetworkSummary(
       network: network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
       projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
@@ -167,6 +172,8 @@ public enum SiloAnalysis {
       PrivacyFilter.leaveOut(
         department: name, silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary)
     }
+    focus?.filter(
+      silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary, ids: network.nodes.ids)
     let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
@@ -186,7 +193,7 @@ public enum SiloAnalysis {
           () throws(RenderError) in
           try drawings(
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
-            smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping)
+            smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping, focus: focus)
         }
         if let hierarchy {
           diagrams.append(try orgChart(
@@ -227,7 +234,8 @@ public enum SiloAnalysis {
     if let pseudonymizer = options.pseudonymizer {
       // Renumbered by pseudonym: the input's order (often alphabetical by name) would
       // otherwise survive in every list of people.
-      let sorted = pseudonymizer.apply(to: network, keepingRole: options.keepRole).sortedByID()
+      let units = Set((loaded.grouping?.levels.map(\.attribute) ?? []) + (loaded.grouping?.levels.isEmpty == false ? [UnitLevels.pathAttribute] : []))
+      let sorted = pseudonymizer.apply(to: network, keepingRole: options.keepRole, units: units).sortedByID()
       network = sorted.network
       affiliations = affiliations?.renumbered(sorted.newIndex)
     }
@@ -249,7 +257,9 @@ public enum SiloAnalysis {
     _ loaded: LoadedInput, guarded: (network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments, personLevel: [Bool]),
     scorecard: SiloScorecard, relabellings: EIRelabellings?, options: Options
   ) throws(AnalysisError) -> (TeamsDocument?, TeamError?) {
-    guard let teams = options.teams, loaded.kind == .log else { return (nil, nil) }
+    guard var teams = options.teams, loaded.kind == .log else { return (nil, nil) }
+    // A focused report proposes teams that open its unit.
+    if let focus = options.focus, teams.departments.isEmpty { teams.departments = [focus] }
     do {
       let whatIf = try TeamWhatIf(
         loaded: loaded, network: guarded.network, personLevel: guarded.personLevel, scorecard: scorecard,
@@ -418,19 +428,21 @@ public enum SiloAnalysis {
 
   private static func drawings(
     network whole: Network, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, silos: SilosDocument,
-    smallDepartments: SmallDepartments, personLevel: [Bool], grouping: GroupingSummary?
+    smallDepartments: SmallDepartments, personLevel: [Bool], grouping: GroupingSummary?, focus: Focus?
   ) throws(RenderError) -> [AnalysisResult.DrawnDiagram] {
     var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: options.language.diagramLanguage)
     diagramOptions.maximumPeople = 2_000
     // Person-level views draw the people who may be shown, with the values computed on the
     // whole network; the department map draws departments (the suppressed one left out).
-    let (network, newNode) = whole.keeping(personLevel)
+    // With a focus: the unit's people and everybody tied to them.
+    let shown = focus.map { f in zip(personLevel, f.neighbourhood).map { $0 && $1 } } ?? personLevel
+    let (network, newNode) = whole.keeping(shown)
     let metrics = DiagramMetrics(
       betweenness: brokers.betweenness, holes: brokers.holes, brokers: brokers.top, communities: detection
-    ).keeping(personLevel, newNode: newNode)
+    ).keeping(shown, newNode: newNode)
     // With levels below the top analysed, the top level's map and one per top-level unit
     // take the department map's place.
-    let levelMaps = try Self.levelMaps(whole, grouping: grouping, silos: silos, smallDepartments: smallDepartments, options: options)
+    let levelMaps = focus != nil ? nil : try Self.levelMaps(whole, grouping: grouping, silos: silos, smallDepartments: smallDepartments, options: options)
     var drawn: [AnalysisResult.DrawnDiagram] = levelMaps ?? []
     let w = options.language.wording
     let plan: [(DiagramView, String, String)] = [
@@ -459,6 +471,7 @@ public enum SiloAnalysis {
         } else if let name = smallDepartments.mergedInto {
           map.footnote = w.mergedFootnote(name, count: smallDepartments.merged.count, minimum: smallDepartments.minimumSize)
         }
+        if let focus { map = map.keeping(map.names.indices.filter { focus.units.contains(map.names[$0]) }, footnote: nil) }
         fitted = try Diagram.departments(map, options: diagramOptions).fittedSVG(to: .reportPage)
       } else {
         fitted = try network.diagram(request, metrics: metrics).fittedSVG(to: .reportPage)
@@ -470,6 +483,20 @@ public enum SiloAnalysis {
 }
 
 extension SiloAnalysis {
+  /// The focus of ``Options/focus`` on the protected network.
+  ///
+  /// - Throws: ``AnalysisError/unknownFocus(_:departments:mergedInto:)`` for a name that is
+  ///   no department there (or one privacy merged away).
+  static func focus(_ network: Network, smallDepartments: SmallDepartments, options: Options) throws(AnalysisError) -> Focus? {
+    guard let name = options.focus else { return nil }
+    if let focus = Focus(unit: name, network: network), !(smallDepartments.suppressed && name == smallDepartments.mergedInto) {
+      return focus
+    }
+    let merged = smallDepartments.merged.contains { $0.name == name } ? smallDepartments.mergedInto : nil
+    let names = network.groups.map { g in (0 ..< g.groupCount).map(g.name(of:)) } ?? []
+    throw .unknownFocus(name, departments: names.sorted(), mergedInto: merged)
+  }
+
   /// The reporting lines of the protected network (pseudonyms map one to one, so they form
   /// the tree checked before privacy) and their measures; `nil` without managers or when
   /// ``Options/reportingLines`` is `nil`.
@@ -570,6 +597,10 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
   case unsuitable(String)
   /// The team advisor or the simulation cannot do what was asked.
   case teams(TeamError)
+  /// ``SiloAnalysis/Options/focus`` names no department of the (privacy-merged) network:
+  /// the name given, the departments there are, and the group it was merged into when privacy
+  /// merged it.
+  case unknownFocus(String, departments: [String], mergedInto: String?)
 
   public var description: String {
     switch self {
@@ -580,6 +611,10 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .output(let error): return error.description
     case .unsuitable(let message): return message
     case .teams(let error): return TeamsText.describe(error)
+    case .unknownFocus(let name, let departments, let mergedInto):
+      if let mergedInto { return "the department \"\(name)\" is merged into \"\(mergedInto)\" for privacy: it cannot be the focus on its own" }
+      let shown = departments.prefix(10).map { "\"\($0)\"" }.joined(separator: ", ") + (departments.count > 10 ? " and \(departments.count - 10) more" : "")
+      return "there is no department \"\(name)\" to focus on (names are matched exactly); the departments: \(shown)"
     }
   }
 
@@ -593,6 +628,7 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .output(let error): return error.exitCode
     case .unsuitable: return 65
     case .teams(let error): return TeamsText.exitCode(error)
+    case .unknownFocus: return 64
     }
   }
 }

@@ -193,6 +193,9 @@ struct DutchWording: ReportWording {
   }
 
   func reportDate(_ date: String) -> String { "Rapport van \(date)" }
+  func focusNotice(_ unit: String) -> String {
+    "Dit rapport kijkt naar \(unit): de medewerkers, de afdelingen waarmee \(unit) samenwerkt en de mensen die de verbinding leggen. Alle cijfers zijn berekend over de hele organisatie."
+  }
   let pseudonymNotice = "Namen zijn vervangen door pseudoniemen (P-…)."
   let keyFindings = "Belangrijkste bevindingen"
   let pageWord = "Pagina "
@@ -412,7 +415,7 @@ struct DutchWording: ReportWording {
   }
 
   let csvHeaders = [
-    "id": "Persoon", "department": "Afdeling", "manager": "Leidinggevende", "community": "Samenwerkingsgroep", "degree": "Contacten", "strength": "Gewicht relaties",
+    "id": "Persoon", "department": "Afdeling", "manager": "Leidinggevende", "unit_path": "Organisatie-eenheid", "community": "Samenwerkingsgroep", "degree": "Contacten", "strength": "Gewicht relaties",
     "betweenness": "Tussenpositie", "constraint": "Constraint", "effective_size": "Effectieve omvang", "brokerage_role": "Makelaarsrol",
     "articulation_point": "Scharnierpunt", "people": "Medewerkers", "ties_inside": "Relaties binnen", "ties_across": "Relaties buiten",
     "share_inside": "Aandeel binnen", "ei_index": "E-I", "ei_expected": "E-I bij toeval", "ei_p_value": "p",

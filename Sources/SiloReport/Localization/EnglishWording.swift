@@ -194,6 +194,9 @@ struct EnglishWording: ReportWording {
   }
 
   func reportDate(_ date: String) -> String { "Report of \(date)" }
+  func focusNotice(_ unit: String) -> String {
+    "This report looks at \(unit): its people, the departments it works with and the people who connect it. Every number is computed on the whole organization."
+  }
   let pseudonymNotice = "Names are replaced by keyed pseudonyms (P-…)."
   let keyFindings = "Key findings"
   let pageWord = "Page "
@@ -413,7 +416,7 @@ struct EnglishWording: ReportWording {
   }
 
   let csvHeaders = [
-    "id": "Person", "department": "Department", "manager": "Manager", "community": "Group", "degree": "Contacts", "strength": "Tie weight",
+    "id": "Person", "department": "Department", "manager": "Manager", "unit_path": "Unit", "community": "Group", "degree": "Contacts", "strength": "Tie weight",
     "betweenness": "Betweenness", "constraint": "Constraint", "effective_size": "Effective size", "brokerage_role": "Brokerage role",
     "articulation_point": "Cut point", "people": "People", "ties_inside": "Ties inside", "ties_across": "Ties outside",
     "share_inside": "Share inside", "ei_index": "E-I", "ei_expected": "E-I by chance", "ei_p_value": "p",

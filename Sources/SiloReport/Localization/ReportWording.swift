@@ -56,6 +56,8 @@ public protocol ReportWording: Sendable {
   func subtitle(people: Part, departments: Part, ties: Part, from: String?, to: String?) -> [Part]
   func reportDate(_ date: String) -> String
   var pseudonymNotice: String { get }
+  /// The header's note on a report kept to one unit (`--focus`).
+  func focusNotice(_ unit: String) -> String
   var keyFindings: String { get }
   /// `@page` footer: text before the page number and between it and the page count.
   var pageWord: String { get }

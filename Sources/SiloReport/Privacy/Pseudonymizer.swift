@@ -254,7 +254,10 @@ public struct Pseudonymizer: Sendable {
   /// by pseudonym before showing people in that order.
   ///
   /// - Complexity: O(*n* + *a*·*n*) plus the HMACs, for *n* nodes and *a* attributes.
-  public func apply(to network: Network, keepingRole: Bool = false) -> Network {
+  ///
+  /// `units` are attributes kept as the department is: the organization's levels and unit
+  /// paths (SiloIngest's `GroupingSummary`), which name units, not people.
+  public func apply(to network: Network, keepingRole: Bool = false, units: Set<String> = []) -> Network {
     let table = network.nodes
     let managerColumn = table.attributeColumn(NodeAttribute.manager)
     // Managers who are not nodes, each once, in order of first appearance.
@@ -273,6 +276,8 @@ public struct Pseudonymizer: Sendable {
       case NodeAttribute.department:
         result.setAttributeColumn(attribute, table.attributeColumn(attribute)!)
       case NodeAttribute.role where keepingRole:
+        result.setAttributeColumn(attribute, table.attributeColumn(attribute)!)
+      case _ where units.contains(attribute):
         result.setAttributeColumn(attribute, table.attributeColumn(attribute)!)
       case NodeAttribute.manager:
         result.setAttributeColumn(

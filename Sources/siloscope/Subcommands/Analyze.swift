@@ -99,6 +99,11 @@ struct Analyze: ParsableCommand {
   @Flag(help: "Leave out the section \"The org chart and the real collaboration\" and do not read the manager column.")
   var noHierarchy = false
 
+  @Option(help: ArgumentHelp(
+    "Keep the report to one department: it, the departments it works with, its people and the brokers in it or tied into it (every number is still the whole organization's).",
+    valueName: "department"))
+  var focus: String?
+
   @Flag(help: "No progress on standard error.")
   var quiet = false
 
@@ -129,6 +134,7 @@ struct Analyze: ParsableCommand {
       options.trend = period.trend
       if noTeams { options.teams = nil }
       options.reportingLines = noHierarchy ? nil : tops
+      options.focus = focus
       // Reproducible builds' convention (reproducible-builds.org): with SOURCE_DATE_EPOCH the
       // report states that date and no run time, so the same input gives the same bytes.
       if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Int64($0) }) {

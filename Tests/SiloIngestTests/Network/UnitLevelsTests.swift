@@ -65,7 +65,7 @@ import Testing
     var missing = GroupingOptions()
     missing.groupBy = "grade"
     #expect(throws: IngestError.invalidOption(
-      "no column \"grade\" in nodes.csv (its columns: \"department\", \"directorate\", \"location\"); a column of the log can be the department instead (--department-column)")) {
+      "no column \"grade\" in nodes.csv (its columns: \"department\", \"directorate\", \"location\"); the group column is \"department\" here (choose another with --group-column)")) {
       try network.grouped(missing, file: "nodes.csv")
     }
     options.level = "region"
