@@ -116,4 +116,24 @@ struct HierarchyCommandTests {
       #expect(run.err.contains("the input has no reporting lines: give a people file (--people) or node list (--nodes) with a manager column"))
     }
   }
+
+  @Test("--pseudonymize: the totals stay; no manager, unit pair or skip-level tie is listed and no org chart drawn")
+  func pseudonymized() throws {
+    try withTemporaryFolder { folder in
+      let (log, people) = AnalyzeCommandTests.writeOrganization(folder)
+      let run = try siloscope(
+        ["analyze", log, "--people", people, "--pseudonymize", "--min-group-size", "1", "--permutations", "99", "--out", "r", "--quiet"],
+        in: folder, environment: ["SILOSCOPE_PSEUDONYM_KEY": "geheime-sleutel-voor-de-test-2026"])
+      #expect(run.status == 0, "\(run)")
+      let report = try #require(try AnalyzeCommandTests.json(folder.file("r/report.json")) as? [String: Any])
+      let hierarchy = try #require(report["hierarchy"] as? [String: Any])
+      #expect(hierarchy["lists_left_out"] as? Bool == true)
+      #expect((hierarchy["managers"] as? [Any])?.isEmpty == true && (hierarchy["skip_level_ties"] as? [Any])?.isEmpty == true)
+      #expect((hierarchy["untied_sibling_units"] as? [Any])?.isEmpty == true)
+      #expect(((hierarchy["organization"] as? [String: Any])?["managers"] as? Int ?? 0) > 0)
+      #expect(!FileManager.default.fileExists(atPath: folder.file("r/org-chart.svg")))
+      let html = try String(contentsOfFile: folder.file("r/report.html"), encoding: .utf8)
+      #expect(html.contains("a place in the chart (the top, the head of a unit) names the person who holds it"))
+    }
+  }
 }

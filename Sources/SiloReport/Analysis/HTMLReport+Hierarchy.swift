@@ -25,6 +25,7 @@ extension HTMLReport {
       page.add("</td></tr>\n")
     }
     page.add("</tbody>\n</table>\n")
+    if h.listsLeftOut { page.add("<p class=\"note\">\(hw.listsLeftOut)</p>\n") }
     managers(&page, h, hw)
     untied(&page, h, hw)
     page.add("<p class=\"note\">\(hw.definitions)</p>\n</section>\n")

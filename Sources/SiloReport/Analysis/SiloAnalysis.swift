@@ -195,7 +195,8 @@ public enum SiloAnalysis {
             network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
             smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping, focus: focus)
         }
-        if let hierarchy {
+        // Under pseudonyms the chart is not drawn: a place in it names its holder.
+        if let hierarchy, !guarded.pseudonymized {
           diagrams.append(try orgChart(
             network, tree: hierarchy.tree, personLevel: guarded.personLevel, levels: loaded.grouping?.levels.map(\.attribute) ?? [],
             options: options))
@@ -503,6 +504,7 @@ extension SiloAnalysis {
   static func hierarchy(
     _ network: Network, personLevel: [Bool], options: Options
   ) throws(AnalysisError) -> (tree: ReportingTree, document: HierarchyDocument)? {
+    let pseudonymized = options.pseudonymizer != nil
     guard let lines = options.reportingLines, network.nodes.attributeColumn(NodeAttribute.manager) != nil else { return nil }
     let tree: ReportingTree
     do {
@@ -512,7 +514,7 @@ extension SiloAnalysis {
     }
     guard tree.chartSize > 0 else { return nil }
     let measures = network.hierarchyMeasures(tree: tree, weighted: options.weighted)
-    return (tree, HierarchyDocument(measures, network: network, shown: personLevel))
+    return (tree, HierarchyDocument(measures, network: network, shown: personLevel, pseudonymized: pseudonymized))
   }
 
   /// The org chart with the collaboration over it, fitted to the report's page.

@@ -46,6 +46,7 @@ extension HierarchyDocument {
       measures.append([hw.measure("untied_sibling_unit_pairs"), "\(n.integer(o.untiedSiblingUnitPairs)) / \(n.integer(o.siblingUnitPairs))"])
     }
     var out = measures.rendered()
+    if listsLeftOut { out += "\n" + hw.listsLeftOut + "\n" }
     let listed = largestManagers(15)
     if !listed.isEmpty {
       var table = PlainTable(

@@ -6,13 +6,17 @@ import SiloMetrics
 /// reporting lines against the collaboration (SiloMetrics' `HierarchyMeasures`, where every
 /// measure is defined). Keys are snake_case; undefined numbers are `null`.
 ///
-/// People are named by id (pseudonyms under `--pseudonymize`); a person privacy leaves out
-/// of person-level outputs is in every total but in no list: a manager's row, a skip-level
-/// tie or a pair of units that would name them is left out.
+/// People are named by id; a person privacy leaves out of person-level outputs is in every
+/// total but in no list: a manager's row, a skip-level tie or a pair of units that would name
+/// them is left out. Under pseudonyms the lists are empty (``listsLeftOut``): a place in the
+/// chart (the top, the head of a unit) names its holder whatever the pseudonym.
 public struct HierarchyDocument: Sendable, Hashable, Codable {
   public var schemaVersion = 1
   public var command = "hierarchy"
   public var weighted: Bool
+  /// Whether the lists (managers, units side by side, skip-level ties) are left out because
+  /// names are pseudonymized.
+  public var listsLeftOut: Bool
   public var organization: OrganizationPart
   public var managers: [ManagerPart]
   /// Pairs of units side by side under one manager with no tie between them, largest first
@@ -98,9 +102,10 @@ public struct HierarchyDocument: Sendable, Hashable, Codable {
   }
 
   /// The document of `measures` for `network`; `shown` marks who may be named (all when `nil`).
-  public init(_ measures: HierarchyMeasures, network: Network, shown: [Bool]? = nil) {
+  public init(_ measures: HierarchyMeasures, network: Network, shown: [Bool]? = nil, pseudonymized: Bool = false) {
     let ids = network.nodes.ids
-    let isShown = { (v: NodeID) in shown?[v.index] ?? true }
+    let isShown = { (v: NodeID) in !pseudonymized && (shown?[v.index] ?? true) }
+    listsLeftOut = pseudonymized
     let department = { (v: NodeID) in network.groups.map { $0.name(of: $0.group(of: v)) } }
     weighted = measures.weighted
     organization = OrganizationPart(measures.organization)

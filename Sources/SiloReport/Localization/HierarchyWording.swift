@@ -34,6 +34,8 @@ public protocol HierarchyWording: Sendable {
   var notShown: String { get }
   /// The unit of the top of a chart with levels.
   var wholeOrganization: String { get }
+  /// Why, under pseudonyms, the managers, the units and the org chart are not shown.
+  var listsLeftOut: String { get }
 }
 
 extension ReportLanguage {
@@ -103,6 +105,9 @@ struct EnglishHierarchyWording: HierarchyWording {
   }
   var notShown: String { "(not shown)" }
   var wholeOrganization: String { "the whole organization" }
+  var listsLeftOut: String {
+    "Names are pseudonymized, so the managers, the units side by side and the org chart are left out: a place in the chart (the top, the head of a unit) names the person who holds it."
+  }
 }
 
 struct DutchHierarchyWording: HierarchyWording {
@@ -163,4 +168,7 @@ struct DutchHierarchyWording: HierarchyWording {
   }
   var notShown: String { "(niet getoond)" }
   var wholeOrganization: String { "de hele organisatie" }
+  var listsLeftOut: String {
+    "De namen zijn gepseudonimiseerd; daarom ontbreken de leidinggevenden, de eenheden naast elkaar en het organigram: een plaats in het organigram (de top, het hoofd van een eenheid) verraadt wie die plaats inneemt."
+  }
 }
