@@ -35,8 +35,10 @@ public struct ReportingTree: Sendable, Hashable {
 
   /// Reads the reporting lines from `nodes`' `manager` attribute.
   ///
-  /// - Parameter oneTop: Whether the chart must have a single top (an organization's chart
-  ///   usually does: two tops in one file mostly mean a missing row).
+  /// - Parameters:
+  ///   - nodes: The people, with each one's manager (a person id) in the `manager` attribute.
+  ///   - oneTop: Whether the chart must have a single top (for a file that must hold one
+  ///     whole organization).
   /// - Throws: ``ReportingTreeError``: a manager who is not a person of the table, a cycle,
   ///   several tops when `oneTop`; the first found in node order.
   public init(nodes: NodeTable, oneTop: Bool = false) throws(ReportingTreeError) {

@@ -20,7 +20,7 @@ public struct HierarchyDocument: Sendable, Hashable, Codable {
   public var organization: OrganizationPart
   public var managers: [ManagerPart]
   /// Pairs of units side by side under one manager with no tie between them, largest first
-  /// (at most 50 listed; ``HierarchyMeasures/Organization/untiedSiblingUnitPairs`` counts all).
+  /// (at most 50 listed; ``OrganizationPart/untiedSiblingUnitPairs`` counts all).
   public var untiedSiblingUnits: [SiblingUnitsPart]
   /// The heaviest ties that skip a level (at most 50; the organization counts all).
   public var skipLevelTies: [SkipLevelPart]
