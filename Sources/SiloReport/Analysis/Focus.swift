@@ -69,7 +69,12 @@ public struct Focus: Sendable, Hashable {
     brokers.nodes.removeAll { !memberIDs.contains($0.id) }
     // The unit's brokers: in it, or tied into it; ranked among themselves.
     brokers.brokers.removeAll { !near.contains($0.id) }
-    for i in brokers.brokers.indices { brokers.brokers[i].rank = i + 1 }
+    for i in brokers.brokers.indices {
+      brokers.brokers[i].rank = i + 1
+      // What the unit would lose: the pairs of departments that include it.
+      brokers.brokers[i].pairsLosingAllTies.removeAll { !$0.contains(unit) }
+      brokers.brokers[i].pairsDisconnected.removeAll { !$0.contains(unit) }
+    }
     summary.departmentTable.removeAll { !units.contains($0.name) }
   }
 }
