@@ -52,6 +52,12 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case projectionTooLarge(coMemberships: Int, limit: Int, largest: [ProjectShare], suggestedMaximumProjectSize: Int?)
   /// The `manager` column does not describe a tree.
   case reportingLines(ReportingLineProblem)
+  /// A column asked for as a level or grouping is not in `file`, whose columns are `columns`;
+  /// `inLog` tells whether the people come from a log (whose other columns can be the
+  /// department) or a node list.
+  case unknownColumn(name: String, file: String, columns: [String], inLog: Bool)
+  /// A level asked for is not one of `levels` (top first).
+  case unknownLevel(name: String, levels: [String])
 
   public var description: String {
     switch self {
@@ -89,6 +95,10 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       return message
     case .reportingLines(let problem):
       return problem.description
+    case .unknownColumn(let name, let file, let columns, _):
+      return "no column \"\(name)\" in \(file) (its columns: \(columns.map { "\"\($0)\"" }.joined(separator: ", ")))"
+    case .unknownLevel(let name, let levels):
+      return "no level \"\(name)\": the levels are \(levels.enumerated().map { "\($0 + 1) \"\($1)\"" }.joined(separator: ", "))"
     }
   }
 
@@ -97,7 +107,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   public var exitCode: Int32 {
     switch self {
     case .fileNotFound, .unreadable: return 66
-    case .invalidOption: return 64
+    case .invalidOption, .unknownColumn, .unknownLevel: return 64
     default: return 65
     }
   }

@@ -82,8 +82,12 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
 
 /// The option that answers an input error, when there is one.
 private func flagHint(_ error: IngestError) -> String {
-  guard case .reportingLines(let problem) = error, problem.kind == .severalTops else { return "" }
-  return ", or allow several with --tops several"
+  switch error {
+  case .reportingLines(let problem) where problem.kind == .severalTops: return ", or allow several with --tops several"
+  case .unknownColumn(_, _, _, inLog: true): return "; a column of the log can be the department instead (--department-column)"
+  case .unknownColumn(_, _, _, inLog: false): return "; the group column is \"department\" here (choose another with --group-column)"
+  default: return ""
+  }
 }
 
 private func encodingReason(_ error: EncodingError) -> String {

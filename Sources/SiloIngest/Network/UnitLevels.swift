@@ -147,10 +147,10 @@ extension GroupingOptions {
   ///
   /// - Returns: the levels (`nil` without), each person's group, and the summary; `nil` when
   ///   the options change nothing.
-  /// - Throws: ``IngestError/invalidOption(_:)`` for a column that is not there or a level
-  ///   that does not exist.
+  /// - Throws: ``IngestError/unknownColumn(name:file:columns:inLog:)``,
+  ///   ``IngestError/unknownLevel(name:levels:)``.
   func groups(
-    department: [String?], column: (String) -> [String?]?, columnNames: [String], file: String, hint: String
+    department: [String?], column: (String) -> [String?]?, columnNames: [String], file: String, inLog: Bool
   ) throws(IngestError) -> (levels: UnitLevels?, groups: [String?], summary: GroupingSummary)? {
     guard !isDefault else { return nil }
     func find(_ name: String) throws(IngestError) -> [String?] {
@@ -159,8 +159,7 @@ extension GroupingOptions {
       if key == NodeAttribute.department { return department }
       if let values = column(name) { return values }
       if LogColumn.department.aliases.contains(key) { return department }
-      throw .invalidOption(
-        "no column \"\(name)\" in \(file) (its columns: \(columnNames.map { "\"\($0)\"" }.joined(separator: ", "))); \(hint)")
+      throw .unknownColumn(name: name, file: file, columns: columnNames, inLog: inLog)
     }
     if let groupBy {
       return (nil, try find(groupBy), GroupingSummary(groupBy: groupBy, levels: [], level: nil, automatic: false))
@@ -174,13 +173,10 @@ extension GroupingOptions {
       for name in self.levels { columns.append(try find(name)) }
       levels = UnitLevels(columns: columns, names: self.levels)
     }
-    guard !levels.names.isEmpty else { throw .invalidOption("no levels: name their columns with --levels, or the separator of a unit path") }
+    guard !levels.names.isEmpty else { throw .invalidOption("no levels: every unit path is empty") }
     let chosen: Int
     if let level {
-      guard let found = levels.level(named: level) else {
-        throw .invalidOption(
-          "no level \"\(level)\": the levels are \(levels.names.enumerated().map { "\($0 + 1) \"\($1)\"" }.joined(separator: ", "))")
-      }
+      guard let found = levels.level(named: level) else { throw .unknownLevel(name: level, levels: levels.names) }
       chosen = found
     } else {
       chosen = levels.automaticLevel(minimumSize: minimumUnitSize)
@@ -204,7 +200,7 @@ extension ProjectLog {
     let found = try options.groups(
       department: personDepartment.map { $0 < 0 ? nil : departments[Int($0)] },
       column: { name in names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(name) }.flatMap { personAttributes[$0] } },
-      columnNames: ["department"] + names, file: file, hint: "a column of the log can be the department instead (--department-column)")
+      columnNames: ["department"] + names, file: file, inLog: true)
     guard let found else { return (self, nil) }
     var log = self
     if let levels = found.levels {
@@ -231,8 +227,7 @@ extension Network {
     let found = try options.groups(
       department: nodes.attributeColumn(NodeAttribute.department) ?? Array(repeating: nil, count: nodes.count),
       column: { name in names.first { HeaderMatching.normalized($0) == HeaderMatching.normalized(name) }.flatMap { nodes.attributeColumn($0) } },
-      columnNames: ["department"] + names, file: file,
-      hint: "the group column is \"department\" here (choose another with --group-column)")
+      columnNames: ["department"] + names, file: file, inLog: false)
     guard let found else { return (self, nil) }
     var network = self
     if let levels = found.levels {

@@ -64,12 +64,11 @@ import Testing
     #expect(grouped.summary?.groupBy == "location")
     var missing = GroupingOptions()
     missing.groupBy = "grade"
-    #expect(throws: IngestError.invalidOption(
-      "no column \"grade\" in nodes.csv (its columns: \"department\", \"directorate\", \"location\"); the group column is \"department\" here (choose another with --group-column)")) {
+    #expect(throws: IngestError.unknownColumn(name: "grade", file: "nodes.csv", columns: ["department", "directorate", "location"], inLog: false)) {
       try network.grouped(missing, file: "nodes.csv")
     }
     options.level = "region"
-    #expect(throws: IngestError.invalidOption("no level \"region\": the levels are 1 \"Directorate\", 2 \"department\"")) {
+    #expect(throws: IngestError.unknownLevel(name: "region", levels: ["Directorate", "department"])) {
       try network.grouped(options, file: "nodes.csv")
     }
   }
