@@ -132,3 +132,17 @@ func projectionOptions(
 func isRelativelyClose(_ a: Double, _ b: Double, tolerance: Double = 1e-12) -> Bool {
   abs(a - b) <= tolerance * max(abs(a), abs(b))
 }
+
+extension IngestError {
+  /// The location and reason of a `.malformed` error, else `nil` (for `try #require`).
+  var malformed: (location: SourceLocation, reason: String)? {
+    if case .malformed(let location, let reason) = self { return (location, reason) }
+    return nil
+  }
+
+  /// The location and reason of an `.invalidEncoding` error, else `nil`.
+  var invalidEncoding: (location: SourceLocation, reason: String)? {
+    if case .invalidEncoding(let location, let reason) = self { return (location, reason) }
+    return nil
+  }
+}

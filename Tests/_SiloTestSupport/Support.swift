@@ -50,6 +50,12 @@ public func isClose(_ a: Double, _ b: Double, tolerance: Double = 1e-9) -> Bool 
   return abs(a - b) <= tolerance
 }
 
+/// Whether `actual` is within `tolerance · max(1, |expected|)` of `expected`: absolute for
+/// values up to 1, relative above (NaN equals NaN).
+public func isClose(_ actual: Double, _ expected: Double, relative tolerance: Double) -> Bool {
+  isClose(actual, expected, tolerance: tolerance * max(1, abs(expected)))
+}
+
 /// The built `siloscope` executable, next to the test bundle in the build folder.
 public enum BuiltExecutable {
   public static var siloscope: String {

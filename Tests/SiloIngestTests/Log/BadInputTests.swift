@@ -88,10 +88,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\nAna,P1,3\nBob,\"P2,4\nCarl,P3,5\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location == SourceLocation(file: path, line: 3, column: 5))
     #expect(reason == "a quoted field starts here but its closing quote is missing")
     #expect(error?.description.hasPrefix("\(path):3:5: ") == true)
@@ -105,10 +102,7 @@ struct BadInputTests {
     // character; it is never closed.
     let path = files.text("log.csv", "person,project,hours\n\"Ana\nSmit\",P1,3\nBob,P2,\"4\nCarl,P3,5\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, _)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let location = try #require(error?.malformed).location
     #expect(location == SourceLocation(file: path, line: 4, column: 8))
   }
 
@@ -119,10 +113,7 @@ struct BadInputTests {
     // `Ünal,"P1"x,3`: the x is the 10th character (Ü counts as one).
     let path = files.text("log.csv", "person,project,hours\nAna,P1,1\nÜnal,\"P1\"x,3\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location == SourceLocation(file: path, line: 3, column: 10))
     #expect(reason.contains("after a closing quote"))
   }
@@ -135,10 +126,7 @@ struct BadInputTests {
     // semicolon, and every row then has one field.
     let path = files.text("log.csv", "person;project;hours\nAna,P1,3\nBob,P1,4\nCarl,P2,5\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location.file == path)
     #expect(location.line == 2)
     #expect(reason.contains("the delimiter (semicolon) may be wrong"))
@@ -152,10 +140,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\nAna,P1,7,5\nBob,P1,8,25\nCarl,P2,3\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location.line == 2)
     #expect(reason.contains("this row has 4 fields but the header has 3"))
     #expect(reason.contains("the delimiter (comma) may be wrong"))
@@ -175,10 +160,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.text("log.csv", "person project hours\nAna P1 3\n")
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location == SourceLocation(file: path, line: 1, column: 1))
     #expect(reason.contains("single column"))
   }
@@ -191,10 +173,7 @@ struct BadInputTests {
     let bytes = Array("person,project,hours\nAna,P1,1\nÜnal,Caf".utf8) + [0xE9] + Array(",3\n".utf8)
     let path = files.bytes("log.csv", bytes)
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .invalidEncoding(let location, let reason)? = error else {
-      Issue.record("expected .invalidEncoding, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.invalidEncoding)
     #expect(location == SourceLocation(file: path, line: 3, column: 9))
     #expect(reason.contains("0xE9"))
     #expect(error?.exitCode == 65)
@@ -210,10 +189,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.bytes("log.csv", Array("person,project\nAna,".utf8) + bad + Array("\n".utf8))
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .invalidEncoding(let location, _)? = error else {
-      Issue.record("expected .invalidEncoding, got \(String(describing: error))")
-      return
-    }
+    let location = try #require(error?.invalidEncoding).location
     #expect(location == SourceLocation(file: path, line: line, column: column))
   }
 
@@ -226,10 +202,7 @@ struct BadInputTests {
     bytes += utf16LE("1\n", bom: false)
     let path = files.bytes("surrogate.csv", bytes)
     let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
-    guard case .invalidEncoding(let location, _)? = error else {
-      Issue.record("expected .invalidEncoding, got \(String(describing: error))")
-      return
-    }
+    let location = try #require(error?.invalidEncoding).location
     #expect(location.file == path)
     #expect(location.line == 2)
 

@@ -176,10 +176,7 @@ struct GraphMLTests {
     defer { files.remove() }
     let path = files.text("broken.graphml", text)
     let error = #expect(throws: IngestError.self) { try NetworkReader.read(edgesPath: path) }
-    guard case .malformed(let location, let reason)? = error else {
-      Issue.record("expected .malformed, got \(String(describing: error))")
-      return
-    }
+    let (location, reason) = try #require(error?.malformed)
     #expect(location.file == path)
     #expect(location.line != nil)
     #expect(reason.hasPrefix("not valid GraphML"))

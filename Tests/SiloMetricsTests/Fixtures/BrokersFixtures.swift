@@ -7,11 +7,10 @@ import _SiloTestSupport
 enum BrokersCheck {
   static let tolerance = 1e-12
 
-  /// Whether `actual` is within `tolerance · max(1, |expected|)` of `expected`; NaN only
-  /// matches NaN.
+  /// Whether `actual` is within `tolerance · max(1, |expected|)` of `expected` (the shared
+  /// `isClose(_:_:relative:)` at the broker tests' tolerance); NaN only matches NaN.
   static func close(_ actual: Double, _ expected: Double, tolerance: Double = tolerance) -> Bool {
-    if actual.isNaN || expected.isNaN { return actual.isNaN && expected.isNaN }
-    return abs(actual - expected) <= tolerance * max(1, abs(expected))
+    isClose(actual, expected, relative: tolerance)
   }
 
   /// Expects every value of `actual` close to `expected`, node by node.

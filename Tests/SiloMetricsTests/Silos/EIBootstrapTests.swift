@@ -2,6 +2,7 @@ import SiloGraph
 import SiloIngest
 import SiloMetrics
 import Testing
+import _SiloTestSupport
 
 /// The bootstrap of the E-I index: each replicate's sums against projecting the resampled log
 /// again, repeatability, and the intervals' sense.
@@ -70,7 +71,7 @@ import Testing
     ]
   }()
 
-  static func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-12 * max(1, abs(a), abs(b)) }
+  static func close(_ a: Double, _ b: Double) -> Bool { isClose(a, b, relative: 1e-12) }
 
   /// The resampled log: every row of a project drawn m times, m times, each copy a project of
   /// its own (`p#0`, `p#1`, …); rows of projects the projection did not use are left as they
