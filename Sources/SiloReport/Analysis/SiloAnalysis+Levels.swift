@@ -28,8 +28,10 @@ public struct LevelPart: Sendable, Hashable, Codable {
 extension SiloAnalysis {
   /// Every level's measures, top first; `nil` without levels.
   static func levels(
-    _ network: Network, grouping: GroupingSummary?, scorecard: SiloScorecard, options: Options
+    _ network: Network, grouping: GroupingSummary?, scorecard: SiloScorecard, options: Options, threads: Int
   ) throws(AnalysisError) -> [LevelPart]? {
+    var options = options
+    options.threads = threads
     guard let grouping, !grouping.levels.isEmpty else { return nil }
     var parts: [LevelPart] = []
     for level in grouping.levels {
@@ -90,63 +92,16 @@ extension SiloAnalysis {
     guard let grouping, grouping.levels.count >= 2, let analysed = grouping.levels.firstIndex(where: { $0.name == grouping.level }),
       analysed > 0, let topPartition = Network.partition(of: network.nodes, by: grouping.levels[0].attribute)
     else { return nil }
-    let w = options.language.wording, lw = options.language.levelsWording
-    var diagramOptions = DiagramOptions(seed: options.seed, heading: options.heading, language: options.language.diagramLanguage)
-    let meaning = diagramOptions.language.term(.tieWeight)
-    // The top level, its small units merged.
+    var maker = LevelMaps(
+      network: network, levels: grouping.levels, analysed: analysed, top: topPartition, silos: silos, options: options)
     let top = Network(graph: network.graph, nodes: network.nodes, groups: topPartition).mergingSmallDepartments(minimum: options.minimumGroupSize)
-    var topMap = try top.network.departmentMap(weighted: options.weighted, weightMeaning: meaning)
-    if top.report.suppressed, let name = top.report.mergedInto {
-      topMap = topMap.leavingOut(name, footnote: w.leftOutFootnote(name, minimum: options.minimumGroupSize))
-    }
-    let topTitle = lw.topMap(level: grouping.levels[0].name)
-    diagramOptions.heading = options.heading.map { "\($0): \(topTitle)" } ?? topTitle
-    let drawnTop = try Diagram.departments(topMap, options: diagramOptions).fittedSVG(to: .reportPage)
-    var drawn: [AnalysisResult.DrawnDiagram] = [
-      .init(file: "departments.svg", caption: topTitle, view: .departments, diagram: drawnTop.diagram, svg: drawnTop.svg)
-    ]
-    // Each level's map over the whole network (E-I counts every tie), kept to one top unit.
-    var maps: [Int: DepartmentMapInput] = [:]
-    func map(_ level: Int) throws(RenderError) -> DepartmentMapInput {
-      if let done = maps[level] { return done }
-      var input: DepartmentMapInput
-      if level == analysed {
-        input = try network.departmentMap(weighted: options.weighted, weightMeaning: meaning)
-        input.verdicts = verdicts(of: input.names, in: silos, wording: w)
-      } else {
-        let partition = Network.partition(of: network.nodes, by: grouping.levels[level].attribute)!
-        input = try Network(graph: network.graph, nodes: network.nodes, groups: partition).departmentMap(weighted: options.weighted, weightMeaning: meaning)
-      }
-      maps[level] = input
-      return input
-    }
-    var owners: [Int: [Int]] = [:]
+    var drawn = [try maker.topMap(top)]
     for t in 0 ..< topPartition.groupCount {
       let name = topPartition.name(of: t)
       if top.report.suppressed && top.report.merged.contains(where: { $0.name == name }) { continue }
-      var level = analysed, footnote: String? = nil
-      var partition = network.groups!
-      var owner = owners[level] ?? majorityTop(partition, topPartition)
-      owners[level] = owner
-      var inside = (0 ..< partition.groupCount).filter { owner[$0] == t }
-      while inside.count > mapUnitLimit && level > 1 {
-        level -= 1
-        partition = Network.partition(of: network.nodes, by: grouping.levels[level].attribute)!
-        owner = owners[level] ?? majorityTop(partition, topPartition)
-        owners[level] = owner
-        inside = (0 ..< partition.groupCount).filter { owner[$0] == t }
-        footnote = lw.groupedAbove(level: grouping.levels[level].name, analysed: grouping.levels[analysed].name)
-      }
-      if smallDepartments.suppressed, level == analysed, let merged = smallDepartments.mergedInto {
-        inside.removeAll { partition.name(of: $0) == merged }
-      }
-      guard inside.count >= 2 else { continue }
-      let input = try map(level)
-      let kept = inside.map(partition.name(of:)).compactMap { input.names.firstIndex(of: $0) }
-      let title = lw.drillDown(unit: name, level: grouping.levels[level].name)
-      diagramOptions.heading = options.heading.map { "\($0): \(title)" } ?? title
-      let fitted = try Diagram.departments(input.keeping(kept, footnote: footnote), options: diagramOptions).fittedSVG(to: .reportPage)
-      drawn.append(.init(file: "departments-\(drawn.count).svg", caption: title, view: .departments, diagram: fitted.diagram, svg: fitted.svg))
+      let leftOut = smallDepartments.suppressed ? smallDepartments.mergedInto : nil
+      guard let map = try maker.drillDown(t, leavingOut: leftOut) else { continue }
+      drawn.append(.init(file: "departments-\(drawn.count).svg", caption: map.title, view: .departments, diagram: map.diagram, svg: map.svg))
     }
     return drawn
   }
@@ -156,5 +111,92 @@ extension SiloAnalysis {
     var counts = [[Int: Int]](repeating: [:], count: partition.groupCount)
     for v in 0 ..< partition.membership.count { counts[Int(partition.membership[v])][Int(top.membership[v]), default: 0] += 1 }
     return counts.map { c in c.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? -1 }
+  }
+}
+
+/// The maps of ``SiloAnalysis/levelMaps(_:grouping:silos:smallDepartments:options:)``, with
+/// each level's map input and top-level owners computed once.
+private struct LevelMaps {
+  let network: Network
+  let levels: [GroupingSummary.Level]
+  let analysed: Int
+  let top: Partition
+  let silos: SilosDocument
+  let options: SiloAnalysis.Options
+  private var inputs: [Int: DepartmentMapInput] = [:]
+  private var owners: [Int: [Int]] = [:]
+
+  init(network: Network, levels: [GroupingSummary.Level], analysed: Int, top: Partition, silos: SilosDocument, options: SiloAnalysis.Options) {
+    self.network = network
+    self.levels = levels
+    self.analysed = analysed
+    self.top = top
+    self.silos = silos
+    self.options = options
+  }
+
+  private var meaning: String { options.language.diagramLanguage.term(.tieWeight) }
+
+  /// The map titled `title`, fitted to the report's page.
+  private func draw(_ input: DepartmentMapInput, title: String) throws(RenderError) -> (diagram: Diagram, svg: [UInt8]) {
+    let heading = options.heading.map { "\($0): \(title)" } ?? title
+    let diagramOptions = DiagramOptions(seed: options.seed, heading: heading, language: options.language.diagramLanguage)
+    return try Diagram.departments(input, options: diagramOptions).fittedSVG(to: .reportPage)
+  }
+
+  /// The top level's map (`departments.svg`), its small units merged (and left out when
+  /// privacy suppresses the merged group).
+  func topMap(_ top: (network: Network, report: SmallDepartments)) throws(RenderError) -> AnalysisResult.DrawnDiagram {
+    var map = try top.network.departmentMap(weighted: options.weighted, weightMeaning: meaning)
+    if top.report.suppressed, let name = top.report.mergedInto {
+      map = map.leavingOut(name, footnote: options.language.wording.leftOutFootnote(name, minimum: options.minimumGroupSize))
+    }
+    let title = options.language.levelsWording.topMap(level: levels[0].name)
+    let fitted = try draw(map, title: title)
+    return .init(file: "departments.svg", caption: title, view: .departments, diagram: fitted.diagram, svg: fitted.svg)
+  }
+
+  /// The map of top-level unit `t`: the analysed level's units in it, or a level above's
+  /// when they are more than ``SiloAnalysis/mapUnitLimit``; `nil` for fewer than two units.
+  mutating func drillDown(_ t: Int, leavingOut merged: String?) throws(RenderError) -> (title: String, diagram: Diagram, svg: [UInt8])? {
+    var level = analysed, footnote: String? = nil
+    var (partition, inside) = units(at: level, in: t)
+    while inside.count > SiloAnalysis.mapUnitLimit && level > 1 {
+      level -= 1
+      (partition, inside) = units(at: level, in: t)
+      footnote = options.language.levelsWording.groupedAbove(level: levels[level].name, analysed: levels[analysed].name)
+    }
+    if level == analysed, let merged { inside.removeAll { partition.name(of: $0) == merged } }
+    guard inside.count >= 2 else { return nil }
+    let map = try input(level)
+    let kept = inside.map(partition.name(of:)).compactMap { map.names.firstIndex(of: $0) }
+    let title = options.language.levelsWording.drillDown(unit: top.name(of: t), level: levels[level].name)
+    let fitted = try draw(map.keeping(kept, footnote: footnote), title: title)
+    return (title, fitted.diagram, fitted.svg)
+  }
+
+  /// Level `level`'s partition (the analysed level's with privacy's merging) and its units
+  /// whose people are mostly in top-level unit `t`.
+  private mutating func units(at level: Int, in t: Int) -> (Partition, [Int]) {
+    let partition = level == analysed ? network.groups! : Network.partition(of: network.nodes, by: levels[level].attribute)!
+    let owner = owners[level] ?? SiloAnalysis.majorityTop(partition, top)
+    owners[level] = owner
+    return (partition, (0 ..< partition.groupCount).filter { owner[$0] == t })
+  }
+
+  /// Level `level`'s map over the whole network (E-I counts every tie), with the scorecard's
+  /// verdicts for the analysed level.
+  private mutating func input(_ level: Int) throws(RenderError) -> DepartmentMapInput {
+    if let done = inputs[level] { return done }
+    var input: DepartmentMapInput
+    if level == analysed {
+      input = try network.departmentMap(weighted: options.weighted, weightMeaning: meaning)
+      input.verdicts = SiloAnalysis.verdicts(of: input.names, in: silos, wording: options.language.wording)
+    } else {
+      let partition = Network.partition(of: network.nodes, by: levels[level].attribute)!
+      input = try Network(graph: network.graph, nodes: network.nodes, groups: partition).departmentMap(weighted: options.weighted, weightMeaning: meaning)
+    }
+    inputs[level] = input
+    return input
   }
 }

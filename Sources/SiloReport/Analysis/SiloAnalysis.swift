@@ -158,10 +158,8 @@ public enum SiloAnalysis {
     }
     // The other levels too, on one thread (the same numbers for any count), collected after
     // the change over time.
-    var levelOptions = options
-    levelOptions.threads = 1
-    let pendingLevels = Background { [levelOptions] () throws(AnalysisError) in
-      try Self.levels(network, grouping: loaded.grouping, scorecard: scorecard, options: levelOptions)
+    let pendingLevels = Background { () throws(AnalysisError) in
+      try Self.levels(network, grouping: loaded.grouping, scorecard: scorecard, options: options, threads: 1)
     }
     let (detection, communities) = try Self.communities(network, options: options, clock: &clock)
     let teams = try clock.step(.teams, estimate: nil) { () throws(AnalysisError) in try pendingTeams.value() }
@@ -185,29 +183,9 @@ public enum SiloAnalysis {
       silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, teams: teams.0,
       hierarchy: hierarchy?.document, language: options.language)
 
-    var diagrams: [AnalysisResult.DrawnDiagram] = []
-    var trendFigures: [AnalysisResult.TrendFigure] = []
-    if options.diagrams {
-      do {
-        diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: network.graph.nodeCount, m: network.graph.edgeCount)) {
-          () throws(RenderError) in
-          try drawings(
-            network: network, options: options, brokers: brokers, detection: detection, silos: silosDocument,
-            smallDepartments: smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping, focus: focus)
-        }
-        // Under pseudonyms the chart is not drawn: a place in it names its holder.
-        if let hierarchy, !guarded.pseudonymized {
-          diagrams.append(try orgChart(
-            network, tree: hierarchy.tree, personLevel: guarded.personLevel, levels: loaded.grouping?.levels.map(\.attribute) ?? [],
-            options: options))
-        }
-        if let trend {
-          trendFigures = try TrendFigures.draw(trend, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
-        }
-      } catch {
-        throw .render(error)
-      }
-    }
+    let (diagrams, trendFigures) = try Self.figures(
+      network, guarded: guarded, grouping: loaded.grouping, options: options, brokers: brokers, detection: detection, silos: silosDocument,
+      tree: hierarchy?.tree, trend: trend, focus: focus, clock: &clock)
     var result = AnalysisResult(
       network: network, personLevel: guarded.personLevel, summary: summary, pseudonymized: guarded.pseudonymized,
       smallDepartments: smallDepartments, scorecard: scorecard, silos: silosDocument, detection: detection,
@@ -219,6 +197,35 @@ public enum SiloAnalysis {
     result.levels = levels
     (result.teams, result.teamsUnavailable) = teams
     return result
+  }
+
+  /// The diagrams (step ``AnalysisStep/diagrams``), the org chart (not under pseudonyms: a
+  /// place in it names its holder) and the figures of the change over time; none without
+  /// ``Options/diagrams``.
+  private static func figures(
+    _ network: Network, guarded: (network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments, personLevel: [Bool]),
+    grouping: GroupingSummary?, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, silos: SilosDocument,
+    tree: ReportingTree?, trend: TrendDocument?, focus: Focus?, clock: inout StepClock
+  ) throws(AnalysisError) -> ([AnalysisResult.DrawnDiagram], [AnalysisResult.TrendFigure]) {
+    guard options.diagrams else { return ([], []) }
+    do {
+      var diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: network.graph.nodeCount, m: network.graph.edgeCount)) {
+        () throws(RenderError) in
+        try drawings(
+          network: network, options: options, brokers: brokers, detection: detection, silos: silos,
+          smallDepartments: guarded.smallDepartments, personLevel: guarded.personLevel, grouping: grouping, focus: focus)
+      }
+      if let tree, !guarded.pseudonymized {
+        diagrams.append(try orgChart(
+          network, tree: tree, personLevel: guarded.personLevel, levels: grouping?.levels.map(\.attribute) ?? [], options: options))
+      }
+      let trendFigures = try trend.map { t throws(RenderError) in
+        try TrendFigures.draw(t, language: options.language, minimumGroupSize: options.minimumGroupSize, seed: options.seed)
+      } ?? []
+      return (diagrams, trendFigures)
+    } catch {
+      throw .render(error)
+    }
   }
 
   /// The network as the outputs may show it: names replaced by pseudonyms (people renumbered
