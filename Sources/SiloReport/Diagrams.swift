@@ -133,19 +133,7 @@ extension Network {
         resolution: detection.resolution, weighted: detection.weighted, seed: request.options.seed, modularity: detection.modularity)))
     case .ego:
       let (input, note) = peopleInput(request, metrics: metrics)
-      let person: NodeID
-      if let id = request.person {
-        guard let found = nodes.node(withID: id) else {
-          throw .invalidDiagram("there is no person \"\(TextSafety.cleaned(id))\" in the network (ids are matched exactly, as in the input)")
-        }
-        person = found
-      } else {
-        guard let top = input.brokers.first ?? (n > 0 ? NodeID(0) : nil) else {
-          throw .invalidDiagram("the network has no people, so there is no ego network to draw")
-        }
-        person = top
-        notes.append(request.options.language.text(.noPersonGiven(name: nodes[top])))
-      }
+      let person = try egoPerson(request, input: input, notes: &notes)
       diagram = Diagram.ego(input, person: person, options: request.options)
       diagram.notes.append(note)
     case .orgChart:
@@ -153,6 +141,21 @@ extension Network {
     }
     diagram.notes = notes + diagram.notes
     return diagram
+  }
+
+  /// The person of the ego view: the one asked for, or the top broker (noted).
+  private func egoPerson(_ request: DiagramRequest, input: PeopleDiagramInput, notes: inout [String]) throws(RenderError) -> NodeID {
+    if let id = request.person {
+      guard let found = nodes.node(withID: id) else {
+        throw .invalidDiagram("there is no person \"\(TextSafety.cleaned(id))\" in the network (ids are matched exactly, as in the input)")
+      }
+      return found
+    }
+    guard let top = input.brokers.first ?? (graph.nodeCount > 0 ? NodeID(0) : nil) else {
+      throw .invalidDiagram("the network has no people, so there is no ego network to draw")
+    }
+    notes.append(request.options.language.text(.noPersonGiven(name: nodes[top])))
+    return top
   }
 
   /// The org chart's boxes and links, from the `manager` attribute of the people.
