@@ -76,7 +76,7 @@ struct EnglishHierarchyWording: HierarchyWording {
   var spanColumn: String { "Direct reports" }
   var belowColumn: String { "People below" }
   var withinTeamColumn: String { "Within the team" }
-  var reportsWorkedWithColumn: String { "Reports worked with" }
+  var reportsWorkedWithColumn: String { "Direct reports worked with" }
   var untiedHeading: String { "Units side by side that do not work together" }
   func untiedPair(a: String, b: String, above: String, sizeA: Int, sizeB: Int) -> String {
     "\(a)'s unit (\(n.integer(sizeA))) and \(b)'s unit (\(n.integer(sizeB))), both under \(above)"
@@ -104,7 +104,7 @@ struct EnglishHierarchyWording: HierarchyWording {
     "Each box is a manager, counted with everybody below them; the top \(levels) \(levels == 1 ? "level is" : "levels are") drawn, each unit below them as one box."
   }
   var notShown: String { "(not shown)" }
-  var wholeOrganization: String { "the whole organization" }
+  var wholeOrganization: String { "Whole organization" }
   var listsLeftOut: String {
     "Names are pseudonymized, so the managers, the units side by side and the org chart are left out: a place in the chart (the top, the head of a unit) names the person who holds it."
   }
@@ -138,7 +138,7 @@ struct DutchHierarchyWording: HierarchyWording {
   var spanColumn: String { "Directe medewerkers" }
   var belowColumn: String { "Medewerkers eronder" }
   var withinTeamColumn: String { "Binnen het team" }
-  var reportsWorkedWithColumn: String { "Werkt samen met" }
+  var reportsWorkedWithColumn: String { "Eigen medewerkers met samenwerking" }
   var untiedHeading: String { "Eenheden naast elkaar die niet samenwerken" }
   func untiedPair(a: String, b: String, above: String, sizeA: Int, sizeB: Int) -> String {
     "de eenheid van \(a) (\(n.integer(sizeA))) en die van \(b) (\(n.integer(sizeB))), beide onder \(above)"
@@ -167,7 +167,7 @@ struct DutchHierarchyWording: HierarchyWording {
     "Elk vak is een leidinggevende, geteld met iedereen onder zich; de bovenste \(levels) \(levels == 1 ? "laag is" : "lagen zijn") getekend, elke eenheid daaronder als één vak."
   }
   var notShown: String { "(niet getoond)" }
-  var wholeOrganization: String { "de hele organisatie" }
+  var wholeOrganization: String { "Hele organisatie" }
   var listsLeftOut: String {
     "De namen zijn gepseudonimiseerd; daarom ontbreken de leidinggevenden, de eenheden naast elkaar en het organigram: een plaats in het organigram (de top, het hoofd van een eenheid) verraadt wie die plaats inneemt."
   }
