@@ -58,7 +58,7 @@ extension HTMLReport {
     guard !h.untiedSiblingUnits.isEmpty else { return }
     page.add("<h3>\(hw.untiedHeading)</h3>\n<ul class=\"untied\">\n")
     for p in h.untiedSiblingUnits.prefix(listedUntiedUnits) {
-      page.add("<li>\(hw.untiedPair(a: p.a, b: p.b, above: p.above, sizeA: p.sizeA, sizeB: p.sizeB).capitalizedFirst)</li>\n")
+      page.add("<li>\(hw.untiedPair(a: p.a, b: p.b, above: p.above, departmentA: p.departmentA, departmentB: p.departmentB, sizeA: p.sizeA, sizeB: p.sizeB).capitalizedFirst)</li>\n")
     }
     let more = h.organization.untiedSiblingUnitPairs - min(listedUntiedUnits, h.untiedSiblingUnits.count)
     page.add("</ul>\n")

@@ -65,7 +65,7 @@ extension HierarchyDocument {
     }
     if !untiedSiblingUnits.isEmpty {
       out += "\n" + hw.untiedHeading + ":\n"
-      for p in untiedSiblingUnits.prefix(10) { out += "  " + hw.untiedPair(a: p.a, b: p.b, above: p.above, sizeA: p.sizeA, sizeB: p.sizeB) + "\n" }
+      for p in untiedSiblingUnits.prefix(10) { out += "  " + hw.untiedPair(a: p.a, b: p.b, above: p.above, departmentA: p.departmentA, departmentB: p.departmentB, sizeA: p.sizeA, sizeB: p.sizeB) + "\n" }
     }
     return out
   }

@@ -19,7 +19,8 @@ public protocol HierarchyWording: Sendable {
   var reportsWorkedWithColumn: String { get }
   /// The list of units side by side without a tie.
   var untiedHeading: String { get }
-  func untiedPair(a: String, b: String, above: String, sizeA: Int, sizeB: Int) -> String
+  /// Two units side by side: their heads, departments (when known), head counts and the manager above.
+  func untiedPair(a: String, b: String, above: String, departmentA: String?, departmentB: String?, sizeA: Int, sizeB: Int) -> String
   func untiedMore(_ count: Int) -> String
   /// How the measures are defined, under the tables.
   var definitions: String { get }
@@ -78,8 +79,9 @@ struct EnglishHierarchyWording: HierarchyWording {
   var withinTeamColumn: String { "Within the team" }
   var reportsWorkedWithColumn: String { "Direct reports worked with" }
   var untiedHeading: String { "Units side by side that do not work together" }
-  func untiedPair(a: String, b: String, above: String, sizeA: Int, sizeB: Int) -> String {
-    "\(a)'s unit (\(n.integer(sizeA))) and \(b)'s unit (\(n.integer(sizeB))), both under \(above)"
+  func untiedPair(a: String, b: String, above: String, departmentA: String?, departmentB: String?, sizeA: Int, sizeB: Int) -> String {
+    let one = (departmentA.map { $0 + ", " } ?? "") + n.integer(sizeA), other = (departmentB.map { $0 + ", " } ?? "") + n.integer(sizeB)
+    return "\(a)'s unit (\(one)) and \(b)'s unit (\(other)), both under \(above)"
   }
   func untiedMore(_ count: Int) -> String { "\(n.integer(count)) more \(count == 1 ? "pair is" : "pairs are") not listed here; report.json lists up to 50." }
   var definitions: String {
@@ -140,8 +142,9 @@ struct DutchHierarchyWording: HierarchyWording {
   var withinTeamColumn: String { "Binnen het team" }
   var reportsWorkedWithColumn: String { "Eigen medewerkers met samenwerking" }
   var untiedHeading: String { "Eenheden naast elkaar die niet samenwerken" }
-  func untiedPair(a: String, b: String, above: String, sizeA: Int, sizeB: Int) -> String {
-    "de eenheid van \(a) (\(n.integer(sizeA))) en die van \(b) (\(n.integer(sizeB))), beide onder \(above)"
+  func untiedPair(a: String, b: String, above: String, departmentA: String?, departmentB: String?, sizeA: Int, sizeB: Int) -> String {
+    let one = (departmentA.map { $0 + ", " } ?? "") + n.integer(sizeA), other = (departmentB.map { $0 + ", " } ?? "") + n.integer(sizeB)
+    return "de eenheid van \(a) (\(one)) en die van \(b) (\(other)), beide onder \(above)"
   }
   func untiedMore(_ count: Int) -> String { "Nog \(n.integer(count)) \(count == 1 ? "paar staat" : "paren staan") hier niet; report.json noemt er tot 50." }
   var definitions: String {
