@@ -48,29 +48,30 @@ struct Generate: ParsableCommand {
   func run() throws {
     try reportingErrors {
       let organization = SyntheticOrganization(people: people, seed: seed, year: year)
-      var rows = 0
-      let notes = try AtomicFile.write(path: output, replacing: false) { append in
-        var failure: (any Error)? = nil
-        rows = organization.generateCSV { bytes in
-          guard failure == nil else { return }
-          do { try append(&bytes) } catch { failure = error }
-        }
-        if let failure { throw failure }
-      }
-      notes.forEach(printNote)
+      let rows = try Self.write(output) { organization.generateCSV($0) }
       printText("wrote \(counted(rows, "row", "rows")) for \(counted(people, "person", "people")) to \(output) (synthetic data, seed \(seed))")
       if let peopleOutput {
-        let notes = try AtomicFile.write(path: peopleOutput, replacing: false) { append in
-          var failure: (any Error)? = nil
-          _ = organization.generatePeopleCSV { bytes in
-            guard failure == nil else { return }
-            do { try append(&bytes) } catch { failure = error }
-          }
-          if let failure { throw failure }
-        }
-        notes.forEach(printNote)
+        _ = try Self.write(peopleOutput) { organization.generatePeopleCSV($0) }
         printText("wrote the people file of \(counted(people, "person", "people")) to \(peopleOutput)")
       }
     }
+  }
+
+  /// Writes a new file (never replacing one) from a generator that hands over its bytes in
+  /// chunks; the generator's count. The first failed write stops the writing and is thrown.
+  private static func write(_ path: String, _ generate: ((inout [UInt8]) -> Void) -> Int) throws -> Int {
+    var count = 0
+    let notes = try AtomicFile.write(path: path, replacing: false) { append in
+      var failure: (any Error)? = nil
+      try withoutActuallyEscaping(append) { append in
+        count = generate { bytes in
+          guard failure == nil else { return }
+          do { try append(&bytes) } catch { failure = error }
+        }
+      }
+      if let failure { throw failure }
+    }
+    notes.forEach(printNote)
+    return count
   }
 }
