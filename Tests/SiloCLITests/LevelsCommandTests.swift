@@ -114,6 +114,7 @@ struct LevelsCommandTests {
       #expect((teams["request"] as? [String: Any])?["departments"] as? [String] == ["Sociaal Domein"])
       let html = try String(contentsOfFile: folder.file("r/report.html"), encoding: .utf8)
       #expect(html.contains("This report looks at Sociaal Domein"))
+      #expect(run.out.contains("departments in view"), "\(run.out)")
 
       let unknown = try siloscope(["analyze", log, "--people", people, "--focus", "Sociaal", "--out", "s", "--quiet"], in: folder)
       #expect(unknown.status == 64 && unknown.out.isEmpty)

@@ -25,12 +25,12 @@ enum Findings {
 
   static func make(
     silos: SilosDocument, communities: CommunitiesDocument, brokers: BrokersDocument, trend: TrendDocument? = nil,
-    teams: TeamsDocument? = nil, hierarchy: HierarchyDocument? = nil, language: ReportLanguage = .en
+    teams: TeamsDocument? = nil, hierarchy: HierarchyDocument? = nil, focused: Bool = false, language: ReportLanguage = .en
   ) -> [Finding] {
     let w = language.wording
     var findings: [Finding] = []
     if let finding = organization(silos, w) { findings.append(finding) }
-    findings += departments(silos, w)
+    findings += departments(silos, w, focused: focused)
     if let finding = open(silos, w) { findings.append(finding) }
     if let teams, let finding = self.teams(teams, language) { findings.append(finding) }
     if let finding = brokerReliance(brokers, w) { findings.append(finding) }
@@ -115,7 +115,7 @@ enum Findings {
     return [.number(low, at: "\(base).share_inside_ci_low", shown: a.replacing("%", with: "")), .text("–"), highPart]
   }
 
-  static func departments(_ silos: SilosDocument, _ w: any ReportWording) -> [Finding] {
+  static func departments(_ silos: SilosDocument, _ w: any ReportWording, focused: Bool = false) -> [Finding] {
     let ranked = silos.groups.indices.filter { silos.groups[$0].closedRank != nil }
       .sorted { silos.groups[$0].closedRank! < silos.groups[$1].closedRank! }
     func share(_ i: Int) -> Part {
@@ -125,7 +125,7 @@ enum Findings {
     let siloIndices = ranked.filter { silos.groups[$0].verdict == .silo }
     if !siloIndices.isEmpty {
       let named = siloIndices.prefix(namedSilos).map { (name: silos.groups[$0].name, share: share($0), range: silos.groups[$0].verdictRange) }
-      return [Finding(kind: "silo", parts: w.findingSilos(named, more: siloIndices.count - named.count, departments: silos.groups.count))]
+      return [Finding(kind: "silo", parts: w.findingSilos(named, more: siloIndices.count - named.count, departments: silos.groups.count, inView: focused))]
     }
     guard !silos.groups.isEmpty else { return [] }
     // The two most closed, as far as they keep more inside than the department in the middle.

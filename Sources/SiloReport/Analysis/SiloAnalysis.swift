@@ -181,7 +181,7 @@ public enum SiloAnalysis {
     }
     let findings = Findings.make(
       silos: silosDocument, communities: communitiesDocument, brokers: brokersDocument, trend: trend, teams: teams.0,
-      hierarchy: hierarchy?.document, language: options.language)
+      hierarchy: hierarchy?.document, focused: focus != nil, language: options.language)
 
     let (diagrams, trendFigures) = try Self.figures(
       network, guarded: guarded, grouping: loaded.grouping, options: options, brokers: brokers, detection: detection, silos: silosDocument,

@@ -61,10 +61,10 @@ struct DutchWording: ReportWording {
     return parts
   }
 
-  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int) -> [Part] {
+  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int, inView: Bool) -> [Part] {
     let count = silos.count + more
     var parts: [Part] = [
-      .text("Van de \(departments) afdelingen \(count == 1 ? "is er 1" : "zijn er \(count)") verkokerd, met \(verdictMeaning(.silo)): "),
+      .text("Van de \(departments) afdelingen\(inView ? " in beeld" : "") \(count == 1 ? "is er 1" : "zijn er \(count)") verkokerd, met \(verdictMeaning(.silo)): "),
     ]
     var items: [[Part]] = silos.enumerated().map { i, silo in
       var item: [Part] = [.text("\(silo.name) ("), silo.share]

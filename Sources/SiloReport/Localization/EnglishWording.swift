@@ -60,12 +60,12 @@ struct EnglishWording: ReportWording {
     return parts
   }
 
-  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int) -> [Part] {
-    let count = silos.count + more
+  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int, inView: Bool) -> [Part] {
+    let count = silos.count + more, shown = inView ? " in view" : ""
     var parts: [Part] = [
       .text(count == 1
-        ? "One of the \(departments) departments is a silo, keeping \(verdictMeaning(.silo)): "
-        : "\(count) of the \(departments) departments are silos, keeping \(verdictMeaning(.silo)): "),
+        ? "One of the \(departments) departments\(shown) is a silo, keeping \(verdictMeaning(.silo)): "
+        : "\(count) of the \(departments) departments\(shown) are silos, keeping \(verdictMeaning(.silo)): "),
     ]
     var items: [[Part]] = silos.enumerated().map { i, silo in
       var item: [Part] = [.text("\(silo.name) ("), silo.share]

@@ -28,7 +28,8 @@ public protocol ReportWording: Sendable {
 
   func findingOrganization(share: Part, margin: [Part]?, verdict: SiloVerdict?) -> [Part]
   /// Departments that are silos: name, share inside, and the verdicts the margin spans when more than one.
-  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int) -> [Part]
+  /// `inView`: the departments counted are those a focused report shows (`--focus`).
+  func findingSilos(_ silos: [(name: String, share: Part, range: [SiloVerdict])], more: Int, departments: Int, inView: Bool) -> [Part]
   func findingNoSilo(mostClosed: [(name: String, share: Part)], median: Part?) -> [Part]
   func findingOpen(name: String, share: Part) -> [Part]
   func findingBrokerReliance(_ brokers: [(person: String, department: String?, share: Part)], estimated: Bool) -> [Part]

@@ -97,12 +97,16 @@ struct FindingsTests {
   func manySilos() {
     let w = ReportLanguage.en.wording
     let silos = (1 ... 6).map { (name: "D\($0)", share: Finding.Part.text("9\($0)%"), range: [SiloVerdict.silo]) }
-    let text = w.findingSilos(silos, more: 3, departments: 20).map(\.text).joined()
+    let text = w.findingSilos(silos, more: 3, departments: 20, inView: false).map(\.text).joined()
     #expect(text.hasPrefix("9 of the 20 departments are silos"))
     #expect(text.hasSuffix("D6 (96%) and 3 more (see the scorecard)."))
-    let dutch = ReportLanguage.nl.wording.findingSilos(Array(silos.prefix(2)), more: 0, departments: 20).map(\.text).joined()
+    let dutch = ReportLanguage.nl.wording.findingSilos(Array(silos.prefix(2)), more: 0, departments: 20, inView: false).map(\.text).joined()
     #expect(dutch.hasPrefix("Van de 20 afdelingen zijn er 2 verkokerd"))
     #expect(dutch.hasSuffix("D1 (91% van de samenwerking binnen de afdeling) en D2 (92%)."))
+    // A focused report counts the departments it shows.
+    #expect(w.findingSilos(silos, more: 0, departments: 8, inView: true).map(\.text).joined().hasPrefix("6 of the 8 departments in view are silos"))
+    let inBeeld = ReportLanguage.nl.wording.findingSilos(Array(silos.prefix(1)), more: 0, departments: 8, inView: true)
+    #expect(inBeeld.map(\.text).joined().hasPrefix("Van de 8 afdelingen in beeld is er 1 verkokerd"))
   }
 
   @Test("a margin over two or three bands is said so")
@@ -113,7 +117,7 @@ struct FindingsTests {
     #expect(nl.verdictRange([.inward, .balanced]) == "naar binnen gericht of in evenwicht")
     #expect(nl.verdictRange([.silo]) == "verkokerd")
     let silos = [(name: "ICT", share: Finding.Part.text("87%"), range: [SiloVerdict.silo, .inward])]
-    #expect(en.findingSilos(silos, more: 0, departments: 5).map(\.text).joined().hasSuffix("ICT (87% of its collaboration inside; silo or inward)."))
+    #expect(en.findingSilos(silos, more: 0, departments: 5, inView: false).map(\.text).joined().hasSuffix("ICT (87% of its collaboration inside; silo or inward)."))
   }
 
   @Test("dependence on a bridge person: only the losses there are, in one sentence")
