@@ -161,3 +161,23 @@ func lineDifference(_ a: [UInt8], _ b: [UInt8]) -> String? {
   return "lines \(first.count) vs \(second.count); same lines in another order: \(first.sorted() == second.sorted()); "
     + "\(onlyFirst.count) lines only in the first, e.g. \(clip(onlyFirst)); \(onlySecond.count) only in the second, e.g. \(clip(onlySecond))"
 }
+
+extension DOTValue {
+  /// The label of an `.html` value, else `nil` (for `try #require`).
+  var html: HTMLLabel? {
+    if case .html(let label) = self { return label }
+    return nil
+  }
+
+  /// The text of a `.text` value, else `nil`.
+  var text: String? {
+    if case .text(let text) = self { return text }
+    return nil
+  }
+
+  /// The number of a `.number` value, else `nil`.
+  var number: Double? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+}

@@ -100,23 +100,19 @@ struct CommunityFlowTests {
   }
 
   @Test("the same community keeps its colour in every period; box height grows with people")
-  func identity() {
+  func identity() throws {
     let graph = Diagram.communityFlow(Self.input()).graph
     func node(_ id: String) -> DOTNode? { graph.nodes.first { $0.id == id } }
     let colours = (0 ..< 5).compactMap { node("p\($0)c1")?.attributes["fillcolor"] }
     #expect(colours.count == 5 && Set(colours.map { "\($0)" }).count == 1)
     #expect(node("p0c2")?.attributes["fillcolor"] != node("p0c1")?.attributes["fillcolor"])
-    guard case .number(let big)? = node("p2c1")?.attributes["height"], case .number(let small)? = node("p2c3")?.attributes["height"] else {
-      Issue.record("no heights")
-      return
-    }
+    let big = try #require(node("p2c1")?.attributes["height"]?.number), small = try #require(node("p2c3")?.attributes["height"]?.number)
     #expect(abs(big / small - 70.0 / 12) < 0.01)
     #expect(node("p3rest")?.attributes["fillcolor"] == .text(Colour.neutral))
     // Ids from 20 on reuse a colour with a marker and a dashed box.
     let far = Diagram.communityFlow(CommunityFlowInput(periods: ["a"], communities: [[.init(id: 23, size: 5)]], flows: [])).graph
     #expect(far.nodes[1].attributes["style"] == .text("rounded,filled,dashed"))
-    guard case .html(let label)? = far.nodes[1].attributes["label"] else { Issue.record("no label"); return }
-    #expect(label.markup.contains("◆ C23 (5)"))
+    #expect(try #require(far.nodes[1].attributes["label"]?.html).markup.contains("◆ C23 (5)"))
   }
 
   @Test("the same input gives the same bytes")
