@@ -119,9 +119,6 @@ extension ProjectLog {
     var report = file.report
     var index: [String: Int] = [:]
     for (i, name) in people.enumerated() { index[name] = i }
-    var departmentNames = departments
-    var departmentIndex: [String: Int32] = [:]
-    for (i, name) in departments.enumerated() { departmentIndex[name] = Int32(i) }
     var personDepartmentName: [String?] = personDepartment.map { $0 < 0 ? nil : departments[Int($0)] }
     var added = 0, changed = 0
     var rowOf = [Int](repeating: -1, count: people.count)
@@ -141,33 +138,10 @@ extension ProjectLog {
       if let department = file.departments[row] {
         if let old = personDepartmentName[person], old != department { changed += 1 }
         personDepartmentName[person] = department
-        if departmentIndex[department] == nil {
-          departmentIndex[department] = Int32(departmentNames.count)
-          departmentNames.append(department)
-        }
       }
     }
-    let sorted = departmentNames.sorted()
-    var sortedIndex: [String: Int32] = [:]
-    for (i, name) in sorted.enumerated() { sortedIndex[name] = Int32(i) }
-    result.departments = sorted
-    result.personDepartment = personDepartmentName.map { $0.map { sortedIndex[$0]! } ?? -1 }
-    // Attribute columns must stay as long as `people`: columns from an earlier merge grow with
-    // the people added here. Like a department, a value this file does not give (no row for
-    // the person, or an empty cell) keeps the value an earlier people file gave.
-    for name in result.personAttributeNames {
-      let missing = result.people.count - result.personAttributes[name]!.count
-      if missing > 0 { result.personAttributes[name]!.append(contentsOf: repeatElement(nil, count: missing)) }
-    }
-    for name in file.attributeNames {
-      let values = file.attributes[name]!
-      let earlier = result.personAttributes[name] ?? Array(repeating: nil, count: result.people.count)
-      result.personAttributes[name] = rowOf.indices.map { rowOf[$0] < 0 ? earlier[$0] : values[rowOf[$0]] ?? earlier[$0] }
-      if !result.personAttributeNames.contains(name) { result.personAttributeNames.append(name) }
-    }
-    if file.attributeNames.contains(NodeAttribute.manager) {
-      for (row, id) in file.ids.enumerated() where row < file.rows.count { result.personRows[id] = file.rows[row] }
-    }
+    result.setDepartments(personDepartmentName)
+    result.mergeAttributes(of: file, rowOf: rowOf)
     let missing = rowOf.filter { $0 < 0 }.count
     func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
     if added > 0 { report.warnings.append("\(persons(added)) in the people file \(added == 1 ? "has" : "have") no rows in the log: kept as people without ties") }
@@ -178,5 +152,35 @@ extension ProjectLog {
     }
     result.reports.append(report)
     return result
+  }
+
+  /// Each person's department by name (`nil`: unknown), as sorted department numbers.
+  private mutating func setDepartments(_ names: [String?]) {
+    let sorted = Set(departments + names.compactMap { $0 }).sorted()
+    var sortedIndex: [String: Int32] = [:]
+    for (i, name) in sorted.enumerated() { sortedIndex[name] = Int32(i) }
+    departments = sorted
+    personDepartment = names.map { $0.map { sortedIndex[$0]! } ?? -1 }
+  }
+
+  /// `file`'s attribute columns merged in (`rowOf`: each person's row in the file, or −1),
+  /// and the rows of its people kept when it names managers.
+  private mutating func mergeAttributes(of file: PeopleFile, rowOf: [Int]) {
+    // Attribute columns must stay as long as `people`: columns from an earlier merge grow with
+    // the people added here. Like a department, a value this file does not give (no row for
+    // the person, or an empty cell) keeps the value an earlier people file gave.
+    for name in personAttributeNames {
+      let missing = people.count - personAttributes[name]!.count
+      if missing > 0 { personAttributes[name]!.append(contentsOf: repeatElement(nil, count: missing)) }
+    }
+    for name in file.attributeNames {
+      let values = file.attributes[name]!
+      let earlier = personAttributes[name] ?? Array(repeating: nil, count: people.count)
+      personAttributes[name] = rowOf.indices.map { rowOf[$0] < 0 ? earlier[$0] : values[rowOf[$0]] ?? earlier[$0] }
+      if !personAttributeNames.contains(name) { personAttributeNames.append(name) }
+    }
+    if file.attributeNames.contains(NodeAttribute.manager) {
+      for (row, id) in file.ids.enumerated() where row < file.rows.count { personRows[id] = file.rows[row] }
+    }
   }
 }
