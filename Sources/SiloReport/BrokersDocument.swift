@@ -269,18 +269,7 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
         },
         role: analysis.mainRole(of: NodeID(v))?.rawValue)
     }
-    if let groups, let brokerage = analysis.brokerage {
-      var sums = [[Double]](repeating: Array(repeating: 0, count: 6), count: groups.groupCount)
-      for v in 0 ..< graph.nodeCount {
-        for r in 0 ..< 6 { sums[Int(groups.membership[v])][r] += brokerage.raw[v][r] }
-      }
-      let sizes = groups.sizes
-      self.groups = (0 ..< groups.groupCount).map {
-        GroupPart(name: groups.name(of: $0), size: sizes[$0], brokerage: Dictionary(uniqueKeysWithValues: zip(roles + ["total"], sums[$0])))
-      }
-    } else {
-      self.groups = []
-    }
+    self.groups = Self.groupParts(network, analysis: analysis, roles: roles)
     let names = groups.map { g in (0 ..< g.groupCount).map(g.name(of:)) } ?? []
     let ranking = b.approximation?.ranking
     brokers = analysis.top.enumerated().map { rank, node in
@@ -298,6 +287,20 @@ public struct BrokersDocument: Sendable, Hashable, Codable {
       PairPart(a: names[$0.a], b: names[$0.b], ties: $0.ties, carriers: $0.carriers, shareThroughTopBrokers: defined($0.shareThroughBrokers))
     } ?? []
     self.warnings = warnings
+  }
+
+  /// Each department's head count and its members' brokerage counts summed by role; none
+  /// without departments or brokerage.
+  private static func groupParts(_ network: Network, analysis: BrokerAnalysis, roles: [String]) -> [GroupPart] {
+    guard let groups = network.groups, let brokerage = analysis.brokerage else { return [] }
+    var sums = [[Double]](repeating: Array(repeating: 0, count: 6), count: groups.groupCount)
+    for v in 0 ..< network.graph.nodeCount {
+      for r in 0 ..< 6 { sums[Int(groups.membership[v])][r] += brokerage.raw[v][r] }
+    }
+    let sizes = groups.sizes
+    return (0 ..< groups.groupCount).map {
+      GroupPart(name: groups.name(of: $0), size: sizes[$0], brokerage: Dictionary(uniqueKeysWithValues: zip(roles + ["total"], sums[$0])))
+    }
   }
 
   /// The top brokers as a table for the terminal, with what depends on them.
