@@ -1,4 +1,3 @@
-import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
@@ -35,13 +34,15 @@ public struct ReportFolder {
   /// own while the others are made; the text is the same either way.
   public func files() throws -> [(name: String, text: String)] {
     let document = self.document
-    let json = Concurrent { try document.json() }
+    let json = Background { () throws(any Error) in try document.json() }
+    // The people the person-level files may show, made once for both.
+    let shown = result.personLevelNetwork
     var files: [(String, String)] = []
     files.append(("report.html", HTMLReport.html(result, document: document)))
-    files.append(("people.csv", peopleCSV()))
+    files.append(("people.csv", peopleCSV(shown: shown.nodes)))
     files.append(("departments.csv", departmentsCSV()))
     files.append(("department-matrix.csv", matrixCSV()))
-    files.append(("network.graphml", GraphMLWriter.graphML(result.personLevelNetwork)))
+    files.append(("network.graphml", GraphMLWriter.graphML(shown)))
     for figure in result.trendFigures { files.append((figure.file, String(decoding: figure.svg, as: UTF8.self))) }
     for drawn in result.diagrams { files.append((drawn.file, String(decoding: drawn.svg, as: UTF8.self))) }
     files.insert(("report.json", try json.value()), at: 1)
@@ -70,7 +71,9 @@ public struct ReportFolder {
     return keys.map { CSVExport.text(headers[$0] ?? $0, dialect: dialect) }
   }
 
-  func peopleCSV() -> String {
+  /// `people.csv`; `shown` are the attributes of the people it may show
+  /// (``AnalysisResult/personLevelNetwork``), in their order.
+  func peopleCSV(shown: NodeTable) -> String {
     let network = result.network
     let b = result.brokers
     let community = result.detection.partition
@@ -78,7 +81,6 @@ public struct ReportFolder {
     let w = result.options.language.wording
     // The manager column when the input names managers; a manager who may not be shown is
     // left empty, as in network.graphml.
-    let shown = result.personLevelNetwork.nodes
     let managers = shown.attributeColumn(NodeAttribute.manager)
     // The unit path when the input has levels (cut above units too small to name).
     let paths = shown.attributeColumn(UnitLevels.pathAttribute)
@@ -140,21 +142,3 @@ public struct ReportFolder {
   }
 }
 
-/// Work started on another thread, its value (or error) collected later.
-final class Concurrent<Value: Sendable>: @unchecked Sendable {
-  private var result: Result<Value, any Error>?
-  private let done = DispatchSemaphore(value: 0)
-
-  init(_ work: @escaping @Sendable () throws -> Value) {
-    DispatchQueue.global().async {
-      self.result = Result { try work() }
-      self.done.signal()
-    }
-  }
-
-  /// Waits for the work and returns its value or throws its error.
-  func value() throws -> Value {
-    done.wait()
-    return try result!.get()
-  }
-}

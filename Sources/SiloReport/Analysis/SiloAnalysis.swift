@@ -661,19 +661,19 @@ struct StepClock {
 }
 
 /// Work started on another thread, its result (or error) taken when needed.
-final class Background<Value: Sendable>: @unchecked Sendable {
-  private var result: Result<Value, AnalysisError>?
+final class Background<Value: Sendable, Failure: Error>: @unchecked Sendable {
+  private var result: Result<Value, Failure>?
   private let done = DispatchSemaphore(value: 0)
 
-  init(_ work: @escaping @Sendable () throws(AnalysisError) -> Value) {
+  init(_ work: @escaping @Sendable () throws(Failure) -> Value) {
     DispatchQueue.global().async {
-      self.result = Result { () throws(AnalysisError) in try work() }
+      self.result = Result { () throws(Failure) in try work() }
       self.done.signal()
     }
   }
 
   /// Waits for the work and returns its value or throws its error.
-  func value() throws(AnalysisError) -> Value {
+  func value() throws(Failure) -> Value {
     done.wait()
     return try result!.get()
   }
