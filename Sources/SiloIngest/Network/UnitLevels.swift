@@ -33,9 +33,12 @@ public struct UnitLevels: Sendable, Hashable {
   public var names: [String]
   /// `units[level][person]`: the person's unit at that level, `nil` when not given.
   public var units: [[String?]]
-  /// Each person's units from the top, joined with the separator ("Sociaal Domein/Jeugd/Team
-  /// Noord"; " / " for level columns); `nil` without any.
+  /// Each person's units from the top, joined with ``separator`` ("Sociaal Domein/Jeugd/Team
+  /// Noord"); `nil` without any.
   public var paths: [String?]
+  /// What joins the parts of ``paths`` and a unit to its parent's name: the unit paths'
+  /// separator, " / " for level columns.
+  public var separator: String
 
   /// The person attribute that holds ``paths``.
   public static let pathAttribute = "unit path"
@@ -90,6 +93,7 @@ public struct UnitLevels: Sendable, Hashable {
   /// of two departments: "Burgerzaken / Team A", "Financiën / Team A").
   private init(components: [[String?]], names: [String], separator: String) {
     self.names = names
+    self.separator = separator
     paths = (0 ..< (components.first?.count ?? 0)).map { person in
       let parts = components.compactMap { $0[person] }
       return parts.isEmpty ? nil : parts.joined(separator: separator)
@@ -121,6 +125,9 @@ public struct GroupingSummary: Sendable, Hashable, Codable {
   public var level: String?
   /// Whether the level was chosen automatically.
   public var automatic: Bool
+  /// What joins the parts of a person's unit path (``UnitLevels/separator``); not written to
+  /// JSON.
+  public var separator = " / "
 
   public struct Level: Sendable, Hashable, Codable {
     public var name: String
@@ -186,7 +193,7 @@ extension GroupingOptions {
       levels: levels.names.indices.map { i in
         .init(name: levels.names[i], attribute: levels.attributeName(i), units: Set(levels.units[i].compactMap { $0 }).count)
       },
-      level: levels.names[chosen], automatic: level == nil)
+      level: levels.names[chosen], automatic: level == nil, separator: levels.separator)
     return (levels, levels.units[chosen], summary)
   }
 }

@@ -92,7 +92,9 @@ public struct AnalysisResult: Sendable {
     }
     guard let paths = table.attributeColumn(UnitLevels.pathAttribute) else { return table }
     // The path's parts are the levels' parts in order: keep those above the first small unit.
-    let separator = paths.compactMap { $0 }.first.flatMap { path in [" / ", "/", ">", "\\", "|"].first { path.contains($0) } } ?? " / "
+    // (A part that holds the separator itself splits into more parts, so fewer levels are
+    // kept: never more.)
+    let separator = summary.grouping?.separator ?? " / "
     table.setAttributeColumn(UnitLevels.pathAttribute, paths.enumerated().map { person, path in
       guard let path else { return nil }
       let depth = small.firstIndex { $0.indices.contains(person) && $0[person] } ?? small.count
