@@ -124,6 +124,7 @@ private struct LevelMaps {
   let silos: SilosDocument
   let options: SiloAnalysis.Options
   private var inputs: [Int: DepartmentMapInput] = [:]
+  private var partitions: [Int: Partition] = [:]
   private var owners: [Int: [Int]] = [:]
 
   init(network: Network, levels: [GroupingSummary.Level], analysed: Int, top: Partition, silos: SilosDocument, options: SiloAnalysis.Options) {
@@ -178,10 +179,20 @@ private struct LevelMaps {
   /// Level `level`'s partition (the analysed level's with privacy's merging) and its units
   /// whose people are mostly in top-level unit `t`.
   private mutating func units(at level: Int, in t: Int) -> (Partition, [Int]) {
-    let partition = level == analysed ? network.groups! : Network.partition(of: network.nodes, by: levels[level].attribute)!
+    let partition = self.partition(level)
     let owner = owners[level] ?? SiloAnalysis.majorityTop(partition, top)
     owners[level] = owner
     return (partition, (0 ..< partition.groupCount).filter { owner[$0] == t })
+  }
+
+  /// Level `level`'s partition: the analysed level's with privacy's merging, the others' as
+  /// given; each made once.
+  private mutating func partition(_ level: Int) -> Partition {
+    if level == analysed { return network.groups! }
+    if let done = partitions[level] { return done }
+    let partition = Network.partition(of: network.nodes, by: levels[level].attribute)!
+    partitions[level] = partition
+    return partition
   }
 
   /// Level `level`'s map over the whole network (E-I counts every tie), with the scorecard's
@@ -193,8 +204,7 @@ private struct LevelMaps {
       input = try network.departmentMap(weighted: options.weighted, weightMeaning: meaning)
       input.verdicts = SiloAnalysis.verdicts(of: input.names, in: silos, wording: options.language.wording)
     } else {
-      let partition = Network.partition(of: network.nodes, by: levels[level].attribute)!
-      input = try Network(graph: network.graph, nodes: network.nodes, groups: partition).departmentMap(weighted: options.weighted, weightMeaning: meaning)
+      input = try Network(graph: network.graph, nodes: network.nodes, groups: partition(level)).departmentMap(weighted: options.weighted, weightMeaning: meaning)
     }
     inputs[level] = input
     return input
