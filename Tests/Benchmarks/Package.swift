@@ -76,6 +76,13 @@ let package = Package(
       name: "BrokerSteps",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/BrokerSteps"),
+    // A plain program: everything on SiloMetrics' shortest-path searches (exact and sampled
+    // betweenness, broker dependence, local bridges), best of 3, to compare two commits.
+    // `swift run -c release PathTiming EDGES NODES [runs]` here, or `run.sh paths`.
+    .executableTarget(
+      name: "PathTiming",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/PathTiming"),
     // A plain program: the guaranteed top 10 brokers (KADABRA), timed with the read of the
     // files, and checked against exact betweenness over seeded runs.
     // `swift run -c release TopBrokers time|accuracy EDGES NODES DISTANCE …`, or `run.sh topk`.

@@ -14,6 +14,9 @@
 #            exact betweenness over seeded runs (20 at 20,000 people, 100 at 10,000)
 #   heap     weighted betweenness with SiloMetrics' indexed heap against swift-collections'
 #            Heap with lazy deletion, on the peers' 1,000-person graph; no peer
+#   paths    everything on SiloMetrics' shortest-path layer (exact betweenness in hops and 1/w on
+#            1 and 2 threads, sampled sources, sampled paths, broker dependence, local bridges)
+#            on the peers' 10,000-person organization, best of 3; no peer (compare two commits)
 #   workbook siloscope summary on .xlsx workbooks of generated logs (10^5 and 10^6 rows, seed 1)
 #            against the same logs as CSV and pandas read_excel (openpyxl) and read_csv
 #            (Tests/Benchmarks/peers_workbook.py)
@@ -23,13 +26,13 @@
 #   teams    siloscope teams --teams 5 --size 6 on generated logs of 1,000, 10,000 and 100,000
 #            people (seed 1): the whole command (wall, peak memory), and the advisor's search
 #            alone (Tests/Benchmarks/Benchmarks/TeamTiming); no peer
-# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [warehouse] [workbook] [teams]   (default: all)
+# Usage: bash Tests/Benchmarks/run.sh [ingest] [silos] [brokers] [bootstrap] [trend] [topk] [heap] [paths] [warehouse] [workbook] [teams]   (default: all)
 # Everything generated stays under .peers/ (git-ignored).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 suites=("$@")
-[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap warehouse workbook teams)
+[ ${#suites[@]} -gt 0 ] || suites=(ingest silos brokers bootstrap trend topk heap paths warehouse workbook teams)
 export SILOSCOPE_BENCH_DATA="$root/.peers/logs" SILOSCOPE_PEER_DATA="$root/.peers/data"
 export OMP_NUM_THREADS=1
 mkdir -p "$SILOSCOPE_BENCH_DATA"
@@ -121,6 +124,13 @@ for suite in "${suites[@]}"; do
   heap)
     (cd Tests/Benchmarks && swift run -c release HeapChoice "$SILOSCOPE_PEER_DATA/org_n1000_edges.csv" \
       "$SILOSCOPE_PEER_DATA/org_n1000_nodes.csv" 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
+    echo
+    continue
+    ;;
+  paths)
+    echo "## SiloScope (paths), wall clock, best of 3"
+    (cd Tests/Benchmarks && swift run -c release PathTiming "$SILOSCOPE_PEER_DATA/org_n10000_edges.csv" \
+      "$SILOSCOPE_PEER_DATA/org_n10000_nodes.csv" 2>&1 | grep -v "^Build\|^\[\|^Compiling\|^Building")
     echo
     continue
     ;;
