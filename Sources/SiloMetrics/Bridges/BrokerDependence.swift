@@ -183,17 +183,17 @@ extension Network {
     _ graph: CollaborationGraph, membership: [Int32], groups k: Int, sources: [Int], isBroker: [Bool], threads: Int
   ) -> (sums: [Double], counts: [Int]) {
     var shareSum = [Double](repeating: 0, count: k * k), pairCount = [Int](repeating: 0, count: k * k)
-    let n = graph.nodeCount
     let block = max(1, min(sources.count, 256, 4_000_000 / max(1, k)))
     let threadCount = max(1, min(threads, 64, block))
+    let searchGraph = SearchGraph(graph, distance: .hops)
     var start = 0
     while start < sources.count {
       let chunk = Array(sources[start ..< min(sources.count, start + block)])
       let partial = SourceShares(sources: chunk.count, groups: k)
       let work: @Sendable (Int) -> Void = { t in
-        let paths = PathCounter(nodeCount: n, blocked: isBroker)
+        let paths = PathCounter(searchGraph, blocked: isBroker)
         for i in stride(from: t, to: chunk.count, by: threadCount) {
-          partial.measure(i, source: chunk[i], graph, membership: membership, paths: paths)
+          partial.measure(i, source: chunk[i], membership: membership, paths: paths)
         }
       }
       if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
@@ -292,99 +292,44 @@ private final class SourceShares: @unchecked Sendable {
   /// Source `i` of the block: the share of shortest paths through a broker to each person of
   /// another department (1 − σ'_st/σ_st, σ' counting the shortest paths that avoid every
   /// broker), summed per department.
-  func measure(_ i: Int, source s: Int, _ graph: CollaborationGraph, membership: [Int32], paths: PathCounter) {
-    paths.search(graph, from: s)
+  func measure(_ i: Int, source s: Int, membership: [Int32], paths: PathCounter) {
+    paths.count(from: s)
     let a = Int(membership[s])
     let row = i * groups
-    for t in paths.reachedNodes where Int(membership[Int(t)]) != a {
+    for t in paths.search.reachedNodes where Int(membership[Int(t)]) != a {
       let ti = Int(t)
       let b = Int(membership[ti])
-      sums[row + b] += 1 - paths.avoiding[ti] / paths.sigma[ti]
+      sums[row + b] += 1 - paths.avoiding[ti] / paths.search.sigma[ti]
       counts[row + b] += 1
     }
-    paths.reset()
+    paths.search.reset()
   }
 }
 
-/// Breadth-first path counting from one source: σ_st, the shortest s–t paths, and σ'_st,
-/// those of them that pass through no blocked node (the brokers), in one search. A shortest
-/// path avoids the blocked nodes when every node on it does, so σ' adds up over the same
-/// shortest-path predecessors as σ, leaving the blocked nodes at 0: the same counts as a
-/// second search with the blocked nodes removed, kept only where it finds the same length.
-/// The counts are whole numbers, exact in a double up to 2⁵³.
-///
-/// Its arrays live behind pointers in a class, so the search runs without bounds or
-/// copy-on-write checks; they are reset through the nodes each search reached.
+/// A breadth-first search (``ShortestPathSearch``) with the count of shortest paths that
+/// avoid the blocked nodes (the brokers) beside it: one per thread.
 final class PathCounter {
-  let distance: UnsafeMutablePointer<Int32>
-  let sigma: UnsafeMutablePointer<Double>
-  /// σ' of each node: the shortest paths from the source that avoid every blocked node.
+  let search: ShortestPathSearch
+  /// σ' of each node reached by the last search.
   let avoiding: UnsafeMutablePointer<Double>
-  private let blocked: [Bool]
-  private let reached: UnsafeMutablePointer<Int32>
-  private var reachedCount = 0
+  private let blocked: UnsafeMutablePointer<Bool>
 
-  init(nodeCount: Int, blocked: [Bool]) {
-    let size = max(1, nodeCount)
-    distance = .allocate(capacity: size)
-    distance.initialize(repeating: -1, count: size)
-    sigma = .allocate(capacity: size)
-    sigma.initialize(repeating: 0, count: size)
+  init(_ graph: SearchGraph, blocked: [Bool]) {
+    search = ShortestPathSearch(graph)
+    let size = max(1, graph.nodeCount)
     avoiding = .allocate(capacity: size)
-    avoiding.initialize(repeating: 0, count: size)
-    reached = .allocate(capacity: size)
-    self.blocked = blocked
+    self.blocked = .allocate(capacity: size)
+    self.blocked.initialize(repeating: false, count: size)
+    _ = UnsafeMutableBufferPointer(start: self.blocked, count: blocked.count).update(from: blocked)
   }
 
   deinit {
-    distance.deallocate()
-    sigma.deallocate()
     avoiding.deallocate()
-    reached.deallocate()
+    blocked.deallocate()
   }
 
-  /// The nodes the last search reached, in the order reached.
-  var reachedNodes: UnsafeBufferPointer<Int32> { UnsafeBufferPointer(start: reached, count: reachedCount) }
-
-  func search(_ graph: CollaborationGraph, from s: Int) {
-    distance[s] = 0
-    sigma[s] = 1
-    avoiding[s] = blocked[s] ? 0 : 1
-    reached[0] = Int32(s)
-    var count = 1
-    var head = 0
-    graph.rowOffsets.withUnsafeBufferPointer { offsets in
-      graph.columns.withUnsafeBufferPointer { columns in
-        blocked.withUnsafeBufferPointer { isBlocked in
-          while head < count {
-            let v = Int(reached[head])
-            head += 1
-            let next = distance[v] + 1
-            for e in offsets[v] ..< offsets[v + 1] {
-              let w = Int(columns[e].rawValue)
-              if distance[w] < 0 {
-                distance[w] = next
-                reached[count] = Int32(w)
-                count += 1
-              }
-              if distance[w] == next {
-                sigma[w] += sigma[v]
-                if !isBlocked[w] { avoiding[w] += avoiding[v] }
-              }
-            }
-          }
-        }
-      }
-    }
-    reachedCount = count
-  }
-
-  func reset() {
-    for v in reachedNodes {
-      distance[Int(v)] = -1
-      sigma[Int(v)] = 0
-      avoiding[Int(v)] = 0
-    }
-    reachedCount = 0
+  /// Counts σ_st and σ'_st from `s` to every node reached.
+  func count(from s: Int) {
+    search.breadthFirst(from: s, avoiding: blocked, into: avoiding)
   }
 }

@@ -36,13 +36,13 @@ extension CollaborationGraph {
     let bound = maximumSpan ?? Int.max
     let spans = ThreadSlots<Int32>(count: ties.count, initial: -1)
     let threadCount = max(1, min(threads, 64, max(1, ties.count / 256)))
-    let n = graph.nodeCount
+    let searchGraph = SearchGraph(graph, distance: .hops)
     let work: @Sendable (Int) -> Void = { t in
-      var search = BidirectionalSpan(nodeCount: n)
+      let search = BidirectionalSpan(searchGraph)
       for i in stride(from: t, to: ties.count, by: threadCount) {
         let (u, v) = ties[i]
         if bridges.contains(Self.key(u, v)) { continue }
-        spans.set(i, search.span(graph, from: u, to: v, bound: bound))
+        spans.set(i, search.span(from: u, to: v, bound: bound))
       }
     }
     if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
@@ -71,68 +71,27 @@ extension CollaborationGraph {
   }
 }
 
-/// A breadth-first search from both ends of a tie, without the tie, up to a bound; its
-/// distance arrays are kept between searches and reset through the nodes each one touched.
+/// A breadth-first search from both ends of a tie, without the tie, up to a bound: two
+/// ``ShortestPathSearch``es expanded level by level, kept between ties.
 struct BidirectionalSpan {
-  /// Distance from each end (−1 unvisited), and the nodes each side has reached.
-  private var distance: [[Int32]]
-  private var reached: [[Int32]] = [[], []]
+  private let ends: [ShortestPathSearch]
 
-  init(nodeCount: Int) { distance = [Array(repeating: -1, count: nodeCount), Array(repeating: -1, count: nodeCount)] }
+  init(_ graph: SearchGraph) { ends = [ShortestPathSearch(graph), ShortestPathSearch(graph)] }
 
   /// Hops of the shortest path from `s` to `t` without the tie s–t; −1 when there is none
   /// of at most `bound` hops.
-  mutating func span(_ graph: CollaborationGraph, from s: Int, to t: Int, bound: Int) -> Int32 {
-    defer { reset() }
-    let ends = [s, t]
-    var frontier: [[Int32]] = [[Int32(s)], [Int32(t)]]
-    var level = [0, 0]
-    for side in 0 ... 1 {
-      distance[side][ends[side]] = 0
-      reached[side].append(Int32(ends[side]))
-    }
-    while !frontier[0].isEmpty && !frontier[1].isEmpty && level[0] + level[1] + 1 <= bound {
-      let side = frontier[0].count <= frontier[1].count ? 0 : 1
-      let (next, met) = expand(graph, side: side, frontier: frontier[side], avoiding: (ends[side], ends[1 - side]))
-      level[side] += 1
+  func span(from s: Int, to t: Int, bound: Int) -> Int32 {
+    defer { ends.forEach { $0.reset() } }
+    ends[0].startLevels(at: s)
+    ends[1].startLevels(at: t)
+    let tie = [(s, t), (t, s)]
+    var levels = 0
+    while !ends[0].frontier.isEmpty && !ends[1].frontier.isEmpty && levels + 1 <= bound {
+      let side = ends[0].frontier.count <= ends[1].frontier.count ? 0 : 1
+      let met = ends[side].expandLevel(skipping: tie[side], meeting: ends[1 - side])
+      levels += 1
       if met >= 0 { return met <= bound ? Int32(met) : -1 }
-      frontier[side] = next
     }
     return -1
-  }
-
-  /// One whole level of `side`'s search: the next frontier, and the shortest s–t length
-  /// through a node the other side has reached (−1 when none).
-  private mutating func expand(
-    _ graph: CollaborationGraph, side: Int, frontier: [Int32], avoiding tie: (from: Int, to: Int)
-  ) -> (next: [Int32], met: Int) {
-    let other = 1 - side
-    var next: [Int32] = []
-    var best = -1
-    for v32 in frontier {
-      let v = Int(v32)
-      let d = distance[side][v] + 1
-      for e in graph.rowOffsets[v] ..< graph.rowOffsets[v + 1] {
-        let w = graph.columns[e].index
-        if v == tie.from && w == tie.to { continue }
-        if distance[other][w] >= 0 {
-          let length = Int(d + distance[other][w])
-          if best < 0 || length < best { best = length }
-        }
-        if distance[side][w] < 0 {
-          distance[side][w] = d
-          reached[side].append(Int32(w))
-          next.append(Int32(w))
-        }
-      }
-    }
-    return (next, best)
-  }
-
-  private mutating func reset() {
-    for side in 0 ... 1 {
-      for v in reached[side] { distance[side][Int(v)] = -1 }
-      reached[side].removeAll(keepingCapacity: true)
-    }
   }
 }

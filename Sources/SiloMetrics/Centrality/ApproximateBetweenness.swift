@@ -109,42 +109,6 @@ extension CollaborationGraph {
         statement: "with probability at least \(1 - delta), every normalized score is within "
           + "\(NumberFormatting.short(bound)) of the exact one (Riondato–Kornaropoulos, \(samples) sampled paths, seed \(seed))"))
   }
-
-  /// An upper bound on the number of nodes on a shortest path (hops): per component, twice
-  /// the eccentricity of its first node, plus one.
-  func hopVertexDiameterBound() -> Int {
-    let components = ConnectedComponents(of: self)
-    var seen = [Bool](repeating: false, count: components.count)
-    var bound = 1
-    var distance = [Int32](repeating: -1, count: nodeCount)
-    var queue: [Int32] = []
-    for v in 0 ..< nodeCount {
-      let c = Int(components.partition.membership[v])
-      if seen[c] { continue }
-      seen[c] = true
-      queue.removeAll(keepingCapacity: true)
-      queue.append(Int32(v))
-      distance[v] = 0
-      var head = 0, eccentricity: Int32 = 0
-      while head < queue.count {
-        let u = Int(queue[head])
-        head += 1
-        eccentricity = max(eccentricity, distance[u])
-        for w in neighbors(of: NodeID(u)).nodes where distance[w.index] < 0 {
-          distance[w.index] = distance[u] + 1
-          queue.append(w.rawValue)
-        }
-        if isDirected {
-          for w in inNeighbors(of: NodeID(u)).nodes where distance[w.index] < 0 {
-            distance[w.index] = distance[u] + 1
-            queue.append(w.rawValue)
-          }
-        }
-      }
-      bound = max(bound, 2 * Int(eccentricity) + 1)
-    }
-    return bound
-  }
 }
 
 extension Double {

@@ -174,34 +174,33 @@ extension CollaborationGraph {
   ///   2 hops of it, while the path's shortest route is the path itself).
   func vertexDiameterBound(_ options: BetweennessOptions) -> Int {
     if isDirected { return ConnectedComponents(of: self).largestSize }
-    if options.distance == .hops { return hopVertexDiameterBound() }
+    let components = ConnectedComponents(of: self)
+    let eccentricities = firstNodeEccentricities(components, distance: options.distance)
+    guard options.distance != .hops else { return eccentricities.map { 2 * Int($0) + 1 }.max() ?? 1 }
     let lengths = options.distance == .inverseWeight ? weights.map { 1 / $0 } : weights
     guard let shortest = lengths.min(), shortest > 0 else { return nodeCount }
-    let components = ConnectedComponents(of: self)
     let sizes = components.partition.sizes
-    var seen = [Bool](repeating: false, count: components.count)
-    var distance = [Double](repeating: .infinity, count: nodeCount)
-    let heap = IndexedHeap(nodeCount: nodeCount)
     var bound = 1
-    for v in 0 ..< nodeCount {
-      let c = Int(components.partition.membership[v])
-      if seen[c] { continue }
-      seen[c] = true
-      distance[v] = 0
-      heap.push(Int32(v), key: 0)
-      var eccentricity = 0.0
-      while let (u32, du) = heap.pop() {
-        let u = Int(u32)
-        eccentricity = du
-        for i in rowOffsets[u] ..< rowOffsets[u + 1] where du + lengths[i] < distance[columns[i].index] {
-          distance[columns[i].index] = du + lengths[i]
-          heap.push(columns[i].rawValue, key: du + lengths[i])
-        }
-      }
+    for (c, eccentricity) in eccentricities.enumerated() {
       let ties = (2 * eccentricity / shortest * (1 + 1e-12)).rounded(.down)
       bound = max(bound, min(sizes[c], ties >= Double(sizes[c]) ? sizes[c] : Int(ties) + 1))
     }
     return bound
+  }
+
+  /// Per component, the eccentricity of its first node: the hops, or the length with
+  /// `distance`, of the farthest node of the component from it.
+  private func firstNodeEccentricities(_ components: ConnectedComponents, distance: EdgeDistance) -> [Double] {
+    let search = ShortestPathSearch(SearchGraph(self, distance: distance))
+    var eccentricity = [Double](repeating: -1, count: components.count)
+    for v in 0 ..< nodeCount where eccentricity[Int(components.partition.membership[v])] < 0 {
+      search.search(from: v, ties: .exact)
+      let farthest = Int(search.order[search.reachedCount - 1])
+      eccentricity[Int(components.partition.membership[v])] =
+        distance == .hops ? Double(search.hops[farthest]) : search.distance[farthest]
+      search.reset()
+    }
+    return eccentricity
   }
 }
 

@@ -239,7 +239,7 @@ final class ShortestPathSampler: @unchecked Sendable {
 
   @inline(__always)
   private func equal(_ a: Double, _ b: Double) -> Bool {
-    tolerant ? BrandesKernel.tolerantlyEqual(a, b) : a == b
+    tolerant ? PathTieRule.tolerantlyEqual(a, b) : a == b
   }
 
   private func sampleWeighted(_ s: Int, _ t: Int, _ rng: inout SeededGenerator, _ inner: inout [Int32]) {
