@@ -83,6 +83,12 @@ let package = Package(
       name: "PathTiming",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/PathTiming"),
+    // A plain program: Louvain and Leiden on edge lists, best of 3, with the modularity
+    // reached, to compare two commits. `swift run -c release CommunityTiming EDGES ...`.
+    .executableTarget(
+      name: "CommunityTiming",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/CommunityTiming"),
     // A plain program: the guaranteed top 10 brokers (KADABRA), timed with the read of the
     // files, and checked against exact betweenness over seeded runs.
     // `swift run -c release TopBrokers time|accuracy EDGES NODES DISTANCE …`, or `run.sh topk`.

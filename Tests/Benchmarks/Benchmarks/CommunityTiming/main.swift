@@ -1,0 +1,43 @@
+// Not an ordo-one benchmark: a plain program timing Louvain and Leiden (modularity, γ = 1,
+// tie weights, seed 1) on edge lists (the peers' generated organizations,
+// .peers/data/org_n10000_edges.csv and org_n100000_edges.csv; `run.sh silos` makes them),
+// best of `runs` (default 3), with the modularity reached. Run in release mode:
+//   swift run -c release --package-path Tests/Benchmarks CommunityTiming [--runs N] EDGES ...
+// Run it on two commits in turn to compare them on the same files in the same session;
+// Tests/Benchmarks/peers_silos.py times igraph's and networkit's Leiden on the same files.
+import Foundation
+import SiloGraph
+import SiloIngest
+import SiloMetrics
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 3
+if arguments.count >= 2, arguments[0] == "--runs" {
+  runs = max(1, Int(arguments[1]) ?? 3)
+  arguments.removeFirst(2)
+}
+guard !arguments.isEmpty else {
+  FileHandle.standardError.write(Data("usage: CommunityTiming [--runs N] EDGES ...\n".utf8))
+  exit(64)
+}
+print("| method, people (ties), best of \(runs) | wall (s) | communities | modularity |")
+print("|---|---:|---:|---:|")
+for path in arguments {
+  let graph = try NetworkReader.read(edgesPath: path).network.graph
+  let searches: [(String, (CollaborationGraph) throws -> CommunityDetection)] = [
+    ("Louvain", { try Louvain().communities(in: $0, seed: 1) }),
+    ("Leiden", { try Leiden().communities(in: $0, seed: 1) }),
+  ]
+  for (name, search) in searches {
+    var fastest = Double.infinity
+    var result: CommunityDetection?
+    for _ in 0 ..< runs { fastest = min(fastest, try seconds { result = try search(graph) }) }
+    print("| \(name), \(graph.nodeCount) (\(graph.edgeCount)) | \(String(format: "%.3f", fastest)) | \(result!.partition.groupCount) | \(String(format: "%.17g", result!.modularity)) |")
+  }
+}
