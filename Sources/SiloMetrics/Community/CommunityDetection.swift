@@ -14,6 +14,39 @@ public enum CommunityObjective: String, Sendable, Hashable, Codable, CaseIterabl
   case cpm
 }
 
+/// What a community search maximizes and over which weights: the options ``Louvain`` and
+/// ``Leiden`` share.
+public struct CommunitySearchOptions: Sendable, Hashable {
+  /// γ: larger values give smaller communities.
+  public var resolution = 1.0
+  public var objective = CommunityObjective.modularity
+  /// Use tie weights (strengths); `false` counts every tie as 1.
+  public var weighted = true
+
+  /// Creates options for modularity at γ = 1 over tie weights unless told otherwise.
+  ///
+  /// - Parameters:
+  ///   - resolution: γ; larger values give smaller communities. Checked when a search runs,
+  ///     which throws for γ ≤ 0 or not finite.
+  ///   - objective: What the search maximizes: modularity (the default) or CPM.
+  ///   - weighted: Use tie weights (strengths); `false` counts every tie as 1.
+  public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
+    self.resolution = resolution
+    self.objective = objective
+    self.weighted = weighted
+  }
+
+  /// Throws ``MetricError/invalidArgument(_:)`` for γ ≤ 0 or not finite.
+  func check() throws(MetricError) {
+    guard resolution.isFinite && resolution > 0 else { throw .invalidArgument("the resolution must be a positive number") }
+  }
+
+  /// How a move is scored on one level graph; `totalStrength` is the first level's 2m.
+  func moveScore(_ graph: LevelGraph, totalStrength: Double) -> MoveScore {
+    MoveScore(graph, objective: objective, resolution: resolution, totalStrength: totalStrength)
+  }
+}
+
 /// Communities found in the collaboration, with the quality reached and every level of the
 /// hierarchy.
 public struct CommunityDetection: Sendable, Hashable, Codable {

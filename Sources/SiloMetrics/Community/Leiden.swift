@@ -24,9 +24,13 @@ import SiloGraph
 /// > V. A. Traag, L. Waltman, N. J. van Eck. "From Louvain to Leiden: guaranteeing well-connected
 /// > communities." *Scientific Reports* 9, 5233 (2019). doi:10.1038/s41598-019-41695-z
 public struct Leiden: Sendable, Hashable {
-  public var resolution = 1.0
-  public var objective = CommunityObjective.modularity
-  public var weighted = true
+  /// The objective, its resolution and the tie weights, as ``Louvain`` takes them.
+  public var options = CommunitySearchOptions()
+  /// γ: larger values give smaller communities.
+  public var resolution: Double { get { options.resolution } set { options.resolution = newValue } }
+  public var objective: CommunityObjective { get { options.objective } set { options.objective = newValue } }
+  /// Use tie weights (strengths); `false` counts ties.
+  public var weighted: Bool { get { options.weighted } set { options.weighted = newValue } }
   /// The randomness of the refinement, θ; smaller is greedier.
   public var randomness = 0.01
   /// How many times the whole algorithm runs, each run starting from the previous result;
@@ -43,16 +47,14 @@ public struct Leiden: Sendable, Hashable {
   ///   - objective: What the search maximizes: modularity (the default) or CPM.
   ///   - weighted: Use tie weights (strengths); `false` counts every tie as 1.
   public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
-    self.resolution = resolution
-    self.objective = objective
-    self.weighted = weighted
+    options = CommunitySearchOptions(resolution: resolution, objective: objective, weighted: weighted)
   }
 
   /// Finds communities; the same `seed` gives the same result.
   ///
   /// - Throws: ``MetricError/invalidArgument(_:)`` for γ ≤ 0 or not finite, or θ ≤ 0.
   public func communities(in graph: CollaborationGraph, seed: UInt64 = 1) throws(MetricError) -> CommunityDetection {
-    guard resolution.isFinite && resolution > 0 else { throw .invalidArgument("the resolution must be a positive number") }
+    try options.check()
     guard randomness.isFinite && randomness > 0 else { throw .invalidArgument("the randomness θ must be a positive number") }
     var rng = SeededGenerator(seed: seed)
     let base = LevelGraph(graph, weighted: weighted)
@@ -71,8 +73,7 @@ public struct Leiden: Sendable, Hashable {
     }
     if levels.isEmpty { levels.append(Partition(membership: start, groupCount: base.nodeCount)) }
     return try CommunityDetection.finish(
-      partition: levels.last!, levels: levels, in: graph, method: "leiden", objective: objective,
-      resolution: resolution, weighted: weighted, seed: seed)
+      partition: levels.last!, levels: levels, in: graph, method: "leiden", options: options, seed: seed)
   }
 
   /// One run of the algorithm from a starting partition of the base graph's nodes: local
@@ -86,8 +87,8 @@ public struct Leiden: Sendable, Hashable {
     var nodeOfOriginal = (0 ..< base.nodeCount).map { Int32($0) }
     var levels: [Partition] = []
     while true {
-      let score = MoveScore(level, objective: objective, resolution: resolution, totalStrength: totalStrength)
-      _ = Self.fastLocalMoving(level, score: score, membership: &membership, rng: &rng, emptyCommunity: true)
+      let score = options.moveScore(level, totalStrength: totalStrength)
+      _ = LocalMoving.queued(level, score: score, membership: &membership, rng: &rng, emptyCommunity: true)
       var dense = membership
       let count = renumber(&dense)
       let partition = Partition(membership: nodeOfOriginal.map { dense[Int($0)] }, groupCount: count)
@@ -113,140 +114,30 @@ public struct Leiden: Sendable, Hashable {
     }
   }
 
-  /// Queue-based local moving. Returns whether any node moved.
-  ///
-  /// With `emptyCommunity` a node may also move to a community of its own when that gains
-  /// most, as Traag et al.'s MoveNodesFast (arg max over P ∪ {∅}) and igraph's
-  /// `fastmovenodes` (an empty cluster among the candidates) allow; without it a node left
-  /// with no tie inside its community stays there, and the community can end up disconnected.
-  static func fastLocalMoving(
-    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator,
-    emptyCommunity: Bool = false
-  ) -> Bool {
-    let n = graph.nodeCount
-    var total = [Double](repeating: 0, count: n)
-    for v in 0 ..< n { total[Int(membership[v])] += score.nodeWeight[v] }
-    var neighbourWeight = [Double](repeating: 0, count: n)
-    // The visit that last reset a community's entry. A per-visit number, not the node id: a
-    // node visited again (queued by a neighbour's move) would otherwise find the marks of its
-    // previous visit still in place, skip those communities and add to stale weights.
-    var mark = [Int](repeating: -1, count: n)
-    var visit = 0
-    // Nodes per community and the communities without nodes (for `emptyCommunity`).
-    var population = [Int](repeating: 0, count: emptyCommunity ? n : 0)
-    var empty: [Int32] = []
-    if emptyCommunity {
-      for v in 0 ..< n { population[Int(membership[v])] += 1 }
-      for c in stride(from: n - 1, through: 0, by: -1) where population[c] == 0 { empty.append(Int32(c)) }
-    }
-    var touched: [Int32] = []
-    // A ring buffer of n slots holds every queued node once.
-    var queue = shuffledOrder(n, &rng)
-    var queued = [Bool](repeating: true, count: n)
-    var head = 0, size = n
-    var anyMove = false
-    let scale = score.scale
-    while size > 0 {
-      let v = Int(queue[head])
-      head = (head + 1) % max(n, 1)
-      size -= 1
-      queued[v] = false
-      let current = membership[v]
-      visit += 1
-      touched.removeAll(keepingCapacity: true)
-      mark[Int(current)] = visit
-      neighbourWeight[Int(current)] = 0
-      touched.append(current)
-      for i in graph.offsets[v] ..< graph.offsets[v + 1] {
-        let c = membership[Int(graph.columns[i])]
-        if mark[Int(c)] != visit {
-          mark[Int(c)] = visit
-          neighbourWeight[Int(c)] = 0
-          touched.append(c)
-        }
-        neighbourWeight[Int(c)] += graph.weights[i]
-      }
-      let a = score.nodeWeight[v]
-      total[Int(current)] -= a
-      if emptyCommunity {
-        population[Int(current)] -= 1
-        if population[Int(current)] == 0 { empty.append(current) }
-      }
-      var best = current
-      var bestGain = neighbourWeight[Int(current)] - scale * a * total[Int(current)]
-      for c in touched.dropFirst() {
-        let gain = neighbourWeight[Int(c)] - scale * a * total[Int(c)]
-        if gain > bestGain + 1e-12 {
-          best = c
-          bestGain = gain
-        }
-      }
-      // A community of its own gains 0 (no tie weight, no node weight); considered last, so
-      // it wins only when every other choice loses.
-      if emptyCommunity, let alone = empty.last, alone != current, 0 > bestGain + 1e-12 {
-        best = alone
-        bestGain = 0
-      }
-      total[Int(best)] += a
-      if emptyCommunity {
-        population[Int(best)] += 1
-        if best == empty.last { empty.removeLast() }
-      }
-      if best != current {
-        membership[v] = best
-        anyMove = true
-        for i in graph.offsets[v] ..< graph.offsets[v + 1] {
-          let u = Int(graph.columns[i])
-          if !queued[u] && membership[u] != best {
-            queued[u] = true
-            queue[(head + size) % n] = Int32(u)
-            size += 1
-          }
-        }
-      }
-    }
-    return anyMove
-  }
-
-  /// Refinement of each community into well-connected parts. Returns the refined membership
-  /// (not dense).
+  /// Refinement of each community into well-connected parts (Traag et al.'s RefinePartition):
+  /// every node starts as a part of its own; in a seeded random order, a node still alone and
+  /// well connected to its community joins a well-connected part of the same community,
+  /// chosen at random among the moves that lose nothing (``RefinedParts``). Returns the
+  /// refined membership (not dense).
   static func refine(
     _ graph: LevelGraph, score: MoveScore, communities: [Int32], rng: inout SeededGenerator, randomness: Double
   ) -> [Int32] {
     let n = graph.nodeCount
-    let scale = score.scale
-    var refined = (0 ..< n).map { Int32($0) }
-    // Node-weight totals: of each community C, and of each refined part S.
-    var communityTotal = [Double](repeating: 0, count: n)
-    for v in 0 ..< n { communityTotal[Int(communities[v])] += score.nodeWeight[v] }
-    var partTotal = score.nodeWeight
-    // w(S, C − S) for each refined part S, starting with w(v, C − v).
-    var partExternal = [Double](repeating: 0, count: n)
-    for v in 0 ..< n {
-      var w = 0.0
-      for i in graph.offsets[v] ..< graph.offsets[v + 1] where communities[Int(graph.columns[i])] == communities[v] {
-        w += graph.weights[i]
-      }
-      partExternal[v] = w
-    }
-    var isSingleton = [Bool](repeating: true, count: n)
+    var parts = RefinedParts(graph, score: score, communities: communities)
     var neighbourWeight = [Double](repeating: 0, count: n)
     var mark = [Int32](repeating: -1, count: n)
     var touched: [Int32] = []
     var candidates: [(part: Int32, gain: Double)] = []
     for v32 in shuffledOrder(n, &rng) {
       let v = Int(v32)
-      guard isSingleton[v] else { continue }
+      guard parts.isSingleton[v], parts.isWellConnected(v) else { continue }
+      // w(v, S) for the parts S of v's neighbours in its community.
       let c = communities[v]
-      let a = score.nodeWeight[v]
-      let cTotal = communityTotal[Int(c)]
-      // Well connected to its community?
-      if partExternal[v] < scale * a * (cTotal - a) - 1e-12 { continue }
       touched.removeAll(keepingCapacity: true)
       for i in graph.offsets[v] ..< graph.offsets[v + 1] {
         let u = Int(graph.columns[i])
         guard communities[u] == c else { continue }
-        let s = refined[u]
+        let s = parts.refined[u]
         if mark[Int(s)] != v32 {
           mark[Int(s)] = v32
           neighbourWeight[Int(s)] = 0
@@ -254,45 +145,33 @@ public struct Leiden: Sendable, Hashable {
         }
         neighbourWeight[Int(s)] += graph.weights[i]
       }
-      // Candidate parts: well connected to C; gain of moving v from its singleton into S.
-      candidates.removeAll(keepingCapacity: true)
-      var bestGain = 0.0
-      for s in touched where s != refined[v] {
-        let sTotal = partTotal[Int(s)]
-        if partExternal[Int(s)] < scale * sTotal * (cTotal - sTotal) - 1e-12 { continue }
-        let gain = neighbourWeight[Int(s)] - scale * a * sTotal
-        if gain >= 0 {
-          candidates.append((s, gain))
-          bestGain = max(bestGain, gain)
-        }
-      }
+      parts.candidates(for: v, among: touched, tieWeight: neighbourWeight, into: &candidates)
       guard !candidates.isEmpty else { continue }
-      // Choose with probability ∝ exp((gain − best)/θ) (shifted for numerical safety).
-      var weightsSum = 0.0
-      for k in candidates.indices {
-        let p = Self.exp((candidates[k].gain - bestGain) / randomness)
-        candidates[k].gain = p
-        weightsSum += p
-      }
-      var r = rng.nextUnit() * weightsSum
-      var chosen = candidates.last!.part
-      for candidate in candidates {
-        r -= candidate.gain
-        if r < 0 {
-          chosen = candidate.part
-          break
-        }
-      }
-      // Move v into the chosen part.
-      let w = neighbourWeight[Int(chosen)]
-      partExternal[Int(chosen)] = partExternal[Int(chosen)] + partExternal[v] - 2 * w
-      partTotal[Int(chosen)] += a
-      partTotal[v] -= a
-      refined[v] = chosen
-      isSingleton[v] = false
-      isSingleton[Int(chosen)] = false
+      let chosen = choose(&candidates, randomness: randomness, rng: &rng)
+      parts.move(v, into: chosen, tieWeight: neighbourWeight[Int(chosen)])
     }
-    return refined
+    return parts.refined
+  }
+
+  /// One of the candidates (gains ≥ 0), chosen with probability ∝ exp(gain / θ): computed as
+  /// exp((gain − best) / θ) for numerical safety. The candidates' gains are overwritten by
+  /// their weights.
+  private static func choose(
+    _ candidates: inout [(part: Int32, gain: Double)], randomness: Double, rng: inout SeededGenerator
+  ) -> Int32 {
+    let bestGain = candidates.reduce(0.0) { max($0, $1.gain) }
+    var weightsSum = 0.0
+    for k in candidates.indices {
+      let p = Self.exp((candidates[k].gain - bestGain) / randomness)
+      candidates[k].gain = p
+      weightsSum += p
+    }
+    var r = rng.nextUnit() * weightsSum
+    for candidate in candidates {
+      r -= candidate.gain
+      if r < 0 { return candidate.part }
+    }
+    return candidates.last!.part
   }
 
   /// eˣ for x ≤ 0, by range reduction and a series, so results never depend on a platform's
@@ -310,5 +189,72 @@ public struct Leiden: Sendable, Hashable {
     // halving would give, in one step instead of up to a thousand).
     let scale = Double(sign: .plus, exponent: Int(k), significand: 1)
     return sum * scale
+  }
+}
+
+/// The state of Leiden's refinement: the part of each node (named after the node that
+/// founded it), the node-weight totals of each community C and each part S, and
+/// w(S, C − S), the tie weight from each part to the rest of its community.
+struct RefinedParts {
+  private(set) var refined: [Int32]
+  private(set) var isSingleton: [Bool]
+  private let communities: [Int32]
+  private let nodeWeight: [Double]
+  private let scale: Double
+  private var communityTotal: [Double]
+  private var partTotal: [Double]
+  private var partExternal: [Double]
+
+  /// Every node a part of its own.
+  init(_ graph: LevelGraph, score: MoveScore, communities: [Int32]) {
+    let n = graph.nodeCount
+    self.communities = communities
+    nodeWeight = score.nodeWeight
+    scale = score.scale
+    refined = (0 ..< n).map { Int32($0) }
+    isSingleton = [Bool](repeating: true, count: n)
+    communityTotal = [Double](repeating: 0, count: n)
+    for v in 0 ..< n { communityTotal[Int(communities[v])] += score.nodeWeight[v] }
+    partTotal = score.nodeWeight
+    partExternal = [Double](repeating: 0, count: n)
+    for v in 0 ..< n {
+      var w = 0.0
+      for i in graph.offsets[v] ..< graph.offsets[v + 1] where communities[Int(graph.columns[i])] == communities[v] {
+        w += graph.weights[i]
+      }
+      partExternal[v] = w
+    }
+  }
+
+  /// Whether v, alone in its part, is well connected to its community:
+  /// w(v, C − v) ≥ scale · a_v · (A_C − a_v).
+  func isWellConnected(_ v: Int) -> Bool {
+    let a = nodeWeight[v], cTotal = communityTotal[Int(communities[v])]
+    return !(partExternal[v] < scale * a * (cTotal - a) - 1e-12)
+  }
+
+  /// The parts among `touched` (other than v's own) that are well connected to the
+  /// community, with the gain w(v, S) − scale · a_v · A_S of moving v into them, where that
+  /// gain is at least 0.
+  func candidates(for v: Int, among touched: [Int32], tieWeight: [Double], into candidates: inout [(part: Int32, gain: Double)]) {
+    candidates.removeAll(keepingCapacity: true)
+    let a = nodeWeight[v], cTotal = communityTotal[Int(communities[v])]
+    for s in touched where s != refined[v] {
+      let sTotal = partTotal[Int(s)]
+      if partExternal[Int(s)] < scale * sTotal * (cTotal - sTotal) - 1e-12 { continue }
+      let gain = tieWeight[Int(s)] - scale * a * sTotal
+      if gain >= 0 { candidates.append((s, gain)) }
+    }
+  }
+
+  /// Moves v, alone in its part, into part `chosen`, joined to v by ties of weight `tieWeight`.
+  mutating func move(_ v: Int, into chosen: Int32, tieWeight w: Double) {
+    let a = nodeWeight[v]
+    partExternal[Int(chosen)] = partExternal[Int(chosen)] + partExternal[v] - 2 * w
+    partTotal[Int(chosen)] += a
+    partTotal[v] -= a
+    refined[v] = chosen
+    isSingleton[v] = false
+    isSingleton[Int(chosen)] = false
   }
 }

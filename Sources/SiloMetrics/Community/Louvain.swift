@@ -19,11 +19,13 @@ import SiloGraph
 /// > V. D. Blondel, J.-L. Guillaume, R. Lambiotte, E. Lefebvre. "Fast unfolding of communities
 /// > in large networks." *J. Stat. Mech.* P10008 (2008). doi:10.1088/1742-5468/2008/10/P10008
 public struct Louvain: Sendable, Hashable {
+  /// The objective, its resolution and the tie weights, as ``Leiden`` takes them.
+  public var options = CommunitySearchOptions()
   /// γ: larger values give smaller communities.
-  public var resolution = 1.0
-  public var objective = CommunityObjective.modularity
+  public var resolution: Double { get { options.resolution } set { options.resolution = newValue } }
+  public var objective: CommunityObjective { get { options.objective } set { options.objective = newValue } }
   /// Use tie weights (strengths); `false` counts ties.
-  public var weighted = true
+  public var weighted: Bool { get { options.weighted } set { options.weighted = newValue } }
   /// Stop after this many levels; `nil` runs until nothing moves.
   public var maxLevels: Int? = nil
   /// After the last level, move single people once more between the final communities (local
@@ -47,158 +49,80 @@ public struct Louvain: Sendable, Hashable {
   ///   - objective: What the search maximizes: modularity (the default) or CPM.
   ///   - weighted: Use tie weights (strengths); `false` counts every tie as 1.
   public init(resolution: Double = 1, objective: CommunityObjective = .modularity, weighted: Bool = true) {
-    self.resolution = resolution
-    self.objective = objective
-    self.weighted = weighted
+    options = CommunitySearchOptions(resolution: resolution, objective: objective, weighted: weighted)
   }
 
   /// Finds communities; the same `seed` gives the same result.
   ///
   /// - Throws: ``MetricError/invalidArgument(_:)`` for γ ≤ 0 or not finite.
   public func communities(in graph: CollaborationGraph, seed: UInt64 = 1) throws(MetricError) -> CommunityDetection {
-    guard resolution.isFinite && resolution > 0 else { throw .invalidArgument("the resolution must be a positive number") }
+    try options.check()
     var rng = SeededGenerator(seed: seed)
-    var level = LevelGraph(graph, weighted: weighted)
-    let totalStrength = level.strength.reduce(0, +)
-    var membershipOfOriginal = (0 ..< graph.nodeCount).map { Int32($0) }
+    let base = LevelGraph(graph, weighted: weighted)
+    let totalStrength = base.strength.reduce(0, +)
+    var levels = aggregatedLevels(base, totalStrength: totalStrength, rng: &rng)
+    if finalPass, let moved = finalMoves(base, from: levels.last!, totalStrength: totalStrength, rng: &rng) {
+      levels.append(moved)
+    }
+    return try CommunityDetection.finish(
+      partition: levels.last!, levels: levels, in: graph, method: "louvain", options: options, seed: seed)
+  }
+
+  /// Local moving and aggregation, level after level, until a level moves nothing (or
+  /// ``maxLevels`` is reached): the partition of the people after each level.
+  private func aggregatedLevels(_ base: LevelGraph, totalStrength: Double, rng: inout SeededGenerator) -> [Partition] {
+    var level = base
+    var membershipOfOriginal = (0 ..< base.nodeCount).map { Int32($0) }
     var levels: [Partition] = []
-    var levelCount = 0
-    while maxLevels.map({ levelCount < $0 }) ?? true {
-      let score = MoveScore(level, objective: objective, resolution: resolution, totalStrength: totalStrength)
+    while maxLevels.map({ levels.count < $0 }) ?? true {
+      let score = options.moveScore(level, totalStrength: totalStrength)
       var membership = (0 ..< level.nodeCount).map { Int32($0) }
       let moved = pruning
-        ? Leiden.fastLocalMoving(level, score: score, membership: &membership, rng: &rng)
-        : Self.moveNodes(level, score: score, membership: &membership, rng: &rng)
-      if !moved && levelCount > 0 { break }
+        ? LocalMoving.queued(level, score: score, membership: &membership, rng: &rng)
+        : LocalMoving.sweeps(level, score: score, membership: &membership, rng: &rng)
+      if !moved && !levels.isEmpty { break }
       let count = renumber(&membership)
       for i in membershipOfOriginal.indices { membershipOfOriginal[i] = membership[Int(membershipOfOriginal[i])] }
       levels.append(Partition(membership: membershipOfOriginal, groupCount: count))
-      levelCount += 1
       if !moved || count == level.nodeCount { break }
       level = level.aggregated(by: membership, count: count)
     }
-    if levels.isEmpty { levels.append(Partition(membership: membershipOfOriginal, groupCount: graph.nodeCount)) }
-    if finalPass {
-      // One more local moving over the people themselves, starting from the final
-      // communities: a person whose community was merged as a block may fit another better.
-      // With pruning this ends with full sweeps, so the result is a local optimum.
-      let base = LevelGraph(graph, weighted: weighted)
-      let score = MoveScore(base, objective: objective, resolution: resolution, totalStrength: totalStrength)
-      var membership = levels.last!.membership
-      let moved = localMoving(base, score: score, membership: &membership, rng: &rng, startingFrom: true)
-      if moved {
-        let count = renumber(&membership)
-        levels.append(Partition(membership: membership, groupCount: count))
-      }
-    }
-    let partition = levels.last!
-    return try CommunityDetection.finish(
-      partition: partition, levels: levels, in: graph, method: "louvain", objective: objective,
-      resolution: resolution, weighted: weighted, seed: seed)
+    if levels.isEmpty { levels.append(Partition(membership: membershipOfOriginal, groupCount: base.nodeCount)) }
+    return levels
+  }
+
+  /// The final pass: one more local moving over the people themselves, starting from the
+  /// final communities (a person whose community was merged as a block may fit another
+  /// better); `nil` when nobody moves.
+  private func finalMoves(
+    _ base: LevelGraph, from last: Partition, totalStrength: Double, rng: inout SeededGenerator
+  ) -> Partition? {
+    let score = options.moveScore(base, totalStrength: totalStrength)
+    var membership = last.membership
+    guard localMoving(base, score: score, membership: &membership, rng: &rng) else { return nil }
+    let count = renumber(&membership)
+    return Partition(membership: membership, groupCount: count)
   }
 
   /// The final local moving over the people. With pruning, the queue of Leiden's fast local
-  /// moving first
-  /// (a node is visited again only when a neighbour moved), then full sweeps until a sweep
-  /// moves nothing: the queue alone can miss a move that became better because a community's
-  /// total changed through non-neighbours, so the sweep is what makes the result a local
-  /// optimum (no single node can improve the objective by moving).
-  func localMoving(
-    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator, startingFrom: Bool
-  ) -> Bool {
-    guard pruning else {
-      return Self.moveNodes(graph, score: score, membership: &membership, rng: &rng, startingFrom: startingFrom)
-    }
-    let queued = Leiden.fastLocalMoving(graph, score: score, membership: &membership, rng: &rng)
-    let swept = Self.moveNodes(graph, score: score, membership: &membership, rng: &rng, startingFrom: true)
+  /// moving first (a node is visited again only when a neighbour moved), then full sweeps
+  /// until a sweep moves nothing: the queue alone can miss a move that became better because
+  /// a community's total changed through non-neighbours, so the sweep is what makes the
+  /// result a local optimum (no single node can improve the objective by moving).
+  func localMoving(_ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator) -> Bool {
+    guard pruning else { return LocalMoving.sweeps(graph, score: score, membership: &membership, rng: &rng) }
+    let queued = LocalMoving.queued(graph, score: score, membership: &membership, rng: &rng)
+    let swept = LocalMoving.sweeps(graph, score: score, membership: &membership, rng: &rng)
     return queued || swept
-  }
-
-  /// Local moving: repeated passes over all nodes in one random order until a pass moves
-  /// nothing. Returns whether any node moved.
-  static func moveNodes(
-    _ graph: LevelGraph, score: MoveScore, membership: inout [Int32], rng: inout SeededGenerator,
-    startingFrom: Bool = false
-  ) -> Bool {
-    let n = graph.nodeCount
-    // Node-weight total of each community; singletons at the start unless told otherwise.
-    var total = score.nodeWeight
-    if startingFrom {
-      total = [Double](repeating: 0, count: n)
-      for v in 0 ..< n { total[Int(membership[v])] += score.nodeWeight[v] }
-    }
-    var neighbourWeight = [Double](repeating: 0, count: n)
-    var mark = [Int32](repeating: -1, count: n)
-    var touched: [Int32] = []
-    touched.reserveCapacity(64)
-    let order = shuffledOrder(n, &rng)
-    var anyMove = false
-    var pass = 0
-    while pass < 1000 {
-      pass += 1
-      var moves = 0
-      graph.offsets.withUnsafeBufferPointer { offsets in
-        graph.columns.withUnsafeBufferPointer { columns in
-          graph.weights.withUnsafeBufferPointer { weights in
-            score.nodeWeight.withUnsafeBufferPointer { nodeWeight in
-              membership.withUnsafeMutableBufferPointer { community in
-                total.withUnsafeMutableBufferPointer { total in
-                  neighbourWeight.withUnsafeMutableBufferPointer { neighbourWeight in
-                    mark.withUnsafeMutableBufferPointer { mark in
-                      let scale = score.scale
-                      for v32 in order {
-                        let v = Int(v32)
-                        let current = community[v]
-                        touched.removeAll(keepingCapacity: true)
-                        mark[Int(current)] = v32
-                        neighbourWeight[Int(current)] = 0
-                        touched.append(current)
-                        for i in offsets[v] ..< offsets[v + 1] {
-                          let c = community[Int(columns[i])]
-                          if mark[Int(c)] != v32 {
-                            mark[Int(c)] = v32
-                            neighbourWeight[Int(c)] = 0
-                            touched.append(c)
-                          }
-                          neighbourWeight[Int(c)] += weights[i]
-                        }
-                        let a = nodeWeight[v]
-                        total[Int(current)] -= a
-                        var best = current
-                        var bestGain = neighbourWeight[Int(current)] - scale * a * total[Int(current)]
-                        for c in touched.dropFirst() {
-                          let gain = neighbourWeight[Int(c)] - scale * a * total[Int(c)]
-                          if gain > bestGain + 1e-12 {
-                            best = c
-                            bestGain = gain
-                          }
-                        }
-                        total[Int(best)] += a
-                        if best != current {
-                          community[v] = best
-                          moves += 1
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-      if moves == 0 { break }
-      anyMove = true
-    }
-    return anyMove
   }
 }
 
 extension CommunityDetection {
   static func finish(
     partition: Partition, levels: [Partition], in graph: CollaborationGraph, method: String,
-    objective: CommunityObjective, resolution: Double, weighted: Bool, seed: UInt64
+    options: CommunitySearchOptions, seed: UInt64
   ) throws(MetricError) -> CommunityDetection {
+    let (objective, resolution, weighted) = (options.objective, options.resolution, options.weighted)
     let undirected = graph.isDirected ? graph.undirectedView() : graph
     let modularity = try undirected.modularity(
       of: partition, resolution: objective == .modularity ? resolution : 1, weighted: weighted)
