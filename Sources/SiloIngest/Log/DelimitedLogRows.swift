@@ -1,0 +1,228 @@
+/// Which field of a delimited log holds each part of a row, from the header and the options.
+struct DelimitedLogColumns {
+  let person: Int
+  let project: Int
+  let department: Int?
+  let date: Int?
+  let weight: Int?
+
+  /// Finds the columns; throws when a required one is missing or one column is given two
+  /// parts.
+  init(header: [String], options: LogReadOptions, file name: String) throws(IngestError) {
+    let overrides = options.columns
+    person = try HeaderMatching.index(of: .person, in: header, overrides: overrides, file: name, required: true)!
+    project = try HeaderMatching.index(of: .project, in: header, overrides: overrides, file: name, required: true)!
+    department = try HeaderMatching.index(of: .department, in: header, overrides: overrides, file: name, required: false)
+    date = try HeaderMatching.index(of: .date, in: header, overrides: overrides, file: name, required: false)
+    weight = try HeaderMatching.index(of: .weight, in: header, overrides: overrides, file: name, required: false)
+    var seen: [Int: LogColumn] = [:]
+    for case let (role, index?) in used {
+      if let other = seen[index] {
+        throw .invalidOption(
+          "\(name): the column \"\(header[index])\" cannot be both the \(other.rawValue) and the \(role.rawValue)")
+      }
+      seen[index] = role
+    }
+  }
+
+  /// Every part with its field, in the order the report lists them.
+  var used: [(LogColumn, Int?)] {
+    [(.person, person), (.department, department), (.project, project), (.date, date), (.weight, weight)]
+  }
+
+  /// The report of a file read with these columns: its format, the columns used and the
+  /// others, and a warning when no column holds weights.
+  func report(of file: InputFile, header: [String], delimiter: UInt8, decimalComma: Bool) -> IngestReport {
+    var report = IngestReport(file: file.name, format: delimiter == 0x09 ? "tsv" : delimiter == 0x3B ? "ssv" : "csv")
+    report.encoding = file.encoding
+    report.delimiter = DelimiterDetection.name(of: delimiter)
+    report.decimalComma = decimalComma
+    for case let (role, index?) in used { report.columns[role.rawValue] = header[index] }
+    let usedFields = Set(used.compactMap(\.1))
+    report.otherColumns = header.indices.filter { !usedFields.contains($0) }.map { header[$0] }
+    if weight == nil { report.warnings.append("no weight column: every row weighs 1") }
+    return report
+  }
+}
+
+/// The rows of a delimited log as they are read: names numbered, each person's department
+/// voted, entries and row hashes kept; a row that cannot be used is counted in the report
+/// with its reason and place.
+///
+/// Fields are read through pointers into the scanner's record buffer (valid until the next
+/// record); no closure per row, so the name tables are not boxed.
+struct DelimitedLogRows {
+  private let file: String
+  private let columns: DelimitedLogColumns
+  private let headerCount: Int
+  private let decimalComma: Bool
+  private let duplicates: DuplicatePolicy
+  private var people = NameTable(capacity: 4096)
+  private var projects = NameTable(capacity: 4096)
+  private var departments = NameTable(capacity: 64)
+  private var votes = DepartmentVotes()
+  private var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
+  private var rowHashes = RowHashSet()
+  /// Rows whose number of fields differs from the header's, and the first of them.
+  private var wrongFieldCount = 0
+  private var firstWrongFieldCount: (SourceLocation, Int)? = nil
+
+  /// The fields of one usable row.
+  private struct Fields {
+    let person: UnsafeBufferPointer<UInt8>
+    let project: UnsafeBufferPointer<UInt8>
+    let department: UnsafeBufferPointer<UInt8>?
+    let day: Int32
+    let weight: Double
+  }
+
+  init(file: InputFile, columns: DelimitedLogColumns, headerCount: Int, decimalComma: Bool, duplicates: DuplicatePolicy) {
+    self.file = file.name
+    self.columns = columns
+    self.headerCount = headerCount
+    self.decimalComma = decimalComma
+    self.duplicates = duplicates
+    let estimate = file.bytes.count / 40
+    entryPerson.reserveCapacity(estimate)
+    entryProject.reserveCapacity(estimate)
+    entryDay.reserveCapacity(estimate)
+    entryWeight.reserveCapacity(estimate)
+  }
+
+  /// Adds the scanner's current record to the log, or counts it in the report as skipped.
+  @inline(__always)
+  mutating func add(_ scanner: DelimitedScanner, report: inout IngestReport) {
+    report.rowsRead += 1
+    if scanner.isBlank {
+      report.skip("empty row", at: SourceLocation(file: file, line: scanner.recordLine))
+      return
+    }
+    if scanner.fieldCount != headerCount {
+      wrongFieldCount += 1
+      if firstWrongFieldCount == nil {
+        firstWrongFieldCount = (SourceLocation(file: file, line: scanner.recordLine), scanner.fieldCount)
+      }
+      report.skip(
+        "the row has a different number of fields than the header (\(headerCount))",
+        at: SourceLocation(file: file, line: scanner.recordLine))
+      return
+    }
+    guard let fields = fields(of: scanner, report: &report) else { return }
+    let (person, personChanged) = people.internNoting(fields.person)
+    if person < 0 { report.skip("no person (only invisible characters)", at: scanner.location(ofField: columns.person)); return }
+    let (project, projectChanged) = projects.internNoting(fields.project)
+    if project < 0 { report.skip("no project (only invisible characters)", at: scanner.location(ofField: columns.project)); return }
+    var department: Int32 = -1, departmentChanged = false
+    if let bytes = fields.department, !bytes.isEmpty { (department, departmentChanged) = departments.internNoting(bytes) }
+    // Rows are compared as read, except that names are compared by their normalized form:
+    // the same row exported once in NFC and once in NFD is a repeated row.
+    let rowHash =
+      personChanged || projectChanged || departmentChanged
+      ? normalizedRowHash(scanner, person: person, project: project, department: department)
+      : RowHashSet.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)
+    if !rowHashes.insert(rowHash) {
+      report.duplicateRows += 1
+      if duplicates == .drop {
+        report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: SourceLocation(file: file, line: scanner.recordLine))
+        return
+      }
+    }
+    votes.vote(person: person, department: department, day: fields.day)
+    entryPerson.append(person)
+    entryProject.append(project)
+    entryDay.append(fields.day)
+    entryWeight.append(fields.weight)
+    report.rowsUsed += 1
+  }
+
+  /// The fields of the current record, or `nil` (counted in the report) when a name is
+  /// empty or too long, or the weight or date cannot be read.
+  @inline(__always)
+  private func fields(of scanner: DelimitedScanner, report: inout IngestReport) -> Fields? {
+    let maximum = ProjectLogReader.maximumNameBytes
+    let person = scanner.field(columns.person)
+    if person.isEmpty { report.skip("no person", at: scanner.location(ofField: columns.person)); return nil }
+    if person.count > maximum {
+      report.skip("the person's name is longer than \(maximum) bytes", at: scanner.location(ofField: columns.person))
+      return nil
+    }
+    let project = scanner.field(columns.project)
+    if project.isEmpty { report.skip("no project", at: scanner.location(ofField: columns.project)); return nil }
+    if project.count > maximum {
+      report.skip("the project's name is longer than \(maximum) bytes", at: scanner.location(ofField: columns.project))
+      return nil
+    }
+    var weight = 1.0
+    if let column = columns.weight {
+      switch FieldParsing.weight(scanner.field(column), decimalComma: decimalComma) {
+      case .success(let value): weight = value
+      case .failure(let problem):
+        report.skip(problem.reason(inLog: true), at: scanner.location(ofField: column))
+        return nil
+      }
+    }
+    var day = ProjectLog.noDay
+    if let column = columns.date, case let bytes = scanner.field(column), !bytes.isEmpty {
+      guard let parsed = FieldParsing.day(bytes) else {
+        report.skip("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", at: scanner.location(ofField: column))
+        return nil
+      }
+      day = parsed
+    }
+    let department = columns.department.map { scanner.field($0) }
+    if let column = columns.department, let department, department.count > maximum {
+      report.skip("the department's name is longer than \(maximum) bytes", at: scanner.location(ofField: column))
+      return nil
+    }
+    return Fields(person: person, project: project, department: department, day: day, weight: weight)
+  }
+
+  /// The row hash of the current record with its name fields replaced by the names they
+  /// spell (an empty field stays empty).
+  private func normalizedRowHash(_ scanner: DelimitedScanner, person: Int32, project: Int32, department: Int32) -> UInt64 {
+    var names: [(column: Int, table: NameTable, name: Int32)] = [(columns.person, people, person), (columns.project, projects, project)]
+    if let column = columns.department { names.append((column, departments, department)) }
+    var bytes: [UInt8] = []
+    var ends: [Int] = []
+    let record = scanner.recordBytes
+    for field in 0 ..< scanner.fieldCount {
+      if let entry = names.first(where: { $0.column == field }), entry.name >= 0 {
+        bytes.append(contentsOf: entry.table.bytes(of: entry.name))
+      } else {
+        bytes.append(contentsOf: record[scanner.fieldRange(field)])
+      }
+      ends.append(bytes.count)
+    }
+    return bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { RowHashSet.hash(bytes: b, ends: $0) } }
+  }
+
+  /// The log of the rows read, after the checks of the whole file: no data rows, most rows
+  /// split unlike the header (the delimiter is likely wrong), no usable row; repeated rows
+  /// that were kept and the names normalized are noted in the report.
+  func log(report: IngestReport, delimiter: UInt8) throws(IngestError) -> ProjectLog {
+    var report = report
+    if report.rowsRead == 0 { throw .noDataRows(file: file) }
+    if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {
+      throw .malformed(
+        location,
+        reason: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount); "
+          + "\(wrongFieldCount) of the \(report.rowsRead) data rows differ from the header like this: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
+          + "or numbers with a decimal comma are not quoted; name the delimiter with --delimiter")
+    }
+    if report.rowsUsed == 0 {
+      throw .noUsableRows(file: file, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+    }
+    if report.duplicateRows > 0 && duplicates == .keep {
+      report.warnings.append(
+        "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
+          + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
+    }
+    report.warnings += (people.counter + projects.counter + departments.counter).warnings
+    report.noteDepartmentConflicts(votes)
+    let (sortedDepartments, personDepartment) = votes.assign(departments: departments.strings(), personCount: people.count)
+    return ProjectLog(
+      people: people.strings(), projects: projects.strings(), departments: sortedDepartments,
+      personDepartment: personDepartment, entryPerson: entryPerson, entryProject: entryProject,
+      entryDay: entryDay, entryWeight: entryWeight, reports: [report])
+  }
+}
