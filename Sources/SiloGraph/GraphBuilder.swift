@@ -121,86 +121,123 @@ public struct GraphBuilder: Sendable {
   private static func compress(
     n: Int, sources: [Int32], targets: [Int32], weights: [Double], reversed: Bool, symmetric: Bool
   ) -> (offsets: [Int], columns: [NodeID], weights: [Double]) {
-    // Entry k (0 ..< ties, and ties ..< 2·ties when symmetric) is tie k in its direction (or
-    // reversed), and tie k − ties in the other; self-loops are skipped.
-    let ties = sources.count
-    let entries = symmetric ? 2 * ties : ties
-    @inline(__always) func row(_ k: Int) -> Int32 {
-      let i = k < ties ? k : k - ties
-      return (k < ties) != reversed ? sources[i] : targets[i]
-    }
-    @inline(__always) func column(_ k: Int) -> Int32 {
-      let i = k < ties ? k : k - ties
-      return (k < ties) != reversed ? targets[i] : sources[i]
-    }
-    @inline(__always) func isLoop(_ k: Int) -> Bool {
-      let i = k < ties ? k : k - ties
-      return sources[i] == targets[i]
-    }
-    // Pass 1: order by column.
-    var byColumn = [Int](repeating: 0, count: n + 1)
-    var count = 0
-    for k in 0 ..< entries where !isLoop(k) {
-      byColumn[Int(column(k)) + 1] += 1
-      count += 1
-    }
-    for i in 0 ..< n { byColumn[i + 1] += byColumn[i] }
-    var order1 = [Int32](repeating: 0, count: count)
-    for k in 0 ..< entries where !isLoop(k) {
-      let c = Int(column(k))
-      order1[byColumn[c]] = Int32(truncatingIfNeeded: k)
-      byColumn[c] += 1
-    }
-    byColumn = []
-    // Pass 2: stable by row.
-    var offsets = [Int](repeating: 0, count: n + 1)
-    for k in 0 ..< entries where !isLoop(k) { offsets[Int(row(k)) + 1] += 1 }
-    for i in 0 ..< n { offsets[i + 1] += offsets[i] }
-    var cursor = offsets
-    var sortedColumns = [NodeID](repeating: NodeID(rawValue: 0), count: count)
-    var sortedWeights = [Double](repeating: 0, count: count)
-    for j in 0 ..< count {
-      let k = Int(order1[j])
-      let r = Int(row(k))
-      sortedColumns[cursor[r]] = NodeID(rawValue: column(k))
-      sortedWeights[cursor[r]] = weights[k < ties ? k : k - ties]
-      cursor[r] += 1
-    }
-    order1 = []
-    cursor = []
-    // Merge duplicates within rows, compacting in place. Floating-point addition is not
-    // associative, so a run of three or more parallel ties is summed in ascending order of
-    // weight: the merged weight then depends only on the weights, not on the order the ties
-    // were added in (two terms need no sorting, a + b == b + a). Both rows of an undirected
-    // tie hold the same run, so the adjacency stays symmetric bit for bit.
+    let entries = TieEntries(sources: sources, targets: targets, weights: weights, reversed: reversed, symmetric: symmetric)
+    var sorted = entries.rows(in: entries.orderedByColumn(nodeCount: n), nodeCount: n)
+    return mergingParallelTies(&sorted, nodeCount: n)
+  }
+
+  /// Merges duplicates within rows, compacting in place. Floating-point addition is not
+  /// associative, so a run of three or more parallel ties is summed in ascending order of
+  /// weight: the merged weight then depends only on the weights, not on the order the ties
+  /// were added in (two terms need no sorting, a + b == b + a). Both rows of an undirected
+  /// tie hold the same run, so the adjacency stays symmetric bit for bit.
+  private static func mergingParallelTies(
+    _ sorted: inout (offsets: [Int], columns: [NodeID], weights: [Double]), nodeCount n: Int
+  ) -> (offsets: [Int], columns: [NodeID], weights: [Double]) {
     var write = 0
     var newOffsets = [Int](repeating: 0, count: n + 1)
     for r in 0 ..< n {
-      let start = offsets[r], end = offsets[r + 1]
+      let start = sorted.offsets[r], end = sorted.offsets[r + 1]
       var k = start
       while k < end {
-        let column = sortedColumns[k]
+        let column = sorted.columns[k]
         var runEnd = k + 1
-        while runEnd < end && sortedColumns[runEnd] == column { runEnd += 1 }
+        while runEnd < end && sorted.columns[runEnd] == column { runEnd += 1 }
         let weight: Double
         switch runEnd - k {
-        case 1: weight = sortedWeights[k]
-        case 2: weight = sortedWeights[k] + sortedWeights[k + 1]
+        case 1: weight = sorted.weights[k]
+        case 2: weight = sorted.weights[k] + sorted.weights[k + 1]
         default:
           // `write <= k`, so sorting the run in place cannot disturb merged entries.
-          sortedWeights[k ..< runEnd].sort()
-          weight = sortedWeights[k ..< runEnd].reduce(0, +)
+          sorted.weights[k ..< runEnd].sort()
+          weight = sorted.weights[k ..< runEnd].reduce(0, +)
         }
         k = runEnd
-        sortedColumns[write] = column
-        sortedWeights[write] = weight
+        sorted.columns[write] = column
+        sorted.weights[write] = weight
         write += 1
       }
       newOffsets[r + 1] = write
     }
-    sortedColumns.removeLast(count - write)
-    sortedWeights.removeLast(count - write)
-    return (newOffsets, sortedColumns, sortedWeights)
+    let count = sorted.columns.count
+    sorted.columns.removeLast(count - write)
+    sorted.weights.removeLast(count - write)
+    return (newOffsets, sorted.columns, sorted.weights)
+  }
+}
+
+/// The entries of the adjacency the builder sorts: entry k (0 ..< ties, and ties ..< 2·ties
+/// when symmetric) is tie k in its direction (or reversed), and tie k − ties in the other;
+/// self-loops are skipped.
+private struct TieEntries {
+  let sources: [Int32]
+  let targets: [Int32]
+  let weights: [Double]
+  let reversed: Bool
+  let ties: Int
+  let count: Int
+
+  init(sources: [Int32], targets: [Int32], weights: [Double], reversed: Bool, symmetric: Bool) {
+    self.sources = sources
+    self.targets = targets
+    self.weights = weights
+    self.reversed = reversed
+    ties = sources.count
+    count = symmetric ? 2 * ties : ties
+  }
+
+  @inline(__always) func row(_ k: Int) -> Int32 {
+    let i = k < ties ? k : k - ties
+    return (k < ties) != reversed ? sources[i] : targets[i]
+  }
+
+  @inline(__always) func column(_ k: Int) -> Int32 {
+    let i = k < ties ? k : k - ties
+    return (k < ties) != reversed ? targets[i] : sources[i]
+  }
+
+  @inline(__always) func isLoop(_ k: Int) -> Bool {
+    let i = k < ties ? k : k - ties
+    return sources[i] == targets[i]
+  }
+
+  @inline(__always) func weight(_ k: Int) -> Double { weights[k < ties ? k : k - ties] }
+
+  /// The entries that are not self-loops, ordered by column (a counting sort, stable).
+  func orderedByColumn(nodeCount n: Int) -> [Int32] {
+    var byColumn = [Int](repeating: 0, count: n + 1)
+    var kept = 0
+    for k in 0 ..< count where !isLoop(k) {
+      byColumn[Int(column(k)) + 1] += 1
+      kept += 1
+    }
+    for i in 0 ..< n { byColumn[i + 1] += byColumn[i] }
+    var order = [Int32](repeating: 0, count: kept)
+    for k in 0 ..< count where !isLoop(k) {
+      let c = Int(column(k))
+      order[byColumn[c]] = Int32(truncatingIfNeeded: k)
+      byColumn[c] += 1
+    }
+    return order
+  }
+
+  /// The entries of `order` in rows (a stable counting sort by row, so each row keeps the
+  /// column order), with duplicates side by side.
+  func rows(in order: [Int32], nodeCount n: Int) -> (offsets: [Int], columns: [NodeID], weights: [Double]) {
+    var offsets = [Int](repeating: 0, count: n + 1)
+    for k in 0 ..< count where !isLoop(k) { offsets[Int(row(k)) + 1] += 1 }
+    for i in 0 ..< n { offsets[i + 1] += offsets[i] }
+    var cursor = offsets
+    var columns = [NodeID](repeating: NodeID(rawValue: 0), count: order.count)
+    var sortedWeights = [Double](repeating: 0, count: order.count)
+    for k32 in order {
+      let k = Int(k32)
+      let r = Int(row(k))
+      columns[cursor[r]] = NodeID(rawValue: column(k))
+      sortedWeights[cursor[r]] = weight(k)
+      cursor[r] += 1
+    }
+    return (offsets, columns, sortedWeights)
   }
 }
 
