@@ -175,20 +175,11 @@ public enum NetworkReader {
     let scanner = DelimitedScanner(file: input, delimiter: delimiter)
     let (columns, startReport) = try edgeColumns(scanner, input: input, delimiter: delimiter, options: options)
     var report = startReport
-    let name = input.name, header = columns.header, source = columns.source, target = columns.target
+    let name = input.name, header = columns.header
     var relationsSeen = Set<String>()
-    // Ids are interned from bytes under the names rule; ids already in the node table (which
-    // are normalized) keep their numbers.
-    var interner = NameTable(capacity: max(1024, table.count))
-    var toNode: [Int32] = []
-    for id in table.ids {
-      var copy = id
-      _ = copy.withUTF8 { interner.intern($0) }
-      toNode.append(Int32(toNode.count))
-    }
+    var ids = EdgeIDs(table)
     var builder = GraphBuilder(nodeCount: table.count, directedness: options.directedness)
     builder.reserveCapacity(edges: input.bytes.count / 16)
-    var newIDs: [String] = []
     var wrong = 0
     while try scanner.next() {
       report.rowsRead += 1
@@ -198,49 +189,89 @@ public enum NetworkReader {
         report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
-      if let relation = columns.relation {
-        let value = String(decoding: scanner.field(relation), as: UTF8.self)
-        if relationsSeen.count < 100 { relationsSeen.insert(value) }
-        if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
-          report.skip("another relation than \"\(wanted)\" (--relation)", at: scanner.location(ofField: relation))
-          continue
-        }
-      }
-      let a = scanner.field(source), b = scanner.field(target)
-      if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); continue }
-      if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); continue }
-      let limit = ProjectLogReader.maximumNameBytes
-      if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); continue }
-      if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); continue }
-      var w = 1.0
-      if let weight = columns.weight {
-        switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
-        case .success(let value): w = value
-        case .failure(let problem):
-          report.skip(problem.reason(inLog: false), at: scanner.location(ofField: weight))
-          continue
-        }
-      }
-      @inline(__always) func node(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let key = interner.intern(bytes)
-        if key < 0 { return -1 }
-        if Int(key) == toNode.count {
-          toNode.append(Int32(table.count + newIDs.count))
-          newIDs.append(String(decoding: interner.bytes(of: key), as: UTF8.self))
-        }
-        return toNode[Int(key)]
-      }
-      let u = node(a), v = node(b)
-      if u < 0 { report.skip("no source (only invisible characters)", at: scanner.location(ofField: source)); continue }
-      if v < 0 { report.skip("no target (only invisible characters)", at: scanner.location(ofField: target)); continue }
+      guard let (a, b, w) = edge(scanner, columns, options, decimalComma, relationsSeen: &relationsSeen, report: &report) else { continue }
+      let u = ids.node(a), v = ids.node(b)
+      if u < 0 { report.skip("no source (only invisible characters)", at: scanner.location(ofField: columns.source)); continue }
+      if v < 0 { report.skip("no target (only invisible characters)", at: scanner.location(ofField: columns.target)); continue }
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }
     try checkRows(&report, columns: columns, wrong: wrong, relationsSeen: relationsSeen, options: options, nodeFileGiven: nodeFileGiven)
-    report.warnings += interner.counter.warnings
-    for id in newIDs { table.add(id: id) }
+    report.warnings += ids.warnings
+    for id in ids.newIDs { table.add(id: id) }
     builder.ensureNodeCount(table.count)
     return (builder, report)
+  }
+
+  /// The source and target ids and the weight of the scanner's current record, or `nil`
+  /// (counted in the report) for another relation than the one asked for, an empty or too
+  /// long id, or a weight that cannot be read. Notes the first 100 relations seen.
+  @inline(__always)
+  private static func edge(
+    _ scanner: DelimitedScanner, _ columns: EdgeColumns, _ options: NetworkReadOptions, _ decimalComma: Bool,
+    relationsSeen: inout Set<String>, report: inout IngestReport
+  ) -> (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Double)? {
+    if let relation = columns.relation {
+      let value = String(decoding: scanner.field(relation), as: UTF8.self)
+      if relationsSeen.count < 100 { relationsSeen.insert(value) }
+      if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
+        report.skip("another relation than \"\(wanted)\" (--relation)", at: scanner.location(ofField: relation))
+        return nil
+      }
+    }
+    let source = columns.source, target = columns.target
+    let a = scanner.field(source), b = scanner.field(target)
+    if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); return nil }
+    if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); return nil }
+    let limit = ProjectLogReader.maximumNameBytes
+    if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); return nil }
+    if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); return nil }
+    var w = 1.0
+    if let weight = columns.weight {
+      switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
+      case .success(let value): w = value
+      case .failure(let problem):
+        report.skip(problem.reason(inLog: false), at: scanner.location(ofField: weight))
+        return nil
+      }
+    }
+    return (a, b, w)
+  }
+
+  /// The node numbers of an edge list's ids: interned from bytes under the names rule; ids
+  /// already in the node table (which are normalized) keep their numbers, and new ids are
+  /// numbered after them in the order met.
+  private struct EdgeIDs {
+    private var interner: NameTable
+    private var toNode: [Int32] = []
+    private let tableCount: Int
+    /// The ids not in the node table, in the order met.
+    private(set) var newIDs: [String] = []
+
+    init(_ table: NodeTable) {
+      tableCount = table.count
+      interner = NameTable(capacity: max(1024, table.count))
+      for id in table.ids {
+        var copy = id
+        _ = copy.withUTF8 { interner.intern($0) }
+        toNode.append(Int32(toNode.count))
+      }
+    }
+
+    /// The node of an id, or −1 when it is nothing but invisible characters.
+    @inline(__always)
+    mutating func node(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+      let key = interner.intern(bytes)
+      if key < 0 { return -1 }
+      if Int(key) == toNode.count {
+        toNode.append(Int32(tableCount + newIDs.count))
+        newIDs.append(String(decoding: interner.bytes(of: key), as: UTF8.self))
+      }
+      return toNode[Int(key)]
+    }
+
+    /// What the interning says about the ids it normalized.
+    var warnings: [String] { interner.counter.warnings }
   }
 
   /// The header's columns (source and target required, weight and relation when present or
