@@ -461,66 +461,27 @@ extension EIResampler {
   /// outside g)]; the earlier members outside g are the prefix of all minus that of g, which
   /// is exactly 0 in a project of one group.
   fileprivate static func additive(_ affiliations: ProjectAffiliations, membership: [Int32], groupCount k: Int) -> Additive {
-    let projectCount = affiliations.projectCount
     var plan = Additive(start: [0], group: [], internal: [], external: [])
-    plan.start.reserveCapacity(projectCount + 1)
-    var count = [Int](repeating: 0, count: k)
-    var slot = [Int](repeating: -1, count: k)
-    var groupPrefix = [Double](repeating: 0, count: k)
-    var seenInGroup = [Int](repeating: 0, count: k)
-    var order: [Int] = []
-    let members = affiliations.members, hours = affiliations.hours
-    for p in 0 ..< projectCount {
-      let start = affiliations.projectStart[p], end = affiliations.projectStart[p + 1]
-      let n = end - start
+    plan.start.reserveCapacity(affiliations.projectCount + 1)
+    var scratch = ProjectGroups(groupCount: k)
+    for p in 0 ..< affiliations.projectCount {
+      let members = affiliations.projectStart[p] ..< affiliations.projectStart[p + 1]
       let first = plan.group.count
-      if n < 2 {
-        plan.start.append(first)
-        continue
-      }
-      // The groups present, in order of first member.
-      for j in start ..< end {
-        let g = Int(membership[Int(members[j])])
-        if count[g] == 0 {
-          slot[g] = plan.group.count
-          plan.group.append(Int32(g))
-          plan.internal.append(0)
-          plan.external.append(0)
+      if members.count >= 2 {
+        // The groups present, in order of first member.
+        for j in members {
+          let g = Int(membership[Int(affiliations.members[j])])
+          if scratch.count[g] == 0 {
+            scratch.slot[g] = plan.group.count
+            plan.group.append(Int32(g))
+            plan.internal.append(0)
+            plan.external.append(0)
+          }
+          scratch.count[g] += 1
         }
-        count[g] += 1
+        plan.addTerms(of: members, from: first, affiliations, membership: membership, scratch: &scratch)
+        for e in first ..< plan.group.count { scratch.count[Int(plan.group[e])] = 0 }
       }
-      do {
-        switch affiliations.weighting {
-        case .sharedProjects, .newman, .jaccard:
-          let term = affiliations.weighting == .newman ? 1 / Double(n - 1) : 1
-          for e in first ..< plan.group.count {
-            let c = count[Int(plan.group[e])]
-            plan.internal[e] = term * Double(c * (c - 1) / 2)
-            plan.external[e] = term * Double(c * (n - c))
-          }
-        case .hoursOverlap:
-          order.removeAll(keepingCapacity: true)
-          order.append(contentsOf: start ..< end)
-          order.sort { (hours[$0], $0) < (hours[$1], $1) }
-          var prefix = 0.0
-          for (i, j) in order.enumerated() {
-            let g = Int(membership[Int(members[j])])
-            let e = slot[g]
-            let h = hours[j]
-            plan.internal[e] += groupPrefix[g]
-            let laterOutside = (n - 1 - i) - (count[g] - 1 - seenInGroup[g])
-            plan.external[e] += (prefix - groupPrefix[g]) + h * Double(laterOutside)
-            prefix += h
-            groupPrefix[g] += h
-            seenInGroup[g] += 1
-          }
-          for e in first ..< plan.group.count {
-            groupPrefix[Int(plan.group[e])] = 0
-            seenInGroup[Int(plan.group[e])] = 0
-          }
-        }
-      }
-      for e in first ..< plan.group.count { count[Int(plan.group[e])] = 0 }
       plan.start.append(plan.group.count)
     }
     return plan
@@ -532,72 +493,19 @@ extension EIResampler {
   /// u's projects), in two passes over each row.
   fileprivate static func perPair(_ affiliations: ProjectAffiliations, weighted: Bool, membership: [Int32]) -> PerPair {
     let n = affiliations.nodeCount
-    let projectStart = affiliations.projectStart, members = affiliations.members, hours = affiliations.hours
-    // Node → (project, position of the node in the project), in ascending project order.
-    var nodeStart = [Int](repeating: 0, count: n + 1)
-    for v in members { nodeStart[Int(v) + 1] += 1 }
-    for v in 0 ..< n { nodeStart[v + 1] += nodeStart[v] }
-    var cursor = nodeStart
-    var nodeProject = [Int32](repeating: 0, count: members.count)
-    var nodeHours = [Double](repeating: 0, count: members.count)
-    for p in 0 ..< affiliations.projectCount {
-      for j in projectStart[p] ..< projectStart[p + 1] {
-        let v = Int(members[j])
-        nodeProject[cursor[v]] = Int32(p)
-        nodeHours[cursor[v]] = hours[j]
-        cursor[v] += 1
-      }
-    }
-    cursor = []
+    let byNode = NodeProjects(affiliations)
     var plan = PerPair(
       weighting: affiliations.weighting, minimumWeight: affiliations.minimumWeight, weighted: weighted, nodeCount: n,
-      projectStart: projectStart, members: members, pairU: [], pairV: [], groupU: [], groupV: [], pairStart: [0],
-      pairProject: [], pairTerm: [])
+      projectStart: affiliations.projectStart, members: affiliations.members, pairU: [], pairV: [], groupU: [], groupV: [],
+      pairStart: [0], pairProject: [], pairTerm: [])
     var shared = [Int32](repeating: 0, count: n)
     var fill = [Int](repeating: 0, count: n)
     var touched: [Int32] = []
     for u in 0 ..< n {
-      touched.removeAll(keepingCapacity: true)
-      for k in nodeStart[u] ..< nodeStart[u + 1] {
-        let p = Int(nodeProject[k])
-        for j in projectStart[p] ..< projectStart[p + 1] where Int(members[j]) > u {
-          let v = Int(members[j])
-          if shared[v] == 0 { touched.append(Int32(v)) }
-          shared[v] += 1
-        }
-      }
+      byNode.partners(of: u, in: affiliations, shared: &shared, into: &touched)
       if touched.isEmpty { continue }
-      touched.sort()
-      let base = plan.pairProject.count
-      var offset = base
-      for v32 in touched {
-        let v = Int(v32)
-        fill[v] = offset
-        offset += Int(shared[v])
-        shared[v] = 0
-        plan.pairU.append(Int32(u))
-        plan.pairV.append(v32)
-        plan.groupU.append(membership[u])
-        plan.groupV.append(membership[v])
-        plan.pairStart.append(offset)
-      }
-      plan.pairProject.append(contentsOf: repeatElement(0, count: offset - base))
-      plan.pairTerm.append(contentsOf: repeatElement(0, count: offset - base))
-      for k in nodeStart[u] ..< nodeStart[u + 1] {
-        let p = Int(nodeProject[k])
-        let hu = nodeHours[k]
-        let size = projectStart[p + 1] - projectStart[p]
-        for j in projectStart[p] ..< projectStart[p + 1] where Int(members[j]) > u {
-          let v = Int(members[j])
-          plan.pairProject[fill[v]] = Int32(p)
-          switch affiliations.weighting {
-          case .sharedProjects, .jaccard: plan.pairTerm[fill[v]] = 1
-          case .newman: plan.pairTerm[fill[v]] = 1 / Double(size - 1)
-          case .hoursOverlap: plan.pairTerm[fill[v]] = min(hu, hours[j])
-          }
-          fill[v] += 1
-        }
-      }
+      plan.appendPairs(of: u, partners: touched, shared: &shared, fill: &fill, membership: membership)
+      plan.fillProjects(of: u, byNode, affiliations, fill: &fill)
     }
     return plan
   }
@@ -668,5 +576,154 @@ extension EIResampler.PerPair {
       }
     }
     return total
+  }
+}
+
+/// The projects of each node, in ascending project order, with the node's hours in each:
+/// the affiliations read by node instead of by project.
+private struct NodeProjects {
+  /// Node v's projects are at `start[v] ..< start[v + 1]`.
+  let start: [Int]
+  let project: [Int32]
+  let hours: [Double]
+
+  init(_ affiliations: ProjectAffiliations) {
+    let n = affiliations.nodeCount, members = affiliations.members, projectStart = affiliations.projectStart
+    var start = [Int](repeating: 0, count: n + 1)
+    for v in members { start[Int(v) + 1] += 1 }
+    for v in 0 ..< n { start[v + 1] += start[v] }
+    var cursor = start
+    var project = [Int32](repeating: 0, count: members.count)
+    var hours = [Double](repeating: 0, count: members.count)
+    for p in 0 ..< affiliations.projectCount {
+      for j in projectStart[p] ..< projectStart[p + 1] {
+        let v = Int(members[j])
+        project[cursor[v]] = Int32(p)
+        hours[cursor[v]] = affiliations.hours[j]
+        cursor[v] += 1
+      }
+    }
+    self.start = start
+    self.project = project
+    self.hours = hours
+  }
+
+  /// The members v > u of u's projects, ascending, into `partners`, with the projects each
+  /// shares with u counted in `shared[v]`.
+  func partners(of u: Int, in affiliations: ProjectAffiliations, shared: inout [Int32], into partners: inout [Int32]) {
+    let projectStart = affiliations.projectStart, members = affiliations.members
+    partners.removeAll(keepingCapacity: true)
+    for k in start[u] ..< start[u + 1] {
+      let p = Int(project[k])
+      for j in projectStart[p] ..< projectStart[p + 1] where Int(members[j]) > u {
+        let v = Int(members[j])
+        if shared[v] == 0 { partners.append(Int32(v)) }
+        shared[v] += 1
+      }
+    }
+    partners.sort()
+  }
+}
+
+extension EIResampler.PerPair {
+  /// Appends u's pairs with its partners (ascending) and room for their projects; `fill[v]`
+  /// becomes where the projects of pair (u, v) start, and `shared` is cleared.
+  fileprivate mutating func appendPairs(
+    of u: Int, partners: [Int32], shared: inout [Int32], fill: inout [Int], membership: [Int32]
+  ) {
+    let base = pairProject.count
+    var offset = base
+    for v32 in partners {
+      let v = Int(v32)
+      fill[v] = offset
+      offset += Int(shared[v])
+      shared[v] = 0
+      pairU.append(Int32(u))
+      pairV.append(v32)
+      groupU.append(membership[u])
+      groupV.append(membership[v])
+      pairStart.append(offset)
+    }
+    pairProject.append(contentsOf: repeatElement(0, count: offset - base))
+    pairTerm.append(contentsOf: repeatElement(0, count: offset - base))
+  }
+
+  /// Writes the projects of u's pairs, in u's project order (ascending), and the term each
+  /// adds to the pair's weight.
+  fileprivate mutating func fillProjects(of u: Int, _ byNode: NodeProjects, _ affiliations: ProjectAffiliations, fill: inout [Int]) {
+    let projectStart = affiliations.projectStart, members = affiliations.members, hours = affiliations.hours
+    for k in byNode.start[u] ..< byNode.start[u + 1] {
+      let p = Int(byNode.project[k])
+      let hu = byNode.hours[k]
+      let size = projectStart[p + 1] - projectStart[p]
+      for j in projectStart[p] ..< projectStart[p + 1] where Int(members[j]) > u {
+        let v = Int(members[j])
+        pairProject[fill[v]] = Int32(p)
+        switch affiliations.weighting {
+        case .sharedProjects, .jaccard: pairTerm[fill[v]] = 1
+        case .newman: pairTerm[fill[v]] = 1 / Double(size - 1)
+        case .hoursOverlap: pairTerm[fill[v]] = min(hu, hours[j])
+        }
+        fill[v] += 1
+      }
+    }
+  }
+}
+
+/// Per group, while one project is planned: its members in the project, its entry in the
+/// plan, and (hours overlap) the hours and number of its members already passed.
+private struct ProjectGroups {
+  var count: [Int]
+  var slot: [Int]
+  var groupPrefix: [Double]
+  var seenInGroup: [Int]
+  /// The project's member slots in ascending order of hours.
+  var order: [Int] = []
+
+  init(groupCount k: Int) {
+    count = [Int](repeating: 0, count: k)
+    slot = [Int](repeating: -1, count: k)
+    groupPrefix = [Double](repeating: 0, count: k)
+    seenInGroup = [Int](repeating: 0, count: k)
+  }
+}
+
+extension EIResampler.Additive {
+  /// The internal and external terms of one project's groups (entries `first...`), by the
+  /// formulas of ``EIResampler/additive(_:membership:groupCount:)``.
+  fileprivate mutating func addTerms(
+    of members: Range<Int>, from first: Int, _ affiliations: ProjectAffiliations, membership: [Int32], scratch: inout ProjectGroups
+  ) {
+    let n = members.count
+    switch affiliations.weighting {
+    case .sharedProjects, .newman, .jaccard:
+      let term = affiliations.weighting == .newman ? 1 / Double(n - 1) : 1
+      for e in first ..< group.count {
+        let c = scratch.count[Int(group[e])]
+        self.internal[e] = term * Double(c * (c - 1) / 2)
+        external[e] = term * Double(c * (n - c))
+      }
+    case .hoursOverlap:
+      let hours = affiliations.hours
+      scratch.order.removeAll(keepingCapacity: true)
+      scratch.order.append(contentsOf: members)
+      scratch.order.sort { (hours[$0], $0) < (hours[$1], $1) }
+      var prefix = 0.0
+      for (i, j) in scratch.order.enumerated() {
+        let g = Int(membership[Int(affiliations.members[j])])
+        let e = scratch.slot[g]
+        let h = hours[j]
+        self.internal[e] += scratch.groupPrefix[g]
+        let laterOutside = (n - 1 - i) - (scratch.count[g] - 1 - scratch.seenInGroup[g])
+        external[e] += (prefix - scratch.groupPrefix[g]) + h * Double(laterOutside)
+        prefix += h
+        scratch.groupPrefix[g] += h
+        scratch.seenInGroup[g] += 1
+      }
+      for e in first ..< group.count {
+        scratch.groupPrefix[Int(group[e])] = 0
+        scratch.seenInGroup[Int(group[e])] = 0
+      }
+    }
   }
 }
