@@ -131,7 +131,61 @@ extension Network {
     let freeman = try graph.freemanSegregation(of: groups)
     let coleman = try graph.colemanHomophily(of: groups, weighted: weighted)
     let mixing = try graph.mixingMatrix(of: groups)
-    // People with an outside tie, people without ties (direction ignored).
+    let reach = PeopleReach(graph, groups: groups)
+    let sizes = groups.sizes
+    var departments = (0 ..< k).map { g -> SiloScorecard.Department in
+      let partners = topPartners(of: g, mixing: mixing, groups: groups, weighted: weighted)
+      let inside = ei.perGroup[g].internal, across = ei.perGroup[g].external
+      return SiloScorecard.Department(
+        index: g, name: groups.name(of: g), size: sizes[g],
+        internalTies: Int(counts.perGroup[g].internal), externalTies: Int(counts.perGroup[g].external),
+        internalWeight: sums.perGroup[g].internal, externalWeight: sums.perGroup[g].external,
+        internalDensity: mixing.density(g, g),
+        shareInside: inside + across > 0 ? inside / (inside + across) : .nan,
+        eiIndex: ei.perGroup[g].index, eiExpected: test.perGroup[g].mean, eiPValue: test.perGroup[g].pLower,
+        colemanHomophily: coleman[g].index, modularityContribution: modularity.perGroup[g],
+        peopleWithOutsideTie: reach.outsideByGroup[g], peopleWithoutTies: reach.isolatedByGroup[g],
+        partners: partners, verdict: nil, closedRank: nil)
+    }
+    SiloScorecard.judge(&departments)
+    let total = ei.internal + ei.external
+    let organization = SiloScorecard.Organization(
+      people: graph.nodeCount, departments: k, ties: graph.edgeCount, directed: graph.isDirected,
+      modularity: modularity.value, eiIndex: ei.overall, eiExpected: test.overall.mean, eiPValue: test.overall.pLower,
+      assortativity: assortativity.r, freemanSegregation: freeman,
+      shareInside: total > 0 ? ei.internal / total : .nan,
+      peopleWithOutsideTie: reach.outsideByGroup.reduce(0, +), peopleWithoutTies: reach.isolatedByGroup.reduce(0, +),
+      verdict: SiloVerdict(ei: ei.overall, expected: test.overall.mean),
+      medianEI: EIBootstrap.percentile(sorted: departments.compactMap { $0.verdict == nil ? nil : $0.eiIndex }.sorted(), 0.5))
+    return SiloScorecard(
+      organization: organization, departments: departments, weighted: weighted, permutations: permutations, seed: seed)
+  }
+}
+
+extension Network {
+  /// The three departments department `g` has most ties with (by weight when `weighted`),
+  /// ties both ways added for a directed network; equal ones in order of department.
+  private func topPartners(of g: Int, mixing: MixingMatrix, groups: Partition, weighted: Bool) -> [SiloScorecard.Partner] {
+    var partners: [SiloScorecard.Partner] = []
+    for h in 0 ..< groups.groupCount where h != g {
+      let ties = graph.isDirected ? mixing.ties(g, h) + mixing.ties(h, g) : mixing.ties(g, h)
+      if ties > 0 {
+        let weight = graph.isDirected ? mixing.weight(g, h) + mixing.weight(h, g) : mixing.weight(g, h)
+        partners.append(.init(index: h, name: groups.name(of: h), ties: Int(ties), weight: weight))
+      }
+    }
+    partners.sort { (weighted ? $0.weight : Double($0.ties), -$0.index) > (weighted ? $1.weight : Double($1.ties), -$1.index) }
+    return Array(partners.prefix(3))
+  }
+}
+
+/// Per department, its people with a tie outside it and its people without any tie
+/// (direction ignored).
+private struct PeopleReach {
+  var outsideByGroup: [Int]
+  var isolatedByGroup: [Int]
+
+  init(_ graph: CollaborationGraph, groups: Partition) {
     var outside = [Bool](repeating: false, count: graph.nodeCount)
     var hasTie = [Bool](repeating: false, count: graph.nodeCount)
     graph.forEachTie(weighted: false) { u, v, _ in
@@ -142,47 +196,13 @@ extension Network {
         outside[v] = true
       }
     }
-    var outsideByGroup = [Int](repeating: 0, count: k), isolatedByGroup = [Int](repeating: 0, count: k)
+    outsideByGroup = [Int](repeating: 0, count: groups.groupCount)
+    isolatedByGroup = [Int](repeating: 0, count: groups.groupCount)
     for v in 0 ..< graph.nodeCount {
       let g = Int(groups.membership[v])
       if outside[v] { outsideByGroup[g] += 1 }
       if !hasTie[v] { isolatedByGroup[g] += 1 }
     }
-    let sizes = groups.sizes
-    var departments = (0 ..< k).map { g -> SiloScorecard.Department in
-      var partners: [SiloScorecard.Partner] = []
-      for h in 0 ..< k where h != g {
-        let ties = graph.isDirected ? mixing.ties(g, h) + mixing.ties(h, g) : mixing.ties(g, h)
-        if ties > 0 {
-          let weight = graph.isDirected ? mixing.weight(g, h) + mixing.weight(h, g) : mixing.weight(g, h)
-          partners.append(.init(index: h, name: groups.name(of: h), ties: Int(ties), weight: weight))
-        }
-      }
-      partners.sort { (weighted ? $0.weight : Double($0.ties), -$0.index) > (weighted ? $1.weight : Double($1.ties), -$1.index) }
-      let inside = ei.perGroup[g].internal, across = ei.perGroup[g].external
-      return SiloScorecard.Department(
-        index: g, name: groups.name(of: g), size: sizes[g],
-        internalTies: Int(counts.perGroup[g].internal), externalTies: Int(counts.perGroup[g].external),
-        internalWeight: sums.perGroup[g].internal, externalWeight: sums.perGroup[g].external,
-        internalDensity: mixing.density(g, g),
-        shareInside: inside + across > 0 ? inside / (inside + across) : .nan,
-        eiIndex: ei.perGroup[g].index, eiExpected: test.perGroup[g].mean, eiPValue: test.perGroup[g].pLower,
-        colemanHomophily: coleman[g].index, modularityContribution: modularity.perGroup[g],
-        peopleWithOutsideTie: outsideByGroup[g], peopleWithoutTies: isolatedByGroup[g],
-        partners: Array(partners.prefix(3)), verdict: nil, closedRank: nil)
-    }
-    SiloScorecard.judge(&departments)
-    let total = ei.internal + ei.external
-    let organization = SiloScorecard.Organization(
-      people: graph.nodeCount, departments: k, ties: graph.edgeCount, directed: graph.isDirected,
-      modularity: modularity.value, eiIndex: ei.overall, eiExpected: test.overall.mean, eiPValue: test.overall.pLower,
-      assortativity: assortativity.r, freemanSegregation: freeman,
-      shareInside: total > 0 ? ei.internal / total : .nan,
-      peopleWithOutsideTie: outside.filter { $0 }.count, peopleWithoutTies: hasTie.filter { !$0 }.count,
-      verdict: SiloVerdict(ei: ei.overall, expected: test.overall.mean),
-      medianEI: EIBootstrap.percentile(sorted: departments.compactMap { $0.verdict == nil ? nil : $0.eiIndex }.sorted(), 0.5))
-    return SiloScorecard(
-      organization: organization, departments: departments, weighted: weighted, permutations: permutations, seed: seed)
   }
 }
 
