@@ -133,21 +133,9 @@ public enum SiloAnalysis {
   }
 
   private static func analyze(loaded: LoadedInput, options: Options, clock: inout StepClock) throws(AnalysisError) -> AnalysisResult {
-    try check(loaded.network, kind: loaded.kind)
-    // The reporting lines are checked on the names as given, so that a message can point at
-    // the rows to fix; they are measured after privacy, like everything else.
-    if let lines = options.reportingLines {
-      do { _ = try loaded.reportingTree(oneTop: lines == .oneTop) } catch { throw .input(error) }
-    }
-    // Privacy first, so that nothing after this point sees a name.
-    let guarded = try protected(loaded, options: options)
+    let (guarded, focus, summaryShown) = try Self.prepared(loaded, options: options)
     let network = guarded.network, smallDepartments = guarded.smallDepartments
-    let focus = try Self.focus(network, smallDepartments: smallDepartments, options: options)
-    var summary = NetworkSummary(
-      network: network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
-      projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
-    if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
-
+    var summary = summaryShown
     let (scorecard, silos, relabellings) = try Self.silos(
       network, affiliations: guarded.affiliations, options: options, clock: &clock,
       keepingRelabellings: options.teams != nil && loaded.kind == .log)
@@ -166,12 +154,9 @@ public enum SiloAnalysis {
     let (brokers, method) = try Self.brokers(network, options: options, clock: &clock)
     var brokersDocument = BrokersDocument(network: network, analysis: brokers, weighted: options.weighted)
     var silosDocument = silos, communitiesDocument = communities
-    if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
-      PrivacyFilter.leaveOut(
-        department: name, silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary)
-    }
-    focus?.filter(
-      silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary, ids: network.nodes.ids)
+    narrow(
+      silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary,
+      smallDepartments: smallDepartments, focus: focus, ids: network.nodes.ids)
     let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
@@ -197,6 +182,38 @@ public enum SiloAnalysis {
     result.levels = levels
     (result.teams, result.teamsUnavailable) = teams
     return result
+  }
+
+  /// The input as the analysis may see it: checked (the reporting lines on the names as
+  /// given, so that a message can point at the rows to fix; they are measured after privacy,
+  /// like everything else), then privacy first (``protected(_:options:)``), so that nothing
+  /// after this point sees a name; the department in focus, and the summary as shown.
+  private static func prepared(_ loaded: LoadedInput, options: Options) throws(AnalysisError) -> (
+    guarded: Guarded, focus: Focus?, summary: NetworkSummary
+  ) {
+    try check(loaded.network, kind: loaded.kind)
+    if let lines = options.reportingLines {
+      do { _ = try loaded.reportingTree(oneTop: lines == .oneTop) } catch { throw .input(error) }
+    }
+    let guarded = try protected(loaded, options: options)
+    let focus = try Self.focus(guarded.network, smallDepartments: guarded.smallDepartments, options: options)
+    var summary = NetworkSummary(
+      network: guarded.network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
+      projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
+    if guarded.pseudonymized { summary = PrivacyScrubber.scrubbed(summary) }
+    return (guarded, focus, summary)
+  }
+
+  /// The documents as the report shows them: a department privacy merged away left out, and
+  /// only the department in focus and its neighbourhood kept.
+  private static func narrow(
+    silos: inout SilosDocument, communities: inout CommunitiesDocument, brokers: inout BrokersDocument,
+    summary: inout NetworkSummary, smallDepartments: SmallDepartments, focus: Focus?, ids: [String]
+  ) {
+    if smallDepartments.suppressed, let name = smallDepartments.mergedInto {
+      PrivacyFilter.leaveOut(department: name, silos: &silos, communities: &communities, brokers: &brokers, summary: &summary)
+    }
+    focus?.filter(silos: &silos, communities: &communities, brokers: &brokers, summary: &summary, ids: ids)
   }
 
   /// The diagrams (step ``AnalysisStep/diagrams``), the org chart (not under pseudonyms: a
@@ -228,15 +245,18 @@ public enum SiloAnalysis {
     }
   }
 
+  /// The network as the outputs may show it, with what privacy did to it.
+  typealias Guarded = (
+    network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments,
+    personLevel: [Bool]
+  )
+
   /// The network as the outputs may show it: names replaced by pseudonyms (people renumbered
   /// by pseudonym, the projects' members with them) when asked for, departments below the
   /// minimum size merged, and who may appear in person-level outputs.
   ///
   /// - Throws: ``AnalysisError/unsuitable(_:)`` when merging leaves one group.
-  static func protected(_ loaded: LoadedInput, options: Options) throws(AnalysisError) -> (
-    network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments,
-    personLevel: [Bool]
-  ) {
+  static func protected(_ loaded: LoadedInput, options: Options) throws(AnalysisError) -> Guarded {
     var network = loaded.network
     var affiliations = loaded.affiliations
     if let pseudonymizer = options.pseudonymizer {
