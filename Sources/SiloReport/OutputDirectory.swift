@@ -322,6 +322,34 @@ public enum AtomicFile {
     path: String, replacing: Bool = true, protecting inputs: [String] = [],
     _ produce: (_ append: (inout [UInt8]) throws -> Void) throws -> Void
   ) throws(OutputError) -> [String] {
+    let url = try checkedTarget(path, replacing: replacing, inputs: inputs)
+    let parent = url.deletingLastPathComponent()
+    let notes = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
+    let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(Leftovers.token())")
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+      throw .cannotCreate(path: path, reason: "cannot create a file in \(parent.path)")
+    }
+    do {
+      let handle = try FileHandle(forWritingTo: temporary)
+      do {
+        try produce { bytes in try handle.write(contentsOf: bytes) }
+        try handle.synchronize()
+        try handle.close()
+      } catch {
+        try? handle.close()
+        throw error
+      }
+    } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw .cannotCreate(path: path, reason: (error as NSError).localizedDescription)
+    }
+    try move(temporary, to: url, path: path, replacing: replacing)
+    return notes
+  }
+
+  /// The file to write, checked: a name, not an input, not a folder, not an existing file
+  /// unless `replacing`, in a folder that exists.
+  private static func checkedTarget(_ path: String, replacing: Bool, inputs: [String]) throws(OutputError) -> URL {
     guard !path.trimmingCharacters(in: .whitespaces).isEmpty else {
       throw .cannotCreate(path: path, reason: "the output file name is empty")
     }
@@ -340,47 +368,33 @@ public enum AtomicFile {
       throw .cannotCreate(path: path, reason: "the folder \(parent.path) does not exist")
     }
     guard isFolder.boolValue else { throw .cannotCreate(path: path, reason: "\(parent.path) is not a folder") }
-    let notes = Leftovers.removeStale(of: url.lastPathComponent, in: parent)
-    let temporary = parent.appendingPathComponent(".\(url.lastPathComponent).partial-\(Leftovers.token())")
-    guard manager.createFile(atPath: temporary.path, contents: nil) else {
-      throw .cannotCreate(path: path, reason: "cannot create a file in \(parent.path)")
-    }
-    do {
-      let handle = try FileHandle(forWritingTo: temporary)
-      do {
-        try produce { bytes in try handle.write(contentsOf: bytes) }
-        try handle.synchronize()
-        try handle.close()
-      } catch {
-        try? handle.close()
-        throw error
-      }
-    } catch {
-      try? manager.removeItem(at: temporary)
-      throw .cannotCreate(path: path, reason: (error as NSError).localizedDescription)
-    }
-    // rename(2) replaces an existing target atomically; link(2) refuses one (EEXIST), so a
-    // file that appeared meanwhile is not replaced either.
+    return url
+  }
+
+  /// Puts the complete temporary file in place. rename(2) replaces an existing target
+  /// atomically; link(2) refuses one (EEXIST), so a file that appeared meanwhile is not
+  /// replaced either.
+  private static func move(_ temporary: URL, to url: URL, path: String, replacing: Bool) throws(OutputError) {
+    let manager = FileManager.default
     if replacing {
       if rename(temporary.path, url.path) != 0 {
         let reason = String(cString: strerror(errno))
         try? manager.removeItem(at: temporary)
         throw .cannotCreate(path: path, reason: reason)
       }
-    } else {
-      var code: Int32 = link(temporary.path, url.path) == 0 ? 0 : errno
-      if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK {
-        // A file system without hard links: check, then rename.
-        code = manager.fileExists(atPath: url.path) ? EEXIST : rename(temporary.path, url.path) == 0 ? 0 : errno
-      }
-      try? manager.removeItem(at: temporary)
-      if code != 0 {
-        throw .cannotCreate(
-          path: path,
-          reason: code == EEXIST ? "a file of that name exists; remove it or name a new file" : String(cString: strerror(code)))
-      }
+      return
     }
-    return notes
+    var code: Int32 = link(temporary.path, url.path) == 0 ? 0 : errno
+    if code == EPERM || code == ENOTSUP || code == EOPNOTSUPP || code == EMLINK {
+      // A file system without hard links: check, then rename.
+      code = manager.fileExists(atPath: url.path) ? EEXIST : rename(temporary.path, url.path) == 0 ? 0 : errno
+    }
+    try? manager.removeItem(at: temporary)
+    if code != 0 {
+      throw .cannotCreate(
+        path: path,
+        reason: code == EEXIST ? "a file of that name exists; remove it or name a new file" : String(cString: strerror(code)))
+    }
   }
 
   /// Writes a string to `path` atomically.
