@@ -296,59 +296,18 @@ extension ProjectLog {
     hours: [Double], options: ProjectionOptions, summary: inout ProjectionSummary
   ) -> CollaborationGraph {
     let personCount = people.count
-    let weighting = options.weighting
-    var scratch = [Double](repeating: 0, count: personCount)
-    var shared = [Int32](repeating: 0, count: personCount)
-    var touched: [Int32] = []
+    var row = ProjectionRow(
+      personCount: personCount, personStart: personStart, personProject: personProject, personHours: personHours,
+      memberStart: memberStart, members: members, hours: hours, weighting: options.weighting)
     var rowOffsets = [Int](repeating: 0, count: personCount + 1)
     var columns: [NodeID] = []
     var weights: [Double] = []
     columns.reserveCapacity(summary.coMemberships)
     weights.reserveCapacity(summary.coMemberships)
-    let minimum = options.minimumWeight
     var below = 0
     for u in 0 ..< personCount {
-      touched.removeAll(keepingCapacity: true)
-      for k in personStart[u] ..< personStart[u + 1] {
-        let p = Int(personProject[k])
-        let start = memberStart[p], end = memberStart[p + 1]
-        let size = end - start
-        let hu = personHours[k]
-        let newman = size > 1 ? 1 / Double(size - 1) : 0
-        for j in start ..< end {
-          let v = Int(members[j])
-          if v == u { continue }
-          if shared[v] == 0 { touched.append(Int32(v)) }
-          shared[v] += 1
-          switch weighting {
-          case .sharedProjects, .jaccard: break
-          case .newman: scratch[v] += newman
-          case .hoursOverlap: scratch[v] += min(hu, hours[j])
-          }
-        }
-      }
-      touched.sort()
-      let degreeU = personStart[u + 1] - personStart[u]
-      for v32 in touched {
-        let v = Int(v32)
-        let c = Double(shared[v])
-        let w: Double
-        switch weighting {
-        case .sharedProjects: w = c
-        case .newman, .hoursOverlap: w = scratch[v]
-        case .jaccard:
-          let degreeV = personStart[v + 1] - personStart[v]
-          w = c / (Double(degreeU + degreeV) - c)
-        }
-        shared[v] = 0
-        scratch[v] = 0
-        if let minimum, w < minimum {
-          below += 1
-          continue
-        }
-        columns.append(NodeID(rawValue: v32))
-        weights.append(w)
-      }
+      row.gather(u)
+      below += row.emit(u, minimum: options.minimumWeight, columns: &columns, weights: &weights)
       rowOffsets[u + 1] = columns.count
     }
     summary.tiesBelowMinimum = below / 2
@@ -449,5 +408,90 @@ extension ProjectLog {
     }
     let groups = Network.partition(of: table, by: NodeAttribute.department)
     return Network(graph: graph, nodes: table, groups: groups)
+  }
+}
+
+/// One row of the projection at a time: the people who share a project with person u, how
+/// many projects each shares, and (Newman, hours overlap) the weight summed so far, in
+/// arrays of all people reset through the people touched.
+private struct ProjectionRow {
+  let personStart: [Int]
+  let personProject: [Int32]
+  let personHours: [Double]
+  let memberStart: [Int]
+  let members: [Int32]
+  let hours: [Double]
+  let weighting: ProjectionWeighting
+  private var scratch: [Double]
+  private var shared: [Int32]
+  private var touched: [Int32] = []
+
+  init(
+    personCount: Int, personStart: [Int], personProject: [Int32], personHours: [Double], memberStart: [Int],
+    members: [Int32], hours: [Double], weighting: ProjectionWeighting
+  ) {
+    self.personStart = personStart
+    self.personProject = personProject
+    self.personHours = personHours
+    self.memberStart = memberStart
+    self.members = members
+    self.hours = hours
+    self.weighting = weighting
+    scratch = [Double](repeating: 0, count: personCount)
+    shared = [Int32](repeating: 0, count: personCount)
+  }
+
+  /// Gathers u's co-members over u's projects, in ascending order.
+  @inline(__always)
+  mutating func gather(_ u: Int) {
+    touched.removeAll(keepingCapacity: true)
+    for k in personStart[u] ..< personStart[u + 1] {
+      let p = Int(personProject[k])
+      let start = memberStart[p], end = memberStart[p + 1]
+      let size = end - start
+      let hu = personHours[k]
+      let newman = size > 1 ? 1 / Double(size - 1) : 0
+      for j in start ..< end {
+        let v = Int(members[j])
+        if v == u { continue }
+        if shared[v] == 0 { touched.append(Int32(v)) }
+        shared[v] += 1
+        switch weighting {
+        case .sharedProjects, .jaccard: break
+        case .newman: scratch[v] += newman
+        case .hoursOverlap: scratch[v] += min(hu, hours[j])
+        }
+      }
+    }
+    touched.sort()
+  }
+
+  /// Appends u's ties (co-members in ascending order, with their weights) and clears the
+  /// row; returns how many ties the minimum weight left out.
+  @inline(__always)
+  mutating func emit(_ u: Int, minimum: Double?, columns: inout [NodeID], weights: inout [Double]) -> Int {
+    let degreeU = personStart[u + 1] - personStart[u]
+    var below = 0
+    for v32 in touched {
+      let v = Int(v32)
+      let c = Double(shared[v])
+      let w: Double
+      switch weighting {
+      case .sharedProjects: w = c
+      case .newman, .hoursOverlap: w = scratch[v]
+      case .jaccard:
+        let degreeV = personStart[v + 1] - personStart[v]
+        w = c / (Double(degreeU + degreeV) - c)
+      }
+      shared[v] = 0
+      scratch[v] = 0
+      if let minimum, w < minimum {
+        below += 1
+        continue
+      }
+      columns.append(NodeID(rawValue: v32))
+      weights.append(w)
+    }
+    return below
   }
 }
