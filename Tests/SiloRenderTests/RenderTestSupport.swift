@@ -181,3 +181,11 @@ extension DOTValue {
     return nil
   }
 }
+
+extension RenderError {
+  /// The stage and message of a `.graphviz` error, else `nil` (for `try #require`).
+  var graphvizFailure: (stage: String, message: String)? {
+    if case .graphviz(let stage, let message) = self { return (stage, message) }
+    return nil
+  }
+}

@@ -105,7 +105,7 @@ import _SiloTestSupport
     let pinned = try ClusteredLayout.pinned(diagram.graph, seed: diagram.seed)
     #expect(pinned.attributes["layout"] == .text("nop"))
     func numbers(_ value: DOTValue?) -> [Double] {
-      guard case .text(let text)? = value else { return [] }
+      guard let text = value?.text else { return [] }
       return text.replacingOccurrences(of: "!", with: "").split(separator: ",").compactMap { Double($0) }
     }
     var boxes: [[Double]] = []
@@ -117,10 +117,7 @@ import _SiloTestSupport
       for node in cluster.nodes {
         let pos = numbers(node.attributes["pos"])
         try #require(pos.count == 2, "\(node.id) has a pos")
-        guard case .number(let width)? = node.attributes["width"] else {
-          Issue.record("\(node.id) has no width")
-          continue
-        }
+        let width = try #require(node.attributes["width"]?.number, "\(node.id) has a width")
         let r = 36 * width - 0.05  // radius in points, less the 0.01 pt rounding of positions
         #expect(pos[0] - r >= bb[0] && pos[0] + r <= bb[2] && pos[1] - r >= bb[1] && pos[1] + r <= bb[3], "\(node.id) in \(cluster.id)")
       }
@@ -197,7 +194,7 @@ import _SiloTestSupport
     ]
     var found: [String: Int] = [:]
     for edge in diagram.graph.edges {
-      guard case .text(let tooltip)? = edge.attributes["tooltip"], let match = tooltip.firstMatch(of: #/^(. – .): ([0-9]+) ties/#) else {
+      guard let match = edge.attributes["tooltip"]?.text?.firstMatch(of: #/^(. – .): ([0-9]+) ties/#) else {
         Issue.record("edge \(edge.tail)–\(edge.head) has no tooltip with a tie count")
         continue
       }

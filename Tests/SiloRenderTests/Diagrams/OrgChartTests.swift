@@ -30,7 +30,7 @@ struct OrgChartTests {
   static func positions(_ graph: DOTGraph) -> [String: (x: Double, y: Double)] {
     var out: [String: (x: Double, y: Double)] = [:]
     for node in graph.nodes + graph.clusters.flatMap(\.nodes) {
-      guard case .text(let pos)? = node.attributes["pos"] else { continue }
+      guard let pos = node.attributes["pos"]?.text else { continue }
       let parts = pos.dropLast().split(separator: ",").compactMap { Double($0) }
       out[node.id] = (parts[0], parts[1])
     }

@@ -92,10 +92,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
   func syntaxError() throws {
     for text in ["graph { a -- ; }", "digraph { a -> ; }", "graph {", "not dot at all"] {
       let error = renderError { () throws(RenderError) in try Graphviz.render(dot: text, engine: .neato, format: .svg) }
-      guard case .graphviz(let stage, let message)? = error else {
-        Issue.record("expected a graphviz error for \(text), got \(String(describing: error))")
-        continue
-      }
+      let (stage, message) = try #require(error?.graphvizFailure, "expected a graphviz error for \(text), got \(String(describing: error))")
       #expect(stage.contains("reading"), "\(text)")
       #expect(!message.isEmpty && message != "no message", "\(text)")
       #expect(message.localizedCaseInsensitiveContains("syntax"), "\(text): \(message)")
@@ -110,10 +107,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
     // returns 0 from gvLayout; the wrapper must notice the logged error.
     for text in ["graph { a [label=<<b>x</i>>]; }", "graph { a [label=<<b>x>]; }", "graph { a [label=<x & y>]; }"] {
       let error = renderError { () throws(RenderError) in try Graphviz.render(dot: text, engine: .neato, format: .svg) }
-      guard case .graphviz(let stage, let message)? = error else {
-        Issue.record("expected a graphviz error for \(text), got \(String(describing: error))")
-        continue
-      }
+      let (stage, message) = try #require(error?.graphvizFailure, "expected a graphviz error for \(text), got \(String(describing: error))")
       #expect(stage.contains("laying out") || stage.contains("reading"), "\(stage)")
       #expect(!message.isEmpty && message != "no message")
       expectRecovered()
@@ -124,10 +118,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
   func emptyTextAndLongMessage() throws {
     for text in ["", "   \n"] {
       let error = renderError { () throws(RenderError) in try Graphviz.render(dot: text, engine: .neato, format: .svg) }
-      guard case .graphviz(let stage, _)? = error else {
-        Issue.record("expected a graphviz error for empty text, got \(String(describing: error))")
-        continue
-      }
+      let stage = try #require(error?.graphvizFailure, "expected a graphviz error for empty text, got \(String(describing: error))").stage
       #expect(stage.contains("reading"))
     }
     // Tests/References/graphviz.md §6: with a message callback, 2.42 corrupts or crashes on messages over about
@@ -136,10 +127,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
     let error = renderError { () throws(RenderError) in
       try Graphviz.render(dot: "graph { a [label=<<b>\(long)</i>>]; }", engine: .neato, format: .svg)
     }
-    guard case .graphviz(_, let message)? = error else {
-      Issue.record("expected a graphviz error, got \(String(describing: error))")
-      return
-    }
+    let message = try #require(error?.graphvizFailure, "expected a graphviz error, got \(String(describing: error))").message
     #expect(message.contains("mismatched tag") || message.contains("not well-formed"), "\(message.prefix(200))")
     expectRecovered()
   }

@@ -125,7 +125,7 @@ struct SiloComparisonTests {
   }
 
   @Test("a side without entries is refused as unsuitable")
-  func emptySide() {
+  func emptySide() throws {
     // Truth: no row of the log is dated in 2024.
     let empty = LogDate(year: 2024, month: 1, day: 1)! ... LogDate(year: 2024, month: 12, day: 31)!
     do {
@@ -133,10 +133,7 @@ struct SiloComparisonTests {
         before: .init(log: TemporalLogs.opening, range: empty), after: .init(log: Self.openLog, source: "q4"), options: TemporalLogs.options())
       Issue.record("expected the empty side to be refused")
     } catch {
-      guard case .unsuitable(let message) = error else {
-        Issue.record("expected unsuitable, got \(error)")
-        return
-      }
+      let message = try #require(error.unsuitableMessage, "expected unsuitable, got \(error)")
       #expect(message.contains("before side"))
     }
   }

@@ -148,17 +148,14 @@ struct SiloTrendTests {
   }
 
   @Test("a log whose dates fall in one period is unsuitable: a trend needs at least two periods")
-  func onePeriod() {
+  func onePeriod() throws {
     // Truth: all of Q1's rows lie in one quarter.
     let log = ProjectLog(entries: TemporalLogs.openingEntries(quarters: [1]))
     do {
       let document = try SiloTrend.compute(log: log, options: TemporalLogs.options())
       Issue.record("expected the log to be refused, got \(document.periods.count) periods")
     } catch {
-      guard case .unsuitable(let message) = error else {
-        Issue.record("expected unsuitable, got \(error)")
-        return
-      }
+      let message = try #require(error.unsuitableMessage, "expected unsuitable, got \(error)")
       #expect(message.contains("a trend needs at least two"))
       #expect(error.exitCode == 65)
     }
@@ -167,17 +164,14 @@ struct SiloTrendTests {
   }
 
   @Test("a log without dates is unsuitable")
-  func noDates() {
+  func noDates() throws {
     // Truth: without a date no row is in any period.
     let log = ProjectLog(entries: TemporalLogs.openingEntries(quarters: [1]).map { var e = $0; e.date = nil; return e })
     do {
       _ = try SiloTrend.compute(log: log, options: TemporalLogs.options())
       Issue.record("expected the log to be refused")
     } catch {
-      guard case .unsuitable(let message) = error else {
-        Issue.record("expected unsuitable, got \(error)")
-        return
-      }
+      let message = try #require(error.unsuitableMessage, "expected unsuitable, got \(error)")
       #expect(message.contains("no entry of the log has a date"))
     }
   }
