@@ -63,7 +63,7 @@ struct Generate: ParsableCommand {
     var count = 0
     let notes = try AtomicFile.write(path: path, replacing: false) { append in
       var failure: (any Error)? = nil
-      try withoutActuallyEscaping(append) { append in
+      withoutActuallyEscaping(append) { append in
         count = generate { bytes in
           guard failure == nil else { return }
           do { try append(&bytes) } catch { failure = error }
