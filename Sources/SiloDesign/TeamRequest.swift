@@ -58,6 +58,13 @@ public enum TeamError: Error, Sendable, Hashable {
   /// teams can be added to.
   case needsLogWithDepartments
 
+  /// What kind of failure this is: an input the teams cannot be added to is invalid data;
+  /// everything else is a request that cannot be met as asked.
+  public var kind: FailureKind {
+    if case .needsLogWithDepartments = self { return .invalidData }
+    return .invalidRequest
+  }
+
   /// The request fields ``invalidRequest(field:value:allowed:)`` names.
   public enum Field: String, Sendable, Hashable {
     case teams, size, maximumPerDepartment, minimumDepartments, reach

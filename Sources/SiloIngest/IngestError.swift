@@ -1,3 +1,4 @@
+import SiloGraph
 /// A place in an input file: file name, and where known the 1-based line and column.
 ///
 /// Described compiler-style, `file:line:column`, so editors and terminals can jump to it.
@@ -102,13 +103,13 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The `sysexits.h` code for this error: 66 (`EX_NOINPUT`) when the input cannot be opened,
-  /// 64 (`EX_USAGE`) for bad options, 65 (`EX_DATAERR`) for bad data.
-  public var exitCode: Int32 {
+  /// What kind of failure this is: the input cannot be opened, the options are wrong, or
+  /// the data is.
+  public var kind: FailureKind {
     switch self {
-    case .fileNotFound, .unreadable: return 66
-    case .invalidOption, .unknownColumn, .unknownLevel: return 64
-    default: return 65
+    case .fileNotFound, .unreadable: return .inputUnavailable
+    case .invalidOption, .unknownColumn, .unknownLevel: return .invalidRequest
+    default: return .invalidData
     }
   }
 }

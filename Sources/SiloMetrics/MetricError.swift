@@ -15,6 +15,10 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
       return message
     }
   }
+
+  /// Always ``SiloGraph/FailureKind/invalidData``: the measure cannot be computed from
+  /// these arguments, which come from the data.
+  public var kind: FailureKind { .invalidData }
 }
 
 extension Partition {

@@ -1,3 +1,4 @@
+import SiloGraph
 import Foundation
 
 /// Writes a set of files into a folder completely or not at all.
@@ -290,7 +291,8 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  public var exitCode: Int32 { 73 }
+  /// Always ``SiloGraph/FailureKind/cannotWrite``.
+  public var kind: FailureKind { .cannotWrite }
 }
 
 /// Writes one file atomically: into a temporary sibling first, then renamed over the target.

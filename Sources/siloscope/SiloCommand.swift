@@ -44,29 +44,29 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     return try body()
   } catch let error as IngestError {
     printError(error.description + flagHint(error))
-    throw ExitCode(error.exitCode)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as MetricError {
     printError(error.description)
-    throw ExitCode(65)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as OutputError {
     printError(error.description)
-    throw ExitCode(error.exitCode)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as RenderError {
     printError(error.description)
-    throw ExitCode(error.exitCode)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as AnalysisError {
     if case .input(let input) = error {
       printError(input.description + flagHint(input))
-      throw ExitCode(error.exitCode)
+      throw ExitCode(error.kind.exitCode)
     }
     printError(error.description)
-    throw ExitCode(error.exitCode)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as WarehouseError {
     printError(error.description)
-    throw ExitCode(64)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as PrivacyError {
     printError(error.description)
-    throw ExitCode(error.exitCode)
+    throw ExitCode(error.kind.exitCode)
   } catch let error as EncodingError {
     // SiloScope never writes a number that JSON cannot hold (NaN or ±∞ become null or are
     // refused at ingest); if one slips through it is SiloScope's fault, not the input's.
@@ -77,6 +77,21 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   } catch {
     printError("internal error: \(error)")
     throw ExitCode(70)
+  }
+}
+
+extension FailureKind {
+  /// The `sysexits.h` code the command line exits with for a failure of this kind (the
+  /// table in `siloscope --help`).
+  var exitCode: Int32 {
+    switch self {
+    case .invalidRequest: return 64  // EX_USAGE
+    case .invalidData: return 65  // EX_DATAERR
+    case .inputUnavailable: return 66  // EX_NOINPUT
+    case .capabilityUnavailable: return 69  // EX_UNAVAILABLE
+    case .internalFailure: return 70  // EX_SOFTWARE
+    case .cannotWrite: return 73  // EX_CANTCREAT
+    }
   }
 }
 

@@ -31,7 +31,7 @@ struct InputLoaderTests {
     let error = #expect(throws: IngestError.invalidOption("the date window is empty: --from 2025-03-02 is after --to 2025-03-01")) {
       try NetworkSource.log(path: log, people: nil, read: LogReadOptions(), projection: projectionOptions(from: "2025-03-02", to: "2025-03-01")).load()
     }
-    #expect(error?.exitCode == 64)
+    #expect(error?.kind == .invalidRequest)
     // A one-day window is not empty.
     let oneDay = try NetworkSource.log(path: log, people: nil, read: LogReadOptions(), projection: projectionOptions(from: "2025-03-01", to: "2025-03-01")).load()
     #expect(oneDay.projection?.entriesUsed == 1)

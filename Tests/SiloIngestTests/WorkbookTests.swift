@@ -89,7 +89,7 @@ struct WorkbookTests {
       Issue.record("\(message): must be refused")
     } catch {
       #expect(error.description.contains(message), "\(error)")
-      #expect(error.exitCode == 66)
+      #expect(error.kind == .inputUnavailable)
       #expect(!error.description.contains("Windows-1252"))
     }
   }

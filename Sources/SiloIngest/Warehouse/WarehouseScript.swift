@@ -12,6 +12,9 @@ public enum WarehouseError: Error, Sendable, Hashable, CustomStringConvertible {
     case .inexpressible(let reason): return reason
     }
   }
+
+  /// Always ``SiloGraph/FailureKind/invalidRequest``: the script cannot say what was asked.
+  public var kind: FailureKind { .invalidRequest }
 }
 
 /// How the script pseudonymizes people: the key is never in the script; the user binds it

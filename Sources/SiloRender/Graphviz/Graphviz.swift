@@ -1,3 +1,4 @@
+import SiloGraph
 @preconcurrency import CGraphviz
 import Synchronization
 
@@ -96,15 +97,14 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The sysexits code: 64 for a wrong choice on the command line, 69 for a missing
-  /// plugin (EX_UNAVAILABLE), 65 for a diagram the data cannot give, 70 for Graphviz's own
-  /// failures (EX_SOFTWARE).
-  public var exitCode: Int32 {
+  /// What kind of failure this is: an engine that does not exist was asked for, a plugin is
+  /// missing, the data cannot give the diagram, or Graphviz itself failed.
+  public var kind: FailureKind {
     switch self {
-    case .unknownEngine: return 64
-    case .formatUnavailable, .noPlugins: return 69
-    case .invalidDiagram: return 65
-    case .graphviz: return 70
+    case .unknownEngine: return .invalidRequest
+    case .formatUnavailable, .noPlugins: return .capabilityUnavailable
+    case .invalidDiagram: return .invalidData
+    case .graphviz: return .internalFailure
     }
   }
 }

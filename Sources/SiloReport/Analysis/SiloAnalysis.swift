@@ -647,17 +647,19 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     }
   }
 
-  /// The sysexits code.
-  public var exitCode: Int32 {
+  /// What kind of failure this is: the wrapped error's kind, or (unsuitable data, a measure
+  /// the data cannot give) invalid data, or (a focus that is not a department) a wrong
+  /// request.
+  public var kind: FailureKind {
     switch self {
-    case .input(let error): return error.exitCode
-    case .metric: return 65
-    case .render(let error): return error.exitCode
-    case .privacy(let error): return error.exitCode
-    case .output(let error): return error.exitCode
-    case .unsuitable: return 65
-    case .teams(let error): return TeamsText.exitCode(error)
-    case .unknownFocus: return 64
+    case .input(let error): return error.kind
+    case .metric(let error): return error.kind
+    case .render(let error): return error.kind
+    case .privacy(let error): return error.kind
+    case .output(let error): return error.kind
+    case .unsuitable: return .invalidData
+    case .teams(let error): return error.kind
+    case .unknownFocus: return .invalidRequest
     }
   }
 }

@@ -1,3 +1,4 @@
+import SiloGraph
 /// Why pseudonymization could not start: no key, a key too short to be secret, or a key file
 /// that cannot be read.
 ///
@@ -39,12 +40,12 @@ public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// The `sysexits.h` code for this error: 64 (`EX_USAGE`) for a missing or short key, 66
-  /// (`EX_NOINPUT`) for a key file that cannot be read.
-  public var exitCode: Int32 {
+  /// What kind of failure this is: a missing or unusable key is a wrong request, a key file
+  /// that cannot be read an unavailable input.
+  public var kind: FailureKind {
     switch self {
-    case .noKey, .keyTooShort, .keyNotText: return 64
-    case .unreadableKeyFile: return 66
+    case .noKey, .keyTooShort, .keyNotText: return .invalidRequest
+    case .unreadableKeyFile: return .inputUnavailable
     }
   }
 }

@@ -45,12 +45,6 @@ public enum TeamsText {
     }
   }
 
-  /// The sysexits code: 65 (data error) for an input teams cannot be added to, else 64 (the
-  /// request cannot be met as asked).
-  public static func exitCode(_ error: TeamError) -> Int32 {
-    if case .needsLogWithDepartments = error { return 65 }
-    return 64
-  }
 }
 
 extension TeamError.Field {

@@ -13,7 +13,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.folder.file("nowhere.csv")
     let error = #expect(throws: IngestError.fileNotFound(file: path)) { try ProjectLogReader.read(path: path) }
-    #expect(error?.exitCode == 66)
+    #expect(error?.kind == .inputUnavailable)
     #expect(error?.description == "\(path): no such file")
     #expect(throws: IngestError.fileNotFound(file: path)) { try PeopleFile.read(path: path) }
     #expect(throws: IngestError.fileNotFound(file: path)) { try NetworkReader.read(edgesPath: path) }
@@ -31,7 +31,7 @@ struct BadInputTests {
     let error = #expect(throws: IngestError.unreadable(file: files.folder.path, reason: "it is a folder, not a file, and holds no part files (part-*) as Spark or BigQuery write a table")) {
       try ProjectLogReader.read(path: files.folder.path)
     }
-    #expect(error?.exitCode == 66)
+    #expect(error?.kind == .inputUnavailable)
   }
 
   @Test("An empty or white-space-only file is .emptyFile, exit code 65", arguments: ["", "\n", "  \r\n\t\n"])
@@ -40,7 +40,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.text("log.csv", content)
     let error = #expect(throws: IngestError.emptyFile(file: path)) { try ProjectLogReader.read(path: path) }
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
     #expect(throws: IngestError.emptyFile(file: path)) { try PeopleFile.read(path: path) }
     #expect(throws: IngestError.emptyFile(file: path)) { try NetworkReader.read(edgesPath: path) }
   }
@@ -51,7 +51,7 @@ struct BadInputTests {
     defer { files.remove() }
     let path = files.text("log.csv", content)
     let error = #expect(throws: IngestError.noDataRows(file: path)) { try ProjectLogReader.read(path: path) }
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
   }
 
   @Test("A header followed only by blank lines has rows, all empty: .noUsableRows naming them")
@@ -78,7 +78,7 @@ struct BadInputTests {
     let error = #expect(throws: IngestError.missingColumn(file: path, role: role, tried: column.aliases, header: names)) {
       try ProjectLogReader.read(path: path)
     }
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
     #expect(error?.description.contains("--\(role)-column") == true)
   }
 
@@ -131,7 +131,7 @@ struct BadInputTests {
     #expect(location.line == 2)
     #expect(reason.contains("the delimiter (semicolon) may be wrong"))
     #expect(reason.contains("--delimiter"))
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
   }
 
   @Test("Unquoted decimal commas in a comma file split rows wrongly: .malformed naming the comma and the decimal comma")
@@ -176,7 +176,7 @@ struct BadInputTests {
     let (location, reason) = try #require(error?.invalidEncoding)
     #expect(location == SourceLocation(file: path, line: 3, column: 9))
     #expect(reason.contains("0xE9"))
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
   }
 
   @Test(
@@ -223,6 +223,6 @@ struct BadInputTests {
     ) {
       try ProjectLogReader.read(path: path)
     }
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
   }
 }

@@ -402,7 +402,7 @@ struct ProjectionTests {
     #expect(limit == 200_000_000)
     #expect(largest.first?.project == "Iedereen")
     #expect(suggestion == 2)
-    #expect(error?.exitCode == 65)
+    #expect(error?.kind == .invalidData)
     #expect(
       error?.description
         == "the projects put 1,249,975,100 pairs of people on a common project, more than the 200,000,000 the projection "

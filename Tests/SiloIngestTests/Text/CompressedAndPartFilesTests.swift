@@ -63,7 +63,7 @@ struct GzipTests {
       _ = try ProjectLogReader.read(path: bad)
     } catch {
       #expect(error.description.hasPrefix("\(bad): the compressed data"))
-      #expect(error.exitCode == 65)
+      #expect(error.kind == .invalidData)
     }
   }
 }

@@ -62,7 +62,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
     }
     #expect(name == "bogus")
     #expect(available.contains("fdp") && available.contains("neato") && available.contains("sfdp"))
-    #expect(error?.exitCode == 64)
+    #expect(error?.kind == .invalidRequest)
     #expect(error?.description.contains("fdp") == true)
     // Through a diagram too.
     var diagram = Diagram(graph: DOTGraph(name: "g", nodes: [DOTNode(id: "a")]), engine: bogus, title: "t", summary: "s", notes: [])
@@ -84,7 +84,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
     #expect(format == "bogus")
     #expect(plugin == "bogus plugin")
     #expect(available.contains("svg"))
-    #expect(error?.exitCode == 69)
+    #expect(error?.kind == .capabilityUnavailable)
     expectRecovered()
   }
 
@@ -96,7 +96,7 @@ func renderError(_ body: () throws(RenderError) -> [UInt8]) -> RenderError? {
       #expect(stage.contains("reading"), "\(text)")
       #expect(!message.isEmpty && message != "no message", "\(text)")
       #expect(message.localizedCaseInsensitiveContains("syntax"), "\(text): \(message)")
-      #expect(error?.exitCode == 70)
+      #expect(error?.kind == .internalFailure)
       expectRecovered()
     }
   }

@@ -62,7 +62,7 @@ struct PrivacyKeyTests {
     defer { folder.remove() }
     let large = folder.write("large.key", String(repeating: "k", count: 4097))
     let error = #expect(throws: PrivacyError.self) { try PseudonymKey.load(file: large, environment: [:]) }
-    #expect(error?.exitCode == 66)
+    #expect(error?.kind == .inputUnavailable)
     #expect("\(error!)".contains("more than 4096 bytes"))
     let exact = folder.write("exact.key", String(repeating: "k", count: 4096))
     #expect(throws: Never.self) { try PseudonymKey.load(file: exact, environment: [:]) }
@@ -177,8 +177,8 @@ struct PrivacyKeyTests {
     #expect(PrivacyError.keyTooShort(3).description.contains("16"))
     #expect(PrivacyError.unreadableKeyFile(path: "/k", reason: "no such file").description == "/k: cannot read the pseudonym key: no such file")
     // sysexits.h: EX_USAGE 64, EX_NOINPUT 66.
-    #expect(PrivacyError.noKey.exitCode == 64)
-    #expect(PrivacyError.keyTooShort(3).exitCode == 64)
-    #expect(PrivacyError.unreadableKeyFile(path: "/k", reason: "x").exitCode == 66)
+    #expect(PrivacyError.noKey.kind == .invalidRequest)
+    #expect(PrivacyError.keyTooShort(3).kind == .invalidRequest)
+    #expect(PrivacyError.unreadableKeyFile(path: "/k", reason: "x").kind == .inputUnavailable)
   }
 }

@@ -157,7 +157,7 @@ struct SiloTrendTests {
     } catch {
       let message = try #require(error.unsuitableMessage, "expected unsuitable, got \(error)")
       #expect(message.contains("a trend needs at least two"))
-      #expect(error.exitCode == 65)
+      #expect(error.kind == .invalidData)
     }
     // Truth: the same rows cut by month fall in three months, which is enough.
     #expect(throws: Never.self) { try SiloTrend.compute(log: log, options: TemporalLogs.options(periods: .calendar(.month))) }
