@@ -59,6 +59,17 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case unknownColumn(name: String, file: String, columns: [String], inLog: Bool)
   /// A level asked for is not one of `levels` (top first).
   case unknownLevel(name: String, levels: [String])
+  /// The delimiter asked for cannot be one: it is not one ASCII character, or it is a quote
+  /// or a line break.
+  case invalidDelimiter(Character)
+  /// The date window ends before it starts.
+  case emptyDateWindow(from: LogDate, to: LogDate)
+  /// The header of `file` is a single column: no delimiter was found in it.
+  case singleColumnHeader(file: String, header: String)
+  /// Most data rows split into another number of fields than the header, so the delimiter
+  /// is probably wrong: the first such row (with its `fields` when known), how many of the
+  /// `rows` data rows differ, and the delimiter used.
+  case fieldCountMismatch(SourceLocation, fields: Int?, headerFields: Int, differing: Int, rows: Int, delimiter: String)
 
   public var description: String {
     switch self {
@@ -76,11 +87,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       return "\(location): \(reason)"
     case .missingColumn(let file, let role, let tried, let header):
       let shown = header.map { "\"\($0)\"" }.joined(separator: ", ")
-      var message = "\(file):1:1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) "
-        + "in the header \(shown); name the column with --\(role)-column"
-      if header.count == 1, let only = header.first, only.contains(where: { $0 == "," || $0 == ";" || $0 == "\t" }) {
-        message += "; the header was read as one column: is the delimiter right (--delimiter)?"
-      }
+      var message = "\(file):1:1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) in the header \(shown)"
+      if headerLooksUnsplit { message += "; the header was read as one column: is the delimiter right?" }
       return message
     case .noUsableRows(let file, let rowsRead, let reasons):
       return "\(file): none of the \(rowsRead) data rows could be used (\(reasons))"
@@ -90,9 +98,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       let projects = largest.map { "\"\($0.project)\" (\(IngestReport.grouped($0.members)) people)" }.joined(separator: ", ")
       var message = "the projects put \(IngestReport.grouped(coMemberships)) pairs of people on a common project, more than the "
         + "\(IngestReport.grouped(limit)) the projection holds in memory; the largest: \(projects)"
-      if let suggestion {
-        message += "; leave such projects out with --max-project-size \(suggestion)\(suggestion > 2 ? " (or a smaller size)" : "")"
-      }
+      if let suggestion { message += "; without the projects of more than \(suggestion) people they would fit" }
       return message
     case .reportingLines(let problem):
       return problem.description
@@ -100,7 +106,24 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       return "no column \"\(name)\" in \(file) (its columns: \(columns.map { "\"\($0)\"" }.joined(separator: ", ")))"
     case .unknownLevel(let name, let levels):
       return "no level \"\(name)\": the levels are \(levels.enumerated().map { "\($0 + 1) \"\($1)\"" }.joined(separator: ", "))"
+    case .invalidDelimiter(let character):
+      return "the delimiter \"\(character)\" cannot be used: a delimiter is one ASCII character other than a quote or a line break"
+    case .emptyDateWindow(let from, let to):
+      return "the date window is empty: it starts on \(from), after it ends on \(to)"
+    case .singleColumnHeader(let file, let header):
+      return "\(file):1:1: the header \"\(header.prefix(80))\" is a single column; expected columns separated by commas, semicolons or tabs"
+    case .fieldCountMismatch(let location, let fields, let headerFields, let differing, let rows, let delimiter):
+      let row = fields.map { "this row has \($0) field\($0 == 1 ? "" : "s") but the header has \(headerFields); " } ?? ""
+      return "\(location): \(row)\(differing) of the \(rows) data rows have a different number of fields than the header "
+        + "(\(headerFields)): the delimiter (\(delimiter)) may be wrong, or numbers with a decimal comma are not quoted"
     }
+  }
+
+  /// For ``missingColumn(file:role:tried:header:)``: whether the header was read as one
+  /// column that holds a comma, semicolon or tab (the delimiter is probably wrong).
+  public var headerLooksUnsplit: Bool {
+    guard case .missingColumn(_, _, _, let header) = self, header.count == 1, let only = header.first else { return false }
+    return only.contains(where: { $0 == "," || $0 == ";" || $0 == "\t" })
   }
 
   /// What kind of failure this is: the input cannot be opened, the options are wrong, or
@@ -108,7 +131,7 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   public var kind: FailureKind {
     switch self {
     case .fileNotFound, .unreadable: return .inputUnavailable
-    case .invalidOption, .unknownColumn, .unknownLevel: return .invalidRequest
+    case .invalidOption, .unknownColumn, .unknownLevel, .invalidDelimiter, .emptyDateWindow: return .invalidRequest
     default: return .invalidData
     }
   }

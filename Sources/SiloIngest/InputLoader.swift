@@ -100,7 +100,7 @@ extension NetworkSource {
     case .log(_, _, _, let projection):
       let log = try readLog()!
       if let from = projection.from, let to = projection.to, to < from {
-        throw .invalidOption("the date window is empty: --from \(from) is after --to \(to)")
+        throw .emptyDateWindow(from: from, to: to)
       }
       return try LoadedInput(projecting: log, with: projection)
     case .edges(let path, let nodes, let read):

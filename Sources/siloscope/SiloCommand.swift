@@ -43,7 +43,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
   do {
     return try body()
   } catch let error as IngestError {
-    printError(error.description + flagHint(error))
+    printError(commandLineMessage(error))
     throw ExitCode(error.kind.exitCode)
   } catch let error as MetricError {
     printError(error.description)
@@ -56,7 +56,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     throw ExitCode(error.kind.exitCode)
   } catch let error as AnalysisError {
     if case .input(let input) = error {
-      printError(input.description + flagHint(input))
+      printError(commandLineMessage(input))
       throw ExitCode(error.kind.exitCode)
     }
     printError(error.description)
@@ -95,12 +95,31 @@ extension FailureKind {
   }
 }
 
+/// An input error in the command line's words: the library's message with the option that
+/// answers it, or a message about the option itself.
+func commandLineMessage(_ error: IngestError) -> String {
+  switch error {
+  case .invalidDelimiter:
+    return "--delimiter must be one ASCII character other than a quote or a line break"
+  case .emptyDateWindow(let from, let to):
+    return "the date window is empty: --from \(from) is after --to \(to)"
+  default:
+    return error.description + flagHint(error)
+  }
+}
+
 /// The option that answers an input error, when there is one.
 private func flagHint(_ error: IngestError) -> String {
   switch error {
   case .reportingLines(let problem) where problem.kind == .severalTops: return ", or allow several with --tops several"
   case .unknownColumn(_, _, _, inLog: true): return "; a column of the log can be the department instead (--department-column)"
   case .unknownColumn(_, _, _, inLog: false): return "; the group column is \"department\" here (choose another with --group-column)"
+  case .missingColumn(_, let role, _, _):
+    return "; name the column with --\(role)-column" + (error.headerLooksUnsplit ? " or the delimiter with --delimiter" : "")
+  case .singleColumnHeader: return " (or name the delimiter with --delimiter)"
+  case .fieldCountMismatch: return "; name the delimiter with --delimiter"
+  case .projectionTooLarge(_, _, _, let suggestion?):
+    return "; leave such projects out with --max-project-size \(suggestion)\(suggestion > 2 ? " (or a smaller size)" : "")"
   default: return ""
   }
 }

@@ -28,7 +28,7 @@ struct InputLoaderTests {
     let files = Files()
     defer { files.remove() }
     let log = files.text("log.csv", "person,project,date\nAna,P1,2025-03-01\n")
-    let error = #expect(throws: IngestError.invalidOption("the date window is empty: --from 2025-03-02 is after --to 2025-03-01")) {
+    let error = #expect(throws: IngestError.emptyDateWindow(from: LogDate(year: 2025, month: 3, day: 2)!, to: LogDate(year: 2025, month: 3, day: 1)!)) {
       try NetworkSource.log(path: log, people: nil, read: LogReadOptions(), projection: projectionOptions(from: "2025-03-02", to: "2025-03-01")).load()
     }
     #expect(error?.kind == .invalidRequest)

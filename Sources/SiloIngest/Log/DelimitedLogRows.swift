@@ -203,11 +203,9 @@ struct DelimitedLogRows {
     var report = report
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {
-      throw .malformed(
-        location,
-        reason: "this row has \(count) field\(count == 1 ? "" : "s") but the header has \(headerCount); "
-          + "\(wrongFieldCount) of the \(report.rowsRead) data rows differ from the header like this: the delimiter (\(DelimiterDetection.name(of: delimiter))) may be wrong, "
-          + "or numbers with a decimal comma are not quoted; name the delimiter with --delimiter")
+      throw .fieldCountMismatch(
+        location, fields: count, headerFields: headerCount, differing: wrongFieldCount, rows: report.rowsRead,
+        delimiter: DelimiterDetection.name(of: delimiter))
     }
     if report.rowsUsed == 0 {
       throw .noUsableRows(file: file, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))

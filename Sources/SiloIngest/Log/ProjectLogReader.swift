@@ -89,19 +89,14 @@ public enum ProjectLogReader {
   /// Resolves the delimiter: the option, else detection; throws when the header is one column.
   package static func delimiter(of file: InputFile, option: Character?) throws(IngestError) -> UInt8 {
     if let option {
-      guard let ascii = option.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D else {
-        throw .invalidOption("--delimiter must be one ASCII character other than a quote or a line break")
-      }
+      guard let ascii = option.asciiValue, ascii != 0x22, ascii != 0x0A, ascii != 0x0D else { throw .invalidDelimiter(option) }
       return ascii
     }
     guard let detected = DelimiterDetection.detect(in: file.bytes) else {
       let scanner = DelimitedScanner(file: file, delimiter: 0x2C)
       _ = try? scanner.next()
       let header = scanner.fieldCount > 0 ? scanner.trimmedString(0) : ""
-      throw .malformed(
-        SourceLocation(file: file.name, line: 1, column: 1),
-        reason: "the header \"\(header.prefix(80))\" is a single column; expected columns separated by "
-          + "commas, semicolons or tabs (or name the delimiter with --delimiter)")
+      throw .singleColumnHeader(file: file.name, header: header)
     }
     return detected
   }

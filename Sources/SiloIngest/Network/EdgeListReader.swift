@@ -311,10 +311,9 @@ public enum NetworkReader {
     let name = report.file
     if report.rowsRead == 0 { throw .noDataRows(file: name) }
     if wrong * 2 > report.rowsRead {
-      throw .malformed(
-        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0],
-        reason: "most rows (\(wrong) of \(report.rowsRead)) have a different number of fields than the header "
-          + "(\(columns.header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
+      throw .fieldCountMismatch(
+        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0], fields: nil,
+        headerFields: columns.header.count, differing: wrong, rows: report.rowsRead, delimiter: report.delimiter!)
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
       throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))

@@ -46,10 +46,9 @@ package struct TextTable {
     nameCounter = names.counter
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if wrong * 2 > report.rowsRead {
-      throw .malformed(
-        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0],
-        reason: "most rows (\(wrong) of \(report.rowsRead)) have a different number of fields than the header "
-          + "(\(header.count)): the delimiter (\(report.delimiter!)) may be wrong; name it with --delimiter")
+      throw .fieldCountMismatch(
+        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0], fields: nil,
+        headerFields: header.count, differing: wrong, rows: report.rowsRead, delimiter: report.delimiter!)
     }
   }
 }

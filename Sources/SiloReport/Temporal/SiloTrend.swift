@@ -74,7 +74,7 @@ public enum SiloTrend {
   /// The periods of the log's dated entries (within the projection's `from`/`to`).
   static func periods(of log: ProjectLog, options: TemporalOptions) throws(AnalysisError) -> [LogPeriod] {
     if let from = options.projection.from, let to = options.projection.to, to < from {
-      throw .input(.invalidOption("the date window is empty: --from \(from) is after --to \(to)"))
+      throw .input(.emptyDateWindow(from: from, to: to))
     }
     guard var range = log.dateRange else {
       throw .unsuitable("no entry of the log has a date: a trend needs dated entries (a date column)")

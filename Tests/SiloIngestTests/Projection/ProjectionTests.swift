@@ -406,7 +406,7 @@ struct ProjectionTests {
     #expect(
       error?.description
         == "the projects put 1,249,975,100 pairs of people on a common project, more than the 200,000,000 the projection "
-        + "holds in memory; the largest: \"Iedereen\" (50,000 people); leave such projects out with --max-project-size 2")
+        + "holds in memory; the largest: \"Iedereen\" (50,000 people); without the projects of more than 2 people they would fit")
     // With the suggested limit it goes through.
     var options = ProjectionOptions()
     options.maximumProjectSize = 2

@@ -177,7 +177,7 @@ struct SiloTrendTests {
   }
 
   @Test("an empty date window (to before from) is refused as an input error, not a crash")
-  func emptyWindow() {
+  func emptyWindow() throws {
     // Truth: no day lies on or after 1 June and on or before 1 March.
     var options = TemporalLogs.options()
     options.projection.from = LogDate(year: 2025, month: 6, day: 1)
@@ -186,11 +186,12 @@ struct SiloTrendTests {
       _ = try SiloTrend.compute(log: TemporalLogs.opening, options: options)
       Issue.record("expected the empty window to be refused")
     } catch {
-      guard case .input(.invalidOption(let message)) = error else {
-        Issue.record("expected an invalid option, got \(error)")
+      guard case .input(let input) = error else {
+        Issue.record("expected an input error, got \(error)")
         return
       }
-      #expect(message.contains("the date window is empty"))
+      #expect(input == .emptyDateWindow(from: options.projection.from!, to: options.projection.to!))
+      #expect(input.kind == .invalidRequest)
     }
   }
 
