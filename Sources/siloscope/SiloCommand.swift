@@ -55,11 +55,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(error.kind.exitCode)
   } catch let error as AnalysisError {
-    if case .input(let input) = error {
-      printError(commandLineMessage(input))
-      throw ExitCode(error.kind.exitCode)
-    }
-    printError(error.description)
+    printError(commandLineMessage(error))
     throw ExitCode(error.kind.exitCode)
   } catch let error as WarehouseError {
     printError(error.description)
@@ -92,6 +88,28 @@ extension FailureKind {
     case .internalFailure: return 70  // EX_SOFTWARE
     case .cannotWrite: return 73  // EX_CANTCREAT
     }
+  }
+}
+
+/// An analysis error in the command line's words: the options that answer it named.
+func commandLineMessage(_ error: AnalysisError) -> String {
+  switch error {
+  case .input(let input):
+    return commandLineMessage(input)
+  case .noDepartments(let source):
+    return source == .log
+      ? "no departments: the log has no department column and no people file was given (--people FILE with id and department columns)"
+      : "no departments: give a node list with a department or group column (--nodes FILE, --group-column NAME)"
+  case .oneGroupAfterMerging(let minimum):
+    return "after merging departments smaller than \(minimum) people there is one group left: "
+      + "silo measures compare departments; lower --min-group-size (privacy permitting)"
+  case .noTies:
+    return "there are no ties at all: no two people share a project (check the project column, --min-weight, --from/--to)"
+  case .onePeriod(let first, let last):
+    return "the dated entries (\(first) to \(last)) fall in one period: a trend needs at least two; "
+      + "choose a shorter period (--period quarter or month) or rolling windows (--window)"
+  default:
+    return error.description
   }
 }
 

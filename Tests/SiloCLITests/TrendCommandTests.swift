@@ -43,7 +43,7 @@ struct TrendCommandTests {
 
   @Test("trend on a log whose dates fall in one period: exit 65 and the reason on standard error")
   func onePeriod() throws {
-    // Truth: AnalysisError.unsuitable has exit code 65 (EX_DATAERR); three months of 2025 are one quarter.
+    // Truth: AnalysisError.onePeriod is invalid data, exit code 65 (EX_DATAERR); three months of 2025 are one quarter.
     try withTemporaryFolder { folder in
       let log = folder.write("log.csv", Self.oneQuarter)
       let run = try siloscope(["trend", log, "--period", "quarter"] + Self.quick, in: folder)

@@ -269,9 +269,7 @@ public enum SiloAnalysis {
     }
     let merged = network.mergingSmallDepartments(minimum: options.minimumGroupSize)
     if merged.network.groups!.groupCount < 2 {
-      throw .unsuitable(
-        "after merging departments smaller than \(options.minimumGroupSize) people there is one group left: "
-          + "silo measures compare departments; lower --min-group-size (privacy permitting)")
+      throw .oneGroupAfterMerging(minimumGroupSize: options.minimumGroupSize)
     }
     // The members of a suppressed group appear in no person-level output.
     return (
@@ -430,16 +428,13 @@ public enum SiloAnalysis {
       throw .unsuitable("the input has \(n == 1 ? "one person" : "no people"): a collaboration network needs at least two")
     }
     guard let groups = network.groups else {
-      throw .unsuitable(
-        kind == .log
-          ? "no departments: the log has no department column and no people file was given (--people FILE with id and department columns)"
-          : "no departments: give a node list with a department or group column (--nodes FILE, --group-column NAME)")
+      throw .noDepartments(source: kind)
     }
     guard groups.groupCount >= 2 else {
       throw .unsuitable("everyone is in one department (\(groups.name(of: 0))): silo measures compare departments")
     }
     guard network.graph.edgeCount > 0 else {
-      throw .unsuitable("there are no ties at all: no two people share a project (check the project column, --min-weight, --from/--to)")
+      throw .noTies
     }
   }
 
@@ -624,6 +619,16 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
   case output(OutputError)
   /// The input is readable but the analysis cannot be made of it.
   case unsuitable(String)
+  /// The input has no departments: a log without a department column and no people file, or
+  /// a network without a group attribute.
+  case noDepartments(source: InputKind)
+  /// Merging the departments smaller than `minimumGroupSize` people (for privacy) leaves one
+  /// group.
+  case oneGroupAfterMerging(minimumGroupSize: Int)
+  /// No two people share a project: the network has no tie.
+  case noTies
+  /// The dated entries fall in one period, and a trend needs two.
+  case onePeriod(first: LogDate, last: LogDate)
   /// The team advisor or the simulation cannot do what was asked.
   case teams(TeamError)
   /// ``SiloAnalysis/Options/focus`` names no department of the (privacy-merged) network:
@@ -639,6 +644,17 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .privacy(let error): return error.description
     case .output(let error): return error.description
     case .unsuitable(let message): return message
+    case .noDepartments(let source):
+      return source == .log
+        ? "no departments: the log has no department column and no people file was given"
+        : "no departments: the network has no department or group attribute"
+    case .oneGroupAfterMerging(let minimum):
+      return "after merging departments smaller than \(minimum) people there is one group left: silo measures compare "
+        + "departments; a smaller minimum group size keeps more of them (privacy permitting)"
+    case .noTies:
+      return "there are no ties at all: no two people share a project (check the project column, the minimum weight and the date window)"
+    case .onePeriod(let first, let last):
+      return "the dated entries (\(first) to \(last)) fall in one period: a trend needs at least two; choose shorter periods or rolling windows"
     case .teams(let error): return TeamsText.describe(error)
     case .unknownFocus(let name, let departments, let mergedInto):
       if let mergedInto { return "the department \"\(name)\" is merged into \"\(mergedInto)\" for privacy: it cannot be the focus on its own" }
@@ -657,7 +673,7 @@ public enum AnalysisError: Error, Sendable, CustomStringConvertible {
     case .render(let error): return error.kind
     case .privacy(let error): return error.kind
     case .output(let error): return error.kind
-    case .unsuitable: return .invalidData
+    case .unsuitable, .noDepartments, .oneGroupAfterMerging, .noTies, .onePeriod: return .invalidData
     case .teams(let error): return error.kind
     case .unknownFocus: return .invalidRequest
     }

@@ -63,7 +63,7 @@ struct PeriodSnapshot: Sendable {
     }
     let network = projected.network
     guard let groups = network.groups else {
-      throw .unsuitable("no departments: the input has no department column and no people file (--people); trends compare departments")
+      throw .noDepartments(source: .log)
     }
     do {
       let scorecard = try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)

@@ -89,9 +89,7 @@ public enum SiloTrend {
         label: period.label)
     }
     guard periods.count >= 2 else {
-      throw .unsuitable(
-        "the dated entries (\(range.lowerBound) to \(range.upperBound)) fall in one period: a trend needs at least two; "
-          + "choose a shorter period (--period quarter or month) or rolling windows (--window)")
+      throw .onePeriod(first: range.lowerBound, last: range.upperBound)
     }
     return periods
   }

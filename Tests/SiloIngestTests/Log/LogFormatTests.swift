@@ -78,11 +78,12 @@ struct LogFormatTests {
     #expect(log.report.delimiter == "'|'")
   }
 
-  @Test("A quote or line break as the delimiter is refused as an invalid option", arguments: ["\"", "\n"])
+  @Test("A quote or line break as the delimiter is refused as an invalid delimiter, a wrong request", arguments: ["\"", "\n"])
   func impossibleDelimiter(delimiter: Character) throws {
-    #expect(throws: IngestError.invalidOption("--delimiter must be one ASCII character other than a quote or a line break")) {
+    let error = #expect(throws: IngestError.invalidDelimiter(delimiter)) {
       try readLog("person,project\nAna,P1\n", options: logOptions(delimiter: delimiter))
     }
+    #expect(error?.kind == .invalidRequest)
   }
 
   @Test(
