@@ -98,9 +98,7 @@ extension Network {
     let n = graph.nodeCount
     if (view == .people || view == .communities) && n > request.options.maximumPeople {
       guard groups != nil else {
-        throw .invalidDiagram(
-          "\(n) people are too many to draw one by one (the limit is \(request.options.maximumPeople)), and the input has "
-            + "no departments to draw instead; raise the limit (--max-people) to draw them all")
+        throw .tooManyPeople(people: n, limit: request.options.maximumPeople)
       }
       notes.append(request.options.language.text(.drawnAsDepartments(people: n, limit: request.options.maximumPeople)))
       view = .departments
@@ -176,7 +174,7 @@ extension Network {
   /// The department map's numbers: head counts, E-I per department, ties between.
   public func departmentMap(weighted: Bool, weightMeaning: String) throws(RenderError) -> DepartmentMapInput {
     guard let groups else {
-      throw .invalidDiagram("the input has no departments (no department column and no --people or --nodes file)")
+      throw .noDepartments
     }
     let aggregate = DepartmentNetwork(aggregating: self, by: groups)
     let ei: ExternalInternalIndex

@@ -52,7 +52,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(error.kind.exitCode)
   } catch let error as RenderError {
-    printError(error.description)
+    printError(commandLineMessage(error))
     throw ExitCode(error.kind.exitCode)
   } catch let error as AnalysisError {
     printError(commandLineMessage(error))
@@ -61,7 +61,7 @@ func reportingErrors<T>(_ body: () throws -> T) throws -> T {
     printError(error.description)
     throw ExitCode(error.kind.exitCode)
   } catch let error as PrivacyError {
-    printError(error.description)
+    printError(commandLineMessage(error))
     throw ExitCode(error.kind.exitCode)
   } catch let error as EncodingError {
     // SiloScope never writes a number that JSON cannot hold (NaN or ±∞ become null or are
@@ -96,6 +96,10 @@ func commandLineMessage(_ error: AnalysisError) -> String {
   switch error {
   case .input(let input):
     return commandLineMessage(input)
+  case .render(let render):
+    return commandLineMessage(render)
+  case .privacy(let privacy):
+    return commandLineMessage(privacy)
   case .noDepartments(let source):
     return source == .log
       ? "no departments: the log has no department column and no people file was given (--people FILE with id and department columns)"
@@ -111,6 +115,24 @@ func commandLineMessage(_ error: AnalysisError) -> String {
   default:
     return error.description
   }
+}
+
+/// A diagram error in the command line's words.
+func commandLineMessage(_ error: RenderError) -> String {
+  switch error {
+  case .noDepartments:
+    return "the input has no departments (no department column and no --people or --nodes file)"
+  case .tooManyPeople:
+    return error.description + "; raise the limit (--max-people) to draw them all"
+  default:
+    return error.description
+  }
+}
+
+/// A privacy error in the command line's words: the key file's option named.
+func commandLineMessage(_ error: PrivacyError) -> String {
+  guard case .noKey = error else { return error.description }
+  return error.description + "; name the key file with --pseudonym-key-file"
 }
 
 /// An input error in the command line's words: the library's message with the option that

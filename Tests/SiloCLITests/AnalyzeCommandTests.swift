@@ -255,6 +255,7 @@ struct AnalyzeCommandTests {
         ["analyze", log, "--people", people, "--pseudonymize", "--out", "r"], environment: environment, currentDirectory: folder.path)
       #expect(run.status == 64, "\(run.status) \(run.err)")
       #expect(run.err.contains("SILOSCOPE_PSEUDONYM_KEY"))
+      #expect(run.err.contains("--pseudonym-key-file"))
       #expect(!FileManager.default.fileExists(atPath: folder.file("r")))
     }
   }

@@ -77,8 +77,12 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
   case noPlugins
   /// Graphviz reported an error; `stage` is `reading`, `layout` or `rendering`.
   case graphviz(stage: String, message: String)
-  /// The diagram cannot be made from this network (an unknown person, no departments, …).
+  /// The diagram cannot be made from this network (an unknown person, …).
   case invalidDiagram(String)
+  /// The diagram needs departments and the network has none.
+  case noDepartments
+  /// More people than the limit to draw one by one, and no departments to draw instead.
+  case tooManyPeople(people: Int, limit: Int)
 
   public var description: String {
     switch self {
@@ -92,6 +96,10 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
         + "reinstall libgvc6 or run `libgvc6-config-update -c` as root"
     case .graphviz(let stage, let message):
       return "Graphviz failed while \(stage): \(message)"
+    case .noDepartments:
+      return "the input has no departments (no department column, people file or group attribute)"
+    case .tooManyPeople(let people, let limit):
+      return "\(people) people are too many to draw one by one (the limit is \(limit)), and the input has no departments to draw instead"
     case .invalidDiagram(let message):
       return message
     }
@@ -103,7 +111,7 @@ public enum RenderError: Error, Sendable, Hashable, CustomStringConvertible {
     switch self {
     case .unknownEngine: return .invalidRequest
     case .formatUnavailable, .noPlugins: return .capabilityUnavailable
-    case .invalidDiagram: return .invalidData
+    case .invalidDiagram, .noDepartments, .tooManyPeople: return .invalidData
     case .graphviz: return .internalFailure
     }
   }

@@ -4,10 +4,10 @@ import SiloGraph
 ///
 /// The messages say what to do, and never show a key or any part of one.
 ///
-/// | case | exit code |
+/// | case | kind (exit code of `siloscope`) |
 /// |---|---|
-/// | ``noKey``, ``keyTooShort(_:)``, ``keyNotText`` | 64 (`EX_USAGE`) |
-/// | ``unreadableKeyFile(path:reason:)`` | 66 (`EX_NOINPUT`) |
+/// | ``noKey``, ``keyTooShort(_:)``, ``keyNotText`` | invalid request (64, `EX_USAGE`) |
+/// | ``unreadableKeyFile(path:reason:)`` | input unavailable (66, `EX_NOINPUT`) |
 public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
   /// Pseudonyms were asked for, but neither a key file nor the environment variable
   /// ``PseudonymKey/environmentVariable`` gives a key.
@@ -20,11 +20,12 @@ public enum PrivacyError: Error, Sendable, Hashable, CustomStringConvertible {
   /// The key file cannot be read: it does not exist, is a folder, or may not be opened.
   case unreadableKeyFile(path: String, reason: String)
 
-  /// The message for the user, naming the option and variable that give a key.
+  /// The message for the user, naming the variable that gives a key (the command line adds
+  /// its option for a key file).
   public var description: String {
     switch self {
     case .noKey:
-      return "pseudonyms need a secret key: give a file holding it with --pseudonym-key-file, or set "
+      return "pseudonyms need a secret key: give a file holding it, or set "
         + "\(PseudonymKey.environmentVariable); use at least \(PseudonymKey.minimumByteCount) random bytes "
         + "(for example from `openssl rand -hex 32`), keep the key secret, and keep the same key to get "
         + "the same pseudonyms in later runs"

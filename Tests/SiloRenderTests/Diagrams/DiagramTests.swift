@@ -298,18 +298,11 @@ import _SiloTestSupport
     }
   }
 
-  @Test("the departments view of a network without departments is invalidDiagram")
+  @Test("the departments view of a network without departments is noDepartments, invalid data")
   func departmentsWithoutGroups() throws {
     let network = RenderFixtures.network(names: ["a", "b"], departments: nil, edges: [(0, 1)])
-    do {
-      _ = try network.diagram(DiagramRequest(view: .departments))
-      Issue.record("expected invalidDiagram")
-    } catch {
-      guard case .invalidDiagram = error else {
-        Issue.record("expected invalidDiagram, got \(error)")
-        return
-      }
-    }
+    let error = #expect(throws: RenderError.noDepartments) { try network.diagram(DiagramRequest(view: .departments)) }
+    #expect(error?.kind == .invalidData)
   }
 
   @Test("above maximumPeople the people view draws the departments, and says so")
