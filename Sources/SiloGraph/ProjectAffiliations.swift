@@ -1,10 +1,11 @@
-/// What one project adds to the tie of two of its members, as the projection that built a
-/// person network weighed it: the meaning of the weights, for measures that must go back to
-/// the projects (the bootstrap of the E-I index resamples projects and re-adds their terms).
+/// How a tie between two people is weighed when the person × project log is projected onto
+/// people: what one project adds to the tie of two of its members. The one description of
+/// each weighting; SiloIngest's projection (`ProjectionWeighting` is this type), the
+/// bootstrap of the E-I index (which resamples projects and re-adds their terms), the report
+/// and the command line all read it. See Tests/References/conventions.md §3 and the NetworkX
+/// functions named below.
 ///
-/// The cases and raw values are those of SiloIngest's `ProjectionWeighting`; SiloGraph holds
-/// this copy so that SiloMetrics can read it without depending on SiloIngest. With P(u) the
-/// projects of u, n_p the people on project p and h_up u's hours on p:
+/// With P(u) the projects of u, n_p the people on project p and h_up u's hours on p:
 ///
 /// | case | w_uv |
 /// |---|---|
@@ -16,18 +17,39 @@
 /// The first three are sums of one term per shared project (*additive over projects*); the
 /// Jaccard weight is not.
 public enum AffiliationWeighting: String, Sendable, Hashable, Codable, CaseIterable {
-  /// One per shared project.
+  /// The number of projects both worked on, w_uv = |P(u) ∩ P(v)|: one per shared project.
+  /// NetworkX `bipartite.weighted_projected_graph(B, people)`.
   case sharedProjects = "shared-projects"
-  /// 1/(n_p − 1) per shared project (Newman 2001, doi:10.1103/PhysRevE.64.016132).
+  /// Newman's collaboration weight: each project splits one unit of tie among the pairs of
+  /// its members, 1/(n_p − 1) per shared project, so a tie from a two-person project weighs
+  /// 1 and one from a 50-person meeting weighs 1/49 (projects of one person are skipped).
+  /// M. E. J. Newman, "Scientific collaboration networks. II.", Phys. Rev. E 64, 016132
+  /// (2001), doi:10.1103/PhysRevE.64.016132; NetworkX
+  /// `bipartite.collaboration_weighted_projected_graph`.
   case newman
-  /// min(h_up, h_vp) per shared project.
+  /// The hours two people spent on the same projects, counted on the side of the one who
+  /// spent fewer: min(h_up, h_vp) per shared project, with h_up the sum of the weights (hours)
+  /// of u's rows on p. No NetworkX equivalent; the "time investor" idea of Microsoft Viva's
+  /// collaboration metrics is the same in spirit.
   case hoursOverlap = "hours-overlap"
-  /// Shared projects over the projects of either person; not a sum over projects.
+  /// The Jaccard similarity of two people's sets of projects, |P(u) ∩ P(v)| / |P(u) ∪ P(v)|;
+  /// not a sum over projects. NetworkX
+  /// `bipartite.overlap_weighted_projected_graph(B, people, jaccard=True)`.
   case jaccard
 
   /// Whether the weight of a tie is a sum of one term per shared project, so that sums of
   /// weights over ties are sums over projects.
   public var isAdditiveOverProjects: Bool { self != .jaccard }
+
+  /// The weighting in a sentence (English), for text outputs, help and SQL comments.
+  public var explanation: String {
+    switch self {
+    case .sharedProjects: return "the number of projects two people share"
+    case .newman: return "Newman's collaboration weight: Σ 1/(n_p − 1) over shared projects, n_p = people on project p"
+    case .hoursOverlap: return "hours overlap: Σ min(h_up, h_vp) over shared projects"
+    case .jaccard: return "Jaccard: shared projects / projects of either person"
+    }
+  }
 }
 
 /// The projects behind a projected person network: for each project its members (as node

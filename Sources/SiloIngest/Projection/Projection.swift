@@ -1,64 +1,7 @@
 import SiloGraph
 /// How a tie between two people is weighed when the person × project log is projected onto
-/// people. See Tests/References/conventions.md §3 and the NetworkX functions named below.
-public enum ProjectionWeighting: String, Sendable, Hashable, Codable, CaseIterable {
-  /// The number of projects both worked on:
-  /// ```
-  /// w_uv = |P(u) ∩ P(v)|
-  /// ```
-  /// NetworkX `bipartite.weighted_projected_graph(B, people)`.
-  case sharedProjects = "shared-projects"
-
-  /// Newman's collaboration weight: each project splits one unit of tie among the pairs of
-  /// its members, so a tie from a two-person project weighs 1 and one from a 50-person
-  /// meeting weighs 1/49:
-  /// ```
-  /// w_uv = Σ_{p ∈ P(u) ∩ P(v)} 1 / (n_p − 1)
-  /// ```
-  /// with n_p the number of people on project p (projects of one person are skipped).
-  /// M. E. J. Newman, "Scientific collaboration networks. II.", Phys. Rev. E 64, 016132 (2001),
-  /// doi:10.1103/PhysRevE.64.016132; NetworkX `bipartite.collaboration_weighted_projected_graph`.
-  case newman
-
-  /// The hours two people spent on the same projects, counted on the side of the one who
-  /// spent fewer:
-  /// ```
-  /// w_uv = Σ_{p ∈ P(u) ∩ P(v)} min(h_up, h_vp)
-  /// ```
-  /// with h_up the sum of the weights (hours) of u's rows on p. No NetworkX equivalent; the
-  /// "time investor" idea of Microsoft Viva's collaboration metrics is the same in spirit.
-  case hoursOverlap = "hours-overlap"
-
-  /// The Jaccard similarity of two people's sets of projects:
-  /// ```
-  /// w_uv = |P(u) ∩ P(v)| / |P(u) ∪ P(v)|
-  /// ```
-  /// NetworkX `bipartite.overlap_weighted_projected_graph(B, people, jaccard=True)`.
-  case jaccard
-
-  /// A sentence for reports and help text.
-  public var explanation: String {
-    switch self {
-    case .sharedProjects: return "the number of projects two people share"
-    case .newman: return "Newman's collaboration weight: Σ 1/(n_p − 1) over shared projects, n_p = people on project p"
-    case .hoursOverlap: return "hours overlap: Σ min(h_up, h_vp) over shared projects"
-    case .jaccard: return "Jaccard: shared projects / projects of either person"
-    }
-  }
-}
-
-extension ProjectionWeighting {
-  /// The same weighting as SiloGraph's `AffiliationWeighting` (same raw value),
-  /// for measures in modules that do not depend on SiloIngest.
-  public var affiliationWeighting: AffiliationWeighting {
-    switch self {
-    case .sharedProjects: return .sharedProjects
-    case .newman: return .newman
-    case .hoursOverlap: return .hoursOverlap
-    case .jaccard: return .jaccard
-    }
-  }
-}
+/// people: SiloGraph's `AffiliationWeighting`, whose cases give each formula and its source.
+public typealias ProjectionWeighting = AffiliationWeighting
 
 /// Choices for turning a log into a person network.
 public struct ProjectionOptions: Sendable, Hashable, Codable {
@@ -361,7 +304,7 @@ extension ProjectLog {
   private func affiliations(
     active: [Bool], memberStart: [Int], members: [Int32], hours: [Double], options: ProjectionOptions
   ) -> ProjectAffiliations {
-    let weighting = options.weighting.affiliationWeighting
+    let weighting = options.weighting
     if !active.contains(false) {
       return ProjectAffiliations(
         nodeCount: people.count, projectIDs: projects, projectStart: memberStart, members: members, hours: hours,

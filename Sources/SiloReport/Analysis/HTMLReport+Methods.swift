@@ -6,7 +6,7 @@ extension HTMLReport {
     let w = page.w, n = w.numbers, m = w.methods, settings = document.methods, summary = document.input
     page.add("<section id=\"methods\">\n<h2>\(w.methodsHeading)</h2>\n<dl>\n")
     if let projection = summary.projection {
-      page.add("<dt>\(m.fromLog)</dt><dd>\(m.weighting(word(projection.weighting))) \(m.projects)")
+      page.add("<dt>\(m.fromLog)</dt><dd>\(m.weighting(projection.weighting)) \(m.projects)")
       page.number(Double(projection.projects), "input.projection.projects", n.integer(projection.projects))
       if let maximum = projection.maximumProjectSize { page.text(m.largeProjectsLeftOut(maximum)) }
       if let minimum = projection.minimumWeight { page.text(m.lightTiesLeftOut(n.fixed(minimum, 2))) }
@@ -62,14 +62,5 @@ extension HTMLReport {
     }
     if summary.inputs.isEmpty { page.add("<li>\(m.inMemory)</li>") }
     page.add("</ul></dd>\n")
-  }
-
-  static func word(_ weighting: ProjectionWeighting) -> ProjectionWeightingWord {
-    switch weighting {
-    case .sharedProjects: return .sharedProjects
-    case .newman: return .newman
-    case .hoursOverlap: return .hoursOverlap
-    case .jaccard: return .jaccard
-    }
   }
 }

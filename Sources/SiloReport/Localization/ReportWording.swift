@@ -1,3 +1,4 @@
+import SiloGraph
 import SiloMetrics
 
 /// One language's words for the report. Sentences that carry numbers are built from
@@ -157,7 +158,7 @@ public struct BrokerColumns: Sendable {
 /// The methods section's sentences.
 public struct MethodsWording: Sendable {
   public var fromLog: String
-  public var weighting: @Sendable (ProjectionWeightingWord) -> String
+  public var weighting: @Sendable (AffiliationWeighting) -> String
   public var projects: String
   public var largeProjectsLeftOut: @Sendable (Int) -> String
   public var lightTiesLeftOut: @Sendable (String) -> String
@@ -190,11 +191,6 @@ public struct MethodsWording: Sendable {
   public var privacyText: @Sendable (ReportDocument.Privacy) -> String
   public var diagrams: String
   public var diagramsText: @Sendable (_ graphviz: String) -> String
-}
-
-/// The projection weightings, for the methods sentence (SiloIngest's `ProjectionWeighting`).
-public enum ProjectionWeightingWord: Sendable {
-  case sharedProjects, newman, hoursOverlap, jaccard
 }
 
 /// One department (or the organization, without a name) that opened up or closed up, for

@@ -170,7 +170,9 @@ enum DecimalCommaChoice: String, ExpressibleByArgument, CaseIterable {
 
 /// How a log becomes a person network.
 struct ProjectionArguments: ParsableArguments {
-  @Option(help: "How ties between two people are weighed: shared-projects (count), newman (Σ 1/(n_p − 1)), hours-overlap (Σ min hours), jaccard.")
+  @Option(help: ArgumentHelp(
+    "How ties between two people are weighed: "
+      + ProjectionWeighting.allCases.map { "\($0.rawValue) (\($0.explanation))" }.joined(separator: "; ") + "."))
   var weighting: ProjectionWeighting = .sharedProjects
 
   // Numeric options parse their value unconditionally, so that `--min-weight -1` is refused
