@@ -16,7 +16,7 @@ public enum MetricError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Always ``SiloGraph/FailureKind/invalidData``: the measure cannot be computed from
+  /// Always `FailureKind.invalidData`: the measure cannot be computed from
   /// these arguments, which come from the data.
   public var kind: FailureKind { .invalidData }
 }

@@ -291,7 +291,7 @@ public enum OutputError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Always ``SiloGraph/FailureKind/cannotWrite``.
+  /// Always `FailureKind.cannotWrite`.
   public var kind: FailureKind { .cannotWrite }
 }
 

@@ -13,7 +13,7 @@ public enum WarehouseError: Error, Sendable, Hashable, CustomStringConvertible {
     }
   }
 
-  /// Always ``SiloGraph/FailureKind/invalidRequest``: the script cannot say what was asked.
+  /// Always `FailureKind.invalidRequest`: the script cannot say what was asked.
   public var kind: FailureKind { .invalidRequest }
 }
 
