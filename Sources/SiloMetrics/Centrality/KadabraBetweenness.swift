@@ -177,8 +177,7 @@ extension CollaborationGraph {
     let components = ConnectedComponents(of: self)
     let eccentricities = firstNodeEccentricities(components, distance: options.distance)
     guard options.distance != .hops else { return eccentricities.map { 2 * Int($0) + 1 }.max() ?? 1 }
-    let lengths = options.distance == .inverseWeight ? weights.map { 1 / $0 } : weights
-    guard let shortest = lengths.min(), shortest > 0 else { return nodeCount }
+    guard let shortest = weights.lazy.map({ options.distance.length(ofWeight: $0)! }).min(), shortest > 0 else { return nodeCount }
     let sizes = components.partition.sizes
     var bound = 1
     for (c, eccentricity) in eccentricities.enumerated() {

@@ -31,7 +31,7 @@ final class ShortestPathSampler: @unchecked Sendable {
   private let outLengths: [Double]
   private let inLengths: [Double]
   private let hops: Bool
-  private let tolerant: Bool
+  private let ties: PathTieRule
   private let component: [Int32]?
   private let n: Int
 
@@ -93,14 +93,12 @@ final class ShortestPathSampler: @unchecked Sendable {
     init(graph: CollaborationGraph, options: BetweennessOptions) {
       self.graph = graph
       self.options = options
-      switch options.distance {
-      case .hops: outLengths = []; inLengths = []
-      case .inverseWeight:
-        outLengths = graph.weights.map { 1 / $0 }
-        inLengths = graph.isDirected ? graph.inWeights.map { 1 / $0 } : outLengths
-      case .weight:
-        outLengths = graph.weights
-        inLengths = graph.isDirected ? graph.inWeights : outLengths
+      if options.distance == .hops {
+        outLengths = []
+        inLengths = []
+      } else {
+        outLengths = graph.weights.map { options.distance.length(ofWeight: $0)! }
+        inLengths = graph.isDirected ? graph.inWeights.map { options.distance.length(ofWeight: $0)! } : outLengths
       }
       component = graph.isDirected ? nil : ConnectedComponents(of: graph).partition.membership
     }
@@ -110,7 +108,7 @@ final class ShortestPathSampler: @unchecked Sendable {
     graph = input.graph
     n = graph.nodeCount
     hops = input.options.distance == .hops
-    tolerant = input.options.ties == .tolerant
+    ties = input.options.ties
     outLengths = input.outLengths
     inLengths = input.inLengths
     component = input.component
@@ -238,9 +236,7 @@ final class ShortestPathSampler: @unchecked Sendable {
   // MARK: Weighted distances
 
   @inline(__always)
-  private func equal(_ a: Double, _ b: Double) -> Bool {
-    tolerant ? PathTieRule.tolerantlyEqual(a, b) : a == b
-  }
+  private func equal(_ a: Double, _ b: Double) -> Bool { ties.equal(a, b) }
 
   private func sampleWeighted(_ s: Int, _ t: Int, _ rng: inout SeededGenerator, _ inner: inout [Int32]) {
     let g = generation
@@ -286,7 +282,7 @@ final class ShortestPathSampler: @unchecked Sendable {
     let (v32, dv) = side.heap.pop()!
     let v = Int(v32)
     own[2 &* v].settled = g
-    if tolerant && v != side.root { own[2 &* v].paths = tolerantPathCount(v, dv, side.against, own) }
+    if ties == .tolerant && v != side.root { own[2 &* v].paths = tolerantPathCount(v, dv, side.against, own) }
     let paths = own[2 &* v].paths
     for i in along.offsets[v] ..< along.offsets[v + 1] {
       let w = along.columns[i].index
