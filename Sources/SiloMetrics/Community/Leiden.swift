@@ -54,13 +54,22 @@ public struct Leiden: Sendable, Hashable {
   ///
   /// - Throws: ``MetricError/invalidArgument(_:)`` for γ ≤ 0 or not finite, or θ ≤ 0.
   public func communities(in graph: CollaborationGraph, seed: UInt64 = 1) throws(MetricError) -> CommunityDetection {
+    try check()
+    let base = LevelGraph(graph, weighted: weighted)
+    var rng = SeededGenerator(seed: seed)
+    let levels = iterate(base, totalStrength: base.strength.reduce(0, +), rng: &rng)
+    return try CommunityDetection.finish(
+      partition: levels.last!, levels: levels, in: graph, method: "leiden", options: options, seed: seed)
+  }
+
+  private func check() throws(MetricError) {
     try options.check()
     guard randomness.isFinite && randomness > 0 else { throw .invalidArgument("the randomness θ must be a positive number") }
-    var rng = SeededGenerator(seed: seed)
-    let base = LevelGraph(graph, weighted: weighted)
-    let totalStrength = base.strength.reduce(0, +)
-    // Like igraph's n_iterations = −1: run the algorithm again from its own result until the
-    // partition no longer changes.
+  }
+
+  /// The levels of the last run, the runs repeated from their own result until the partition
+  /// no longer changes or ``maxIterations`` runs are made (like igraph's n_iterations = −1).
+  private func iterate(_ base: LevelGraph, totalStrength: Double, rng: inout SeededGenerator) -> [Partition] {
     var start = (0 ..< base.nodeCount).map { Int32($0) }
     var levels: [Partition] = []
     var previous: Partition? = nil
@@ -72,8 +81,7 @@ public struct Leiden: Sendable, Hashable {
       start = partition.membership
     }
     if levels.isEmpty { levels.append(Partition(membership: start, groupCount: base.nodeCount)) }
-    return try CommunityDetection.finish(
-      partition: levels.last!, levels: levels, in: graph, method: "leiden", options: options, seed: seed)
+    return levels
   }
 
   /// One run of the algorithm from a starting partition of the base graph's nodes: local
