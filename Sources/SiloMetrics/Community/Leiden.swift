@@ -62,6 +62,17 @@ public struct Leiden: Sendable, Hashable {
       partition: levels.last!, levels: levels, in: graph, method: "leiden", options: options, seed: seed)
   }
 
+  /// The partition the search finds on `base` when the null model counts a total strength
+  /// of `totalStrength` (2m): the graph's own, or that of a larger graph of which `base` is
+  /// a union of components, so that each component is searched as it would be inside the
+  /// whole (no tie leads out of a component, so no move crosses one). The same `seed` gives
+  /// the same partition.
+  func partition(of base: LevelGraph, totalStrength: Double, seed: UInt64) throws(MetricError) -> Partition {
+    try check()
+    var rng = SeededGenerator(seed: seed)
+    return iterate(base, totalStrength: totalStrength, rng: &rng).last!
+  }
+
   private func check() throws(MetricError) {
     try options.check()
     guard randomness.isFinite && randomness > 0 else { throw .invalidArgument("the randomness θ must be a positive number") }

@@ -1,5 +1,5 @@
 import SiloGraph
-import SiloMetrics
+@testable import SiloMetrics
 import Testing
 
 /// The consensus of seeded Leiden runs: on clear structure every run agrees at once, the
@@ -77,5 +77,44 @@ struct ConsensusCommunitiesTests {
     #expect(throws: MetricError.self) { try ConsensusCommunities(maximumRounds: 0).communities(in: graph) }
     #expect(throws: MetricError.self) { try ConsensusCommunities(threshold: 0).communities(in: graph) }
     #expect(throws: MetricError.self) { try ConsensusCommunities(threshold: 1.5).communities(in: graph) }
+  }
+
+  @Test("agreement is decided per component: relabelled runs agree, one moved node unsettles only its component")
+  func agreementPerComponent() {
+    // Truth: nodes 0–5 form component 0, nodes 6–9 component 1. Runs 0 and 1 split both
+    // components the same way under other labels; run 2 moves node 4 to another community
+    // of component 0, so component 0 disagrees and component 1 still agrees.
+    let components = Partition(membership: [0, 0, 0, 0, 0, 0, 1, 1, 1, 1])
+    let first = Partition(membership: [0, 0, 0, 1, 1, 1, 2, 2, 3, 3])
+    let relabelled = Partition(membership: [3, 3, 3, 0, 0, 0, 1, 1, 2, 2])
+    let moved = Partition(membership: [0, 0, 0, 1, 0, 1, 2, 2, 3, 3])
+    #expect(ConsensusCommunities.agreement(of: [first, relabelled], components: components) == Array(repeating: true, count: 10))
+    #expect(
+      ConsensusCommunities.agreement(of: [first, relabelled, moved], components: components)
+        == Array(repeating: false, count: 6) + Array(repeating: true, count: 4))
+  }
+
+  @Test("a component the runs agree on is settled in the first round while the rounds go on over the rest")
+  func settledPartsStay() throws {
+    // Truth: three clear 6-cliques (a component every run splits the same way at once) beside
+    // a ring of 24 triangles joined by single ties, where modularity prefers merging
+    // neighbouring triangles in pairs and either pairing around the ring is as good, so the
+    // runs disagree there and more rounds follow over the ring alone. The clear cliques stay
+    // three communities of their own, apart from the ring's, and everyone is placed.
+    let (clear, clearMembership) = Self.cliques([6, 6, 6])
+    var builder = GraphBuilder(nodeCount: 18 + 72)
+    for edge in clear.edges { builder.addEdge(edge.source, edge.target, weight: edge.weight) }
+    let (ring, _) = Self.cliques(Array(repeating: 3, count: 24))
+    for edge in ring.edges { builder.addEdge(NodeID(edge.source.index + 18), NodeID(edge.target.index + 18), weight: edge.weight) }
+    let graph = builder.build()
+    let result = try ConsensusCommunities().communities(in: graph, seed: 5)
+    let clearPart = Array(result.partition.membership[0 ..< 18])
+    // The three clear cliques are three communities of their own.
+    #expect(Set(clearPart).count == 3)
+    for c in 0 ..< 3 { #expect(Set(clearPart.indices.filter { clearMembership[$0] == Int32(c) }.map { clearPart[$0] }).count == 1) }
+    #expect(Set(clearPart).isDisjoint(with: Set(result.partition.membership[18...])))
+    #expect(result.rounds > 1)
+    #expect(result.partition.membership.allSatisfy { $0 >= 0 })
+    #expect(abs(result.modularity - (try graph.modularity(of: result.partition, resolution: 1, weighted: true).value)) < 1e-12)
   }
 }
