@@ -20,7 +20,13 @@ import Foundation
 /// ended and they hold only what SiloScope writes, and says so in ``commit()``'s notes.
 public struct OutputDirectory: Sendable {
   public let url: URL
-  private var files: [(name: String, data: Data)] = []
+  private var files: [(name: String, content: Content)] = []
+
+  /// A file's text: whole, or written piece by piece when the folder is written.
+  private enum Content {
+    case data(Data)
+    case stream(@Sendable (FileOutput) throws -> Void)
+  }
   private var protectedPaths: [String] = []
 
   /// The file that marks a folder as SiloScope's own output, listing the files written.
@@ -49,9 +55,23 @@ public struct OutputDirectory: Sendable {
   ///
   /// - Precondition: `name` is a plain file name (no `/`), not hidden, and not the marker's.
   public mutating func add(_ name: String, text: String) {
+    Self.checkName(name)
+    files.append((name, .data(Data(text.utf8))))
+  }
+
+  /// Adds a file whose text `write` gives, piece by piece, when the folder is written
+  /// (``commit()``): a large file is never held whole in memory. What `write` throws stops
+  /// the commit, and nothing is written.
+  ///
+  /// - Precondition: as for ``add(_:text:)``.
+  public mutating func add(_ name: String, writing write: @escaping @Sendable (FileOutput) throws -> Void) {
+    Self.checkName(name)
+    files.append((name, .stream(write)))
+  }
+
+  private static func checkName(_ name: String) {
     precondition(
       !name.contains("/") && !name.hasPrefix(".") && name != Self.markerName && !name.isEmpty, "bad output file name \(name)")
-    files.append((name, Data(text.utf8)))
   }
 
   /// The names of the files added so far.
@@ -142,7 +162,11 @@ public struct OutputDirectory: Sendable {
     }
     do {
       for file in files {
-        try file.data.write(to: staging.appendingPathComponent(file.name), options: .atomic)
+        let target = staging.appendingPathComponent(file.name)
+        switch file.content {
+        case .data(let data): try data.write(to: target, options: .atomic)
+        case .stream(let write): try FileOutput.write(to: target, write)
+        }
       }
       let marker = ([Self.markerHeading] + fileNames).joined(separator: "\n") + "\n"
       try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
@@ -406,5 +430,60 @@ public enum AtomicFile {
       var bytes = Array(text.utf8)
       try append(&bytes)
     }
+  }
+}
+
+/// Where a file's text goes, piece by piece: text or UTF-8 bytes.
+public protocol ByteOutput: AnyObject, TextOutputStream {
+  /// Appends UTF-8 text as bytes.
+  func write(bytes: [UInt8])
+}
+
+/// The text a ``ByteOutput`` is given, kept in memory.
+final class TextCollector: ByteOutput {
+  private var bytes: [UInt8] = []
+  func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+  func write(bytes more: [UInt8]) { bytes.append(contentsOf: more) }
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// A file written piece by piece: text or bytes gather in a buffer that goes to the file
+/// every megabyte. A failed write is kept and thrown when the file is closed.
+public final class FileOutput: ByteOutput {
+  private let handle: FileHandle
+  private var buffer: [UInt8] = []
+  private var failure: (any Error)? = nil
+
+  /// Creates the file at `url`, lets `write` fill it, and closes it.
+  static func write(to url: URL, _ write: (FileOutput) throws -> Void) throws {
+    guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+    }
+    let output = FileOutput(handle: try FileHandle(forWritingTo: url))
+    defer { try? output.handle.close() }
+    try write(output)
+    output.flush()
+    if let failure = output.failure { throw failure }
+  }
+
+  private init(handle: FileHandle) {
+    self.handle = handle
+    buffer.reserveCapacity(1 << 20)
+  }
+
+  public func write(_ string: String) {
+    buffer.append(contentsOf: string.utf8)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  public func write(bytes: [UInt8]) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 20 { flush() }
+  }
+
+  private func flush() {
+    guard failure == nil, !buffer.isEmpty else { return }
+    do { try handle.write(contentsOf: buffer) } catch { failure = error }
+    buffer.removeAll(keepingCapacity: true)
   }
 }

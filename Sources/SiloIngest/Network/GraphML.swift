@@ -14,40 +14,51 @@ public enum GraphMLWriter {
   public static func graphML(
     _ network: Network, graphName: String = "SiloScope", nodeScores: [(name: String, values: [Double])] = []
   ) -> String {
+    var out = ""
+    write(network, graphName: graphName, nodeScores: nodeScores, to: &out)
+    return out
+  }
+
+  /// Writes the document ``graphML(_:graphName:nodeScores:)`` makes into `out`, node by node
+  /// and tie by tie (for a file: nothing held whole in memory).
+  public static func write(
+    _ network: Network, graphName: String = "SiloScope", nodeScores: [(name: String, values: [Double])] = [],
+    to out: inout some TextOutputStream
+  ) {
     let graph = network.graph
-    var out = """
+    out.write("""
       <?xml version="1.0" encoding="UTF-8"?>
       <graphml xmlns="http://graphml.graphdrawing.org/xmlns" \
       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" \
       xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
 
-      """
+      """)
     let attributes = network.nodes.attributeNames
     for (i, name) in attributes.enumerated() {
-      out += "  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(escape(name))\" attr.type=\"string\"/>\n"
+      out.write("  <key id=\"n\(i)\" for=\"node\" attr.name=\"\(escape(name))\" attr.type=\"string\"/>\n")
     }
     for (i, score) in nodeScores.enumerated() {
-      out += "  <key id=\"s\(i)\" for=\"node\" attr.name=\"\(escape(score.name))\" attr.type=\"double\"/>\n"
+      out.write("  <key id=\"s\(i)\" for=\"node\" attr.name=\"\(escape(score.name))\" attr.type=\"double\"/>\n")
     }
-    out += "  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n"
-    out += "  <graph id=\"\(escape(graphName))\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n"
+    out.write("  <key id=\"w\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n")
+    out.write("  <graph id=\"\(escape(graphName))\" edgedefault=\"\(graph.isDirected ? "directed" : "undirected")\">\n")
     let columns = attributes.map { network.nodes.attributeColumn($0)! }
     for v in 0 ..< graph.nodeCount {
-      out += "    <node id=\"\(escape(network.nodes.ids[v]))\">"
+      out.write("    <node id=\"\(escape(network.nodes.ids[v]))\">")
       for (i, column) in columns.enumerated() {
-        if let value = column[v] { out += "<data key=\"n\(i)\">\(escape(value))</data>" }
+        if let value = column[v] { out.write("<data key=\"n\(i)\">\(escape(value))</data>") }
       }
       for (i, score) in nodeScores.enumerated() where !score.values[v].isNaN {
-        out += "<data key=\"s\(i)\">\(score.values[v])</data>"
+        out.write("<data key=\"s\(i)\">\(score.values[v])</data>")
       }
-      out += "</node>\n"
+      out.write("</node>\n")
     }
     for edge in graph.edges {
-      out += "    <edge source=\"\(escape(network.nodes.ids[edge.source.index]))\" "
-        + "target=\"\(escape(network.nodes.ids[edge.target.index]))\"><data key=\"w\">\(edge.weight)</data></edge>\n"
+      out.write(
+        "    <edge source=\"\(escape(network.nodes.ids[edge.source.index]))\" "
+          + "target=\"\(escape(network.nodes.ids[edge.target.index]))\"><data key=\"w\">\(edge.weight)</data></edge>\n")
     }
-    out += "  </graph>\n</graphml>\n"
-    return out
+    out.write("  </graph>\n</graphml>\n")
   }
 
   /// Escapes text for XML content and attribute values, after removing the characters

@@ -314,12 +314,14 @@ public struct ReportDocument: Sendable, Codable {
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil
   }
 
-  /// The JSON text: snake_case keys, sorted, pretty-printed.
+  /// The JSON text: snake_case keys, sorted, pretty-printed (as Foundation's `JSONEncoder`
+  /// writes it with those settings).
   public func json() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    encoder.nonConformingFloatEncodingStrategy = .throw
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    try JSONStreamEncoder().text(self)
+  }
+
+  /// Writes the JSON text of ``json()`` into `out` while it is encoded, without holding it.
+  public func writeJSON(to out: some ByteOutput) throws {
+    try JSONStreamEncoder().encode(self) { out.write(bytes: $0) }
   }
 }

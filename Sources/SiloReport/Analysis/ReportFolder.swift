@@ -28,25 +28,18 @@ public struct ReportFolder {
     document = ReportDocument(result)
   }
 
-  /// The files by name, in the order written.
-  ///
-  /// report.json (the slowest: about 6 s for 100,000 people) is encoded on a thread of its
-  /// own while the others are made; the text is the same either way.
+  /// The files by name, in the order written, each held whole in memory (``write(to:protecting:)``
+  /// writes the two largest, report.json and network.graphml, piece by piece instead).
   public func files() throws -> [(name: String, text: String)] {
-    let document = self.document
-    let json = Background { () throws(any Error) in try document.json() }
-    // The people the person-level files may show, made once for both.
-    let shown = result.personLevelNetwork
-    var files: [(String, String)] = []
-    files.append(("report.html", HTMLReport.html(result, document: document)))
-    files.append(("people.csv", peopleCSV(shown: shown.nodes)))
-    files.append(("departments.csv", departmentsCSV()))
-    files.append(("department-matrix.csv", matrixCSV()))
-    files.append(("network.graphml", GraphMLWriter.graphML(shown)))
-    for figure in result.trendFigures { files.append((figure.file, String(decoding: figure.svg, as: UTF8.self))) }
-    for drawn in result.diagrams { files.append((drawn.file, String(decoding: drawn.svg, as: UTF8.self))) }
-    files.insert(("report.json", try json.value()), at: 1)
-    return files
+    try entries().map { entry in
+      switch entry.content {
+      case .text(let text): return (entry.name, text)
+      case .stream(let write):
+        let text = TextCollector()
+        try write(text)
+        return (entry.name, text.text)
+      }
+    }
   }
 
   /// Writes the folder; `protecting` are the input paths it must never replace.
@@ -55,10 +48,43 @@ public struct ReportFolder {
   @discardableResult
   public func write(to path: String, protecting inputs: [String] = []) throws(AnalysisError) -> [String] {
     var folder = OutputDirectory(path: path, protecting: inputs)
-    let contents: [(name: String, text: String)]
-    do { contents = try files() } catch { throw .unsuitable("the report cannot be encoded: \(error)") }
-    for file in contents { folder.add(file.name, text: file.text) }
+    for entry in entries() {
+      switch entry.content {
+      case .text(let text): folder.add(entry.name, text: text)
+      case .stream(let write): folder.add(entry.name) { out in try write(out) }
+      }
+    }
     do { return try folder.commit() } catch { throw .output(error) }
+  }
+
+  /// A file's text: made now, or written piece by piece into a stream.
+  enum Content {
+    case text(String)
+    case stream(@Sendable (any ByteOutput) throws -> Void)
+  }
+
+  /// The files, in the order written.
+  func entries() -> [(name: String, content: Content)] {
+    let document = self.document
+    // The people the person-level files may show, made once for both.
+    let shown = result.personLevelNetwork
+    var files: [(String, Content)] = [
+      ("report.html", .text(HTMLReport.html(result, document: document))),
+      ("report.json", .stream { out in try document.writeJSON(to: out) }),
+      ("people.csv", .text(peopleCSV(shown: shown.nodes))),
+      ("departments.csv", .text(departmentsCSV())),
+      ("department-matrix.csv", .text(matrixCSV())),
+      ("network.graphml", .stream { out in Self.graphML(shown, into: out) }),
+    ]
+    for figure in result.trendFigures { files.append((figure.file, .text(String(decoding: figure.svg, as: UTF8.self)))) }
+    for drawn in result.diagrams { files.append((drawn.file, .text(String(decoding: drawn.svg, as: UTF8.self)))) }
+    return files
+  }
+
+  /// network.graphml, written into `out` node by node.
+  static func graphML(_ network: Network, into out: some ByteOutput) {
+    var text = out
+    GraphMLWriter.write(network, to: &text)
   }
 
   /// Whether the CSV files are for people in a spreadsheet (`--csv excel-nl`): headings and
