@@ -314,14 +314,22 @@ public struct ReportDocument: Sendable, Codable {
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil
   }
 
-  /// The JSON text: snake_case keys, sorted, pretty-printed (as Foundation's `JSONEncoder`
-  /// writes it with those settings).
+  /// The JSON text: snake_case keys, sorted, pretty-printed, except that an element of an
+  /// array that holds no array (a person, a department, a pair) takes one line, in compact
+  /// form: a report of 100,000 people lists them in 100,000 lines, and its file is less than
+  /// half the size it would be with every key on a line of its own.
   public func json() throws -> String {
-    try JSONStreamEncoder().text(self)
+    try Self.encoder.text(self)
   }
 
   /// Writes the JSON text of ``json()`` into `out` while it is encoded, without holding it.
   public func writeJSON(to out: some ByteOutput) throws {
-    try JSONStreamEncoder().encode(self) { out.write(bytes: $0) }
+    try Self.encoder.encode(self) { out.write(bytes: $0) }
+  }
+
+  static var encoder: JSONStreamEncoder {
+    var encoder = JSONStreamEncoder()
+    encoder.compactArrayElements = true
+    return encoder
   }
 }

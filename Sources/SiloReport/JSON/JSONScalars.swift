@@ -1,26 +1,29 @@
 /// Scalars as `JSONEncoder` writes them.
 extension JSONTextWriter {
   /// Writes `value` when it is a string, a number or a Boolean; `false` for anything else.
+  /// The type is compared, not cast: a cast costs more than the writing.
   func scalar<T>(_ value: T) throws -> Bool {
-    switch value {
-    case let text as String: string(text)
-    case let number as Double: try double(number)
-    case let number as Int: append(Array(String(number).utf8))
-    case let number as Int32: append(Array(String(number).utf8))
-    case let flag as Bool: append(flag ? "true" : "false")
-    case let number as Float: try float(number)
-    case let number as Int64: append(Array(String(number).utf8))
-    case let number as UInt64: append(Array(String(number).utf8))
-    case let number as UInt32: append(Array(String(number).utf8))
-    case let number as UInt: append(Array(String(number).utf8))
-    case let number as Int16: append(Array(String(number).utf8))
-    case let number as UInt16: append(Array(String(number).utf8))
-    case let number as Int8: append(Array(String(number).utf8))
-    case let number as UInt8: append(Array(String(number).utf8))
+    switch ObjectIdentifier(T.self) {
+    case ObjectIdentifier(String.self): string(unsafeBitCast(value, to: String.self))
+    case ObjectIdentifier(Double.self): try double(unsafeBitCast(value, to: Double.self))
+    case ObjectIdentifier(Int.self): integer(unsafeBitCast(value, to: Int.self))
+    case ObjectIdentifier(Int32.self): integer(unsafeBitCast(value, to: Int32.self))
+    case ObjectIdentifier(Bool.self): append(unsafeBitCast(value, to: Bool.self) ? "true" : "false")
+    case ObjectIdentifier(Float.self): try float(unsafeBitCast(value, to: Float.self))
+    case ObjectIdentifier(Int64.self): integer(unsafeBitCast(value, to: Int64.self))
+    case ObjectIdentifier(UInt64.self): integer(unsafeBitCast(value, to: UInt64.self))
+    case ObjectIdentifier(UInt32.self): integer(unsafeBitCast(value, to: UInt32.self))
+    case ObjectIdentifier(UInt.self): integer(unsafeBitCast(value, to: UInt.self))
+    case ObjectIdentifier(Int16.self): integer(unsafeBitCast(value, to: Int16.self))
+    case ObjectIdentifier(UInt16.self): integer(unsafeBitCast(value, to: UInt16.self))
+    case ObjectIdentifier(Int8.self): integer(unsafeBitCast(value, to: Int8.self))
+    case ObjectIdentifier(UInt8.self): integer(unsafeBitCast(value, to: UInt8.self))
     default: return false
     }
     return true
   }
+
+  func integer(_ number: some BinaryInteger) { append(Array(String(number).utf8)) }
 
   /// Swift's shortest round-trip digits, without a trailing `.0` (`1`, `0.5`, `1e-05`).
   func double(_ number: Double) throws {

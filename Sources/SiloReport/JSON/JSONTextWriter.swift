@@ -10,6 +10,11 @@ final class JSONTextWriter {
   /// How many objects and trials are open whose text must stay in the buffer (to be sorted or
   /// taken back); nothing is handed on while any is.
   private var holding = 0
+  /// Whether each type met is a `[String: …]` dictionary (a cast per value costs more than
+  /// the writing).
+  private var dictionaryTypes: [ObjectIdentifier: Bool] = [:]
+  /// The sorted order of the keys of each object type met, by the keys in encoding order.
+  private var keyOrders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
   /// snake_case of each key seen, with its quotes.
   private var keyText: [String: (converted: String, pretty: [UInt8], compact: [UInt8])] = [:]
 
@@ -51,7 +56,7 @@ final class JSONTextWriter {
   /// (``keyedPasses(_:keys:depth:compact:)``), so that its text is never held.
   func value<T: Encodable>(_ value: T, depth: Int, compact: Bool, inArray: Bool) throws {
     if try scalar(value) { return }
-    if let dictionary = value as? any JSONStringKeyedDictionary {
+    if isDictionary(T.self), let dictionary = value as? any JSONStringKeyedDictionary {
       return try object(dictionary.sortedJSONEntries, depth: depth, compact: compact, inArray: inArray)
     }
     let encoder = JSONValueEncoder(writer: self, depth: depth, compact: compact, inArray: inArray, pass: nil)
@@ -65,7 +70,8 @@ final class JSONTextWriter {
       if count == 0 { try encoder.openEmptyArray() }
       close(array: count, depth: depth, compact: compact)
     case .keyed(let keys): try keyedPasses(value, keys: keys, depth: depth, compact: compact)
-    case .recorded(let start, let entries): sortRecorded(from: start, entries, depth: depth, compact: compact)
+    case .recorded(let start, let entries):
+      sortRecorded(from: start, entries, type: ObjectIdentifier(T.self), depth: depth, compact: compact)
     }
   }
 
@@ -106,15 +112,32 @@ final class JSONTextWriter {
     return (converted(key), start, buffer.count)
   }
 
+  private func isDictionary<T>(_ type: T.Type) -> Bool {
+    let id = ObjectIdentifier(type)
+    if let known = dictionaryTypes[id] { return known }
+    let answer = type is any JSONStringKeyedDictionary.Type
+    dictionaryTypes[id] = answer
+    return answer
+  }
+
+  /// The positions of `keys` in sorted order (UTF-8 bytes), remembered per type.
+  private func sortedOrder(of keys: [String], type: ObjectIdentifier) -> [Int] {
+    if let known = keyOrders[type], known.keys == keys { return known.order }
+    let order = keys.indices.sorted { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }
+    keyOrders[type] = (keys, order)
+    return order
+  }
+
   /// Rewrites the entries recorded from `start` in sorted key order, as an object.
-  private func sortRecorded(from start: Int, _ entries: [(key: String, start: Int, end: Int)], depth: Int, compact: Bool) {
+  private func sortRecorded(
+    from start: Int, _ entries: [(key: String, start: Int, end: Int)], type: ObjectIdentifier, depth: Int, compact: Bool
+  ) {
     let region = Array(buffer[start...])
     buffer.removeSubrange(start...)
     append(UInt8(ascii: "{"))
-    let sorted = entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-    for (i, entry) in sorted.enumerated() {
+    for (i, k) in sortedOrder(of: entries.map(\.key), type: type).enumerated() {
       if i > 0 { append(UInt8(ascii: ",")) }
-      buffer.append(contentsOf: region[(entry.start - start) ..< (entry.end - start)])
+      buffer.append(contentsOf: region[(entries[k].start - start) ..< (entries[k].end - start)])
     }
     if !compact {
       if entries.isEmpty { newline(depth: 0) }

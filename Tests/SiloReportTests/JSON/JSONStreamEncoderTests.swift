@@ -72,4 +72,19 @@ struct JSONStreamEncoderTests {
     #expect(String(decoding: bytes, as: UTF8.self) == (try Self.foundation(["people": many])))
     #expect(throws: EncodingError.self) { try JSONStreamEncoder().text([Double.nan]) }
   }
+
+  @Test("compact array elements: the same values, and each element that holds no array on one line")
+  func compactElements() throws {
+    // Truth: the same document decoded from JSONEncoder's text; an Inner (no array) is one line.
+    var encoder = JSONStreamEncoder()
+    encoder.compactArrayElements = true
+    let text = try encoder.text(Outer())
+    let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary
+    let reference = try JSONSerialization.jsonObject(with: Data(try Self.foundation(Outer()).utf8)) as? NSDictionary
+    #expect(parsed != nil && parsed == reference)
+    #expect(text.contains(#"    {"ei_ci_low":-0.25,"node_id":"n/1","zeta":1.5},"#))
+    #expect(text.contains("  \"nested\" : [\n    [\n      1,"))
+    let lines = text.split(separator: "\n").filter { $0.contains("\"zeta\"") }
+    #expect(lines.count == 5)
+  }
 }
