@@ -7,7 +7,7 @@ import SiloMetrics
 /// Encoded as JSON with `null` for undefined numbers (the density of a one-person network)
 /// and snake_case keys (`schema_version`, `total_weight`; the command line's encoder converts
 /// the property names), like every other SiloScope document.
-public struct NetworkSummary: Sendable, Hashable, Codable {
+public struct NetworkSummary: Sendable, Hashable, Encodable {
   /// Bumped when a field changes meaning or is removed; new fields may appear in any version.
   /// Version 2: keys are snake_case, as in the other documents (version 1 wrote
   /// the property names in camelCase).

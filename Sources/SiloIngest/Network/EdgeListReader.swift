@@ -142,10 +142,10 @@ public enum NetworkReader {
     let namesManagers = attributeNames.contains(NodeAttribute.manager)
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
-      guard !row[id].isEmpty else { file.report.skip("no id", at: location); continue }
+      guard !row[id].isEmpty else { file.report.skip(.missing(.id), at: location); continue }
       if let tooLong = NameLimit.check(row, id: id, group: group) { file.report.skip(tooLong, at: location); continue }
       if table.node(withID: row[id]) != nil {
-        file.report.skip("the id appears earlier in the file", at: location)
+        file.report.skip(.repeated(.id, firstLine: nil), at: location)
         continue
       }
       let node = table.add(id: row[id])
@@ -183,16 +183,16 @@ public enum NetworkReader {
     var wrong = 0
     while try scanner.next() {
       report.rowsRead += 1
-      if scanner.isBlank { report.skip("empty row", at: SourceLocation(file: name, line: scanner.recordLine)); continue }
+      if scanner.isBlank { report.skip(.emptyRow, at: SourceLocation(file: name, line: scanner.recordLine)); continue }
       if scanner.fieldCount != header.count {
         wrong += 1
-        report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
+        report.skip(.fieldCountMismatch(headerFields: header.count), at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
       guard let (a, b, w) = edge(scanner, columns, options, decimalComma, relationsSeen: &relationsSeen, report: &report) else { continue }
       let u = ids.node(a), v = ids.node(b)
-      if u < 0 { report.skip("no source (only invisible characters)", at: scanner.location(ofField: columns.source)); continue }
-      if v < 0 { report.skip("no target (only invisible characters)", at: scanner.location(ofField: columns.target)); continue }
+      if u < 0 { report.skip(.onlyInvisible(.source), at: scanner.location(ofField: columns.source)); continue }
+      if v < 0 { report.skip(.onlyInvisible(.target), at: scanner.location(ofField: columns.target)); continue }
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }
@@ -215,23 +215,23 @@ public enum NetworkReader {
       let value = String(decoding: scanner.field(relation), as: UTF8.self)
       if relationsSeen.count < 100 { relationsSeen.insert(value) }
       if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
-        report.skip("another relation than \"\(wanted)\" (--relation)", at: scanner.location(ofField: relation))
+        report.skip(.otherRelation(wanted: wanted), at: scanner.location(ofField: relation))
         return nil
       }
     }
     let source = columns.source, target = columns.target
     let a = scanner.field(source), b = scanner.field(target)
-    if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); return nil }
-    if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); return nil }
+    if a.isEmpty { report.skip(.missing(.source), at: scanner.location(ofField: source)); return nil }
+    if b.isEmpty { report.skip(.missing(.target), at: scanner.location(ofField: target)); return nil }
     let limit = ProjectLogReader.maximumNameBytes
-    if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); return nil }
-    if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); return nil }
+    if a.count > limit { report.skip(.nameTooLong(.source, limit: limit), at: scanner.location(ofField: source)); return nil }
+    if b.count > limit { report.skip(.nameTooLong(.target, limit: limit), at: scanner.location(ofField: target)); return nil }
     var w = 1.0
     if let weight = columns.weight {
       switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
       case .success(let value): w = value
       case .failure(let problem):
-        report.skip(problem.reason(inLog: false), at: scanner.location(ofField: weight))
+        report.skip(.unusableWeight(problem, hours: false), at: scanner.location(ofField: weight))
         return nil
       }
     }
@@ -312,11 +312,11 @@ public enum NetworkReader {
     if report.rowsRead == 0 { throw .noDataRows(file: name) }
     if wrong * 2 > report.rowsRead {
       throw .fieldCountMismatch(
-        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0], fields: nil,
+        report.skipped.first { if case .fieldCountMismatch = $0.reason { true } else { false } }!.examples[0], fields: nil,
         headerFields: columns.header.count, differing: wrong, rows: report.rowsRead, delimiter: report.delimiter!)
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
-      throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+      throw .noUsableRows(file: name, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if options.relation == nil, let relation = columns.relation, relationsSeen.count > 1 {
       let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")

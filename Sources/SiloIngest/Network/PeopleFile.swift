@@ -84,10 +84,10 @@ public struct PeopleFile: Sendable, Hashable {
     var firstLine: [String: Int] = [:]
     for (row, line) in zip(table.rows, table.lines) {
       let location = SourceLocation(file: table.file, line: line)
-      guard !row[id].isEmpty else { people.report.skip("no id", at: location); continue }
+      guard !row[id].isEmpty else { people.report.skip(.missing(.id), at: location); continue }
       if let tooLong = NameLimit.check(row, id: id, group: department) { people.report.skip(tooLong, at: location); continue }
       if let earlier = firstLine[row[id]] {
-        people.report.skip("the person appears earlier in the file (first on line \(earlier))", at: location)
+        people.report.skip(.repeated(.person, firstLine: earlier), at: location)
         continue
       }
       firstLine[row[id]] = line
@@ -102,7 +102,7 @@ public struct PeopleFile: Sendable, Hashable {
     if people.report.rowsUsed == 0 {
       throw .noUsableRows(
         file: table.file, rowsRead: people.report.rowsRead,
-        reasons: people.report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+        skipped: people.report.skipped)
     }
     return people
   }

@@ -239,7 +239,7 @@ public struct Finding: Sendable, Hashable, Codable {
 /// - `silos`, `communities`, `brokers`: what `siloscope silos|communities|brokers
 ///   --format json` give for the same network and settings;
 /// - `diagrams`: the SVG files written with the report.
-public struct ReportDocument: Sendable, Codable {
+public struct ReportDocument: Sendable, Encodable {
   /// Version 1 is the first; additions keep the version, renames or removals raise it.
   /// Version 2: the silo verdicts and their bootstrap margins, `elapsed_seconds` may be
   /// `null`, findings in the report's language.
@@ -314,9 +314,11 @@ public struct ReportDocument: Sendable, Codable {
     elapsedSeconds = result.options.recordsTiming ? (result.elapsed * 1000).rounded() / 1000 : nil
   }
 
-  /// The JSON text: snake_case keys, sorted, pretty-printed.
-  public func json() throws -> String {
+  /// The JSON text: snake_case keys, sorted, pretty-printed; the readers' messages (why rows
+  /// were skipped, warnings) in `wording`, or in the library's English when `nil`.
+  public func json(wording: (any InputMessageWording)? = nil) throws -> String {
     let encoder = JSONEncoder()
+    if let wording { encoder.userInfo[.inputMessageWording] = wording }
     encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.nonConformingFloatEncodingStrategy = .throw

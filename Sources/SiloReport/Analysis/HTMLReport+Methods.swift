@@ -55,7 +55,7 @@ extension HTMLReport {
       for (j, skipped) in report.skipped.enumerated() {
         page.add("; ")
         page.number(Double(skipped.count), "input.inputs[\(i)].skipped[\(j)].count", n.integer(skipped.count))
-        page.text(m.skipped + page.w.inputMessage(skipped.reason))
+        page.text(m.skipped + page.w.message(skipped.reason))
         if let line = skipped.examples.first?.line { page.text(m.firstAtLine(line)) }
       }
       page.add(".</li>")

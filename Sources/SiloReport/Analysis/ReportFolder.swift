@@ -21,10 +21,15 @@ public struct ReportFolder {
   public let document: ReportDocument
   /// How the CSV files are written (``CSVDialect/standard`` or ``CSVDialect/excelDutch``).
   public var dialect: CSVDialect
+  /// The wording of the readers' messages (why rows were skipped, warnings) in `report.json`;
+  /// `nil` writes them in the library's English. (The report itself words them in its own
+  /// language.)
+  public var messageWording: (any InputMessageWording)?
 
-  public init(_ result: AnalysisResult, dialect: CSVDialect = .standard) {
+  public init(_ result: AnalysisResult, dialect: CSVDialect = .standard, messageWording: (any InputMessageWording)? = nil) {
     self.result = result
     self.dialect = dialect
+    self.messageWording = messageWording
     document = ReportDocument(result)
   }
 
@@ -33,8 +38,8 @@ public struct ReportFolder {
   /// report.json (the slowest: about 6 s for 100,000 people) is encoded on a thread of its
   /// own while the others are made; the text is the same either way.
   public func files() throws -> [(name: String, text: String)] {
-    let document = self.document
-    let json = Background { () throws(any Error) in try document.json() }
+    let document = self.document, wording = messageWording
+    let json = Background { () throws(any Error) in try document.json(wording: wording) }
     // The people the person-level files may show, made once for both.
     let shown = result.personLevelNetwork
     var files: [(String, String)] = []

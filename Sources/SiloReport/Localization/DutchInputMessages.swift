@@ -1,7 +1,7 @@
 import Foundation
 
-/// The readers' messages (why rows were skipped, warnings about the input) in Dutch, for the
-/// methods section of a Dutch report.
+/// The readers' warnings about the input in Dutch, for the methods section of a Dutch report
+/// (why rows were skipped is worded from `SkipReason` in `DutchInputWording.swift`).
 ///
 /// The readers (SiloIngest) word their messages in English for the command line; this table
 /// matches each known message by its pattern and rewrites it. Numbers keep their value and
@@ -10,27 +10,6 @@ import Foundation
 enum DutchInputMessages {
   /// (pattern, Dutch template with `$1`, `$2`, … for the captured parts).
   static let table: [(String, String)] = [
-    // Rows skipped.
-    (#"^empty row$"#, "lege regel"),
-    (#"^no person \(only invisible characters\)$"#, "geen persoon (alleen onzichtbare tekens)"),
-    (#"^no project \(only invisible characters\)$"#, "geen project (alleen onzichtbare tekens)"),
-    (#"^no source \(only invisible characters\)$"#, "geen bron (alleen onzichtbare tekens)"),
-    (#"^no target \(only invisible characters\)$"#, "geen doel (alleen onzichtbare tekens)"),
-    (#"^no person$"#, "geen persoon"),
-    (#"^no project$"#, "geen project"),
-    (#"^no source or target$"#, "geen bron of doel"),
-    (#"^no source$"#, "geen bron"),
-    (#"^no target$"#, "geen doel"),
-    (#"^no id$"#, "geen id"),
-    (#"^another relation than "(.*)" \(--relation\)$"#, "een andere relatie dan “$1” (--relation)"),
-    (#"^the date is not a date \(expected yyyy-mm-dd or dd-mm-yyyy\)$"#, "de datum is geen datum (verwacht jjjj-mm-dd of dd-mm-jjjj)"),
-    (#"^the (person's|project's|department's) name is longer than ([0-9,]+) bytes$"#, "de naam is langer dan $2 bytes"),
-    (#"^the (source's|target's|source's or target's )?id is longer than ([0-9,]+) bytes$"#, "de id is langer dan $2 bytes"),
-    (#"^the (node )?id appears earlier in the file$"#, "de id staat al eerder in het bestand"),
-    (#"^the person appears earlier in the file \(first on line ([0-9,]+)\)$"#, "de persoon staat al eerder in het bestand (eerst op regel $1)"),
-    (#"^the line is not a JSON object$"#, "de regel is geen JSON-object"),
-    (#"^the row has a different number of fields than the header \(([0-9,]+)\)$"#, "de regel heeft een ander aantal velden dan de kopregel ($1)"),
-    (#"^the row repeats an earlier row exactly \(--duplicates drop\)$"#, "de regel herhaalt een eerdere regel precies (--duplicates drop)"),
     // Warnings.
     (#"^(.*): no weight (column|field): every row weighs 1$"#, "$1: geen kolom met gewichten: elke regel weegt 1"),
     (#"^no weight (column|field): every row weighs 1$"#, "geen kolom met gewichten: elke regel weegt 1"),

@@ -52,7 +52,7 @@ enum PrivacyScrubber {
       report.warnings = report.warnings.map(scrub)
       report.skipped = report.skipped.map { rows in
         var rows = rows
-        rows.reason = scrub(rows.reason)
+        rows.reason = rows.reason.scrubbed
         return rows
       }
       return report
@@ -85,6 +85,14 @@ enum PrivacyScrubber {
       }
     }
     return out
+  }
+}
+
+extension SkipReason {
+  /// The reason with the value it quotes (a relation's name) replaced by "…".
+  var scrubbed: SkipReason {
+    if case .otherRelation = self { return .otherRelation(wanted: "…") }
+    return self
   }
 }
 

@@ -81,7 +81,7 @@ struct RowAccountingTests {
     let report = log.report
     #expect(report.duplicateRows == 2)
     #expect(report.rowsUsed == 3)
-    #expect(report.lines("the row repeats an earlier row exactly (--duplicates drop)") == [3, 5])
+    #expect(report.lines(.duplicateRow) == [3, 5])
     #expect(report.rowsUsed + report.rowsSkipped == report.rowsRead)
     #expect(log.rows == [LogRow("Ana", "P1", nil, 3), LogRow("Bob", "P1", nil, 2), LogRow("Ana", "P1", nil, 4)])
     #expect(!report.warnings.contains { $0.contains("repeat an earlier row") })

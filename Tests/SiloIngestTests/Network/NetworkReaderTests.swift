@@ -212,7 +212,7 @@ struct NetworkReaderTests {
     let report = undirected.reports[0]
     #expect(report.rowsRead == 2_571)
     #expect(report.rowsUsed == 1_104)
-    #expect(report.skipped("another relation than \"cowork\" (--relation)")?.count == 892 + 575)
+    #expect(report.skipped(.otherRelation(wanted: "cowork"))?.count == 892 + 575)
     #expect(report.columns["relation"] == "relation")
     let groups = try #require(undirected.network.groups)
     #expect(groups.names == ["corporate", "litigation"])

@@ -107,7 +107,8 @@ struct NameNormalizationTests {
       .merging(try PeopleFile.read(path: people))
     #expect(bytes(merged.people) == bytes([c, "Bob"]))
     #expect(merged.department(ofPerson: 0) == "Sociaal Domein")
-    #expect(merged.reports[1].skipped.map(\.reason) == ["the person appears earlier in the file (first on line 2)"])
+    #expect(merged.reports[1].skipped.map(\.reason) == [.repeated(.person, firstLine: 2)])
+    #expect(merged.reports[1].skipped.map(\.reason.description) == ["the person appears earlier in the file (first on line 2)"])
 
     // Edge list and node list.
     let edges = files.text("edges.csv", "source,target\n\(c),Bob\n\(d),Cas\n")
