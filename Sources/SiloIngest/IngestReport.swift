@@ -31,7 +31,7 @@ public struct IngestReport: Sendable, Hashable, Encodable {
   /// unless the reader was asked to drop them, and always counted here.
   public var duplicateRows = 0
   /// Things the user should know that did not stop the reading.
-  public var warnings: [String] = []
+  public var warnings: [IngestWarning] = []
 
   public init(file: String, format: String) {
     self.file = file
@@ -73,8 +73,7 @@ public struct IngestReport: Sendable, Hashable, Encodable {
   /// The warning every log reader gives at the end about people in more than one department.
   package mutating func noteDepartmentConflicts(_ votes: DepartmentVotes) {
     if !votes.conflicted.isEmpty {
-      warnings.append(
-        "\(votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
+      warnings.append(.departmentConflicts(people: votes.conflicted.count))
     }
   }
 

@@ -7,7 +7,8 @@ import Foundation
 /// words. A conforming type words only what it words differently.
 ///
 /// An encoder that carries a wording under `CodingUserInfoKey.inputMessageWording` writes
-/// the messages of the documents it encodes (``IngestReport``'s reasons, …) in that wording:
+/// the messages of the documents it encodes (``IngestReport``'s reasons and warnings,
+/// ``ProjectionSummary``'s warnings) in that wording:
 ///
 /// ```swift
 /// let encoder = JSONEncoder()
@@ -16,10 +17,16 @@ import Foundation
 public protocol InputMessageWording: Sendable {
   /// Why rows were skipped.
   func message(_ reason: SkipReason) -> String
+  /// What a reader tells about an input.
+  func message(_ warning: IngestWarning) -> String
+  /// What the projection tells about a log.
+  func message(_ warning: ProjectionWarning) -> String
 }
 
 extension InputMessageWording {
   public func message(_ reason: SkipReason) -> String { reason.description }
+  public func message(_ warning: IngestWarning) -> String { warning.description }
+  public func message(_ warning: ProjectionWarning) -> String { warning.description }
 }
 
 extension CodingUserInfoKey {

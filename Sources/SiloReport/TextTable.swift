@@ -71,7 +71,8 @@ extension NetworkSummary {
   static let formatNames = ["jsonl": "JSON Lines", "graphml": "GraphML", "csv": "CSV", "tsv": "tab-separated", "ssv": "semicolon-separated", "xlsx": "Excel workbook"]
 
   /// The summary as text for the terminal, with the readers' messages (why rows were skipped,
-  /// warnings) in `wording`, or in the library's English when `nil`.
+  /// warnings) in `wording`, or in the library's English when `nil`; a
+  /// ``SummaryMessageWording`` words the summary's own warnings too.
   public func text(wording: (any InputMessageWording)? = nil) -> String {
     var out = ""
     var overview = PlainTable(header: ["", ""], rightAligned: [1])
@@ -114,9 +115,16 @@ extension NetworkSummary {
     }
     if !warnings.isEmpty {
       out += "\nWarnings\n"
-      for warning in warnings { out += "  ! \(warning)\n" }
+      for warning in warnings { out += "  ! \(message(warning, wording))\n" }
     }
     return out
+  }
+}
+
+extension NetworkSummary {
+  /// A warning in `wording`: a summary's own words when it has them.
+  func message(_ warning: SummaryWarning, _ wording: (any InputMessageWording)?) -> String {
+    (wording as? any SummaryMessageWording)?.message(warning) ?? warning.message(in: wording)
   }
 }
 

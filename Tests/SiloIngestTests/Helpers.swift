@@ -40,6 +40,9 @@ extension ProjectLog {
 }
 
 extension IngestReport {
+  /// The warnings in the library's English.
+  var warningTexts: [String] { warnings.map(\.description) }
+
   /// The skipped rows of one reason, or `nil` when no row was skipped for it.
   func skipped(_ reason: SkipReason) -> SkippedRows? { skipped.first { $0.reason == reason } }
 
@@ -151,4 +154,9 @@ extension IngestError {
     if case .invalidEncoding(let location, let reason) = self { return (location, reason) }
     return nil
   }
+}
+
+extension ProjectionSummary {
+  /// The warnings in the library's English.
+  var warningTexts: [String] { warnings.map(\.description) }
 }

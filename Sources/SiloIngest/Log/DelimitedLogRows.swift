@@ -40,7 +40,7 @@ struct DelimitedLogColumns {
     for case let (role, index?) in used { report.columns[role.rawValue] = header[index] }
     let usedFields = Set(used.compactMap(\.1))
     report.otherColumns = header.indices.filter { !usedFields.contains($0) }.map { header[$0] }
-    if weight == nil { report.warnings.append("no weight column: every row weighs 1") }
+    if weight == nil { report.warnings.append(.noWeightColumn) }
     return report
   }
 }
@@ -209,9 +209,7 @@ struct DelimitedLogRows {
       throw .noUsableRows(file: file, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if report.duplicateRows > 0 && duplicates == .keep {
-      report.warnings.append(
-        "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
-          + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
+      report.warnings.append(.duplicateRowsKept(report.duplicateRows))
     }
     report.warnings += (people.counter + projects.counter + departments.counter).warnings
     report.noteDepartmentConflicts(votes)

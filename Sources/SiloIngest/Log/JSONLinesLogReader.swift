@@ -34,7 +34,7 @@ enum JSONLinesLogReader {
       // Warned at the first row that gets as far as its weight (as a CSV log's header is).
       if !warnedWeight && parsed.weightless {
         warnedWeight = true
-        report.warnings.append("no weight field: every row weighs 1")
+        report.warnings.append(.noWeightField)
       }
       let row: Row
       switch parsed {
@@ -187,7 +187,7 @@ enum JSONLinesLogReader {
         file: file, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if report.duplicateRows > 0 && options.duplicates == .keep {
-      report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
+      report.warnings.append(.duplicateRowsKept(report.duplicateRows))
     }
     report.warnings += accumulator.nameWarnings
     report.noteDepartmentConflicts(accumulator.votes)

@@ -83,16 +83,14 @@ public enum NetworkReader {
     let built = builder.buildWithStatistics()
     builder = GraphBuilder()
     if built.selfLoopTies > 0 {
-      report.warnings.append("\(built.selfLoopTies) ties from a person to themselves are set aside (no measure uses them)")
+      report.warnings.append(.selfLoopsSetAside(built.selfLoopTies))
     }
     if built.parallelTiesMerged > 0 {
-      report.warnings.append(
-        "\(IngestReport.grouped(built.parallelTiesMerged)) ties repeat a pair given earlier\(options.directedness == .undirected ? " (in either direction)" : ""): their weights are summed")
+      report.warnings.append(.repeatedPairsSummed(built.parallelTiesMerged, eitherDirection: options.directedness == .undirected))
     }
     reports.insert(report, at: 0)
     if nodes != nil && table.count > knownNodes {
-      reports[0].warnings.append(
-        "\(IngestReport.grouped(table.count - knownNodes)) ids in the edge list are not in the node list: they are kept without a department")
+      reports[0].warnings.append(.idsNotInNodeList(table.count - knownNodes))
     }
     var graphBuilderGraph = built.graph
     if graphBuilderGraph.nodeCount < table.count {
@@ -122,7 +120,7 @@ public enum NetworkReader {
       file.report.columns["group"] = file.header[group]
       groupName = NodeAttribute.department
     } else {
-      file.report.warnings.append("no group column (department, group, team, …): silo measures need one; name it with --group-column")
+      file.report.warnings.append(.noGroupColumn)
     }
     // The group is stored as the attribute `department`. When another column chosen with
     // --group-column is the group, a column literally named "department" keeps its values
@@ -134,8 +132,7 @@ public enum NetworkReader {
       return file.header[i]
     }
     if let group, let i = file.header.indices.first(where: { $0 != group && file.header[$0] == NodeAttribute.department }) {
-      file.report.warnings.append(
-        "the column \"\(file.header[i])\" is kept as \"\(attributeNames[i])\": the group comes from \"\(file.header[group])\"")
+      file.report.warnings.append(.departmentColumnRenamed(column: file.header[i], keptAs: attributeNames[i], groupColumn: file.header[group]))
     }
     var table = NodeTable()
     var rows: [String: SourceLocation] = [:]
@@ -271,7 +268,7 @@ public enum NetworkReader {
     }
 
     /// What the interning says about the ids it normalized.
-    var warnings: [String] { interner.counter.warnings }
+    var warnings: [IngestWarning] { interner.counter.warnings }
   }
 
   /// The header's columns (source and target required, weight and relation when present or
@@ -293,10 +290,10 @@ public enum NetworkReader {
     if let relation { report.columns["relation"] = header[relation] }
     report.columns["source"] = header[source]
     report.columns["target"] = header[target]
-    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append("no weight column: every tie weighs 1") }
+    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append(.noTieWeightColumn) }
     report.otherColumns = header.indices.filter { $0 != source && $0 != target && $0 != weight && $0 != relation }.map { header[$0] }
     if !report.otherColumns.isEmpty {
-      report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
+      report.warnings.append(.columnsIgnored(report.otherColumns))
     }
     return (EdgeColumns(header: header, source: source, target: target, weight: weight, relation: relation), report)
   }
@@ -319,10 +316,8 @@ public enum NetworkReader {
       throw .noUsableRows(file: name, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if options.relation == nil, let relation = columns.relation, relationsSeen.count > 1 {
-      let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
       report.warnings.append(
-        "the column \"\(columns.header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
-          + "keep one with --relation")
+        .severalRelations(column: columns.header[relation], count: relationsSeen.count, shown: Array(relationsSeen.sorted().prefix(10))))
     }
   }
 }

@@ -96,7 +96,7 @@ enum GraphMLReader {
     report.warnings += names.counter.warnings
     if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
     let built = builder.buildWithStatistics()
-    if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
+    if built.parallelTiesMerged > 0 { report.warnings.append(.parallelTiesMerged(built.parallelTiesMerged)) }
     let groups = groupKey.flatMap { _ in Network.partition(of: table, by: NodeAttribute.department) }
     return LoadedNetwork(
       network: Network(graph: built.graph, nodes: table, groups: groups),
@@ -203,7 +203,7 @@ enum GraphMLReader {
       builder.addEdge(u, v, weight: weight)
       report.rowsUsed += 1
     }
-    if added > 0 { report.warnings.append("\(added) edge endpoints are not declared as nodes: they are added") }
+    if added > 0 { report.warnings.append(.endpointsNotDeclared(added)) }
   }
 
   /// `bytes` with every processing instruction (`<?target data?>`) but the XML declaration

@@ -36,7 +36,7 @@ extension HTMLReport {
     page.add("<dt>\(m.diagrams)</dt><dd>\(m.diagramsText(graphvizVersion()))</dd>\n</dl>\n")
     if !summary.warnings.isEmpty {
       page.add("<h3>\(w.warningsHeading)</h3>\n<ul class=\"warnings\">\n")
-      for warning in summary.warnings { page.add("<li>\(w.inputMessage(warning))</li>\n") }
+      for warning in summary.warnings { page.add("<li>\(w.message(warning))</li>\n") }
       page.add("</ul>\n")
     }
     page.add("</section>\n")

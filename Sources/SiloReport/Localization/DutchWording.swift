@@ -441,7 +441,6 @@ struct DutchWording: ReportWording {
     ("Overeenkomst (NMI, gecorrigeerde Rand)", "Hoe nauw de samenwerkingsgroepen de afdelingen volgen: 1 dezelfde indeling, 0 geen verband."),
   ]
   let warningsHeading = "Waarschuwingen"
-  func inputMessage(_ message: String) -> String { DutchInputMessages.translated(message) }
   func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String {
     func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(numbers.integer(n)) \(n == 1 ? one : many)" }
     return "\(folder)/report.html en \(moreFiles) andere bestanden geschreven: \(counted(people, "medewerker", "medewerkers")), "

@@ -442,7 +442,6 @@ struct EnglishWording: ReportWording {
     ("Agreement (NMI, adjusted Rand)", "How closely the groups follow the departments: 1 the same grouping, 0 unrelated."),
   ]
   let warningsHeading = "Warnings"
-  func inputMessage(_ message: String) -> String { message }
   func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String {
     func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(numbers.integer(n)) \(n == 1 ? one : many)" }
     return "wrote \(folder)/report.html and \(moreFiles) more files: \(counted(people, "person", "people")), "

@@ -8,8 +8,8 @@ import SiloMetrics
 ///
 /// Kept apart from the code that decides *what* to say (`Findings`, ``HTMLReport``): the
 /// catalogs decide only *how*. The readers' messages (why rows were skipped, warnings) are
-/// worded through `InputMessageWording`, whose English defaults are the library's words.
-public protocol ReportWording: InputMessageWording {
+/// worded through ``SummaryMessageWording``, whose English defaults are the library's words.
+public protocol ReportWording: SummaryMessageWording {
   typealias Part = Finding.Part
 
   var numbers: NumberStyle { get }
@@ -129,8 +129,6 @@ public protocol ReportWording: InputMessageWording {
   var glossaryHeading: String { get }
   var glossary: [(term: String, meaning: String)] { get }
   var warningsHeading: String { get }
-  /// A reader's warning in this language.
-  func inputMessage(_ message: String) -> String
   /// Column headings of the report's CSV files for Excel (`--csv excel-nl`), by the
   /// snake_case key the standard files use; "yes" and "no" as cell values.
   var csvHeaders: [String: String] { get }

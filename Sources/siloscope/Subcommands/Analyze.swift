@@ -160,7 +160,7 @@ struct Analyze: ParsableCommand {
         ProgressPrinter.print(AnalysisProgress(
           step: .writing, finished: true, elapsed: result.elapsed + seconds.inSeconds, seconds: seconds.inSeconds))
       }
-      for warning in folder.document.input.warnings { printWarning(warning) }
+      for warning in folder.document.input.commandLineWarnings { printWarning(warning) }
       let s = folder.document.input
       printText(options.language.wording.wrote(
         folder: out, moreFiles: folder.document.diagrams.count + 6, people: s.people, departments: s.departments ?? 0, ties: s.ties))

@@ -101,7 +101,8 @@ struct JSONLinesTests {
     let kept = try readLog(text, name: "log.jsonl")
     #expect(kept.report.duplicateRows == 1)
     #expect(kept.entryCount == 2)
-    #expect(kept.report.warnings.contains { $0.contains("repeat an earlier row exactly") })
+    // One repeated row is worded in the singular, as in a CSV log (it used to read "1 rows repeat").
+    #expect(kept.report.warningTexts.contains("1 row repeats an earlier row exactly and was kept (weights add up)"))
     let dropped = try readLog(text, name: "log.jsonl", options: logOptions(duplicates: .drop))
     #expect(dropped.report.duplicateRows == 1)
     #expect(dropped.entryCount == 1)
