@@ -43,8 +43,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   case malformed(SourceLocation, reason: String)
   /// A column the input needs is not in the header.
   case missingColumn(file: String, role: String, tried: [String], header: [String])
-  /// Every data row was skipped; nothing is left to analyse.
-  case noUsableRows(file: String, rowsRead: Int, reasons: String)
+  /// Every data row was skipped, for the reasons in `skipped`; nothing is left to analyse.
+  case noUsableRows(file: String, rowsRead: Int, skipped: [IngestReport.SkippedRows])
   /// Options that cannot be combined, or an option value that makes no sense.
   case invalidOption(String)
   /// The projects would tie more pairs of people than the projection takes on
@@ -71,7 +71,11 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
   /// `rows` data rows differ, and the delimiter used.
   case fieldCountMismatch(SourceLocation, fields: Int?, headerFields: Int, differing: Int, rows: Int, delimiter: String)
 
-  public var description: String {
+  public var description: String { message(wording: nil) }
+
+  /// The message, with the reasons rows were skipped (``noUsableRows(file:rowsRead:skipped:)``)
+  /// in `wording`; in the library's English when `nil`.
+  public func message(wording: (any InputMessageWording)?) -> String {
     switch self {
     case .fileNotFound(let file):
       return "\(file): no such file"
@@ -90,7 +94,8 @@ public enum IngestError: Error, Sendable, Hashable, CustomStringConvertible {
       var message = "\(file):1:1: no \(role) column: looked for \(tried.joined(separator: ", ")) (any case) in the header \(shown)"
       if headerLooksUnsplit { message += "; the header was read as one column: is the delimiter right?" }
       return message
-    case .noUsableRows(let file, let rowsRead, let reasons):
+    case .noUsableRows(let file, let rowsRead, let skipped):
+      let reasons = skipped.map { "\($0.count) × \(wording?.message($0.reason) ?? $0.reason.description)" }.joined(separator: "; ")
       return "\(file): none of the \(rowsRead) data rows could be used (\(reasons))"
     case .invalidOption(let message):
       return message

@@ -2,7 +2,11 @@
 ///
 /// Nothing the user gave is dropped silently: each skipped row is counted under its reason,
 /// and the first rows of each reason are listed with their line numbers.
-public struct IngestReport: Sendable, Hashable, Codable {
+///
+/// Encoded as JSON (`summary --format json`, `report.json`), each reason and warning is a
+/// string: its English `description`, or the wording the encoder carries
+/// (``InputMessageWording``).
+public struct IngestReport: Sendable, Hashable, Encodable {
   /// The file as the user named it.
   public var file: String
   /// `csv`, `tsv`, `ssv` (semicolon), `jsonl` or `graphml`.
@@ -27,7 +31,7 @@ public struct IngestReport: Sendable, Hashable, Codable {
   /// unless the reader was asked to drop them, and always counted here.
   public var duplicateRows = 0
   /// Things the user should know that did not stop the reading.
-  public var warnings: [String] = []
+  public var warnings: [IngestWarning] = []
 
   public init(file: String, format: String) {
     self.file = file
@@ -38,17 +42,26 @@ public struct IngestReport: Sendable, Hashable, Codable {
   public var rowsSkipped: Int { skipped.reduce(0) { $0 + $1.count } }
 
   /// Rows skipped for one reason.
-  public struct SkippedRows: Sendable, Hashable, Codable {
-    public var reason: String
+  public struct SkippedRows: Sendable, Hashable, Encodable {
+    /// Why the rows were skipped.
+    public var reason: SkipReason
+    /// How many rows were skipped for this reason.
     public var count: Int
     /// The first locations (at most ``IngestReport/examplesPerReason``), for the user to look at.
     public var examples: [SourceLocation]
+
+    /// Rows skipped for `reason`: `count` of them, the first at `examples`.
+    public init(reason: SkipReason, count: Int, examples: [SourceLocation]) {
+      self.reason = reason
+      self.count = count
+      self.examples = examples
+    }
   }
 
   /// How many example locations are kept per reason.
   public static let examplesPerReason = 10
 
-  package mutating func skip(_ reason: String, at location: @autoclosure () -> SourceLocation) {
+  package mutating func skip(_ reason: SkipReason, at location: @autoclosure () -> SourceLocation) {
     if let i = skipped.firstIndex(where: { $0.reason == reason }) {
       skipped[i].count += 1
       if skipped[i].examples.count < Self.examplesPerReason { skipped[i].examples.append(location()) }
@@ -60,8 +73,7 @@ public struct IngestReport: Sendable, Hashable, Codable {
   /// The warning every log reader gives at the end about people in more than one department.
   package mutating func noteDepartmentConflicts(_ votes: DepartmentVotes) {
     if !votes.conflicted.isEmpty {
-      warnings.append(
-        "\(votes.conflicted.count) people appear in more than one department; each is placed in the department of most of their rows")
+      warnings.append(.departmentConflicts(people: votes.conflicted.count))
     }
   }
 
@@ -75,12 +87,16 @@ public struct IngestReport: Sendable, Hashable, Codable {
     return out
   }
 
-  /// One line per reason: "3 rows: hours are negative (lines 4, 9, 12)".
-  public var skippedSummary: [String] {
+  /// One line per reason: "3 rows: the weight (hours) is negative (lines 4, 9, 12)".
+  public var skippedSummary: [String] { skippedSummary(wording: nil) }
+
+  /// One line per reason, each reason in `wording` (the English `description` when `nil`).
+  public func skippedSummary(wording: (any InputMessageWording)?) -> [String] {
     skipped.map { entry in
       let lines = entry.examples.compactMap(\.line).map(String.init).joined(separator: ", ")
       let more = entry.count > entry.examples.count ? ", …" : ""
-      return "\(Self.grouped(entry.count)) row\(entry.count == 1 ? "" : "s"): \(entry.reason) (line\(entry.examples.count == 1 ? "" : "s") \(lines)\(more))"
+      let reason = wording?.message(entry.reason) ?? entry.reason.description
+      return "\(Self.grouped(entry.count)) row\(entry.count == 1 ? "" : "s"): \(reason) (line\(entry.examples.count == 1 ? "" : "s") \(lines)\(more))"
     }
   }
 }

@@ -7,7 +7,7 @@ import SiloMetrics
 /// Encoded as JSON with `null` for undefined numbers (the density of a one-person network)
 /// and snake_case keys (`schema_version`, `total_weight`; the command line's encoder converts
 /// the property names), like every other SiloScope document.
-public struct NetworkSummary: Sendable, Hashable, Codable {
+public struct NetworkSummary: Sendable, Hashable, Encodable {
   /// Bumped when a field changes meaning or is removed; new fields may appear in any version.
   /// Version 2: keys are snake_case, as in the other documents (version 1 wrote
   /// the property names in camelCase).
@@ -35,7 +35,7 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   /// Per department: head count and ties inside and across.
   public var departmentTable: [DepartmentLine]
   /// Everything the user should know, from every step.
-  public var warnings: [String]
+  public var warnings: [SummaryWarning]
   /// The levels and the grouping used instead of the department as given (`--levels`,
   /// `--level`, `--group-by`); `null` for the department as given.
   @Null public var grouping: GroupingSummary?
@@ -52,7 +52,7 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
   /// Summarizes a network and the inputs it came from.
   public init(
     network: Network, source: InputKind, projects: Int? = nil, dateRange: ClosedRange<LogDate>? = nil,
-    projection: ProjectionSummary? = nil, inputs: [IngestReport], extraWarnings: [String] = [], grouping: GroupingSummary? = nil
+    projection: ProjectionSummary? = nil, inputs: [IngestReport], grouping: GroupingSummary? = nil
   ) {
     self.grouping = grouping
     let graph = network.graph
@@ -89,22 +89,15 @@ public struct NetworkSummary: Sendable, Hashable, Codable {
       departments = nil
       departmentTable = []
     }
-    var warnings = inputs.flatMap { report in report.warnings.map { "\(report.file): \($0)" } }
-    warnings += projection?.warnings ?? []
+    var warnings = inputs.flatMap { report in report.warnings.map { SummaryWarning.input(file: report.file, $0) } }
+    warnings += (projection?.warnings ?? []).map(SummaryWarning.projection)
     if network.groups == nil {
-      warnings.append(
-        source == .log
-          ? "no departments: the log has no department column and no people file was given (--people)"
-          : "no departments: no node list with a department or group column was given (--nodes)")
+      warnings.append(.noDepartments(source))
     } else if let groups = network.groups, let group = groups.unassignedGroup,
       let unknown = departmentTable.first(where: { $0.name == groups.name(of: group) })
     {
-      warnings.append(
-        unknown.people == 1
-          ? "1 person has no department and is placed in the group \"\(unknown.name)\""
-          : "\(NumberText.integer(unknown.people)) people have no department and are placed in the group \"\(unknown.name)\"")
+      warnings.append(.peopleWithoutDepartment(unknown.people, group: unknown.name))
     }
-    warnings += extraWarnings
     self.warnings = warnings
   }
 }

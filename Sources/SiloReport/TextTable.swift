@@ -70,8 +70,10 @@ extension NetworkSummary {
   /// Input formats as people know them.
   static let formatNames = ["jsonl": "JSON Lines", "graphml": "GraphML", "csv": "CSV", "tsv": "tab-separated", "ssv": "semicolon-separated", "xlsx": "Excel workbook"]
 
-  /// The summary as text for the terminal.
-  public func text() -> String {
+  /// The summary as text for the terminal, with the readers' messages (why rows were skipped,
+  /// warnings) in `wording`, or in the library's English when `nil`; a
+  /// ``SummaryMessageWording`` words the summary's own warnings too.
+  public func text(wording: (any InputMessageWording)? = nil) -> String {
     var out = ""
     var overview = PlainTable(header: ["", ""], rightAligned: [1])
     overview.append(["people", NumberText.integer(people)])
@@ -101,7 +103,7 @@ extension NetworkSummary {
       out += "  \(input.file) (\(kind)\(input.decimalComma ? ", decimal comma" : ""), \(input.encoding)): "
       out += "\(NumberText.integer(input.rowsRead)) rows read, \(NumberText.integer(input.rowsUsed)) used, "
       out += "\(NumberText.integer(input.rowsSkipped)) skipped\n"
-      for line in input.skippedSummary { out += "    skipped \(line)\n" }
+      for line in input.skippedSummary(wording: wording) { out += "    skipped \(line)\n" }
     }
     if !departmentTable.isEmpty {
       out += "\nDepartments\n"
@@ -113,9 +115,16 @@ extension NetworkSummary {
     }
     if !warnings.isEmpty {
       out += "\nWarnings\n"
-      for warning in warnings { out += "  ! \(warning)\n" }
+      for warning in warnings { out += "  ! \(message(warning, wording))\n" }
     }
     return out
+  }
+}
+
+extension NetworkSummary {
+  /// A warning in `wording`: a summary's own words when it has them.
+  func message(_ warning: SummaryWarning, _ wording: (any InputMessageWording)?) -> String {
+    (wording as? any SummaryMessageWording)?.message(warning) ?? warning.message(in: wording)
   }
 }
 

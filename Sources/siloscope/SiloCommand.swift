@@ -144,7 +144,7 @@ func commandLineMessage(_ error: IngestError) -> String {
   case .emptyDateWindow(let from, let to):
     return "the date window is empty: --from \(from) is after --to \(to)"
   default:
-    return error.description + flagHint(error)
+    return error.message(wording: CommandLineWording()) + flagHint(error)
   }
 }
 

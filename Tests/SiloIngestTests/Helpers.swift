@@ -40,11 +40,20 @@ extension ProjectLog {
 }
 
 extension IngestReport {
+  /// The warnings in the library's English.
+  var warningTexts: [String] { warnings.map(\.description) }
+
   /// The skipped rows of one reason, or `nil` when no row was skipped for it.
-  func skipped(_ reason: String) -> SkippedRows? { skipped.first { $0.reason == reason } }
+  func skipped(_ reason: SkipReason) -> SkippedRows? { skipped.first { $0.reason == reason } }
+
+  /// The skipped rows of the reason worded `description` in English, or `nil`.
+  func skipped(_ description: String) -> SkippedRows? { skipped.first { $0.reason.description == description } }
 
   /// The line numbers of the examples of one reason.
-  func lines(_ reason: String) -> [Int] { skipped(reason)?.examples.compactMap(\.line) ?? [] }
+  func lines(_ reason: SkipReason) -> [Int] { skipped(reason)?.examples.compactMap(\.line) ?? [] }
+
+  /// The line numbers of the examples of the reason worded `description` in English.
+  func lines(_ description: String) -> [Int] { skipped(description)?.examples.compactMap(\.line) ?? [] }
 }
 
 extension Network {
@@ -145,4 +154,9 @@ extension IngestError {
     if case .invalidEncoding(let location, let reason) = self { return (location, reason) }
     return nil
   }
+}
+
+extension ProjectionSummary {
+  /// The warnings in the library's English.
+  var warningTexts: [String] { warnings.map(\.description) }
 }

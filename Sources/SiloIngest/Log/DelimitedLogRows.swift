@@ -40,7 +40,7 @@ struct DelimitedLogColumns {
     for case let (role, index?) in used { report.columns[role.rawValue] = header[index] }
     let usedFields = Set(used.compactMap(\.1))
     report.otherColumns = header.indices.filter { !usedFields.contains($0) }.map { header[$0] }
-    if weight == nil { report.warnings.append("no weight column: every row weighs 1") }
+    if weight == nil { report.warnings.append(.noWeightColumn) }
     return report
   }
 }
@@ -94,7 +94,7 @@ struct DelimitedLogRows {
   mutating func add(_ scanner: DelimitedScanner, report: inout IngestReport) {
     report.rowsRead += 1
     if scanner.isBlank {
-      report.skip("empty row", at: SourceLocation(file: file, line: scanner.recordLine))
+      report.skip(.emptyRow, at: SourceLocation(file: file, line: scanner.recordLine))
       return
     }
     if scanner.fieldCount != headerCount {
@@ -102,16 +102,14 @@ struct DelimitedLogRows {
       if firstWrongFieldCount == nil {
         firstWrongFieldCount = (SourceLocation(file: file, line: scanner.recordLine), scanner.fieldCount)
       }
-      report.skip(
-        "the row has a different number of fields than the header (\(headerCount))",
-        at: SourceLocation(file: file, line: scanner.recordLine))
+      report.skip(.fieldCountMismatch(headerFields: headerCount), at: SourceLocation(file: file, line: scanner.recordLine))
       return
     }
     guard let fields = fields(of: scanner, report: &report) else { return }
     let (person, personChanged) = people.internNoting(fields.person)
-    if person < 0 { report.skip("no person (only invisible characters)", at: scanner.location(ofField: columns.person)); return }
+    if person < 0 { report.skip(.onlyInvisible(.person), at: scanner.location(ofField: columns.person)); return }
     let (project, projectChanged) = projects.internNoting(fields.project)
-    if project < 0 { report.skip("no project (only invisible characters)", at: scanner.location(ofField: columns.project)); return }
+    if project < 0 { report.skip(.onlyInvisible(.project), at: scanner.location(ofField: columns.project)); return }
     var department: Int32 = -1, departmentChanged = false
     if let bytes = fields.department, !bytes.isEmpty { (department, departmentChanged) = departments.internNoting(bytes) }
     // Rows are compared as read, except that names are compared by their normalized form:
@@ -123,7 +121,7 @@ struct DelimitedLogRows {
     if !rowHashes.insert(rowHash) {
       report.duplicateRows += 1
       if duplicates == .drop {
-        report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: SourceLocation(file: file, line: scanner.recordLine))
+        report.skip(.duplicateRow, at: SourceLocation(file: file, line: scanner.recordLine))
         return
       }
     }
@@ -141,15 +139,15 @@ struct DelimitedLogRows {
   private func fields(of scanner: DelimitedScanner, report: inout IngestReport) -> Fields? {
     let maximum = ProjectLogReader.maximumNameBytes
     let person = scanner.field(columns.person)
-    if person.isEmpty { report.skip("no person", at: scanner.location(ofField: columns.person)); return nil }
+    if person.isEmpty { report.skip(.missing(.person), at: scanner.location(ofField: columns.person)); return nil }
     if person.count > maximum {
-      report.skip("the person's name is longer than \(maximum) bytes", at: scanner.location(ofField: columns.person))
+      report.skip(.nameTooLong(.person, limit: maximum), at: scanner.location(ofField: columns.person))
       return nil
     }
     let project = scanner.field(columns.project)
-    if project.isEmpty { report.skip("no project", at: scanner.location(ofField: columns.project)); return nil }
+    if project.isEmpty { report.skip(.missing(.project), at: scanner.location(ofField: columns.project)); return nil }
     if project.count > maximum {
-      report.skip("the project's name is longer than \(maximum) bytes", at: scanner.location(ofField: columns.project))
+      report.skip(.nameTooLong(.project, limit: maximum), at: scanner.location(ofField: columns.project))
       return nil
     }
     var weight = 1.0
@@ -157,21 +155,21 @@ struct DelimitedLogRows {
       switch FieldParsing.weight(scanner.field(column), decimalComma: decimalComma) {
       case .success(let value): weight = value
       case .failure(let problem):
-        report.skip(problem.reason(inLog: true), at: scanner.location(ofField: column))
+        report.skip(.unusableWeight(problem, hours: true), at: scanner.location(ofField: column))
         return nil
       }
     }
     var day = ProjectLog.noDay
     if let column = columns.date, case let bytes = scanner.field(column), !bytes.isEmpty {
       guard let parsed = FieldParsing.day(bytes) else {
-        report.skip("the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", at: scanner.location(ofField: column))
+        report.skip(.invalidDate, at: scanner.location(ofField: column))
         return nil
       }
       day = parsed
     }
     let department = columns.department.map { scanner.field($0) }
     if let column = columns.department, let department, department.count > maximum {
-      report.skip("the department's name is longer than \(maximum) bytes", at: scanner.location(ofField: column))
+      report.skip(.nameTooLong(.department, limit: maximum), at: scanner.location(ofField: column))
       return nil
     }
     return Fields(person: person, project: project, department: department, day: day, weight: weight)
@@ -208,12 +206,10 @@ struct DelimitedLogRows {
         delimiter: DelimiterDetection.name(of: delimiter))
     }
     if report.rowsUsed == 0 {
-      throw .noUsableRows(file: file, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+      throw .noUsableRows(file: file, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if report.duplicateRows > 0 && duplicates == .keep {
-      report.warnings.append(
-        "\(report.duplicateRows) row\(report.duplicateRows == 1 ? " repeats" : "s repeat") an earlier row exactly and "
-          + "\(report.duplicateRows == 1 ? "was" : "were") kept (weights add up); use --duplicates drop to skip them")
+      report.warnings.append(.duplicateRowsKept(report.duplicateRows))
     }
     report.warnings += (people.counter + projects.counter + departments.counter).warnings
     report.noteDepartmentConflicts(votes)

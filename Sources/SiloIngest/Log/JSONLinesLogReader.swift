@@ -24,7 +24,7 @@ enum JSONLinesLogReader {
       report.rowsRead += 1
       let location = SourceLocation(file: file.name, line: line, column: 1)
       guard let object = (try? JSONSerialization.jsonObject(with: Data(slice))) as? [String: Any] else {
-        report.skip("the line is not a JSON object", at: location)
+        report.skip(.notJSONObject, at: location)
         continue
       }
       // Roles are resolved once per distinct key set.
@@ -34,7 +34,7 @@ enum JSONLinesLogReader {
       // Warned at the first row that gets as far as its weight (as a CSV log's header is).
       if !warnedWeight && parsed.weightless {
         warnedWeight = true
-        report.warnings.append("no weight field: every row weighs 1")
+        report.warnings.append(.noWeightField)
       }
       let row: Row
       switch parsed {
@@ -46,14 +46,14 @@ enum JSONLinesLogReader {
       if !seenRows.insert(lineKey(slice)).inserted {
         report.duplicateRows += 1
         if options.duplicates == .drop {
-          report.skip("the row repeats an earlier row exactly (--duplicates drop)", at: location)
+          report.skip(.duplicateRow, at: location)
           continue
         }
       }
       do {
         try accumulator.add(person: row.person, department: row.department, project: row.project, day: row.day, weight: row.weight)
       } catch {
-        report.skip(error == .noPerson ? "no person (only invisible characters)" : "no project (only invisible characters)", at: location)
+        report.skip(.onlyInvisible(error == .noPerson ? .person : .project), at: location)
         continue
       }
       report.rowsUsed += 1
@@ -111,7 +111,7 @@ enum JSONLinesLogReader {
 
   /// Why a row is skipped, and whether it got as far as finding it has no weight field.
   fileprivate struct Skip: Error {
-    var reason: String
+    var reason: SkipReason
     var weightless = false
   }
 
@@ -126,28 +126,28 @@ enum JSONLinesLogReader {
       default: return nil
       }
     }
-    guard let person = text(.person), !person.isEmpty else { return .failure(Skip(reason: "no person")) }
-    guard let project = text(.project), !project.isEmpty else { return .failure(Skip(reason: "no project")) }
+    guard let person = text(.person), !person.isEmpty else { return .failure(Skip(reason: .missing(.person))) }
+    guard let project = text(.project), !project.isEmpty else { return .failure(Skip(reason: .missing(.project))) }
     let department = text(.department)
     // The same limit as in a CSV log, for every name the row gives.
     let limit = ProjectLogReader.maximumNameBytes
-    if person.utf8.count > limit { return .failure(Skip(reason: "the person's name is longer than \(limit) bytes")) }
-    if project.utf8.count > limit { return .failure(Skip(reason: "the project's name is longer than \(limit) bytes")) }
+    if person.utf8.count > limit { return .failure(Skip(reason: .nameTooLong(.person, limit: limit))) }
+    if project.utf8.count > limit { return .failure(Skip(reason: .nameTooLong(.project, limit: limit))) }
     if let department, department.utf8.count > limit {
-      return .failure(Skip(reason: "the department's name is longer than \(limit) bytes"))
+      return .failure(Skip(reason: .nameTooLong(.department, limit: limit)))
     }
     var weight = 1.0
     let weightKey = roles[.weight] ?? nil
     if let weightKey, let value = object[weightKey] {
       switch FieldParsing.checkedWeight(number(value, decimalComma: options.decimalComma ?? true)) {
       case .success(let value): weight = value
-      case .failure(let problem): return .failure(Skip(reason: problem.reason(inLog: true)))
+      case .failure(let problem): return .failure(Skip(reason: .unusableWeight(problem, hours: true)))
       }
     }
     var day = ProjectLog.noDay
     if let dateText = text(.date), !dateText.isEmpty {
       guard let date = LogDate(dateText) else {
-        return .failure(Skip(reason: "the date is not a date (expected yyyy-mm-dd or dd-mm-yyyy)", weightless: weightKey == nil))
+        return .failure(Skip(reason: .invalidDate, weightless: weightKey == nil))
       }
       day = date.dayNumber
     }
@@ -184,10 +184,10 @@ enum JSONLinesLogReader {
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if report.rowsUsed == 0 {
       throw .noUsableRows(
-        file: file, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+        file: file, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if report.duplicateRows > 0 && options.duplicates == .keep {
-      report.warnings.append("\(report.duplicateRows) rows repeat an earlier row exactly and were kept (weights add up); use --duplicates drop to skip them")
+      report.warnings.append(.duplicateRowsKept(report.duplicateRows))
     }
     report.warnings += accumulator.nameWarnings
     report.noteDepartmentConflicts(accumulator.votes)

@@ -147,7 +147,7 @@ package struct LogAccumulator {
   }
 
   /// What the reader says about the names it normalized.
-  package var nameWarnings: [String] { (people.counter + projects.counter + departments.counter).warnings }
+  package var nameWarnings: [IngestWarning] { (people.counter + projects.counter + departments.counter).warnings }
 
   package func finish(reports: [IngestReport]) -> ProjectLog {
     let (sortedDepartments, personDepartment) = votes.assign(departments: departments.names, personCount: people.names.count)

@@ -83,16 +83,14 @@ public enum NetworkReader {
     let built = builder.buildWithStatistics()
     builder = GraphBuilder()
     if built.selfLoopTies > 0 {
-      report.warnings.append("\(built.selfLoopTies) ties from a person to themselves are set aside (no measure uses them)")
+      report.warnings.append(.selfLoopsSetAside(built.selfLoopTies))
     }
     if built.parallelTiesMerged > 0 {
-      report.warnings.append(
-        "\(IngestReport.grouped(built.parallelTiesMerged)) ties repeat a pair given earlier\(options.directedness == .undirected ? " (in either direction)" : ""): their weights are summed")
+      report.warnings.append(.repeatedPairsSummed(built.parallelTiesMerged, eitherDirection: options.directedness == .undirected))
     }
     reports.insert(report, at: 0)
     if nodes != nil && table.count > knownNodes {
-      reports[0].warnings.append(
-        "\(IngestReport.grouped(table.count - knownNodes)) ids in the edge list are not in the node list: they are kept without a department")
+      reports[0].warnings.append(.idsNotInNodeList(table.count - knownNodes))
     }
     var graphBuilderGraph = built.graph
     if graphBuilderGraph.nodeCount < table.count {
@@ -122,7 +120,7 @@ public enum NetworkReader {
       file.report.columns["group"] = file.header[group]
       groupName = NodeAttribute.department
     } else {
-      file.report.warnings.append("no group column (department, group, team, …): silo measures need one; name it with --group-column")
+      file.report.warnings.append(.noGroupColumn)
     }
     // The group is stored as the attribute `department`. When another column chosen with
     // --group-column is the group, a column literally named "department" keeps its values
@@ -134,18 +132,17 @@ public enum NetworkReader {
       return file.header[i]
     }
     if let group, let i = file.header.indices.first(where: { $0 != group && file.header[$0] == NodeAttribute.department }) {
-      file.report.warnings.append(
-        "the column \"\(file.header[i])\" is kept as \"\(attributeNames[i])\": the group comes from \"\(file.header[group])\"")
+      file.report.warnings.append(.departmentColumnRenamed(column: file.header[i], keptAs: attributeNames[i], groupColumn: file.header[group]))
     }
     var table = NodeTable()
     var rows: [String: SourceLocation] = [:]
     let namesManagers = attributeNames.contains(NodeAttribute.manager)
     for (row, line) in zip(file.rows, file.lines) {
       let location = SourceLocation(file: file.file, line: line)
-      guard !row[id].isEmpty else { file.report.skip("no id", at: location); continue }
+      guard !row[id].isEmpty else { file.report.skip(.missing(.id), at: location); continue }
       if let tooLong = NameLimit.check(row, id: id, group: group) { file.report.skip(tooLong, at: location); continue }
       if table.node(withID: row[id]) != nil {
-        file.report.skip("the id appears earlier in the file", at: location)
+        file.report.skip(.repeated(.id, firstLine: nil), at: location)
         continue
       }
       let node = table.add(id: row[id])
@@ -183,16 +180,16 @@ public enum NetworkReader {
     var wrong = 0
     while try scanner.next() {
       report.rowsRead += 1
-      if scanner.isBlank { report.skip("empty row", at: SourceLocation(file: name, line: scanner.recordLine)); continue }
+      if scanner.isBlank { report.skip(.emptyRow, at: SourceLocation(file: name, line: scanner.recordLine)); continue }
       if scanner.fieldCount != header.count {
         wrong += 1
-        report.skip("the row has a different number of fields than the header (\(header.count))", at: SourceLocation(file: name, line: scanner.recordLine))
+        report.skip(.fieldCountMismatch(headerFields: header.count), at: SourceLocation(file: name, line: scanner.recordLine))
         continue
       }
       guard let (a, b, w) = edge(scanner, columns, options, decimalComma, relationsSeen: &relationsSeen, report: &report) else { continue }
       let u = ids.node(a), v = ids.node(b)
-      if u < 0 { report.skip("no source (only invisible characters)", at: scanner.location(ofField: columns.source)); continue }
-      if v < 0 { report.skip("no target (only invisible characters)", at: scanner.location(ofField: columns.target)); continue }
+      if u < 0 { report.skip(.onlyInvisible(.source), at: scanner.location(ofField: columns.source)); continue }
+      if v < 0 { report.skip(.onlyInvisible(.target), at: scanner.location(ofField: columns.target)); continue }
       builder.addEdge(NodeID(rawValue: u), NodeID(rawValue: v), weight: w)
       report.rowsUsed += 1
     }
@@ -215,23 +212,23 @@ public enum NetworkReader {
       let value = String(decoding: scanner.field(relation), as: UTF8.self)
       if relationsSeen.count < 100 { relationsSeen.insert(value) }
       if let wanted = options.relation, HeaderMatching.normalized(value) != HeaderMatching.normalized(wanted) {
-        report.skip("another relation than \"\(wanted)\" (--relation)", at: scanner.location(ofField: relation))
+        report.skip(.otherRelation(wanted: wanted), at: scanner.location(ofField: relation))
         return nil
       }
     }
     let source = columns.source, target = columns.target
     let a = scanner.field(source), b = scanner.field(target)
-    if a.isEmpty { report.skip("no source", at: scanner.location(ofField: source)); return nil }
-    if b.isEmpty { report.skip("no target", at: scanner.location(ofField: target)); return nil }
+    if a.isEmpty { report.skip(.missing(.source), at: scanner.location(ofField: source)); return nil }
+    if b.isEmpty { report.skip(.missing(.target), at: scanner.location(ofField: target)); return nil }
     let limit = ProjectLogReader.maximumNameBytes
-    if a.count > limit { report.skip("the source's id is longer than \(limit) bytes", at: scanner.location(ofField: source)); return nil }
-    if b.count > limit { report.skip("the target's id is longer than \(limit) bytes", at: scanner.location(ofField: target)); return nil }
+    if a.count > limit { report.skip(.nameTooLong(.source, limit: limit), at: scanner.location(ofField: source)); return nil }
+    if b.count > limit { report.skip(.nameTooLong(.target, limit: limit), at: scanner.location(ofField: target)); return nil }
     var w = 1.0
     if let weight = columns.weight {
       switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
       case .success(let value): w = value
       case .failure(let problem):
-        report.skip(problem.reason(inLog: false), at: scanner.location(ofField: weight))
+        report.skip(.unusableWeight(problem, hours: false), at: scanner.location(ofField: weight))
         return nil
       }
     }
@@ -271,7 +268,7 @@ public enum NetworkReader {
     }
 
     /// What the interning says about the ids it normalized.
-    var warnings: [String] { interner.counter.warnings }
+    var warnings: [IngestWarning] { interner.counter.warnings }
   }
 
   /// The header's columns (source and target required, weight and relation when present or
@@ -293,10 +290,10 @@ public enum NetworkReader {
     if let relation { report.columns["relation"] = header[relation] }
     report.columns["source"] = header[source]
     report.columns["target"] = header[target]
-    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append("no weight column: every tie weighs 1") }
+    if let weight { report.columns["weight"] = header[weight] } else { report.warnings.append(.noTieWeightColumn) }
     report.otherColumns = header.indices.filter { $0 != source && $0 != target && $0 != weight && $0 != relation }.map { header[$0] }
     if !report.otherColumns.isEmpty {
-      report.warnings.append("columns ignored: \(report.otherColumns.joined(separator: ", "))")
+      report.warnings.append(.columnsIgnored(report.otherColumns))
     }
     return (EdgeColumns(header: header, source: source, target: target, weight: weight, relation: relation), report)
   }
@@ -312,17 +309,15 @@ public enum NetworkReader {
     if report.rowsRead == 0 { throw .noDataRows(file: name) }
     if wrong * 2 > report.rowsRead {
       throw .fieldCountMismatch(
-        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0], fields: nil,
+        report.skipped.first { if case .fieldCountMismatch = $0.reason { true } else { false } }!.examples[0], fields: nil,
         headerFields: columns.header.count, differing: wrong, rows: report.rowsRead, delimiter: report.delimiter!)
     }
     if report.rowsUsed == 0 && !nodeFileGiven {
-      throw .noUsableRows(file: name, rowsRead: report.rowsRead, reasons: report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+      throw .noUsableRows(file: name, rowsRead: report.rowsRead, skipped: report.skipped)
     }
     if options.relation == nil, let relation = columns.relation, relationsSeen.count > 1 {
-      let names = relationsSeen.sorted().prefix(10).map { "\"\($0)\"" }.joined(separator: ", ")
       report.warnings.append(
-        "the column \"\(columns.header[relation])\" holds \(relationsSeen.count) relations (\(names)): they are merged into one network; "
-          + "keep one with --relation")
+        .severalRelations(column: columns.header[relation], count: relationsSeen.count, shown: Array(relationsSeen.sorted().prefix(10))))
     }
   }
 }

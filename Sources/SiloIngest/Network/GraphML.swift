@@ -107,7 +107,7 @@ enum GraphMLReader {
     report.warnings += names.counter.warnings
     if report.rowsRead == 0 { throw .noDataRows(file: input.name) }
     let built = builder.buildWithStatistics()
-    if built.parallelTiesMerged > 0 { report.warnings.append("\(built.parallelTiesMerged) parallel ties merged (weights summed)") }
+    if built.parallelTiesMerged > 0 { report.warnings.append(.parallelTiesMerged(built.parallelTiesMerged)) }
     let groups = groupKey.flatMap { _ in Network.partition(of: table, by: NodeAttribute.department) }
     return LoadedNetwork(
       network: Network(graph: built.graph, nodes: table, groups: groups),
@@ -159,10 +159,10 @@ enum GraphMLReader {
       report.rowsRead += 1
       let location = SourceLocation(file: file, line: node.line)
       let id = names.normalize(node.id)
-      if id.isEmpty { report.skip("no id", at: location); continue }
-      if id.utf8.count > limit { report.skip("the id is longer than \(limit) bytes", at: location); continue }
+      if id.isEmpty { report.skip(.missing(.id), at: location); continue }
+      if id.utf8.count > limit { report.skip(.nameTooLong(.id, limit: limit), at: location); continue }
       if table.node(withID: id) != nil {
-        report.skip("the node id appears earlier in the file", at: location)
+        report.skip(.repeated(.node, firstLine: nil), at: location)
         continue
       }
       let v = table.add(id: id)
@@ -198,13 +198,13 @@ enum GraphMLReader {
         var copy = text
         switch FieldParsing.checkedWeight(copy.withUTF8 { FieldParsing.number($0, decimalComma: false) }) {
         case .success(let value): weight = value
-        case .failure(let problem): report.skip(problem.reason(inLog: false), at: location); continue
+        case .failure(let problem): report.skip(.unusableWeight(problem, hours: false), at: location); continue
         }
       }
       let source = names.normalize(edge.source), target = names.normalize(edge.target)
-      if source.isEmpty || target.isEmpty { report.skip("no source or target", at: location); continue }
+      if source.isEmpty || target.isEmpty { report.skip(.missing(.sourceOrTarget), at: location); continue }
       if source.utf8.count > limit || target.utf8.count > limit {
-        report.skip("the source's or target's id is longer than \(limit) bytes", at: location)
+        report.skip(.nameTooLong(.sourceOrTarget, limit: limit), at: location)
         continue
       }
       let before = table.count
@@ -214,7 +214,7 @@ enum GraphMLReader {
       builder.addEdge(u, v, weight: weight)
       report.rowsUsed += 1
     }
-    if added > 0 { report.warnings.append("\(added) edge endpoints are not declared as nodes: they are added") }
+    if added > 0 { report.warnings.append(.endpointsNotDeclared(added)) }
   }
 
   /// `bytes` with every processing instruction (`<?target data?>`) but the XML declaration

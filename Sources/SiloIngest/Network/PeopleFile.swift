@@ -84,10 +84,10 @@ public struct PeopleFile: Sendable, Hashable {
     var firstLine: [String: Int] = [:]
     for (row, line) in zip(table.rows, table.lines) {
       let location = SourceLocation(file: table.file, line: line)
-      guard !row[id].isEmpty else { people.report.skip("no id", at: location); continue }
+      guard !row[id].isEmpty else { people.report.skip(.missing(.id), at: location); continue }
       if let tooLong = NameLimit.check(row, id: id, group: department) { people.report.skip(tooLong, at: location); continue }
       if let earlier = firstLine[row[id]] {
-        people.report.skip("the person appears earlier in the file (first on line \(earlier))", at: location)
+        people.report.skip(.repeated(.person, firstLine: earlier), at: location)
         continue
       }
       firstLine[row[id]] = line
@@ -102,7 +102,7 @@ public struct PeopleFile: Sendable, Hashable {
     if people.report.rowsUsed == 0 {
       throw .noUsableRows(
         file: table.file, rowsRead: people.report.rowsRead,
-        reasons: people.report.skipped.map { "\($0.count) × \($0.reason)" }.joined(separator: "; "))
+        skipped: people.report.skipped)
     }
     return people
   }
@@ -143,13 +143,9 @@ extension ProjectLog {
     result.setDepartments(personDepartmentName)
     result.mergeAttributes(of: file, rowOf: rowOf)
     let missing = rowOf.filter { $0 < 0 }.count
-    func persons(_ n: Int) -> String { n == 1 ? "1 person" : "\(n) people" }
-    if added > 0 { report.warnings.append("\(persons(added)) in the people file \(added == 1 ? "has" : "have") no rows in the log: kept as people without ties") }
-    if changed > 0 { report.warnings.append("\(persons(changed)) \(changed == 1 ? "has" : "have") a different department in the people file than in the log: the people file wins") }
-    if missing > 0 {
-      let fallback = departments.isEmpty ? "no department is known for them" : "their department is taken from the log where it has one"
-      report.warnings.append("\(persons(missing)) in the log \(missing == 1 ? "is" : "are") not in the people file: \(fallback)")
-    }
+    if added > 0 { report.warnings.append(.peopleWithoutRows(added)) }
+    if changed > 0 { report.warnings.append(.departmentsOverridden(changed)) }
+    if missing > 0 { report.warnings.append(.peopleNotInPeopleFile(missing, logHasDepartments: !departments.isEmpty)) }
     result.reports.append(report)
     return result
   }

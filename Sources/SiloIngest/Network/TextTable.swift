@@ -30,14 +30,12 @@ package struct TextTable {
     while try scanner.next() {
       report.rowsRead += 1
       if scanner.isBlank {
-        report.skip("empty row", at: SourceLocation(file: file, line: scanner.recordLine))
+        report.skip(.emptyRow, at: SourceLocation(file: file, line: scanner.recordLine))
         continue
       }
       if scanner.fieldCount != header.count {
         wrong += 1
-        report.skip(
-          "the row has a different number of fields than the header (\(header.count))",
-          at: SourceLocation(file: file, line: scanner.recordLine))
+        report.skip(.fieldCountMismatch(headerFields: header.count), at: SourceLocation(file: file, line: scanner.recordLine))
         continue
       }
       rows.append((0 ..< scanner.fieldCount).map { names.normalize(scanner.trimmedString($0)) })
@@ -47,7 +45,7 @@ package struct TextTable {
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if wrong * 2 > report.rowsRead {
       throw .fieldCountMismatch(
-        report.skipped.first { $0.reason.hasPrefix("the row has a different") }!.examples[0], fields: nil,
+        report.skipped.first { if case .fieldCountMismatch = $0.reason { true } else { false } }!.examples[0], fields: nil,
         headerFields: header.count, differing: wrong, rows: report.rowsRead, delimiter: report.delimiter!)
     }
   }
@@ -57,10 +55,10 @@ package struct TextTable {
 /// node lists: an id or a department longer than that is not a name, and the row is skipped.
 enum NameLimit {
   /// The skip reason when the row's id or group is too long, else `nil`.
-  static func check(_ row: [String], id: Int, group: Int?) -> String? {
+  static func check(_ row: [String], id: Int, group: Int?) -> SkipReason? {
     let limit = ProjectLogReader.maximumNameBytes
-    if row[id].utf8.count > limit { return "the id is longer than \(limit) bytes" }
-    if let group, row[group].utf8.count > limit { return "the department's name is longer than \(limit) bytes" }
+    if row[id].utf8.count > limit { return .nameTooLong(.id, limit: limit) }
+    if let group, row[group].utf8.count > limit { return .nameTooLong(.department, limit: limit) }
     return nil
   }
 }

@@ -32,16 +32,26 @@ public struct ProjectionOptions: Sendable, Hashable, Codable {
 
 /// A project and its share of the co-memberships, for warnings.
 public struct ProjectShare: Sendable, Hashable, Codable {
+  /// The project's name.
   public var project: String
+  /// The people on the project.
   public var members: Int
   /// Pairs of people on the project: n(n−1)/2.
   public var pairs: Int
   /// Those pairs over all pairs from all projects.
   public var share: Double
+
+  /// The share of `project`, with `members` people and `pairs` pairs, `share` of all pairs.
+  public init(project: String, members: Int, pairs: Int, share: Double) {
+    self.project = project
+    self.members = members
+    self.pairs = pairs
+    self.share = share
+  }
 }
 
 /// What the projection did, for the summary and the methods section of a report.
-public struct ProjectionSummary: Sendable, Hashable, Codable {
+public struct ProjectionSummary: Sendable, Hashable, Encodable {
   public var weighting: ProjectionWeighting
   public var minimumWeight: Double?
   public var from: LogDate?
@@ -68,7 +78,9 @@ public struct ProjectionSummary: Sendable, Hashable, Codable {
   public var tiesBelowMinimum = 0
   /// The largest projects by pairs, with their share of all co-memberships.
   public var largestProjects: [ProjectShare] = []
-  public var warnings: [String] = []
+  /// What a consultant should see about the log: projects that tie everyone, projects left
+  /// out, undated entries left out.
+  public var warnings: [ProjectionWarning] = []
 }
 
 /// The person network projected from a log, with what the projection did.
@@ -265,9 +277,8 @@ extension ProjectLog {
     let everyone = people.count
     if let top = shares.first, top.members >= 10, 2 * top.members >= everyone {
       summary.warnings.append(
-        "one project, \"\(top.project)\", has \(top.members) of the \(everyone) people: it ties them all to each other "
-          + "and hides the structure; if it is an all-hands meeting or shared infrastructure, leave it out with "
-          + "--max-project-size \(max(2, top.members - 1))")
+        .oneProjectTiesEveryone(
+          project: top.project, members: top.members, people: everyone, suggestedMaximumProjectSize: max(2, top.members - 1)))
     } else if summary.projects >= 10, let top = summary.largestProjects.first {
       var cumulative = 0.0
       var dominant: [ProjectShare] = []
@@ -277,22 +288,19 @@ extension ProjectLog {
         if cumulative > 0.5 { break }
       }
       if cumulative > 0.5 {
-        let names = dominant.map { "\"\($0.project)\" (\($0.members) people)" }.joined(separator: ", ")
         summary.warnings.append(
-          "\(dominant.count == 1 ? "one project creates" : "\(dominant.count) projects create") "
-            + "\(Int((cumulative * 100).rounded()))% of all co-memberships: \(names); "
-            + "such organization-wide projects tie everyone to everyone; consider --max-project-size \(max(2, top.members - 1))")
+          .organizationWideProjects(
+            dominant, percent: Int((cumulative * 100).rounded()), suggestedMaximumProjectSize: max(2, top.members - 1)))
       }
     }
     if !summary.projectsLeftOut.isEmpty {
       summary.warnings.append(
-        "\(summary.projectsLeftOut.count) project\(summary.projectsLeftOut.count == 1 ? "" : "s") with more than "
-          + "\(options.maximumProjectSize!) people left out: "
-          + summary.projectsLeftOut.prefix(5).map { "\"\($0.project)\" (\($0.members))" }.joined(separator: ", ")
-          + (summary.projectsLeftOut.count > 5 ? ", …" : ""))
+        .largeProjectsLeftOut(
+          count: summary.projectsLeftOut.count, maximumProjectSize: options.maximumProjectSize!,
+          shown: Array(summary.projectsLeftOut.prefix(5))))
     }
     if (options.from != nil || options.to != nil) && summary.entriesWithoutDate > 0 {
-      summary.warnings.append("\(summary.entriesWithoutDate) entries without a date are left out because a date window is set")
+      summary.warnings.append(.undatedEntriesLeftOut(summary.entriesWithoutDate))
     }
   }
 

@@ -209,24 +209,6 @@ public enum WeightRange {
   public static func contains(_ weight: Double) -> Bool { weight >= smallest && weight <= largest }
 }
 
-/// Why a weight (hours, tie strength) cannot be used; the row is then skipped with this
-/// reason. Shared by every reader so that they agree on what a usable weight is.
-package enum WeightProblem: Error, Sendable {
-  case missing, notANumber, negative, zero, outOfRange
-
-  /// The skip reason: for a log the weight is hours, for a network a tie's strength.
-  package func reason(inLog: Bool) -> String {
-    let noun = inLog ? "the weight (hours)" : "the weight"
-    switch self {
-    case .missing: return inLog ? "no weight (hours)" : "no weight"
-    case .notANumber: return "\(noun) is not a number"
-    case .negative: return "\(noun) is negative"
-    case .zero: return inLog ? "\(noun) is zero" : "\(noun) is zero (no tie)"
-    case .outOfRange: return "\(noun) is outside the range SiloScope computes with (1e-100 to 1e100)"
-    }
-  }
-}
-
 extension FieldParsing {
   /// A usable weight from a field: a positive number in ``WeightRange``; an empty field is
   /// `.missing`.

@@ -193,7 +193,7 @@ package struct NameTable {
   package func strings() -> [String] { spellingOfName.map { spellings.string(Int($0)) } }
 
   /// What the reader says about the names it normalized.
-  package var warnings: [String] { counter.warnings }
+  package var warnings: [IngestWarning] { counter.warnings }
 }
 
 /// Numbers names given as strings under ``Names``' rule (the JSON Lines, people-file, node-list
@@ -234,7 +234,7 @@ package struct StringNameTable {
   }
 
   /// What the reader says about the names it normalized.
-  package var warnings: [String] { counter.warnings }
+  package var warnings: [IngestWarning] { counter.warnings }
 }
 
 /// Counts what normalizing did, for the readers' warnings: spellings from which characters
@@ -266,18 +266,10 @@ package struct SpellingCounter {
     if !recomposed.utf8.elementsEqual(name.utf8) { cleaned += 1 }
   }
 
-  package var warnings: [String] {
-    var out: [String] = []
-    if merged > 0 {
-      out.append(
-        "\(merged) \(merged == 1 ? "name is" : "names are") written in more than one way (Unicode form, invisible "
-          + "characters or spaces): each is read as one name")
-    }
-    if cleaned > 0 {
-      out.append(
-        "\(cleaned) \(cleaned == 1 ? "name holds" : "names hold") control or invisible characters or unusual spaces: "
-          + "those are removed, spaces read as one space")
-    }
+  package var warnings: [IngestWarning] {
+    var out: [IngestWarning] = []
+    if merged > 0 { out.append(.namesSpelledSeveralWays(merged)) }
+    if cleaned > 0 { out.append(.namesCleaned(cleaned)) }
     return out
   }
 }

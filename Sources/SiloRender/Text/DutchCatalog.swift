@@ -69,7 +69,7 @@ enum DutchCatalog {
     .layoutClustered: "neato binnen elke afdeling, neato om de afdelingen te schikken, getekend met vaste posities "
       + "(herhaalbaar; fdp van Graphviz houdt afdelingen ook bijeen, maar geeft bij elke uitvoering een andere tekening)",
     .layoutNeato: "neato (veermodel, het meest geschikt tot ongeveer 1.000 knopen)",
-    .noteDrawnAsDepartments: "{1} medewerkers zijn te veel om één voor één te tekenen (grens {2}): getekend als afdelingen. Verhoog de grens (--max-people) om iedereen te tekenen.",
+    .noteDrawnAsDepartments: "{1} medewerkers zijn te veel om één voor één te tekenen (grens {2}): getekend als afdelingen. Verhoog de grens om iedereen te tekenen.",
     .noteCommunitiesMethod: "Samenwerkingsgroepen: {1} op {2} (resolutie {3}, {4}, seed {5}); modulariteit {6}.",
     .objectiveModularity: "modulariteit",
     .wordWeighted: "gewogen",

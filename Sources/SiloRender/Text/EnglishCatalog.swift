@@ -63,7 +63,7 @@ enum EnglishCatalog {
     .layoutClustered: "neato inside each department, neato to arrange the departments, drawn with positions fixed "
       + "(repeatable; Graphviz's fdp keeps clusters too but gives a different drawing on every run)",
     .layoutNeato: "neato (spring model, best for up to about 1,000 nodes)",
-    .noteDrawnAsDepartments: "{1} people are too many to draw one by one (limit {2}): drawn as departments. Raise the limit (--max-people) to draw every person.",
+    .noteDrawnAsDepartments: "{1} people are too many to draw one by one (limit {2}): drawn as departments. Raise the limit to draw every person.",
     .noteCommunitiesMethod: "Communities: {1} on {2} (resolution {3}, {4}, seed {5}); modularity {6}.",
     .objectiveModularity: "modularity",
     .wordWeighted: "weighted",

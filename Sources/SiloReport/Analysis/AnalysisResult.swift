@@ -239,7 +239,7 @@ public struct Finding: Sendable, Hashable, Codable {
 /// - `silos`, `communities`, `brokers`: what `siloscope silos|communities|brokers
 ///   --format json` give for the same network and settings;
 /// - `diagrams`: the SVG files written with the report.
-public struct ReportDocument: Sendable, Codable {
+public struct ReportDocument: Sendable, Encodable {
   /// Version 1 is the first; additions keep the version, renames or removals raise it.
   /// Version 2: the silo verdicts and their bootstrap margins, `elapsed_seconds` may be
   /// `null`, findings in the report's language.
@@ -316,20 +316,24 @@ public struct ReportDocument: Sendable, Codable {
 
   /// The JSON text: snake_case keys, sorted, pretty-printed, except that an element of an
   /// array that holds no array (a person, a department, a pair) takes one line, in compact
-  /// form: a report of 100,000 people lists them in 100,000 lines, and its file is less than
-  /// half the size it would be with every key on a line of its own.
-  public func json() throws -> String {
-    try Self.encoder.text(self)
+  /// form: a report of 100,000 people lists them in 100,000 lines, in a file of about two
+  /// thirds the size it would have with every key on a line of its own. The readers'
+  /// messages (why rows were skipped, warnings) are in `wording`, or in the library's English
+  /// when `nil`.
+  public func json(wording: (any InputMessageWording)? = nil) throws -> String {
+    try Self.encoder(wording).text(self)
   }
 
-  /// Writes the JSON text of ``json()`` into `out` while it is encoded, without holding it.
-  public func writeJSON(to out: some ByteOutput) throws {
-    try Self.encoder.encode(self) { out.write(bytes: $0) }
+  /// Writes the JSON text of ``json(wording:)`` into `out` while it is encoded, without
+  /// holding it.
+  public func writeJSON(to out: some ByteOutput, wording: (any InputMessageWording)? = nil) throws {
+    try Self.encoder(wording).encode(self) { out.write(bytes: $0) }
   }
 
-  static var encoder: JSONStreamEncoder {
+  static func encoder(_ wording: (any InputMessageWording)?) -> JSONStreamEncoder {
     var encoder = JSONStreamEncoder()
     encoder.compactArrayElements = true
+    if let wording { encoder.userInfo[.inputMessageWording] = wording }
     return encoder
   }
 }

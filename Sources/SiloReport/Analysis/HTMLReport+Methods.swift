@@ -36,7 +36,7 @@ extension HTMLReport {
     page.add("<dt>\(m.diagrams)</dt><dd>\(m.diagramsText(graphvizVersion()))</dd>\n</dl>\n")
     if !summary.warnings.isEmpty {
       page.add("<h3>\(w.warningsHeading)</h3>\n<ul class=\"warnings\">\n")
-      for warning in summary.warnings { page.add("<li>\(w.inputMessage(warning))</li>\n") }
+      for warning in summary.warnings { page.add("<li>\(w.message(warning))</li>\n") }
       page.add("</ul>\n")
     }
     page.add("</section>\n")
@@ -55,7 +55,7 @@ extension HTMLReport {
       for (j, skipped) in report.skipped.enumerated() {
         page.add("; ")
         page.number(Double(skipped.count), "input.inputs[\(i)].skipped[\(j)].count", n.integer(skipped.count))
-        page.text(m.skipped + page.w.inputMessage(skipped.reason))
+        page.text(m.skipped + page.w.message(skipped.reason))
         if let line = skipped.examples.first?.line { page.text(m.firstAtLine(line)) }
       }
       page.add(".</li>")

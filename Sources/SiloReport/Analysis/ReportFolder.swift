@@ -21,10 +21,15 @@ public struct ReportFolder {
   public let document: ReportDocument
   /// How the CSV files are written (``CSVDialect/standard`` or ``CSVDialect/excelDutch``).
   public var dialect: CSVDialect
+  /// The wording of the readers' messages (why rows were skipped, warnings) in `report.json`;
+  /// `nil` writes them in the library's English. (The report itself words them in its own
+  /// language.)
+  public var messageWording: (any InputMessageWording)?
 
-  public init(_ result: AnalysisResult, dialect: CSVDialect = .standard) {
+  public init(_ result: AnalysisResult, dialect: CSVDialect = .standard, messageWording: (any InputMessageWording)? = nil) {
     self.result = result
     self.dialect = dialect
+    self.messageWording = messageWording
     document = ReportDocument(result)
   }
 
@@ -65,12 +70,12 @@ public struct ReportFolder {
 
   /// The files, in the order written.
   func entries() -> [(name: String, content: Content)] {
-    let document = self.document
+    let document = self.document, wording = messageWording
     // The people the person-level files may show, made once for both.
     let shown = result.personLevelNetwork
     var files: [(String, Content)] = [
       ("report.html", .text(HTMLReport.html(result, document: document))),
-      ("report.json", .stream { out in try document.writeJSON(to: out) }),
+      ("report.json", .stream { out in try document.writeJSON(to: out, wording: wording) }),
       ("people.csv", .text(peopleCSV(shown: shown.nodes))),
       ("departments.csv", .text(departmentsCSV())),
       ("department-matrix.csv", .text(matrixCSV())),

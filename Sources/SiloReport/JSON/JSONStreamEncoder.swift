@@ -26,12 +26,14 @@
 struct JSONStreamEncoder {
   /// An array element holding no array is written on one line, in compact form.
   var compactArrayElements = false
+  /// What every `Encoder` of the document offers as its `userInfo`.
+  var userInfo: [CodingUserInfoKey: any Sendable] = [:]
 
   /// The text of `value`, followed by a line break, handed to `flush` in pieces.
   ///
   /// - Throws: `EncodingError.invalidValue` for a number that is not finite; what `flush` throws.
   func encode<T: Encodable>(_ value: T, flush: @escaping ([UInt8]) throws -> Void) throws {
-    let writer = JSONTextWriter(compactArrayElements: compactArrayElements, flush: flush)
+    let writer = JSONTextWriter(compactArrayElements: compactArrayElements, userInfo: userInfo, flush: flush)
     try writer.value(value, depth: 0, compact: false, inArray: false)
     writer.append(UInt8(ascii: "\n"))
     try writer.finish()

@@ -4,6 +4,7 @@ final class JSONTextWriter {
   private var buffer: [UInt8] = []
   private let flushing: ([UInt8]) throws -> Void
   let compactArrayElements: Bool
+  let userInfo: [CodingUserInfoKey: Any]
   /// Whether an array element is being written on trial in compact form (it is taken back
   /// if it holds an array).
   private var onTrial = false
@@ -21,8 +22,9 @@ final class JSONTextWriter {
   /// Thrown inside an array element written on trial when it holds an array.
   struct HoldsArray: Error {}
 
-  init(compactArrayElements: Bool, flush: @escaping ([UInt8]) throws -> Void) {
+  init(compactArrayElements: Bool, userInfo: [CodingUserInfoKey: any Sendable], flush: @escaping ([UInt8]) throws -> Void) {
     self.compactArrayElements = compactArrayElements
+    self.userInfo = userInfo
     flushing = flush
     buffer.reserveCapacity(1 << 20)
   }

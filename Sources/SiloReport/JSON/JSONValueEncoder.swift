@@ -19,7 +19,7 @@ final class JSONValueEncoder: Encoder {
   let pass: KeyedPass?
   var opened = Opened.none
   var codingPath: [any CodingKey] { [] }
-  var userInfo: [CodingUserInfoKey: Any] { [:] }
+  var userInfo: [CodingUserInfoKey: Any] { writer.userInfo }
 
   init(writer: JSONTextWriter, depth: Int, compact: Bool, inArray: Bool, pass: KeyedPass?) {
     self.writer = writer

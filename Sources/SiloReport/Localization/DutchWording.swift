@@ -289,7 +289,7 @@ struct DutchWording: ReportWording {
   }
 
   func changeRule(replicates: Int) -> String {
-    guard replicates > 0 else { return "Zonder bootstrap (--bootstrap 0) wordt geen verandering groter dan toeval genoemd." }
+    guard replicates > 0 else { return "Zonder bootstrap (0 herhalingen) wordt geen verandering groter dan toeval genoemd." }
     return "Een afdeling is opener geworden (of meer naar binnen gaan werken) als het deel van de samenwerking binnen de afdeling "
       + "met minstens 5 procentpunt en met meer dan de marge is gedaald (of gestegen): het bereik van 95% van de verandering wanneer de projecten van elke periode "
       + "\(numbers.integer(replicates)) keer willekeurig opnieuw worden getrokken. Kleine afdelingen kunnen door toeval flink verschuiven; de marge laat zien hoeveel."
@@ -401,7 +401,7 @@ struct DutchWording: ReportWording {
     var out = p.pseudonymized
       ? "Elke naam is vervangen door een pseudoniem (HMAC-SHA-256 met een sleutel die niet in het rapport staat); leidinggevenden door hun pseudoniem. "
       : "Namen staan er zoals in de invoer. "
-    if p.pseudonymized { out += p.rolesKept ? "Functies zijn behouden (--keep-role). " : "Functies zijn weggelaten: een functie die één persoon heeft, noemt die persoon. " }
+    if p.pseudonymized { out += p.rolesKept ? "Functies zijn op verzoek behouden. " : "Functies zijn weggelaten: een functie die één persoon heeft, noemt die persoon. " }
     out += "Afdelingen met minder dan \(p.minimumGroupSize) medewerkers "
     if p.mergedDepartmentCount == 0 {
       out += "worden samengevoegd; die waren er niet."
@@ -441,7 +441,6 @@ struct DutchWording: ReportWording {
     ("Overeenkomst (NMI, gecorrigeerde Rand)", "Hoe nauw de samenwerkingsgroepen de afdelingen volgen: 1 dezelfde indeling, 0 geen verband."),
   ]
   let warningsHeading = "Waarschuwingen"
-  func inputMessage(_ message: String) -> String { DutchInputMessages.translated(message) }
   func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String {
     func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(numbers.integer(n)) \(n == 1 ? one : many)" }
     return "\(folder)/report.html en \(moreFiles) andere bestanden geschreven: \(counted(people, "medewerker", "medewerkers")), "

@@ -290,7 +290,7 @@ struct EnglishWording: ReportWording {
   }
 
   func changeRule(replicates: Int) -> String {
-    guard replicates > 0 else { return "Without a bootstrap (--bootstrap 0) no change is called larger than chance." }
+    guard replicates > 0 else { return "Without a bootstrap (0 replicates) no change is called larger than chance." }
     return "A department opened up (or closed up) when the share of its collaboration inside fell (or rose) by at least 5 points "
       + "and by more than the margin: the 95% range of the change when each period’s projects are drawn again at random "
       + "\(numbers.integer(replicates)) times. Small departments can move a lot by chance; the margin says how much."
@@ -402,7 +402,7 @@ struct EnglishWording: ReportWording {
     var out = p.pseudonymized
       ? "Every name is replaced by a keyed pseudonym (HMAC-SHA-256 with a key that is not stored in the report); managers by their pseudonyms. "
       : "Names are shown as in the input. "
-    if p.pseudonymized { out += p.rolesKept ? "Roles are kept (--keep-role). " : "Roles are left out: a role held by one person names them. " }
+    if p.pseudonymized { out += p.rolesKept ? "Roles are kept, as asked. " : "Roles are left out: a role held by one person names them. " }
     out += "Departments with fewer than \(p.minimumGroupSize) people "
     if p.mergedDepartmentCount == 0 {
       out += "would be merged; there were none."
@@ -442,7 +442,6 @@ struct EnglishWording: ReportWording {
     ("Agreement (NMI, adjusted Rand)", "How closely the groups follow the departments: 1 the same grouping, 0 unrelated."),
   ]
   let warningsHeading = "Warnings"
-  func inputMessage(_ message: String) -> String { message }
   func wrote(folder: String, moreFiles: Int, people: Int, departments: Int, ties: Int) -> String {
     func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(numbers.integer(n)) \(n == 1 ? one : many)" }
     return "wrote \(folder)/report.html and \(moreFiles) more files: \(counted(people, "person", "people")), "

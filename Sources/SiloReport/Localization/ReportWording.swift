@@ -1,4 +1,5 @@
 import SiloGraph
+import SiloIngest
 import SiloMetrics
 
 /// One language's words for the report. Sentences that carry numbers are built from
@@ -6,8 +7,9 @@ import SiloMetrics
 /// language can put it where its word order wants it.
 ///
 /// Kept apart from the code that decides *what* to say (`Findings`, ``HTMLReport``): the
-/// catalogs decide only *how*.
-public protocol ReportWording: Sendable {
+/// catalogs decide only *how*. The readers' messages (why rows were skipped, warnings) are
+/// worded through ``SummaryMessageWording``, whose English defaults are the library's words.
+public protocol ReportWording: SummaryMessageWording {
   typealias Part = Finding.Part
 
   var numbers: NumberStyle { get }
@@ -127,8 +129,6 @@ public protocol ReportWording: Sendable {
   var glossaryHeading: String { get }
   var glossary: [(term: String, meaning: String)] { get }
   var warningsHeading: String { get }
-  /// A reader's message (a reason rows were skipped, a warning) in this language.
-  func inputMessage(_ message: String) -> String
   /// Column headings of the report's CSV files for Excel (`--csv excel-nl`), by the
   /// snake_case key the standard files use; "yes" and "no" as cell values.
   var csvHeaders: [String: String] { get }

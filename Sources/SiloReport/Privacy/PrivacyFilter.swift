@@ -41,50 +41,29 @@ enum PrivacyFilter {
 }
 
 /// Removes from the input summary what could name a person when pseudonyms are on: the
-/// quoted values in warnings and skip reasons (project names, field values) become "…".
-/// Counts, line numbers and file names stay.
+/// names that warnings and skip reasons quote (project names, field values, columns) become
+/// "…". Counts, line numbers and file names stay.
 enum PrivacyScrubber {
   static func scrubbed(_ summary: NetworkSummary) -> NetworkSummary {
     var summary = summary
-    summary.warnings = summary.warnings.map(scrub)
+    summary.warnings = summary.warnings.map(\.scrubbed)
     summary.inputs = summary.inputs.map { report in
       var report = report
-      report.warnings = report.warnings.map(scrub)
+      report.warnings = report.warnings.map(\.scrubbed)
       report.skipped = report.skipped.map { rows in
         var rows = rows
-        rows.reason = scrub(rows.reason)
+        rows.reason = rows.reason.scrubbed
         return rows
       }
       return report
     }
     if var projection = summary.projection {
-      projection.warnings = projection.warnings.map(scrub)
-      let hidden: (ProjectShare) -> ProjectShare = { share in
-        var share = share
-        share.project = "…"
-        return share
-      }
-      projection.projectsLeftOut = projection.projectsLeftOut.map(hidden)
-      projection.largestProjects = projection.largestProjects.map(hidden)
+      projection.warnings = projection.warnings.map(\.scrubbed)
+      projection.projectsLeftOut = projection.projectsLeftOut.map(\.hidden)
+      projection.largestProjects = projection.largestProjects.map(\.hidden)
       summary.projection = projection
     }
     return summary
-  }
-
-  /// `text` with every double-quoted part replaced by `"…"`.
-  static func scrub(_ text: String) -> String {
-    var out = ""
-    var inside = false
-    for character in text {
-      if character == "\"" {
-        out.append(character)
-        if !inside { out += "…" }
-        inside.toggle()
-      } else if !inside {
-        out.append(character)
-      }
-    }
-    return out
   }
 }
 

@@ -150,7 +150,7 @@ struct Analyze: ParsableCommand {
           "--keep-role: \(unique) \(unique == 1 ? "role is" : "roles are") held by one person only; "
             + "in the report such a role names its holder as surely as a name")
       }
-      let folder = ReportFolder(result, dialect: csv.dialect)
+      let folder = ReportFolder(result, dialect: csv.dialect, messageWording: CommandLineWording())
       let started = ContinuousClock.now
       if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
       let notes = try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
@@ -160,7 +160,7 @@ struct Analyze: ParsableCommand {
         ProgressPrinter.print(AnalysisProgress(
           step: .writing, finished: true, elapsed: result.elapsed + seconds.inSeconds, seconds: seconds.inSeconds))
       }
-      for warning in folder.document.input.warnings { printWarning(warning) }
+      for warning in folder.document.input.commandLineWarnings { printWarning(warning) }
       let s = folder.document.input
       printText(options.language.wording.wrote(
         folder: out, moreFiles: folder.document.diagrams.count + 6, people: s.people, departments: s.departments ?? 0, ties: s.ties))

@@ -71,7 +71,7 @@ struct Brokers: ParsableCommand {
       let result = try BrokerAnalysis(
         network: network, top: top, options: options, method: betweenness, samples: samples, epsilon: epsilon,
         delta: delta, weighted: weighted, seed: analysis.seed)
-      var warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
+      var warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).commandLineWarnings
       if analysis.unweighted && distance != .hops { warnings.append("--unweighted: betweenness uses hops") }
       let document = BrokersDocument(network: network, analysis: result, weighted: weighted, warnings: warnings)
       try analysis.emit(table: document.text(), csv: document.csv(), json: { document }, warnings: warnings)

@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
       }
       folder.add("summary.json", text: try JSONOutput.encode(summary) + "\n")
       try folder.commit().forEach(printNote)
-      for warning in summary.warnings { printWarning(warning) }
+      for warning in summary.commandLineWarnings { printWarning(warning) }
       printText(
         "wrote \(folder.fileNames.count) files to \(output): \(counted(summary.people, "person", "people")), "
           + counted(summary.ties, "tie", "ties"))

@@ -48,7 +48,7 @@ struct Communities: ParsableCommand {
         detection = try Louvain(resolution: resolution, objective: objective, weighted: weighted)
           .communities(in: network.graph, seed: analysis.seed)
       }
-      let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
+      let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).commandLineWarnings
       let document = try CommunitiesDocument(network: network, detection: detection, weighted: weighted, warnings: warnings)
       try analysis.emit(table: document.text(), csv: document.csv(), json: { document }, warnings: warnings)
     }

@@ -48,7 +48,7 @@ struct Hierarchy: ParsableCommand {
       }
       let measures = loaded.network.hierarchyMeasures(tree: tree, weighted: !unweighted)
       let document = HierarchyDocument(measures, network: loaded.network)
-      let warnings = NetworkSummary(network: loaded.network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
+      let warnings = NetworkSummary(network: loaded.network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).commandLineWarnings
       switch format {
       case .table:
         let language = language ?? ReportLanguage.fromEnvironment(ProcessInfo.processInfo.environment) ?? .en

@@ -158,6 +158,10 @@ struct Render: ParsableCommand {
         FileHandle.standardOutput.write(Data(bytes))
       }
       for note in diagram.notes { printNote(note) }
+      // The library's note says the limit in words; the option that raises it is the command line's.
+      if (view == .people || view == .communities) && loaded.network.graph.nodeCount > maxPeople {
+        printNote("--max-people \(loaded.network.graph.nodeCount) draws every person")
+      }
       if let output { printNote("wrote \(output) (\(format.rawValue), \(NumberText.integer(bytes.count)) bytes)") }
     }
   }

@@ -50,7 +50,7 @@ struct Silos: ParsableCommand {
       let margins = bootstrap == 0 ? nil : try network.graph.eiBootstrap(
         of: network.groups!, affiliations: loaded.affiliations, weighted: !analysis.unweighted, replicates: bootstrap,
         seed: analysis.seed, threads: SystemThreads.count)
-      let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).warnings
+      let warnings = NetworkSummary(network: network, source: loaded.kind, projection: loaded.projection, inputs: loaded.reports).commandLineWarnings
       try analysis.emit(
         table: scorecard.text(bootstrap: margins), csv: scorecard.csv(bootstrap: margins),
         json: {

@@ -30,7 +30,7 @@ struct Summary: ParsableCommand {
         network: loaded.network, source: loaded.kind, projects: loaded.projects, dateRange: loaded.dateRange,
         projection: loaded.projection, inputs: loaded.reports, grouping: loaded.grouping)
       switch format {
-      case .table: printText(summary.text(), terminator: "")
+      case .table: printText(summary.text(wording: CommandLineWording()), terminator: "")
       case .json: print(try JSONOutput.encode(summary))
       }
     }
@@ -42,6 +42,7 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable { case table, js
 enum JSONOutput {
   static func encode<T: Encodable>(_ value: T) throws -> String {
     let encoder = JSONEncoder()
+    encoder.userInfo[.inputMessageWording] = CommandLineWording()
     // Every document's keys are snake_case (the documents with CodingKeys say so
     // themselves; the summary relies on this strategy).
     encoder.keyEncodingStrategy = .convertToSnakeCase

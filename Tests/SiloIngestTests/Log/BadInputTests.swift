@@ -59,9 +59,10 @@ struct BadInputTests {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\n\n\n")
-    #expect(throws: IngestError.noUsableRows(file: path, rowsRead: 2, reasons: "2 × empty row")) {
-      try ProjectLogReader.read(path: path)
-    }
+    let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
+    guard case .noUsableRows(path, 2, let skipped) = try #require(error) else { Issue.record("\(String(describing: error))"); return }
+    #expect(skipped.map(\.reason) == [.emptyRow] && skipped.map(\.count) == [2])
+    #expect(error?.description == "\(path): none of the 2 data rows could be used (2 × empty row)")
   }
 
   @Test(
@@ -215,12 +216,13 @@ struct BadInputTests {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.csv", "person,project,hours\n,P1,3\nAna,P1,-2\nBob,P1,0\nCarl,P1,-1\n")
-    let error = #expect(
-      throws: IngestError.noUsableRows(
-        file: path, rowsRead: 4, reasons: "1 × no person; 2 × the weight (hours) is negative; 1 × the weight (hours) is zero")
-    ) {
-      try ProjectLogReader.read(path: path)
-    }
+    let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
+    guard case .noUsableRows(path, 4, let skipped) = try #require(error) else { Issue.record("\(String(describing: error))"); return }
+    #expect(
+      skipped.map(\.reason) == [.missing(.person), .unusableWeight(.negative, hours: true), .unusableWeight(.zero, hours: true)])
+    #expect(
+      error?.description == "\(path): none of the 4 data rows could be used "
+        + "(1 × no person; 2 × the weight (hours) is negative; 1 × the weight (hours) is zero)")
     #expect(error?.kind == .invalidData)
   }
 }

@@ -101,11 +101,12 @@ struct JSONLinesTests {
     let kept = try readLog(text, name: "log.jsonl")
     #expect(kept.report.duplicateRows == 1)
     #expect(kept.entryCount == 2)
-    #expect(kept.report.warnings.contains { $0.contains("repeat an earlier row exactly") })
+    // One repeated row is worded in the singular, as in a CSV log (it used to read "1 rows repeat").
+    #expect(kept.report.warningTexts.contains("1 row repeats an earlier row exactly and was kept (weights add up)"))
     let dropped = try readLog(text, name: "log.jsonl", options: logOptions(duplicates: .drop))
     #expect(dropped.report.duplicateRows == 1)
     #expect(dropped.entryCount == 1)
-    #expect(dropped.report.lines("the row repeats an earlier row exactly (--duplicates drop)") == [2])
+    #expect(dropped.report.lines(.duplicateRow) == [2])
   }
 
   @Test("A JSON Lines file in which no line can be used is an error naming the reasons")
@@ -113,8 +114,9 @@ struct JSONLinesTests {
     let files = Files()
     defer { files.remove() }
     let path = files.text("log.jsonl", "{\"person\": \"Ana\"}\nnonsense\n")
-    #expect(throws: IngestError.noUsableRows(file: path, rowsRead: 2, reasons: "1 × no project; 1 × the line is not a JSON object")) {
-      try ProjectLogReader.read(path: path)
-    }
+    let error = #expect(throws: IngestError.self) { try ProjectLogReader.read(path: path) }
+    guard case .noUsableRows(path, 2, let skipped) = try #require(error) else { Issue.record("\(String(describing: error))"); return }
+    #expect(skipped.map(\.reason) == [.missing(.project), .notJSONObject])
+    #expect(error?.description == "\(path): none of the 2 data rows could be used (1 × no project; 1 × the line is not a JSON object)")
   }
 }

@@ -114,7 +114,7 @@ struct LogFormatTests {
     #expect(log.people == ["Ana"])
     #expect(log.report.columns["person"] == "person")
     #expect(log.report.otherColumns == ["name", "remarks"])
-    #expect(log.report.warnings == ["no weight column: every row weighs 1"])
+    #expect(log.report.warningTexts == ["no weight column: every row weighs 1"])
     #expect(log.rows == [LogRow("Ana", "P1", nil, 1)])
   }
 
@@ -284,7 +284,7 @@ struct LogFormatTests {
   func noWeightColumn() throws {
     let log = try readLog("person,project\nAna,P1\nBob,P1\n")
     #expect(log.entryWeight == [1, 1])
-    #expect(log.report.warnings == ["no weight column: every row weighs 1"])
+    #expect(log.report.warningTexts == ["no weight column: every row weighs 1"])
   }
 
   @Test("A person's department is the one of most of their rows; on a tie, the latest dated row's", arguments: [false, true])
@@ -296,7 +296,7 @@ struct LogFormatTests {
     if reversed { lines.reverse() }
     let log = try readLog("person,department,project,date\n" + lines.joined(separator: "\n"))
     #expect(log.departmentOfPerson == ["Ana": "ICT", "Bob": "HR"])
-    #expect(log.report.warnings.contains("2 people appear in more than one department; each is placed in the department of most of their rows"))
+    #expect(log.report.warningTexts.contains("2 people appear in more than one department; each is placed in the department of most of their rows"))
   }
 
   @Test("Names with diacritics and apostrophes survive reading", arguments: ["'s-Hertogenbosch", "Ünal", "Financiën", "Zoë Ñúñez-Øster"])

@@ -69,7 +69,8 @@ struct RowAccountingTests {
     #expect(report.rowsUsed == 5)
     #expect(report.rowsSkipped == 0)
     #expect(log.entryCount == 5)
-    #expect(report.warnings.contains { $0.hasPrefix("2 rows repeat an earlier row exactly") && $0.contains("--duplicates drop") })
+    #expect(report.warnings.contains(.duplicateRowsKept(2)))
+    #expect(report.warningTexts.contains("2 rows repeat an earlier row exactly and were kept (weights add up)"))
     let projected = try log.projected(projectionOptions(.hoursOverlap))
     // Ana's hours on P1: 3 + 3 + 3 + 4 = 13 (the repeated rows count); Bob's 20; min = 13.
     #expect(projected.network.weight("Ana", "Bob") == 13)
@@ -81,10 +82,10 @@ struct RowAccountingTests {
     let report = log.report
     #expect(report.duplicateRows == 2)
     #expect(report.rowsUsed == 3)
-    #expect(report.lines("the row repeats an earlier row exactly (--duplicates drop)") == [3, 5])
+    #expect(report.lines(.duplicateRow) == [3, 5])
     #expect(report.rowsUsed + report.rowsSkipped == report.rowsRead)
     #expect(log.rows == [LogRow("Ana", "P1", nil, 3), LogRow("Bob", "P1", nil, 2), LogRow("Ana", "P1", nil, 4)])
-    #expect(!report.warnings.contains { $0.contains("repeat an earlier row") })
+    #expect(!report.warningTexts.contains { $0.contains("repeat an earlier row") })
   }
 
   @Test("Blank lines are rows read and skipped as \"empty row\"; a blank line before the header is not a row")

@@ -131,7 +131,7 @@ struct GraphMLTests {
     #expect(network.weight("a", "b") == 3.5)
     #expect(network.weight("c", "z") == 1)
     #expect(loaded.parallelTiesMerged == 1)
-    #expect(loaded.reports[0].warnings.contains("1 edge endpoints are not declared as nodes: they are added"))
+    #expect(loaded.reports[0].warningTexts.contains("1 edge endpoints are not declared as nodes: they are added"))
     // "department" is detected as the group.
     #expect(network.groups?.names == [Network.noGroupName, "corporate", "litigation"])
 

@@ -52,7 +52,7 @@ struct NetworkReaderTests {
     #expect(loaded.reports.count == 2)
     #expect(loaded.reports[0].rowsRead == 3)
     #expect(loaded.reports[0].rowsUsed == 3)
-    #expect(loaded.reports[0].warnings.contains { $0.hasPrefix("1 ") && $0.contains("repeat a pair given earlier (in either direction)") })
+    #expect(loaded.reports[0].warningTexts.contains { $0.hasPrefix("1 ") && $0.contains("repeat a pair given earlier (in either direction)") })
   }
 
   @Test("Directed on request: the two directions stay two ties")
@@ -80,7 +80,7 @@ struct NetworkReaderTests {
     #expect(report.columns["target"] == "target")
     #expect(report.columns["weight"] == "weight")
     #expect(report.otherColumns == ["note", "since"])
-    #expect(report.warnings.contains("columns ignored: note, since"))
+    #expect(report.warningTexts.contains("columns ignored: note, since"))
   }
 
   @Test("Without a node list the ids come from the edges, in order of appearance, without groups")
@@ -117,7 +117,7 @@ struct NetworkReaderTests {
       edgesPath: files.text("edges.csv", Self.edges), nodesPath: files.text("nodes.csv", "id,label\na,A\nb,B\n"))
     #expect(loaded.network.groups == nil)
     #expect(loaded.groupAttribute == nil)
-    #expect(loaded.reports[1].warnings.contains { $0.hasPrefix("no group column") })
+    #expect(loaded.reports[1].warningTexts.contains { $0.hasPrefix("no group column") })
     #expect(loaded.network.nodes.attribute("label", of: try #require(loaded.network.node("a"))) == "A")
   }
 
@@ -162,7 +162,7 @@ struct NetworkReaderTests {
     #expect(network.graph.nodeCount == 4)
     #expect(network.weight("b", "x") == 1)
     #expect(network.weight("a", "y") == 1)
-    #expect(loaded.reports[0].warnings.contains("2 ids in the edge list are not in the node list: they are kept without a department"))
+    #expect(loaded.reports[0].warningTexts.contains("2 ids in the edge list are not in the node list: they are kept without a department"))
     let groups = try #require(network.groups)
     #expect(groups.names == [Network.noGroupName, "HR", "ICT"])
     #expect(groups.membership == [2, 1, 0, 0])
@@ -185,7 +185,7 @@ struct NetworkReaderTests {
     #expect(report.lines("no source") == [7])
     #expect(report.lines("no target") == [8])
     #expect(report.rowsUsed + report.rowsSkipped == report.rowsRead)
-    #expect(report.warnings.contains { $0.contains("ties from a person to themselves are set aside") })
+    #expect(report.warningTexts.contains { $0.contains("ties from a person to themselves are set aside") })
   }
 
   @Test("The weight column can be named explicitly")
@@ -212,7 +212,7 @@ struct NetworkReaderTests {
     let report = undirected.reports[0]
     #expect(report.rowsRead == 2_571)
     #expect(report.rowsUsed == 1_104)
-    #expect(report.skipped("another relation than \"cowork\" (--relation)")?.count == 892 + 575)
+    #expect(report.skipped(.otherRelation(wanted: "cowork"))?.count == 892 + 575)
     #expect(report.columns["relation"] == "relation")
     let groups = try #require(undirected.network.groups)
     #expect(groups.names == ["corporate", "litigation"])

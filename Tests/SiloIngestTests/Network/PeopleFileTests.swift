@@ -87,9 +87,7 @@ struct PeopleFileTests {
     let warnings = merged.reports[1].warnings
     #expect(warnings.count == 3)
     // Eva has no log rows; Ana's department differs (Fin → Financiën); Dirk is not in the file.
-    #expect(warnings.contains { $0.hasPrefix("1 ") && $0.contains("no rows in the log") })
-    #expect(warnings.contains { $0.hasPrefix("1 ") && $0.contains("the people file wins") })
-    #expect(warnings.contains { $0.hasPrefix("1 ") && $0.contains("not in the people file") })
+    #expect(Set(warnings) == [.peopleWithoutRows(1), .departmentsOverridden(1), .peopleNotInPeopleFile(1, logHasDepartments: true)])
   }
 
   @Test("In the person network, people without log rows are isolates with their department and attributes")

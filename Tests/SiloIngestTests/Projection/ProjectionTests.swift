@@ -290,7 +290,7 @@ struct ProjectionTests {
     #expect(summary.projects == 1)
     #expect(summary.from == LogDate(from))
     #expect(summary.to == LogDate(to))
-    #expect(summary.warnings == ["1 entries without a date are left out because a date window is set"])
+    #expect(summary.warningTexts == ["1 entries without a date are left out because a date window is set"])
   }
 
   @Test("An open-ended window: only `from`, or only `to`")
@@ -322,7 +322,7 @@ struct ProjectionTests {
     #expect(summary.projects == 2)
     #expect(summary.coMemberships == 1)
     #expect(summary.maximumProjectSize == 2)
-    #expect(summary.warnings == ["1 project with more than 2 people left out: \"P\" (3)"])
+    #expect(summary.warningTexts == ["1 project with more than 2 people left out: \"P\" (3)"])
     // At the limit a project stays.
     #expect(try Self.small.projected(projectionOptions(maximumProjectSize: 3)).summary.projectsLeftOut.isEmpty)
   }
@@ -350,9 +350,9 @@ struct ProjectionTests {
     #expect(top.share == 780.0 / 790.0)
     // The project has everyone: the warning says so (and not also that it dominates).
     #expect(
-      summary.warnings == [
+      summary.warningTexts == [
         "one project, \"All hands\", has 40 of the 40 people: it ties them all to each other and hides the structure; "
-          + "if it is an all-hands meeting or shared infrastructure, leave it out with --max-project-size 39"
+          + "if it is an all-hands meeting or shared infrastructure, leave it out with a maximum project size of 39"
       ])
   }
 
@@ -367,9 +367,9 @@ struct ProjectionTests {
     let summary = try ProjectLog(entries: entries).projected().summary
     // 435 pairs of 460: 95 %.
     #expect(
-      summary.warnings == [
+      summary.warningTexts == [
         "one project creates 95% of all co-memberships: \"Programme\" (30 people); such organization-wide projects "
-          + "tie everyone to everyone; consider --max-project-size 29"
+          + "tie everyone to everyone; consider a maximum project size of 29"
       ])
   }
 
@@ -378,7 +378,7 @@ struct ProjectionTests {
     let two = (1 ... 12).map { ProjectLog.Entry(person: "p\($0)", project: "All") } + [
       .init(person: "p1", project: "Pair"), .init(person: "p2", project: "Pair"),
     ]
-    let warnings = try ProjectLog(entries: two).projected().summary.warnings
+    let warnings = try ProjectLog(entries: two).projected().summary.warningTexts
     #expect(warnings.count == 1)
     #expect(warnings[0].hasPrefix("one project, \"All\", has 12 of the 12 people"))
     // Nine people on one project: too small a log to warn about.
@@ -422,7 +422,7 @@ struct ProjectionTests {
     }
     #expect(try ProjectLog(entries: entries).projected().summary.warnings.isEmpty)
     let leftOut = try Self.allHandsLog().projected(projectionOptions(maximumProjectSize: 39)).summary
-    #expect(leftOut.warnings == ["1 project with more than 39 people left out: \"All hands\" (40)"])
+    #expect(leftOut.warningTexts == ["1 project with more than 39 people left out: \"All hands\" (40)"])
   }
 
   @Test("Single-person projects make no tie but their person stays a node")

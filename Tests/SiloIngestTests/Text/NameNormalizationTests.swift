@@ -54,7 +54,7 @@ struct NameNormalizationTests {
     #expect(bytes(log.rows.map(\.person)) == bytes([Self.composed, Self.composed, "Bob"]))
     // The two rows are the same row once the names are normalized.
     #expect(log.report.duplicateRows == 1)
-    #expect(log.report.warnings.contains { $0.contains("1 name is written in more than one way") })
+    #expect(log.report.warningTexts.contains { $0.contains("1 name is written in more than one way") })
     let network = try log.projected().network
     #expect(network.graph.nodeCount == 2)
     #expect(bytes(network.nodes.ids) == bytes([Self.composed, "Bob"]))
@@ -98,7 +98,7 @@ struct NameNormalizationTests {
     let fromJSON = try ProjectLogReader.read(path: jsonl)
     #expect(bytes(fromJSON.people) == bytes([c, "Bob"]))
     #expect(fromJSON.report.duplicateRows == 1)
-    #expect(fromJSON.report.warnings.contains { $0.contains("written in more than one way") })
+    #expect(fromJSON.report.warningTexts.contains { $0.contains("written in more than one way") })
 
     // A people file naming the NFD spelling finds the NFC person of the log; its second
     // spelling of the same person is a repeat of the first.
@@ -107,7 +107,8 @@ struct NameNormalizationTests {
       .merging(try PeopleFile.read(path: people))
     #expect(bytes(merged.people) == bytes([c, "Bob"]))
     #expect(merged.department(ofPerson: 0) == "Sociaal Domein")
-    #expect(merged.reports[1].skipped.map(\.reason) == ["the person appears earlier in the file (first on line 2)"])
+    #expect(merged.reports[1].skipped.map(\.reason) == [.repeated(.person, firstLine: 2)])
+    #expect(merged.reports[1].skipped.map(\.reason.description) == ["the person appears earlier in the file (first on line 2)"])
 
     // Edge list and node list.
     let edges = files.text("edges.csv", "source,target\n\(c),Bob\n\(d),Cas\n")
@@ -142,8 +143,8 @@ struct NameNormalizationTests {
     let path = files.text("log.csv", "person,department,project\nAna,D1,X\n\u{FEFF}Ana,D1,Y\nAn\u{200D}a,D1,Z\nBob,D2,X\n")
     let log = try ProjectLogReader.read(path: path)
     #expect(bytes(log.people) == bytes(["Ana", "Bob"]))
-    #expect(log.report.warnings.contains { $0.contains("2 names hold control or invisible characters") })
-    #expect(log.report.warnings.contains { $0.contains("1 name is written in more than one way") })
+    #expect(log.report.warningTexts.contains { $0.contains("2 names hold control or invisible characters") })
+    #expect(log.report.warningTexts.contains { $0.contains("1 name is written in more than one way") })
   }
 
   @Test("Logs built from values follow the rule too")

@@ -83,15 +83,4 @@ struct HTMLReportTests {
     #expect(CSVExport.number(99999.5, dialect: .standard) == "100000")
     #expect(CSVExport.weight(1.0 / 3) == "0.3333333333333333")
   }
-
-  @Test("the readers' messages appear in Dutch in a Dutch report; an unknown one stays as written")
-  func dutchInputMessages() {
-    let nl = ReportLanguage.nl.wording
-    #expect(nl.inputMessage("another relation than \"cowork\" (--relation)") == "een andere relatie dan “cowork” (--relation)")
-    #expect(nl.inputMessage("edges.csv: 1,378 ties repeat a pair given earlier (in either direction): their weights are summed")
-      == "edges.csv: 1.378 relaties herhalen een eerder gegeven paar (in een van beide richtingen): hun gewichten worden opgeteld")
-    #expect(nl.inputMessage("no person (only invisible characters)") == "geen persoon (alleen onzichtbare tekens)")
-    #expect(nl.inputMessage("something new") == "something new")
-    #expect(ReportLanguage.en.wording.inputMessage("empty row") == "empty row")
-  }
 }
