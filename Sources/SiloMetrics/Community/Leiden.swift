@@ -173,15 +173,18 @@ public struct Leiden: Sendable, Hashable {
   }
 
   /// One of the candidates (gains ≥ 0), chosen with probability ∝ exp(gain / θ): computed as
-  /// exp((gain − best) / θ) for numerical safety. The candidates' gains are overwritten by
-  /// their weights.
+  /// exp((gain − best) / θ) for numerical safety. A candidate more than 50θ below the best
+  /// weighs 0 without computing e⁻⁵⁰ ≈ 2·10⁻²² (the best weighs 1, so the sum of weights
+  /// cannot hold so small a part, and a draw lands on it with a probability of that order).
+  /// The candidates' gains are overwritten by their weights.
   private static func choose(
     _ candidates: inout [(part: Int32, gain: Double)], randomness: Double, rng: inout SeededGenerator
   ) -> Int32 {
     let bestGain = candidates.reduce(0.0) { max($0, $1.gain) }
     var weightsSum = 0.0
     for k in candidates.indices {
-      let p = Self.exp((candidates[k].gain - bestGain) / randomness)
+      let x = (candidates[k].gain - bestGain) / randomness
+      let p = x < -50 ? 0 : Self.exp(x)
       candidates[k].gain = p
       weightsSum += p
     }
