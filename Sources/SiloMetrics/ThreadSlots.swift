@@ -4,13 +4,13 @@
 ///
 /// The storage sits behind a pointer, so concurrent writes to different slots touch no shared
 /// Swift array (whose exclusivity checks and copy-on-write would not allow them).
-final class ThreadSlots<Element>: @unchecked Sendable {
+package final class ThreadSlots<Element>: @unchecked Sendable {
   private let pointer: UnsafeMutablePointer<Element>
   /// The number of slots.
-  let count: Int
+  package let count: Int
 
   /// `count` slots, each holding `initial` until written.
-  init(count: Int, initial: Element) {
+  package init(count: Int, initial: Element) {
     self.count = count
     pointer = .allocate(capacity: max(1, count))
     pointer.initialize(repeating: initial, count: count)
@@ -23,8 +23,8 @@ final class ThreadSlots<Element>: @unchecked Sendable {
 
   /// Writes slot `index`; each slot by one thread only.
   @inline(__always)
-  func set(_ index: Int, _ value: Element) { pointer[index] = value }
+  package func set(_ index: Int, _ value: Element) { pointer[index] = value }
 
   /// The slots in order, once every thread is done.
-  func take() -> [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+  package func take() -> [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
 }

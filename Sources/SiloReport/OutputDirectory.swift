@@ -1,5 +1,7 @@
 import SiloGraph
+import SiloMetrics
 import Foundation
+import Synchronization
 
 /// Writes a set of files into a folder completely or not at all.
 ///
@@ -45,6 +47,10 @@ public struct OutputDirectory: Sendable {
   }
 
   private let path: String
+
+  /// How many files are written at the same time (each by one thread; the files are the same
+  /// for any number).
+  public var threads = 1
 
   /// Called after the target was checked and the new folder written, just before the target
   /// is moved aside: lets tests swap the target for a folder of someone else's, as another
@@ -161,13 +167,7 @@ public struct OutputDirectory: Sendable {
       throw .cannotCreate(path: path, reason: Self.reason(error))
     }
     do {
-      for file in files {
-        let target = staging.appendingPathComponent(file.name)
-        switch file.content {
-        case .data(let data): try data.write(to: target, options: .atomic)
-        case .stream(let write): try FileOutput.write(to: target, write)
-        }
-      }
+      try Self.writeFiles(files, into: staging, threads: threads)
       let marker = ([Self.markerHeading] + fileNames).joined(separator: "\n") + "\n"
       try Data(marker.utf8).write(to: staging.appendingPathComponent(Self.markerName))
       willMoveAside?()
@@ -195,6 +195,29 @@ public struct OutputDirectory: Sendable {
       throw .cannotCreate(path: path, reason: Self.reason(error))
     }
     return notes
+  }
+
+  /// Writes every file into `folder`, `threads` at a time, each thread taking the next file
+  /// not yet taken; throws the first failure in the files' order.
+  private static func writeFiles(_ files: [(name: String, content: Content)], into folder: URL, threads: Int) throws {
+    let failures = ThreadSlots<(any Error)?>(count: files.count, initial: nil)
+    let next = Atomic<Int>(0)
+    let work: @Sendable (Int) -> Void = { _ in
+      while case let i = next.add(1, ordering: .relaxed).oldValue, i < files.count {
+        let target = folder.appendingPathComponent(files[i].name)
+        do {
+          switch files[i].content {
+          case .data(let data): try data.write(to: target, options: .atomic)
+          case .stream(let write): try FileOutput.write(to: target, write)
+          }
+        } catch {
+          failures.set(i, error)
+        }
+      }
+    }
+    let used = max(1, min(threads, files.count))
+    if used == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: used, execute: work) }
+    if let failure = failures.take().lazy.compactMap({ $0 }).first { throw failure }
   }
 
   private static func reason(_ error: any Error) -> String {
@@ -437,6 +460,15 @@ public enum AtomicFile {
 public protocol ByteOutput: AnyObject, TextOutputStream {
   /// Appends UTF-8 text as bytes.
   func write(bytes: [UInt8])
+  /// Appends text (what `write(_:)` does, callable on an existential).
+  func append(_ text: String)
+}
+
+extension ByteOutput {
+  public func append(_ text: String) {
+    var output = self
+    output.write(text)
+  }
 }
 
 /// The text a ``ByteOutput`` is given, kept in memory.

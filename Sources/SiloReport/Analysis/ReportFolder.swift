@@ -16,7 +16,7 @@ import SiloMetrics
 /// | `*.svg` | the diagrams |
 ///
 /// Department-level files leave out a group that privacy suppresses.
-public struct ReportFolder {
+public struct ReportFolder: Sendable {
   public let result: AnalysisResult
   public let document: ReportDocument
   /// How the CSV files are written (``CSVDialect/standard`` or ``CSVDialect/excelDutch``).
@@ -47,12 +47,14 @@ public struct ReportFolder {
     }
   }
 
-  /// Writes the folder; `protecting` are the input paths it must never replace.
+  /// Writes the folder; `protecting` are the input paths it must never replace. `threads`
+  /// files are made and written at the same time (the files are the same for any number).
   ///
   /// - Returns: Notes for the user (leftovers of an interrupted earlier run, removed).
   @discardableResult
-  public func write(to path: String, protecting inputs: [String] = []) throws(AnalysisError) -> [String] {
+  public func write(to path: String, protecting inputs: [String] = [], threads: Int = 1) throws(AnalysisError) -> [String] {
     var folder = OutputDirectory(path: path, protecting: inputs)
+    folder.threads = threads
     for entry in entries() {
       switch entry.content {
       case .text(let text): folder.add(entry.name, text: text)
@@ -68,17 +70,18 @@ public struct ReportFolder {
     case stream(@Sendable (any ByteOutput) throws -> Void)
   }
 
-  /// The files, in the order written.
+  /// The files, in the order written; each is made when it is written.
   func entries() -> [(name: String, content: Content)] {
     let document = self.document, wording = messageWording
     // The people the person-level files may show, made once for both.
     let shown = result.personLevelNetwork
+    let folder = self
     var files: [(String, Content)] = [
-      ("report.html", .text(HTMLReport.html(result, document: document))),
+      ("report.html", .stream { out in out.append(HTMLReport.html(folder.result, document: document)) }),
       ("report.json", .stream { out in try document.writeJSON(to: out, wording: wording) }),
-      ("people.csv", .text(peopleCSV(shown: shown.nodes))),
-      ("departments.csv", .text(departmentsCSV())),
-      ("department-matrix.csv", .text(matrixCSV())),
+      ("people.csv", .stream { out in out.append(folder.peopleCSV(shown: shown.nodes)) }),
+      ("departments.csv", .stream { out in out.append(folder.departmentsCSV()) }),
+      ("department-matrix.csv", .stream { out in out.append(folder.matrixCSV()) }),
       ("network.graphml", .stream { out in Self.graphML(shown, into: out) }),
     ]
     for figure in result.trendFigures { files.append((figure.file, .text(String(decoding: figure.svg, as: UTF8.self)))) }

@@ -157,6 +157,15 @@ public enum SiloAnalysis {
     narrow(
       silos: &silosDocument, communities: &communitiesDocument, brokers: &brokersDocument, summary: &summary,
       smallDepartments: smallDepartments, focus: focus, ids: network.nodes.ids)
+    // The diagrams (Graphviz, one thread) are drawn while the change over time is measured;
+    // the step reports the time waited for them after that.
+    let (silosShown, focusShown) = (silosDocument, focus)
+    let pendingDrawings = Background { () throws(RenderError) -> [AnalysisResult.DrawnDiagram] in
+      guard options.diagrams else { return [] }
+      return try Self.drawings(
+        network: network, options: options, brokers: brokers, detection: detection, silos: silosShown,
+        smallDepartments: guarded.smallDepartments, personLevel: guarded.personLevel, grouping: loaded.grouping, focus: focusShown)
+    }
     let trend = try clock.step(.trend, estimate: nil) { () throws(AnalysisError) in
       try Self.trend(loaded, options: options, smallDepartments: smallDepartments)
     }
@@ -169,8 +178,8 @@ public enum SiloAnalysis {
       hierarchy: hierarchy?.document, focused: focus != nil, language: options.language)
 
     let (diagrams, trendFigures) = try Self.figures(
-      network, guarded: guarded, grouping: loaded.grouping, options: options, brokers: brokers, detection: detection, silos: silosDocument,
-      tree: hierarchy?.tree, trend: trend, focus: focus, clock: &clock)
+      network, guarded: guarded, grouping: loaded.grouping, options: options, drawings: pendingDrawings,
+      tree: hierarchy?.tree, trend: trend, clock: &clock)
     var result = AnalysisResult(
       network: network, personLevel: guarded.personLevel, summary: summary, pseudonymized: guarded.pseudonymized,
       smallDepartments: smallDepartments, scorecard: scorecard, silos: silosDocument, detection: detection,
@@ -220,18 +229,13 @@ public enum SiloAnalysis {
   /// place in it names its holder) and the figures of the change over time; none without
   /// ``Options/diagrams``.
   private static func figures(
-    _ network: Network, guarded: (network: Network, affiliations: ProjectAffiliations?, pseudonymized: Bool, smallDepartments: SmallDepartments, personLevel: [Bool]),
-    grouping: GroupingSummary?, options: Options, brokers: BrokerAnalysis, detection: CommunityDetection, silos: SilosDocument,
-    tree: ReportingTree?, trend: TrendDocument?, focus: Focus?, clock: inout StepClock
+    _ network: Network, guarded: Guarded, grouping: GroupingSummary?, options: Options,
+    drawings: Background<[AnalysisResult.DrawnDiagram], RenderError>, tree: ReportingTree?, trend: TrendDocument?,
+    clock: inout StepClock
   ) throws(AnalysisError) -> ([AnalysisResult.DrawnDiagram], [AnalysisResult.TrendFigure]) {
     guard options.diagrams else { return ([], []) }
     do {
-      var diagrams = try clock.step(.diagrams, estimate: Estimate.diagrams(n: network.graph.nodeCount, m: network.graph.edgeCount)) {
-        () throws(RenderError) in
-        try drawings(
-          network: network, options: options, brokers: brokers, detection: detection, silos: silos,
-          smallDepartments: guarded.smallDepartments, personLevel: guarded.personLevel, grouping: grouping, focus: focus)
-      }
+      var diagrams = try clock.step(.diagrams, estimate: nil) { () throws(RenderError) in try drawings.value() }
       if let tree, !guarded.pseudonymized {
         diagrams.append(try orgChart(
           network, tree: tree, personLevel: guarded.personLevel, levels: grouping?.levels.map(\.attribute) ?? [], options: options))
@@ -588,7 +592,7 @@ public enum AnalysisStep: String, Sendable, Hashable, CaseIterable {
   case teams = "teams that would open the silos (advisor, what-if; alongside the communities)"
   case hierarchy = "the org chart against the collaboration"
   case levels = "the other levels of the organization (alongside the communities and brokers)"
-  case diagrams = "diagrams (Graphviz)"
+  case diagrams = "diagrams (Graphviz; alongside the change over time)"
   case writing = "writing the report"
 }
 
@@ -742,11 +746,6 @@ enum Estimate {
     return seconds >= 1 ? seconds : nil
   }
 
-  static func diagrams(n: Int, m: Int) -> Double? {
-    let people = Double(min(n, 2_000))
-    let seconds = people * people * 1.5e-6 + 0.3
-    return seconds >= 1 ? seconds : nil
-  }
 }
 
 extension Duration {

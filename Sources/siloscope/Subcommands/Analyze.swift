@@ -153,7 +153,8 @@ struct Analyze: ParsableCommand {
       let folder = ReportFolder(result, dialect: csv.dialect, messageWording: CommandLineWording())
       let started = ContinuousClock.now
       if !quiet { ProgressPrinter.print(AnalysisProgress(step: .writing, finished: false, elapsed: result.elapsed, seconds: nil)) }
-      let notes = try folder.write(to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 })
+      let notes = try folder.write(
+        to: out, protecting: [input.log, input.people, input.edges, input.nodes, pseudonymKeyFile].compactMap { $0 }, threads: threads)
       notes.forEach(printNote)
       if !quiet {
         let seconds = ContinuousClock.now - started
