@@ -66,7 +66,8 @@ struct PeriodSnapshot: Sendable {
       throw .noDepartments(source: .log)
     }
     do {
-      let scorecard = try network.siloScorecard(weighted: options.weighted, permutations: options.permutations, seed: options.seed)
+      let scorecard = try network.siloScorecard(
+        weighted: options.weighted, permutations: options.permutations, seed: options.seed, threads: options.threads)
       let replicates = options.bootstrapReplicates == 0 || network.graph.edgeCount == 0 ? nil : try network.graph.eiReplicates(
         of: groups, affiliations: projected.affiliations, weighted: options.weighted, replicates: options.bootstrapReplicates,
         seed: replicateSeed, threads: options.threads)
