@@ -120,17 +120,7 @@ struct LevelGraph {
   /// The graph with each community of `membership` (dense numbers `0 ..< count`) merged into
   /// one node.
   func aggregated(by membership: [Int32], count: Int) -> LevelGraph {
-    let n = nodeCount
-    var memberStart = [Int](repeating: 0, count: count + 1)
-    for c in membership { memberStart[Int(c) + 1] += 1 }
-    for c in 0 ..< count { memberStart[c + 1] += memberStart[c] }
-    var cursor = memberStart
-    var members = [Int32](repeating: 0, count: n)
-    for u in 0 ..< n {
-      let c = Int(membership[u])
-      members[cursor[c]] = Int32(u)
-      cursor[c] += 1
-    }
+    let members = Self.members(of: membership, count: count)
     var newOffsets = [Int](repeating: 0, count: count + 1)
     var newColumns: [Int32] = []
     var newWeights: [Double] = []
@@ -141,39 +131,64 @@ struct LevelGraph {
     var scratch = [Double](repeating: 0, count: count)
     var seen = [Bool](repeating: false, count: count)
     var touched: [Int32] = []
-    for c in 0 ..< count {
-      touched.removeAll(keepingCapacity: true)
-      var inside = 0.0
-      for k in memberStart[c] ..< memberStart[c + 1] {
-        let u = Int(members[k])
-        inside += selfWeight[u]
-        newSize[c] += size[u]
-        for i in offsets[u] ..< offsets[u + 1] {
-          let d = columns[i]
-          let target = Int(membership[Int(d)])
-          if target == c {
-            inside += weights[i] / 2
-          } else {
-            if !seen[target] {
-              seen[target] = true
-              touched.append(Int32(target))
+    membership.withUnsafeBufferPointer { membership in
+      offsets.withUnsafeBufferPointer { offsets in
+        columns.withUnsafeBufferPointer { columns in
+          weights.withUnsafeBufferPointer { weights in
+            for c in 0 ..< count {
+              touched.removeAll(keepingCapacity: true)
+              var inside = 0.0, size = 0.0
+              for k in members.start[c] ..< members.start[c + 1] {
+                let u = Int(members.nodes[k])
+                inside += selfWeight[u]
+                size += self.size[u]
+                for i in offsets[u] ..< offsets[u + 1] {
+                  let target = Int(membership[Int(columns[i])])
+                  if target == c {
+                    inside += weights[i] / 2
+                  } else {
+                    if !seen[target] {
+                      seen[target] = true
+                      touched.append(Int32(target))
+                    }
+                    scratch[target] += weights[i]
+                  }
+                }
+              }
+              newSelf[c] = inside
+              newSize[c] = size
+              touched.sort()
+              for t in touched {
+                newColumns.append(t)
+                newWeights.append(scratch[Int(t)])
+                scratch[Int(t)] = 0
+                seen[Int(t)] = false
+              }
+              newOffsets[c + 1] = newColumns.count
             }
-            scratch[target] += weights[i]
           }
         }
       }
-      newSelf[c] = inside
-      touched.sort()
-      for t in touched {
-        newColumns.append(t)
-        newWeights.append(scratch[Int(t)])
-        scratch[Int(t)] = 0
-        seen[Int(t)] = false
-      }
-      newOffsets[c + 1] = newColumns.count
     }
     return LevelGraph(offsets: newOffsets, columns: newColumns, weights: newWeights, selfWeight: newSelf, size: newSize)
   }
+
+  /// The nodes of each community (dense numbers `0 ..< count`), in node order: community c's
+  /// are `nodes[start[c] ..< start[c + 1]]`.
+  static func members(of membership: [Int32], count: Int) -> (start: [Int], nodes: [Int32]) {
+    var start = [Int](repeating: 0, count: count + 1)
+    for c in membership { start[Int(c) + 1] += 1 }
+    for c in 0 ..< count { start[c + 1] += start[c] }
+    var cursor = start
+    var nodes = [Int32](repeating: 0, count: membership.count)
+    for u in membership.indices {
+      let c = Int(membership[u])
+      nodes[cursor[c]] = Int32(u)
+      cursor[c] += 1
+    }
+    return (start, nodes)
+  }
+
 }
 
 /// How a node's move is scored, shared by Louvain and Leiden: moving node v (node weight a_v)
