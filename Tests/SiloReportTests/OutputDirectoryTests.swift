@@ -46,4 +46,30 @@ struct OutputDirectoryTests {
     #expect(Leftovers.removeOwnFolder(URL(fileURLWithPath: folder.file("x"))))
     #expect(!FileManager.default.fileExists(atPath: folder.file("x")))
   }
+
+  @Test("files written piece by piece, two at a time, are the same as whole; a piece that fails leaves the old folder")
+  func streamedFiles() throws {
+    // Truth: a stream's pieces concatenate to the file; a failure in any file stops the commit
+    // before the folder is moved into place.
+    struct Broken: Error {}
+    let folder = TemporaryFolder()
+    defer { folder.remove() }
+    let target = folder.file("r")
+    let lines = (0 ..< 300_000).map { "line \($0)\n" }
+    var written = OutputDirectory(path: target)
+    written.threads = 2
+    written.add("report.html", text: "whole")
+    written.add("people.csv") { out in for line in lines { out.write(line) } }
+    written.add("network.graphml") { out in out.write(bytes: Array("<graphml/>".utf8)) }
+    try written.commit()
+    #expect(String(decoding: FileManager.default.contents(atPath: target + "/people.csv") ?? Data(), as: UTF8.self) == lines.joined())
+    #expect(String(decoding: FileManager.default.contents(atPath: target + "/network.graphml") ?? Data(), as: UTF8.self) == "<graphml/>")
+    var failing = OutputDirectory(path: target)
+    failing.threads = 2
+    failing.add("report.html", text: "new")
+    failing.add("people.csv") { _ in throw Broken() }
+    #expect(throws: OutputError.self) { try failing.commit() }
+    #expect(String(decoding: FileManager.default.contents(atPath: target + "/report.html") ?? Data(), as: UTF8.self) == "whole")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }.isEmpty)
+  }
 }

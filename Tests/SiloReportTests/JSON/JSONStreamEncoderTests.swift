@@ -24,7 +24,7 @@ struct JSONStreamEncoderTests {
     var flags: [Bool] = [true, false]
     var nothing: Null<Double> = Null(wrappedValue: nil)
     var something: Null<Double> = Null(wrappedValue: 100)
-    var numbers: [Double] = [1, 0.1, 1e16, 123456.789, 2.5e-7, 5e-324, 1.2345678901234567e20]
+    var numbers: [Double] = [1, 0.1, 1e16, 123456.789, 2.5e-7, .leastNonzeroMagnitude, 1.2345678901234567e20]
     var small: [Int32] = [-3, 7]
     var big: UInt64 = .max
     var inside: Inner = Inner()
