@@ -33,8 +33,9 @@ public struct ReportFolder: Sendable {
     document = ReportDocument(result)
   }
 
-  /// The files by name, in the order written, each held whole in memory (``write(to:protecting:)``
-  /// writes the two largest, report.json and network.graphml, piece by piece instead).
+  /// The files by name, in the order written, each held whole in memory
+  /// (``write(to:protecting:threads:)`` writes report.json and network.graphml piece by piece
+  /// instead).
   public func files() throws -> [(name: String, text: String)] {
     try entries().map { entry in
       switch entry.content {
