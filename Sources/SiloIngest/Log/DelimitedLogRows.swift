@@ -150,15 +150,7 @@ struct DelimitedLogRows {
       report.skip(.nameTooLong(.project, limit: maximum), at: scanner.location(ofField: columns.project))
       return nil
     }
-    var weight = 1.0
-    if let column = columns.weight {
-      switch FieldParsing.weight(scanner.field(column), decimalComma: decimalComma) {
-      case .success(let value): weight = value
-      case .failure(let problem):
-        report.skip(.unusableWeight(problem, hours: true), at: scanner.location(ofField: column))
-        return nil
-      }
-    }
+    guard let weight = scanner.weight(in: columns.weight, decimalComma: decimalComma, hours: true, report: &report) else { return nil }
     var day = ProjectLog.noDay
     if let column = columns.date, case let bytes = scanner.field(column), !bytes.isEmpty {
       guard let parsed = FieldParsing.day(bytes) else {

@@ -223,15 +223,7 @@ public enum NetworkReader {
     let limit = ProjectLogReader.maximumNameBytes
     if a.count > limit { report.skip(.nameTooLong(.source, limit: limit), at: scanner.location(ofField: source)); return nil }
     if b.count > limit { report.skip(.nameTooLong(.target, limit: limit), at: scanner.location(ofField: target)); return nil }
-    var w = 1.0
-    if let weight = columns.weight {
-      switch FieldParsing.weight(scanner.field(weight), decimalComma: decimalComma) {
-      case .success(let value): w = value
-      case .failure(let problem):
-        report.skip(.unusableWeight(problem, hours: false), at: scanner.location(ofField: weight))
-        return nil
-      }
-    }
+    guard let w = scanner.weight(in: columns.weight, decimalComma: decimalComma, hours: false, report: &report) else { return nil }
     return (a, b, w)
   }
 

@@ -299,3 +299,18 @@ package enum DelimiterDetection {
     }
   }
 }
+
+extension DelimitedScanner {
+  /// The weight in `column` of the current record (1 without a weight column), or `nil` once
+  /// the row is counted in `report` as skipped because its weight cannot be read (`hours`:
+  /// the field holds a log's hours rather than a tie's weight).
+  package func weight(in column: Int?, decimalComma: Bool, hours: Bool, report: inout IngestReport) -> Double? {
+    guard let column else { return 1 }
+    switch FieldParsing.weight(field(column), decimalComma: decimalComma) {
+    case .success(let value): return value
+    case .failure(let problem):
+      report.skip(.unusableWeight(problem, hours: hours), at: location(ofField: column))
+      return nil
+    }
+  }
+}
