@@ -271,9 +271,8 @@ struct ConsensusState {
 
   /// Leaves the settled people out of the numbering: the next round's graph is over the rest.
   mutating func advance() {
-    for person in active where community[Int(person)] >= 0 { position[Int(person)] = -1 }
+    for (person, next) in zip(active, nextNumbers()) { position[Int(person)] = next }
     active.removeAll { community[Int($0)] >= 0 }
-    for (i, person) in active.enumerated() { position[Int(person)] = Int32(i) }
   }
 
   /// Settles everyone left as the run of the last round whose whole partition (settled

@@ -90,7 +90,9 @@ public struct ReportFolder: Sendable {
     return files
   }
 
-  /// network.graphml, written into `out` node by node.
+  /// network.graphml, written into `out` node by node. (A function of its own: opening the
+  /// `any ByteOutput` for the `inout` parameter inside the closure crashes Swift 6.3's debug
+  /// build.)
   static func graphML(_ network: Network, into out: some ByteOutput) {
     var text = out
     GraphMLWriter.write(network, to: &text)

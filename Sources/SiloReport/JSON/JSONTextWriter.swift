@@ -70,7 +70,7 @@ final class JSONTextWriter {
     case .single: return
     case .unkeyed(let count):
       if count == 0 { try encoder.openEmptyArray() }
-      close(array: count, depth: depth, compact: compact)
+      close(UInt8(ascii: "]"), isEmpty: count == 0, depth: depth, compact: compact)
     case .keyed(let keys): try keyedPasses(value, keys: keys, depth: depth, compact: compact)
     case .recorded(let start, let entries):
       sortRecorded(from: start, entries, type: ObjectIdentifier(T.self), depth: depth, compact: compact)
@@ -141,11 +141,7 @@ final class JSONTextWriter {
       if i > 0 { append(UInt8(ascii: ",")) }
       buffer.append(contentsOf: region[(entries[k].start - start) ..< (entries[k].end - start)])
     }
-    if !compact {
-      if entries.isEmpty { newline(depth: 0) }
-      newline(depth: depth)
-    }
-    append(UInt8(ascii: "}"))
+    close(UInt8(ascii: "}"), isEmpty: entries.isEmpty, depth: depth, compact: compact)
   }
 
   /// Writes an object's keys in sorted order, over as many encoding passes as it takes.
@@ -162,8 +158,7 @@ final class JSONTextWriter {
           value, .init(codingPath: [], debugDescription: "\(T.self) encoded other keys on a second pass"))
       }
     }
-    if !compact { newline(depth: depth) }
-    append(UInt8(ascii: "}"))
+    close(UInt8(ascii: "}"), isEmpty: false, depth: depth, compact: compact)
   }
 
   /// Writes one entry of an object: the separator, the key and the value.
@@ -186,20 +181,17 @@ final class JSONTextWriter {
       append(compact ? ":" : " : ")
       try value(entry.value, depth: depth + 1, compact: compact, inArray: inArray)
     }
-    if !compact {
-      if entries.isEmpty { newline(depth: 0) }
-      newline(depth: depth)
-    }
-    append(UInt8(ascii: "}"))
+    close(UInt8(ascii: "}"), isEmpty: entries.isEmpty, depth: depth, compact: compact)
   }
 
-  /// Ends an array of `count` elements (its opening and elements are written).
-  func close(array count: Int, depth: Int, compact: Bool) {
+  /// Ends an object or array whose opening and entries are written: pretty, on a line of its
+  /// own (after an empty line when it has no entry, as `JSONEncoder` writes `[\n\n]`).
+  func close(_ bracket: UInt8, isEmpty: Bool, depth: Int, compact: Bool) {
     if !compact {
-      if count == 0 { newline(depth: 0) }
+      if isEmpty { newline(depth: 0) }
       newline(depth: depth)
     }
-    append(UInt8(ascii: "]"))
+    append(bracket)
   }
 
   /// The key converted to snake_case (as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase`).
