@@ -14,6 +14,11 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
     self.column = column
   }
 
+  /// The same place in a file read from `offset` lines further down.
+  package func movedDown(by offset: Int) -> SourceLocation {
+    SourceLocation(file: file, line: line.map { $0 + offset }, column: column)
+  }
+
   public var description: String {
     var text = file
     if let line { text += ":\(line)" }

@@ -70,6 +70,39 @@ public struct IngestReport: Sendable, Hashable, Encodable {
     }
   }
 
+  /// Rows skipped for `reason` at `lines` of `file`, found after rows further down were
+  /// counted (repeats of an earlier stretch's rows): the examples stay the first lines, and
+  /// the reasons stay in the order of their first line.
+  package mutating func skip(_ reason: SkipReason, atLines lines: [Int], file: String) {
+    let locations = lines.map { SourceLocation(file: file, line: $0) }
+    if let i = skipped.firstIndex(where: { $0.reason == reason }) {
+      skipped[i].count += lines.count
+      let merged = (skipped[i].examples + locations).sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+      skipped[i].examples = Array(merged.prefix(Self.examplesPerReason))
+    } else {
+      skipped.append(SkippedRows(reason: reason, count: lines.count, examples: Array(locations.prefix(Self.examplesPerReason))))
+    }
+    skipped.sort { ($0.examples.first?.line ?? 0) < ($1.examples.first?.line ?? 0) }
+  }
+
+  /// Adds the rows of a later stretch of the same file, counted in `later` with lines counted
+  /// from its first line: its counts, and its skipped rows with their lines moved down by
+  /// `lineOffset`.
+  package mutating func append(stretch later: IngestReport, lineOffset: Int) {
+    rowsRead += later.rowsRead
+    rowsUsed += later.rowsUsed
+    duplicateRows += later.duplicateRows
+    for entry in later.skipped {
+      let examples = entry.examples.map { $0.movedDown(by: lineOffset) }
+      if let i = skipped.firstIndex(where: { $0.reason == entry.reason }) {
+        skipped[i].count += entry.count
+        skipped[i].examples += examples.prefix(Self.examplesPerReason - skipped[i].examples.count)
+      } else {
+        skipped.append(SkippedRows(reason: entry.reason, count: entry.count, examples: examples))
+      }
+    }
+  }
+
   /// The warning every log reader gives at the end about people in more than one department.
   package mutating func noteDepartmentConflicts(_ votes: DepartmentVotes) {
     if !votes.conflicted.isEmpty {

@@ -45,27 +45,43 @@ struct DelimitedLogColumns {
   }
 }
 
-/// The rows of a delimited log as they are read: names numbered, each person's department
-/// voted, entries and row hashes kept; a row that cannot be used is counted in the report
-/// with its reason and place.
+/// How the rows of a delimited log are read: the file, its columns, its number format and
+/// what to do with repeated rows.
+struct DelimitedLogLayout: Sendable {
+  let file: String
+  let columns: DelimitedLogColumns
+  let headerCount: Int
+  let decimalComma: Bool
+  let duplicates: DuplicatePolicy
+}
+
+/// The rows of a delimited log (or of a stretch of it) as they are read: names numbered,
+/// entries and row hashes kept; a row that cannot be used is counted in the report with its
+/// reason and place. Each person's department is voted once all rows are in (``log(report:delimiter:)``).
 ///
 /// Fields are read through pointers into the scanner's record buffer (valid until the next
 /// record); no closure per row, so the name tables are not boxed.
 struct DelimitedLogRows {
-  private let file: String
-  private let columns: DelimitedLogColumns
-  private let headerCount: Int
-  private let decimalComma: Bool
-  private let duplicates: DuplicatePolicy
+  private let layout: DelimitedLogLayout
   private var people = NameTable(capacity: 4096)
   private var projects = NameTable(capacity: 4096)
   private var departments = NameTable(capacity: 64)
-  private var votes = DepartmentVotes()
-  private var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDay: [Int32] = [], entryWeight: [Double] = []
+  private var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDepartment: [Int32] = []
+  private var entryDay: [Int32] = [], entryWeight: [Double] = []
   private var rowHashes = RowHashSet()
+  /// Whether each entry's row hash and line are kept (a later stretch, whose rows are checked
+  /// against the earlier stretches' when the stretches are joined), and those.
+  private let keepsRowHashes: Bool
+  private var entryHash: [UInt64] = [], entryLine: [Int32] = []
   /// Rows whose number of fields differs from the header's, and the first of them.
   private var wrongFieldCount = 0
   private var firstWrongFieldCount: (SourceLocation, Int)? = nil
+
+  private var file: String { layout.file }
+  private var columns: DelimitedLogColumns { layout.columns }
+  private var headerCount: Int { layout.headerCount }
+  private var decimalComma: Bool { layout.decimalComma }
+  private var duplicates: DuplicatePolicy { layout.duplicates }
 
   /// The fields of one usable row.
   private struct Fields {
@@ -76,17 +92,26 @@ struct DelimitedLogRows {
     let weight: Double
   }
 
-  init(file: InputFile, columns: DelimitedLogColumns, headerCount: Int, decimalComma: Bool, duplicates: DuplicatePolicy) {
-    self.file = file.name
-    self.columns = columns
-    self.headerCount = headerCount
-    self.decimalComma = decimalComma
-    self.duplicates = duplicates
-    let estimate = file.bytes.count / 40
+  /// Rows read with `layout` from about `bytes` bytes of text; `keepsRowHashes` for a stretch
+  /// after the first.
+  init(layout: DelimitedLogLayout, bytes: Int, keepsRowHashes: Bool = false) {
+    self.layout = layout
+    self.keepsRowHashes = keepsRowHashes
+    let estimate = bytes / 40
     entryPerson.reserveCapacity(estimate)
     entryProject.reserveCapacity(estimate)
+    entryDepartment.reserveCapacity(estimate)
     entryDay.reserveCapacity(estimate)
     entryWeight.reserveCapacity(estimate)
+    if keepsRowHashes {
+      entryHash.reserveCapacity(estimate)
+      entryLine.reserveCapacity(estimate)
+    }
+  }
+
+  /// Adds every record the scanner has left.
+  mutating func scan(_ scanner: DelimitedScanner, report: inout IngestReport) throws(IngestError) {
+    while try scanner.next() { add(scanner, report: &report) }
   }
 
   /// Adds the scanner's current record to the log, or counts it in the report as skipped.
@@ -125,11 +150,15 @@ struct DelimitedLogRows {
         return
       }
     }
-    votes.vote(person: person, department: department, day: fields.day)
     entryPerson.append(person)
     entryProject.append(project)
+    entryDepartment.append(department)
     entryDay.append(fields.day)
     entryWeight.append(fields.weight)
+    if keepsRowHashes {
+      entryHash.append(rowHash)
+      entryLine.append(Int32(truncatingIfNeeded: scanner.recordLine))
+    }
     report.rowsUsed += 1
   }
 
@@ -186,6 +215,48 @@ struct DelimitedLogRows {
     return bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { RowHashSet.hash(bytes: b, ends: $0) } }
   }
 
+  /// Adds the rows of `later`, read on their own from the stretch of the same file that
+  /// follows these rows, so that the result is what reading on would have given: `later`'s
+  /// names are numbered here in the order it first read them, its rows are checked for
+  /// repeats of these (`threads` threads look them up), and its counts and places (lines
+  /// counted from `lineOffset` + 1) go into `report`. `keepingRowHashes` when more stretches
+  /// follow, to be checked against these rows and `later`'s.
+  mutating func append(
+    _ later: DelimitedLogRows, report: inout IngestReport, laterReport: IngestReport, lineOffset: Int,
+    keepingRowHashes: Bool, threads: Int
+  ) {
+    var laterReport = laterReport
+    let personMap = people.absorb(later.people)
+    let projectMap = projects.absorb(later.projects)
+    let departmentMap = departments.absorb(later.departments)
+    let repeats = rowHashes.found(later.entryHash, threads: threads)
+    var kept = [Bool](repeating: true, count: later.entryPerson.count)
+    laterReport.duplicateRows += repeats.count
+    if duplicates == .drop && !repeats.isEmpty {
+      for i in repeats { kept[i] = false }
+      laterReport.rowsUsed -= repeats.count
+      laterReport.skip(.duplicateRow, atLines: repeats.map { Int(later.entryLine[$0]) }, file: file)
+    }
+    if keepingRowHashes { for hash in later.entryHash { _ = rowHashes.insert(hash) } }
+    wrongFieldCount += later.wrongFieldCount
+    if firstWrongFieldCount == nil, let (location, fields) = later.firstWrongFieldCount {
+      firstWrongFieldCount = (location.movedDown(by: lineOffset), fields)
+    }
+    report.append(stretch: laterReport, lineOffset: lineOffset)
+    for i in later.entryPerson.indices where kept[i] {
+      entryPerson.append(personMap[Int(later.entryPerson[i])])
+      entryProject.append(projectMap[Int(later.entryProject[i])])
+      let department = later.entryDepartment[i]
+      entryDepartment.append(department < 0 ? department : departmentMap[Int(department)])
+      entryDay.append(later.entryDay[i])
+      entryWeight.append(later.entryWeight[i])
+      if keepsRowHashes {
+        entryHash.append(later.entryHash[i])
+        entryLine.append(later.entryLine[i] + Int32(lineOffset))
+      }
+    }
+  }
+
   /// The log of the rows read, after the checks of the whole file: no data rows, most rows
   /// split unlike the header (the delimiter is likely wrong), no usable row; repeated rows
   /// that were kept and the names normalized are noted in the report.
@@ -204,6 +275,8 @@ struct DelimitedLogRows {
       report.warnings.append(.duplicateRowsKept(report.duplicateRows))
     }
     report.warnings += (people.counter + projects.counter + departments.counter).warnings
+    var votes = DepartmentVotes()
+    for i in entryPerson.indices { votes.vote(person: entryPerson[i], department: entryDepartment[i], day: entryDay[i]) }
     report.noteDepartmentConflicts(votes)
     let (sortedDepartments, personDepartment) = votes.assign(departments: departments.strings(), personCount: people.count)
     return ProjectLog(

@@ -17,6 +17,10 @@ public struct LogReadOptions: Sendable, Hashable {
   public var format: LogFormat? = nil
   /// The sheet of an Excel workbook to read; `nil` reads the first.
   public var sheet: String? = nil
+  /// How many threads read a delimited log. Its text is cut into as many stretches (of at
+  /// least 1 MiB), read at the same time and joined into the log one pass reads: the same
+  /// names, entries, counts and lines for any number. 1 reads in one pass.
+  public var threads = 1
 
   /// Options that detect everything: columns by their usual names, the delimiter, the
   /// decimal separator and the format; rows that repeat an earlier row are kept.
@@ -68,6 +72,15 @@ public enum ProjectLogReader {
     }
   }
 
+  /// ``read(bytes:name:options:)`` with a delimited log's text after the header cut into
+  /// stretches at `cuts` (offsets in `bytes`, anywhere, even inside a record) instead of by
+  /// ``LogReadOptions/threads``: what tests use to check that stretches read what one pass reads.
+  package static func read(
+    bytes: [UInt8], name: String, options: LogReadOptions, cuttingAt cuts: [Int]
+  ) throws(IngestError) -> ProjectLog {
+    try readDelimited(InputFile(name: name, raw: bytes, sheet: nil), options: options, cuts: cuts)
+  }
+
   package static func read(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
     if file.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
       throw .emptyFile(file: file.name)
@@ -110,17 +123,28 @@ public enum ProjectLogReader {
     throw .emptyFile(file: file.name)
   }
 
-  /// Reads delimited text: the header, the columns, then every record (``DelimitedLogRows``).
-  private static func readDelimited(_ file: InputFile, options: LogReadOptions) throws(IngestError) -> ProjectLog {
+  /// Reads delimited text: the header, the columns, then every record (``DelimitedLogRows``),
+  /// in stretches (``DelimitedLogStretches``) cut by the threads or at `cuts`.
+  private static func readDelimited(
+    _ file: InputFile, options: LogReadOptions, cuts: [Int]? = nil
+  ) throws(IngestError) -> ProjectLog {
     let delimiter = try delimiter(of: file, option: options.delimiter)
     let decimalComma = options.decimalComma ?? (delimiter != 0x2C)
     let scanner = DelimitedScanner(file: file, delimiter: delimiter)
     let header = try header(scanner, file: file)
     let columns = try DelimitedLogColumns(header: header, options: options, file: file.name)
     var report = columns.report(of: file, header: header, delimiter: delimiter, decimalComma: decimalComma)
-    var rows = DelimitedLogRows(
-      file: file, columns: columns, headerCount: header.count, decimalComma: decimalComma, duplicates: options.duplicates)
-    while try scanner.next() { rows.add(scanner, report: &report) }
+    let layout = DelimitedLogLayout(
+      file: file.name, columns: columns, headerCount: header.count, decimalComma: decimalComma,
+      duplicates: options.duplicates)
+    let stretches =
+      if let cuts {
+        DelimitedLogStretches(file: file, delimiter: delimiter, start: scanner.offset, line: scanner.nextLine, cuts: cuts)
+      } else {
+        DelimitedLogStretches(
+          file: file, delimiter: delimiter, start: scanner.offset, line: scanner.nextLine, parts: options.threads)
+      }
+    let rows = try stretches.read(layout, report: &report, threads: options.threads)
     return try rows.log(report: report, delimiter: delimiter)
   }
 }

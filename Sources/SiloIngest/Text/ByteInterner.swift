@@ -102,6 +102,11 @@ package struct ByteInterner {
     }
   }
 
+  /// The result of `body` on the bytes of key `id`.
+  package func withBytes<Result>(of id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    storage.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[starts[id] ..< starts[id + 1]])) }
+  }
+
   /// The bytes of key `id`.
   package func bytes(_ id: Int) -> ArraySlice<UInt8> { storage[starts[id] ..< starts[id + 1]] }
 

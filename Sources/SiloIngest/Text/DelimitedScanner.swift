@@ -24,9 +24,12 @@
 package final class DelimitedScanner {
   package let file: InputFile
   package let delimiter: UInt8
-  private var position = 0
+  /// Where reading stops: ``next()`` reads no record that starts at or after this offset (a
+  /// record that starts before it is read to its end).
+  package let end: Int
+  private var position: Int
   /// The physical line the scanner is on (1-based).
-  private var line = 1
+  private var line: Int
   /// Decoded bytes of the current record's fields, back to back.
   private var data: UnsafeMutablePointer<UInt8>
   private var dataCount = 0
@@ -39,9 +42,20 @@ package final class DelimitedScanner {
   /// The line on which the current record starts.
   package private(set) var recordLine = 0
 
-  package init(file: InputFile, delimiter: UInt8) {
+  /// A scanner over the whole of `file`.
+  package convenience init(file: InputFile, delimiter: UInt8) {
+    self.init(file: file, delimiter: delimiter, start: 0, end: file.bytes.count, line: 1)
+  }
+
+  /// A scanner over the records that start in `start ..< end` of `file`; `start` is the start
+  /// of a record, on physical line `line` (or of what is taken to be one: see
+  /// ``DelimitedLogStretches``).
+  package init(file: InputFile, delimiter: UInt8, start: Int, end: Int, line: Int) {
     self.file = file
     self.delimiter = delimiter
+    self.end = end
+    position = start
+    self.line = line
     data = .allocate(capacity: dataCapacity)
     ends = .allocate(capacity: fieldsCapacity)
     starts = .allocate(capacity: fieldsCapacity)
@@ -55,6 +69,12 @@ package final class DelimitedScanner {
 
   /// The number of fields of the current record.
   package var fieldCount: Int { fieldsCount }
+
+  /// The byte offset where the next record starts (after the current one).
+  package var offset: Int { position }
+
+  /// The physical line on which the next record starts.
+  package var nextLine: Int { line }
 
   /// The decoded bytes of the whole record (fields back to back), valid until ``next()``.
   package var recordBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: data, count: dataCount) }
@@ -170,7 +190,7 @@ package final class DelimitedScanner {
   /// Reads the next record. Returns `false` at the end of the file.
   package func next() throws(IngestError) -> Bool {
     let count = file.bytes.count
-    guard position < count else { return false }
+    guard position < end else { return false }
     dataCount = 0
     fieldsCount = 0
     recordLine = line

@@ -186,6 +186,22 @@ package struct NameTable {
     return (name, true)
   }
 
+  /// Numbers `other`'s names in this table as if `other`'s spellings had been read here after
+  /// this table's own, in the order `other` first read them (its spellings' numbers, in which
+  /// a normalized name made from a spelling comes right after it): the same names, numbers
+  /// and counts as one table that read both. Returns the number here of each of `other`'s
+  /// names.
+  package mutating func absorb(_ other: NameTable) -> [Int32] {
+    var numbers = [Int32](repeating: -1, count: other.count)
+    for spelling in 0 ..< other.nameOfSpelling.count {
+      let theirs = other.nameOfSpelling[spelling]
+      guard theirs >= -1 else { continue }  // a normalized name not read as it is
+      let ours = other.spellings.withBytes(of: spelling) { internNoting($0).name }
+      if theirs >= 0 { numbers[Int(theirs)] = ours }
+    }
+    return numbers
+  }
+
   /// The bytes of name `name`.
   package func bytes(of name: Int32) -> ArraySlice<UInt8> { spellings.bytes(Int(spellingOfName[Int(name)])) }
 

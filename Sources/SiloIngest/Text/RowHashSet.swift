@@ -1,3 +1,6 @@
+import Dispatch
+import SiloGraph
+
 /// Remembers which records have been seen, by a 64-bit hash of their fields, to count rows
 /// that repeat an earlier row exactly.
 ///
@@ -43,6 +46,32 @@ package struct RowHashSet {
     for end in ends { mix(UInt64(bitPattern: Int64(end))) }
     h = (h ^ (h &>> 31)) &* 0x94D0_49BB_1331_11EB
     return h ^ (h &>> 32)
+  }
+
+  /// Whether `hash` is in the set.
+  @inline(__always)
+  package func contains(_ hash: UInt64) -> Bool {
+    let key = hash == 0 ? 1 : hash
+    let mask = slots.count - 1
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while slots[slot] != 0 {
+      if slots[slot] == key { return true }
+      slot = (slot + 1) & mask
+    }
+    return false
+  }
+
+  /// The positions in `hashes` of the hashes in the set, in order; `threads` threads look up
+  /// a slice each.
+  package func found(_ hashes: [UInt64], threads: Int) -> [Int] {
+    let slices = max(1, min(threads, hashes.count / 65_536))
+    let found = ThreadSlots<[Int]>(count: slices, initial: [])
+    let work: @Sendable (Int) -> Void = { [self] slice in
+      let range = (hashes.count * slice / slices) ..< (hashes.count * (slice + 1) / slices)
+      found.set(slice, range.filter { contains(hashes[$0]) })
+    }
+    if slices == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: slices, execute: work) }
+    return found.take().flatMap { $0 }
   }
 
   /// Inserts a hash; returns `false` when it was already there.

@@ -40,8 +40,8 @@ struct InputOptions: ParsableArguments {
   }
 
   /// The source these options describe; `minimumUnitSize` is the smallest unit the automatic
-  /// level is content with (analyze's privacy minimum).
-  func source(projection: ProjectionArguments, minimumUnitSize: Int = 5) throws -> NetworkSource {
+  /// level is content with (analyze's privacy minimum); `threads` read a delimited log.
+  func source(projection: ProjectionArguments, minimumUnitSize: Int = 5, threads: Int = SystemThreads.count) throws -> NetworkSource {
     if let edges {
       var read = NetworkReadOptions()
       read.directedness = directed ? .directed : .undirected
@@ -54,6 +54,7 @@ struct InputOptions: ParsableArguments {
     }
     var read = try logRead.options
     read.grouping = grouping.options(minimumUnitSize: minimumUnitSize)
+    read.threads = threads
     return .log(path: log!, people: people, read: read, projection: projection.options)
   }
 }

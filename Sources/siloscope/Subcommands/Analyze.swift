@@ -144,7 +144,7 @@ struct Analyze: ParsableCommand {
       if pseudonymize { options.pseudonymizer = Pseudonymizer(key: try pseudonymKey(file: pseudonymKeyFile)) }
       if !quiet { options.progress = { ProgressPrinter.print($0) } }
       options.keepRole = keepRole
-      let result = try SiloAnalysis.run(source: try input.source(projection: projection, minimumUnitSize: minGroupSize), options: options)
+      let result = try SiloAnalysis.run(source: try input.source(projection: projection, minimumUnitSize: minGroupSize, threads: threads), options: options)
       if keepRole, case let unique = Pseudonymizer.uniqueRoles(in: result.network), unique > 0 {
         printWarning(
           "--keep-role: \(unique) \(unique == 1 ? "role is" : "roles are") held by one person only; "

@@ -63,7 +63,7 @@ struct Brokers: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let loaded = try input.source(projection: projection).load()
+      let loaded = try input.source(projection: projection, threads: threads).load()
       let network = loaded.network
       let weighted = !analysis.unweighted
       var options = BetweennessOptions(distance: weighted ? distance : .hops, normalized: !raw, threads: threads)

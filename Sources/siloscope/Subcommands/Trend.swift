@@ -56,7 +56,7 @@ struct Trend: ParsableCommand {
 
   func run() throws {
     try reportingErrors {
-      let log = try input.source(projection: projection).readLog()!
+      let log = try input.source(projection: projection, threads: temporal.threads).readLog()!
       var options = temporal.options(projection: projection, analysis: analysis)
       if let window {
         options.periods = .rolling(windowDays: window.days, stepDays: (step ?? window).days)
