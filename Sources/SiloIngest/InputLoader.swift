@@ -67,9 +67,11 @@ extension LoadedInput {
   /// ``NetworkSource/load()`` gives for a log file, for a log already in memory (for
   /// example one with a what-if project appended).
   ///
+  /// `threads` threads project (the network is the same for any number).
+  ///
   /// - Throws: ``IngestError`` from the projection.
-  public init(projecting log: ProjectLog, with projection: ProjectionOptions) throws(IngestError) {
-    let projected = try log.projected(projection)
+  public init(projecting log: ProjectLog, with projection: ProjectionOptions, threads: Int = 1) throws(IngestError) {
+    let projected = try log.projected(projection, threads: threads)
     self.init(
       network: projected.network, projection: projected.summary, projects: projected.summary.projects,
       dateRange: log.dateRange, reports: log.reports, kind: .log, affiliations: projected.affiliations)
@@ -94,15 +96,15 @@ extension NetworkSource {
     return log
   }
 
-  /// Reads the files and builds the person network.
+  /// Reads the files and builds the person network, on the log reader's threads.
   public func load() throws(IngestError) -> LoadedInput {
     switch self {
-    case .log(_, _, _, let projection):
+    case .log(_, _, let read, let projection):
       let log = try readLog()!
       if let from = projection.from, let to = projection.to, to < from {
         throw .emptyDateWindow(from: from, to: to)
       }
-      return try LoadedInput(projecting: log, with: projection)
+      return try LoadedInput(projecting: log, with: projection, threads: read.threads)
     case .edges(let path, let nodes, let read):
       let loaded = try NetworkReader.read(edgesPath: path, nodesPath: nodes, options: read)
       let grouped = try loaded.network.grouped(read.grouping, file: nodes ?? path)

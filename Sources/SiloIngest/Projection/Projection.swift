@@ -1,3 +1,4 @@
+import Dispatch
 import SiloGraph
 /// How a tie between two people is weighed when the person × project log is projected onto
 /// people: SiloGraph's `AffiliationWeighting`, whose cases give each formula and its source.
@@ -107,9 +108,14 @@ extension ProjectLog {
   /// - Throws: ``IngestError/projectionTooLarge(coMemberships:limit:largest:suggestedMaximumProjectSize:)``
   ///   when the projects would make more than ``ProjectionOptions/maximumCoMemberships``
   ///   co-memberships, checked before the person network is built.
+  /// `threads` threads compute the rows of different people at the same time; the network is
+  /// the same for any number.
+  ///
   /// - Complexity: O(*E* + Σ_p n_p² + *m* log *d*) for *E* entries, n_p people on project p,
   ///   *m* ties and largest degree *d*.
-  public func projected(_ options: ProjectionOptions = ProjectionOptions()) throws(IngestError) -> PersonProjection {
+  public func projected(
+    _ options: ProjectionOptions = ProjectionOptions(), threads: Int = 1
+  ) throws(IngestError) -> PersonProjection {
     var summary = ProjectionSummary(
       weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
       maximumProjectSize: options.maximumProjectSize)
@@ -125,7 +131,7 @@ extension ProjectLog {
     let (personStart, personProject, personHours) = personProjects(active, memberStart, members, hours)
     let graph = projectedGraph(
       personStart: personStart, personProject: personProject, personHours: personHours, memberStart: memberStart,
-      members: members, hours: hours, options: options, summary: &summary)
+      members: members, hours: hours, options: options, threads: threads, summary: &summary)
     addWarnings(to: &summary, shares: shares, options: options)
     return PersonProjection(network: personNetwork(graph: graph), summary: summary, affiliations: affiliations)
   }
@@ -245,25 +251,42 @@ extension ProjectLog {
   }
 
   /// Step 5: the rows of the projection (Gustavson), straight into CSR, with the minimum
-  /// weight applied and the ties it leaves out counted in `summary`.
+  /// weight applied and the ties it leaves out counted in `summary`. The people are split into
+  /// `threads` runs of about equal memberships, each run's rows made by its own thread, and
+  /// the runs joined in order.
   private func projectedGraph(
     personStart: [Int], personProject: [Int32], personHours: [Double], memberStart: [Int], members: [Int32],
-    hours: [Double], options: ProjectionOptions, summary: inout ProjectionSummary
+    hours: [Double], options: ProjectionOptions, threads: Int, summary: inout ProjectionSummary
   ) -> CollaborationGraph {
     let personCount = people.count
-    var row = ProjectionRow(
+    let row = ProjectionRow(
       personCount: personCount, personStart: personStart, personProject: personProject, personHours: personHours,
       memberStart: memberStart, members: members, hours: hours, weighting: options.weighting)
-    var rowOffsets = [Int](repeating: 0, count: personCount + 1)
+    let memberships = personStart[personCount]
+    let parts = max(1, min(threads, memberships / 65_536))
+    let bounds = (0 ... parts).map { part in
+      part == parts ? personCount : personStart.firstIndex { $0 >= memberships * part / parts } ?? personCount
+    }
+    let runs = ThreadSlots<ProjectionRow.Run?>(count: parts, initial: nil)
+    let work: @Sendable (Int) -> Void = { part in
+      var scratch = row
+      runs.set(part, scratch.rows(bounds[part] ..< bounds[part + 1], minimum: options.minimumWeight))
+    }
+    if parts == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: parts, execute: work) }
+    var rowOffsets = [0]
     var columns: [NodeID] = []
     var weights: [Double] = []
+    var below = 0
+    rowOffsets.reserveCapacity(personCount + 1)
     columns.reserveCapacity(summary.coMemberships)
     weights.reserveCapacity(summary.coMemberships)
-    var below = 0
-    for u in 0 ..< personCount {
-      row.gather(u)
-      below += row.emit(u, minimum: options.minimumWeight, columns: &columns, weights: &weights)
-      rowOffsets[u + 1] = columns.count
+    for run in runs.take() {
+      let run = run!
+      let base = columns.count
+      rowOffsets.append(contentsOf: run.rowEnds.lazy.map { base + $0 })
+      columns.append(contentsOf: run.columns)
+      weights.append(contentsOf: run.weights)
+      below += run.below
     }
     summary.tiesBelowMinimum = below / 2
     summary.tiesBeforeMinimum = columns.count / 2 + below / 2
@@ -390,6 +413,28 @@ private struct ProjectionRow {
     self.weighting = weighting
     scratch = [Double](repeating: 0, count: personCount)
     shared = [Int32](repeating: 0, count: personCount)
+  }
+
+  /// The rows of a run of people, one after another.
+  struct Run {
+    /// The end of each person's row in ``columns``.
+    var rowEnds: [Int] = []
+    var columns: [NodeID] = []
+    var weights: [Double] = []
+    /// Ties the minimum weight left out.
+    var below = 0
+  }
+
+  /// The rows of the people `people`, ties lighter than `minimum` left out.
+  mutating func rows(_ people: Range<Int>, minimum: Double?) -> Run {
+    var run = Run()
+    run.rowEnds.reserveCapacity(people.count)
+    for u in people {
+      gather(u)
+      run.below += emit(u, minimum: minimum, columns: &run.columns, weights: &run.weights)
+      run.rowEnds.append(run.columns.count)
+    }
+    return run
   }
 
   /// Gathers u's co-members over u's projects, in ascending order.

@@ -449,3 +449,32 @@ struct ProjectionTests {
     #expect(try log.projected(projectionOptions(.hoursOverlap)).network.weight("A", "C") == 0.5)
   }
 }
+
+/// The projection on several threads (each a run of people) is the projection on one.
+@Suite("Projection on several threads")
+struct ProjectionThreadTests {
+  @Test("A log of 140,000 entries projected on 1, 2 and 3 threads: shared projects with a minimum weight, hours overlap")
+  func threadsGiveTheSameNetwork() throws {
+    var generator = SeededGenerator(seed: 7)
+    let entries = (0 ..< 140_000).map { _ in
+      let project = Int.random(in: 0 ..< 9000, using: &generator)
+      // People mostly near their project's number, so that departments of people cluster.
+      let person = (project * 2 + Int.random(in: 0 ..< 40, using: &generator)) % 20_000
+      return ProjectLog.Entry(
+        person: "M\(person)", department: "Afdeling \(person / 500)", project: "P\(project)",
+        weight: Double(Int.random(in: 1 ... 16, using: &generator)) / 2)
+    }
+    let log = ProjectLog(entries: entries)
+    // The weightings differ only inside a row, which the threads do not change.
+    for weighting in [ProjectionWeighting.sharedProjects, .hoursOverlap] {
+      var options = ProjectionOptions()
+      options.weighting = weighting
+      options.minimumWeight = weighting == .sharedProjects ? 2 : nil
+      let one = try log.projected(options, threads: 1)
+      if options.minimumWeight == nil { #expect(one.network.graph.edgeCount > 100_000) }
+      for threads in [2, 3] {
+        #expect(try log.projected(options, threads: threads) == one, "\(weighting), \(threads) threads")
+      }
+    }
+  }
+}
