@@ -57,7 +57,8 @@ struct DelimitedLogLayout: Sendable {
 
 /// The rows of a delimited log (or of a stretch of it) as they are read: names numbered,
 /// entries and row hashes kept; a row that cannot be used is counted in the report with its
-/// reason and place. Each person's department is voted once all rows are in (``log(report:delimiter:)``).
+/// reason and place. Rows that repeat an earlier row are found, and each person's department
+/// voted, once all rows are in (``log(report:delimiter:threads:)``).
 ///
 /// Fields are read through pointers into the scanner's record buffer (valid until the next
 /// record); no closure per row, so the name tables are not boxed.
@@ -68,10 +69,7 @@ struct DelimitedLogRows {
   private var departments = NameTable(capacity: 64)
   private var entryPerson: [Int32] = [], entryProject: [Int32] = [], entryDepartment: [Int32] = []
   private var entryDay: [Int32] = [], entryWeight: [Double] = []
-  private var rowHashes = RowHashSet()
-  /// Whether each entry's row hash and line are kept (a later stretch, whose rows are checked
-  /// against the earlier stretches' when the stretches are joined), and those.
-  private let keepsRowHashes: Bool
+  /// Each entry's row hash (``RowHashes``) and the line its record starts on.
   private var entryHash: [UInt64] = [], entryLine: [Int32] = []
   /// Rows whose number of fields differs from the header's, and the first of them.
   private var wrongFieldCount = 0
@@ -92,21 +90,17 @@ struct DelimitedLogRows {
     let weight: Double
   }
 
-  /// Rows read with `layout` from about `bytes` bytes of text; `keepsRowHashes` for a stretch
-  /// after the first.
-  init(layout: DelimitedLogLayout, bytes: Int, keepsRowHashes: Bool = false) {
+  /// Rows read with `layout` from about `bytes` bytes of text.
+  init(layout: DelimitedLogLayout, bytes: Int) {
     self.layout = layout
-    self.keepsRowHashes = keepsRowHashes
     let estimate = bytes / 40
     entryPerson.reserveCapacity(estimate)
     entryProject.reserveCapacity(estimate)
     entryDepartment.reserveCapacity(estimate)
     entryDay.reserveCapacity(estimate)
     entryWeight.reserveCapacity(estimate)
-    if keepsRowHashes {
-      entryHash.reserveCapacity(estimate)
-      entryLine.reserveCapacity(estimate)
-    }
+    entryHash.reserveCapacity(estimate)
+    entryLine.reserveCapacity(estimate)
   }
 
   /// Adds every record the scanner has left.
@@ -142,23 +136,14 @@ struct DelimitedLogRows {
     let rowHash =
       personChanged || projectChanged || departmentChanged
       ? normalizedRowHash(scanner, person: person, project: project, department: department)
-      : RowHashSet.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)
-    if !rowHashes.insert(rowHash) {
-      report.duplicateRows += 1
-      if duplicates == .drop {
-        report.skip(.duplicateRow, at: SourceLocation(file: file, line: scanner.recordLine))
-        return
-      }
-    }
+      : RowHashes.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)
     entryPerson.append(person)
     entryProject.append(project)
     entryDepartment.append(department)
     entryDay.append(fields.day)
     entryWeight.append(fields.weight)
-    if keepsRowHashes {
-      entryHash.append(rowHash)
-      entryLine.append(Int32(truncatingIfNeeded: scanner.recordLine))
-    }
+    entryHash.append(rowHash)
+    entryLine.append(Int32(truncatingIfNeeded: scanner.recordLine))
     report.rowsUsed += 1
   }
 
@@ -212,55 +197,64 @@ struct DelimitedLogRows {
       }
       ends.append(bytes.count)
     }
-    return bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { RowHashSet.hash(bytes: b, ends: $0) } }
+    return bytes.withUnsafeBufferPointer { b in ends.withUnsafeBufferPointer { RowHashes.hash(bytes: b, ends: $0) } }
   }
 
   /// Adds the rows of `later`, read on their own from the stretch of the same file that
   /// follows these rows, so that the result is what reading on would have given: `later`'s
-  /// names are numbered here in the order it first read them, its rows are checked for
-  /// repeats of these (`threads` threads look them up), and its counts and places (lines
-  /// counted from `lineOffset` + 1) go into `report`. `keepingRowHashes` when more stretches
-  /// follow, to be checked against these rows and `later`'s.
-  mutating func append(
-    _ later: DelimitedLogRows, report: inout IngestReport, laterReport: IngestReport, lineOffset: Int,
-    keepingRowHashes: Bool, threads: Int
-  ) {
-    var laterReport = laterReport
+  /// names are numbered here in the order it first read them, and its counts and places
+  /// (lines counted from `lineOffset` + 1) go into `report`.
+  mutating func append(_ later: DelimitedLogRows, report: inout IngestReport, laterReport: IngestReport, lineOffset: Int) {
     let personMap = people.absorb(later.people)
     let projectMap = projects.absorb(later.projects)
     let departmentMap = departments.absorb(later.departments)
-    let repeats = rowHashes.found(later.entryHash, threads: threads)
-    var kept = [Bool](repeating: true, count: later.entryPerson.count)
-    laterReport.duplicateRows += repeats.count
-    if duplicates == .drop && !repeats.isEmpty {
-      for i in repeats { kept[i] = false }
-      laterReport.rowsUsed -= repeats.count
-      laterReport.skip(.duplicateRow, atLines: repeats.map { Int(later.entryLine[$0]) }, file: file)
-    }
-    if keepingRowHashes { for hash in later.entryHash { _ = rowHashes.insert(hash) } }
     wrongFieldCount += later.wrongFieldCount
     if firstWrongFieldCount == nil, let (location, fields) = later.firstWrongFieldCount {
       firstWrongFieldCount = (location.movedDown(by: lineOffset), fields)
     }
     report.append(stretch: laterReport, lineOffset: lineOffset)
-    for i in later.entryPerson.indices where kept[i] {
-      entryPerson.append(personMap[Int(later.entryPerson[i])])
-      entryProject.append(projectMap[Int(later.entryProject[i])])
-      let department = later.entryDepartment[i]
-      entryDepartment.append(department < 0 ? department : departmentMap[Int(department)])
-      entryDay.append(later.entryDay[i])
-      entryWeight.append(later.entryWeight[i])
-      if keepsRowHashes {
-        entryHash.append(later.entryHash[i])
-        entryLine.append(later.entryLine[i] + Int32(lineOffset))
-      }
-    }
+    entryPerson.append(contentsOf: later.entryPerson.lazy.map { personMap[Int($0)] })
+    entryProject.append(contentsOf: later.entryProject.lazy.map { projectMap[Int($0)] })
+    entryDepartment.append(contentsOf: later.entryDepartment.lazy.map { $0 < 0 ? $0 : departmentMap[Int($0)] })
+    entryDay.append(contentsOf: later.entryDay)
+    entryWeight.append(contentsOf: later.entryWeight)
+    entryHash.append(contentsOf: later.entryHash)
+    entryLine.append(contentsOf: later.entryLine.lazy.map { $0 + Int32(lineOffset) })
   }
 
-  /// The log of the rows read, after the checks of the whole file: no data rows, most rows
-  /// split unlike the header (the delimiter is likely wrong), no usable row; repeated rows
-  /// that were kept and the names normalized are noted in the report.
-  func log(report: IngestReport, delimiter: UInt8) throws(IngestError) -> ProjectLog {
+  /// Counts the rows that repeat an earlier row, and with ``DuplicatePolicy/drop`` skips them;
+  /// `threads` threads look for them.
+  private mutating func checkRepeats(_ report: inout IngestReport, threads: Int) {
+    let repeats = RowHashes.repeats(in: entryHash, threads: threads)
+    report.duplicateRows += repeats.count
+    guard duplicates == .drop, !repeats.isEmpty else { return }
+    report.rowsUsed -= repeats.count
+    report.skip(.duplicateRow, atLines: repeats.map { Int(entryLine[$0]) }, file: file)
+    var kept = [Bool](repeating: true, count: entryPerson.count)
+    for i in repeats { kept[i] = false }
+    func keep<T>(_ values: inout [T]) { values = values.indices.compactMap { kept[$0] ? values[$0] : nil } }
+    keep(&entryPerson)
+    keep(&entryProject)
+    keep(&entryDepartment)
+    keep(&entryDay)
+    keep(&entryWeight)
+    keep(&entryHash)
+    keep(&entryLine)
+  }
+
+  /// The log of the rows read, after the checks of the whole file: rows that repeat an
+  /// earlier row (looked for by `threads` threads), no data rows, most rows split unlike the
+  /// header (the delimiter is likely wrong), no usable row; repeated rows that were kept and
+  /// the names normalized are noted in the report.
+  func log(report: IngestReport, delimiter: UInt8, threads: Int) throws(IngestError) -> ProjectLog {
+    var rows = self
+    var report = report
+    rows.checkRepeats(&report, threads: threads)
+    return try rows.finished(report: report, delimiter: delimiter)
+  }
+
+  /// ``log(report:delimiter:threads:)`` once the repeated rows are counted.
+  private func finished(report: IngestReport, delimiter: UInt8) throws(IngestError) -> ProjectLog {
     var report = report
     if report.rowsRead == 0 { throw .noDataRows(file: file) }
     if wrongFieldCount * 2 > report.rowsRead, let (location, count) = firstWrongFieldCount {

@@ -14,9 +14,9 @@ import SiloGraph
 /// goes on over the stretch as one pass would (and meets any error where one pass meets it):
 /// a wrong guess costs time, never a different result.
 ///
-/// Joining a stretch (``DelimitedLogRows/append(_:report:laterReport:lineOffset:keepingRowHashes:threads:)``)
-/// numbers its names in the first stretch's tables in the order the stretch first read them,
-/// checks its rows for repeats of the rows before it, and moves its lines down.
+/// Joining a stretch (``DelimitedLogRows/append(_:report:laterReport:lineOffset:)``) numbers
+/// its names in the first stretch's tables in the order the stretch first read them and moves
+/// its lines down; repeated rows are looked for once all are joined.
 struct DelimitedLogStretches {
   /// Stretches are at least this long, so that a small file is read in one pass.
   static let minimumBytes = 1 << 20
@@ -84,9 +84,7 @@ struct DelimitedLogStretches {
     var position = first.end, line = first.endLine
     for k in 1 ..< stretches.count {
       if position == cuts[k], case .success(let stretch) = stretches[k] {
-        rows.append(
-          stretch.rows, report: &report, laterReport: stretch.report, lineOffset: line - 1,
-          keepingRowHashes: k + 1 < stretches.count, threads: threads)
+        rows.append(stretch.rows, report: &report, laterReport: stretch.report, lineOffset: line - 1)
         position = stretch.end
         line += stretch.endLine - 1
       } else if position < cuts[k + 1] {
@@ -117,7 +115,7 @@ struct DelimitedLogStretches {
   private func readStretch(_ k: Int, _ layout: DelimitedLogLayout) throws(IngestError) -> Stretch {
     let scanner = DelimitedScanner(
       file: file, delimiter: delimiter, start: cuts[k], end: cuts[k + 1], line: k == 0 ? line : 1)
-    var rows = DelimitedLogRows(layout: layout, bytes: cuts[k + 1] - cuts[k], keepsRowHashes: k > 0)
+    var rows = DelimitedLogRows(layout: layout, bytes: cuts[k + 1] - cuts[k])
     var report = IngestReport(file: layout.file, format: "")
     try rows.scan(scanner, report: &report)
     return Stretch(rows: rows, report: report, end: scanner.offset, endLine: scanner.nextLine)

@@ -145,6 +145,6 @@ public enum ProjectLogReader {
           file: file, delimiter: delimiter, start: scanner.offset, line: scanner.nextLine, parts: options.threads)
       }
     let rows = try stretches.read(layout, report: &report, threads: options.threads)
-    return try rows.log(report: report, delimiter: delimiter)
+    return try rows.log(report: report, delimiter: delimiter, threads: options.threads)
   }
 }
