@@ -76,6 +76,7 @@ package enum FieldParsing {
   /// day first `dd-mm-yyyy`, `dd/mm/yyyy`, `dd.mm.yyyy` as European exports write it.
   /// Returns the day number since 1970-01-01, or `nil` when the text is not a valid date.
   package static func day(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+    if let iso = isoDay(field) { return iso }
     var low = 0, high = field.count
     while low < high && DelimitedScanner.isSpace(field[low]) { low += 1 }
     while high > low && DelimitedScanner.isSpace(field[high - 1]) { high -= 1 }
@@ -114,6 +115,23 @@ package enum FieldParsing {
       return nil
     }
     return LogDate(year: year, month: month, day: day)?.dayNumber
+  }
+}
+
+extension FieldParsing {
+  /// The day of a field that is exactly `YYYY-MM-DD` (what most exports write), read without
+  /// the general loop; `nil` for anything else, which ``day(_:)`` then reads (or rejects).
+  @inline(__always)
+  static func isoDay(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+    guard field.count == 10, field[4] == 0x2D, field[7] == 0x2D else { return nil }
+    @inline(__always) func digit(_ k: Int) -> Int? {
+      let d = Int(field[k]) &- 0x30
+      return d >= 0 && d <= 9 ? d : nil
+    }
+    guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+      let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+    else { return nil }
+    return LogDate(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1)?.dayNumber
   }
 }
 

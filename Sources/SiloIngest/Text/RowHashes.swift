@@ -65,26 +65,41 @@ package enum RowHashes {
   private struct Buckets: Sendable {
     let count: Int
     /// Where each bucket starts in ``keys`` and ``positions``, and their end last.
-    private var start: [Int]
-    private var keys: [UInt64]
-    private var positions: [Int]
+    private let start: [Int]
+    private let keys: [UInt64]
+    private let positions: [Int]
 
     init(_ hashes: [UInt64], bits: Int) {
-      count = 1 << bits
+      let buckets = 1 << bits
+      count = buckets
       let shift = UInt64(64 - bits)
-      @inline(__always) func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key >> shift) }
-      start = [Int](repeating: 0, count: count + 1)
-      for hash in hashes { start[bucket(hash) + 1] += 1 }
-      for b in 0 ..< count { start[b + 1] += start[b] }
-      var cursor = start
-      keys = [UInt64](repeating: 0, count: hashes.count)
-      positions = [Int](repeating: 0, count: hashes.count)
-      for (i, hash) in hashes.enumerated() {
-        let b = bucket(hash)
-        keys[cursor[b]] = hash == 0 ? 1 : hash  // 0 marks an empty slot below
-        positions[cursor[b]] = i
-        cursor[b] += 1
+      var start = [Int](repeating: 0, count: buckets + 1)
+      var keys = [UInt64](repeating: 0, count: hashes.count)
+      var positions = [Int](repeating: 0, count: hashes.count)
+      hashes.withUnsafeBufferPointer { hashes in
+        start.withUnsafeMutableBufferPointer { start in
+          @inline(__always) func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key &>> shift) }
+          for hash in hashes { start[bucket(hash) + 1] += 1 }
+          for b in 0 ..< buckets { start[b + 1] += start[b] }
+          var cursor = Array(start)
+          cursor.withUnsafeMutableBufferPointer { cursor in
+            keys.withUnsafeMutableBufferPointer { keys in
+              positions.withUnsafeMutableBufferPointer { positions in
+                for i in hashes.indices {
+                  let hash = hashes[i]
+                  let b = bucket(hash)
+                  keys[cursor[b]] = hash == 0 ? 1 : hash  // 0 marks an empty slot below
+                  positions[cursor[b]] = i
+                  cursor[b] += 1
+                }
+              }
+            }
+          }
+        }
       }
+      self.start = start
+      self.keys = keys
+      self.positions = positions
     }
 
     /// The positions of the repeated hashes of buckets `range`.
@@ -96,16 +111,23 @@ package enum RowHashes {
       var slots = [UInt64](repeating: 0, count: size)
       let mask = size - 1
       var found: [Int] = []
-      for b in range {
-        for k in start[b] ..< start[b + 1] {
-          let key = keys[k]
-          var slot = Int(truncatingIfNeeded: key) & mask
-          while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
-          if slots[slot] == key { found.append(positions[k]) } else { slots[slot] = key }
-        }
-        for k in start[b] ..< start[b + 1] {
-          var slot = Int(truncatingIfNeeded: keys[k]) & mask
-          while slots[slot] != 0 { slots[slot] = 0; slot = (slot + 1) & mask }
+      slots.withUnsafeMutableBufferPointer { slots in
+        keys.withUnsafeBufferPointer { keys in
+          for b in range {
+            for k in start[b] ..< start[b + 1] {
+              let key = keys[k]
+              var slot = Int(truncatingIfNeeded: key) & mask
+              while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
+              if slots[slot] == key { found.append(positions[k]) } else { slots[slot] = key }
+            }
+            for k in start[b] ..< start[b + 1] {
+              var slot = Int(truncatingIfNeeded: keys[k]) & mask
+              while slots[slot] != 0 {
+                slots[slot] = 0
+                slot = (slot + 1) & mask
+              }
+            }
+          }
         }
       }
       return found
