@@ -105,8 +105,21 @@ package struct InputFile: Sendable {
     if fstat(fd, &info) != 0 || (info.st_mode & S_IFMT) != S_IFREG {
       throw .unreadable(file: name, reason: "it is not a regular file (\(Self.kind(of: info.st_mode))); save the data to a file and give that")
     }
-    var result: [UInt8] = []
-    result.reserveCapacity(Int(info.st_size) + 1)
+    // The size stat gives is read straight into the array (one byte more, to see a file that
+    // grew); what is left, if the file grew, in chunks.
+    var failure: Int32 = 0
+    var result = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+      count = 0
+      while count < buffer.count {
+        let got = read(fd, buffer.baseAddress! + count, buffer.count - count)
+        if got < 0 && errno == EINTR { continue }
+        if got < 0 { failure = errno }
+        if got <= 0 { return }
+        count += got
+      }
+    }
+    if failure != 0 { throw .unreadable(file: name, reason: String(cString: strerror(failure))) }
+    if result.count <= Int(info.st_size) { return result }
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
       let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
