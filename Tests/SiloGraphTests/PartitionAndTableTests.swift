@@ -108,6 +108,22 @@ struct NodeTableTests {
     blank.setAttributeColumn("department", [""])
     #expect(Network.partition(of: blank, by: "department") == nil)
   }
+
+  @Test("Network.partition(numbers:names:) is partition(of:by:) of the names the numbers stand for")
+  func partitionFromNumbers() {
+    let pool = ["Zorg", "ICT", "(no department)", "(no department given)", "", "Financiën", "ICT", "Wijk"]
+    var generator = SeededGenerator(seed: 11)
+    for round in 0 ..< 400 {
+      let names = (0 ..< Int.random(in: 0 ... 5, using: &generator)).map { _ in pool.randomElement(using: &generator)! }
+      let numbers = (0 ..< Int.random(in: 1 ... 9, using: &generator)).map { _ in
+        Int32.random(in: -1 ..< Int32(names.count), using: &generator)
+      }
+      var table = NodeTable(ids: numbers.indices.map { "n\($0)" })
+      table.setAttributeColumn("department", numbers.map { $0 < 0 ? nil : names[Int($0)] })
+      let expected = Network.partition(of: table, by: "department")
+      #expect(Network.partition(numbers: numbers, names: names) == expected, "round \(round): \(names) \(numbers)")
+    }
+  }
 }
 
 @Suite("NodeScores")

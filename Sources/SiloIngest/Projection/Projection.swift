@@ -193,14 +193,16 @@ extension ProjectLog {
     return (memberStart, members, hours)
   }
 
-  /// Step 3: project sizes, the projects left out for their size, and each kept project's
-  /// co-memberships (largest first); throws before anything is built when they are too many.
+  /// Step 3: project sizes, the projects left out for their size, and the five kept projects
+  /// with the most co-memberships (largest first); throws before anything is built when the
+  /// co-memberships are too many.
   private func activeProjects(
     _ memberStart: [Int], _ options: ProjectionOptions, _ summary: inout ProjectionSummary
   ) throws(IngestError) -> (active: [Bool], shares: [ProjectShare]) {
     let projectCount = projects.count
     var active = [Bool](repeating: false, count: projectCount)
-    var shares: [ProjectShare] = []
+    var shares = LargestShares(count: 5)
+    var sizes: [Int] = []
     for p in 0 ..< projectCount {
       let size = memberStart[p + 1] - memberStart[p]
       if size == 0 { continue }
@@ -213,17 +215,22 @@ extension ProjectLog {
       }
       active[p] = true
       summary.coMemberships += pairs
-      if pairs > 0 { shares.append(ProjectShare(project: projects[p], members: size, pairs: pairs, share: 0)) }
+      if pairs > 0 {
+        shares.offer(project: p, pairs: pairs, names: projects)
+        sizes.append(size)
+      }
     }
     summary.projectsLeftOut.sort { ($0.members, $1.project) > ($1.members, $0.project) }
-    shares.sort { ($0.pairs, $1.project) > ($1.pairs, $0.project) }
+    let largest = shares.projects.map {
+      ProjectShare(project: projects[$0], members: memberStart[$0 + 1] - memberStart[$0], pairs: shares.pairs(of: $0), share: 0)
+    }
     if summary.coMemberships > options.maximumCoMemberships {
       throw .projectionTooLarge(
         coMemberships: summary.coMemberships, limit: options.maximumCoMemberships,
-        largest: Array(shares.prefix(3).filter { $0.pairs * 10 >= summary.coMemberships }),
-        suggestedMaximumProjectSize: Self.largestSizeWithin(options.maximumCoMemberships, sizes: shares.map(\.members)))
+        largest: Array(largest.prefix(3).filter { $0.pairs * 10 >= summary.coMemberships }),
+        suggestedMaximumProjectSize: Self.largestSizeWithin(options.maximumCoMemberships, sizes: sizes))
     }
-    return (active, shares)
+    return (active, largest)
   }
 
   /// Step 4: each person's active projects in ascending project order, with their hours.
@@ -380,8 +387,38 @@ extension ProjectLog {
     for name in personAttributeNames where name != NodeAttribute.department {
       table.setAttributeColumn(name, personAttributes[name]!)
     }
-    let groups = Network.partition(of: table, by: NodeAttribute.department)
+    let groups = Network.partition(numbers: personDepartment, names: departments)
     return Network(graph: graph, nodes: table, groups: groups)
+  }
+}
+
+/// The projects with the most co-memberships, most first and by name among equals (the order
+/// of a full sort by pairs, descending, then name), kept while the projects go by instead of
+/// sorting them all.
+private struct LargestShares {
+  let count: Int
+  /// The projects kept, in order, and their pairs.
+  private(set) var projects: [Int] = []
+  private var pairCounts: [Int] = []
+
+  init(count: Int) { self.count = count }
+
+  /// The pairs of a project kept.
+  func pairs(of project: Int) -> Int { pairCounts[projects.firstIndex(of: project)!] }
+
+  /// Keeps `project`, with `pairs` pairs, if it is among the largest so far.
+  mutating func offer(project: Int, pairs: Int, names: [String]) {
+    func before(_ k: Int) -> Bool {
+      pairs > pairCounts[k] || (pairs == pairCounts[k] && names[project] < names[projects[k]])
+    }
+    if projects.count == count, let last = projects.indices.last, !before(last) { return }
+    let at = projects.indices.first(where: before) ?? projects.count
+    projects.insert(project, at: at)
+    pairCounts.insert(pairs, at: at)
+    if projects.count > count {
+      projects.removeLast()
+      pairCounts.removeLast()
+    }
   }
 }
 
