@@ -83,6 +83,12 @@ let package = Package(
       name: "PathTiming",
       dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
       path: "Benchmarks/PathTiming"),
+    // A plain program: a log read and projected on 1 and 2 threads, best of 5, beside
+    // DuckDB's SQL for the same job (peers_duckdb.py). `swift run -c release IngestTiming LOG ...`.
+    .executableTarget(
+      name: "IngestTiming",
+      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      path: "Benchmarks/IngestTiming"),
     // A plain program: Louvain and Leiden on edge lists, best of 3, with the modularity
     // reached, to compare two commits. `swift run -c release CommunityTiming EDGES ...`.
     .executableTarget(

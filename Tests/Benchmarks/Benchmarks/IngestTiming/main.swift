@@ -1,0 +1,59 @@
+// Not an ordo-one benchmark: a plain program timing the read of a project log and its
+// projection onto people (shared projects), on 1 and 2 threads, best of `runs` (default 5) by
+// wall clock, on the generated logs of `run.sh ingest` (.peers/logs/org_p*_s1.csv).
+// Tests/Benchmarks/peers_duckdb.py times DuckDB's SQL for the same job on the same files.
+// The processor time of the fastest read + project is printed too: on one thread it is the
+// wall time without the waits of a busy machine. Run in release mode:
+//   swift run -c release --package-path Tests/Benchmarks IngestTiming [--runs N] LOG ...
+import Foundation
+import SiloIngest
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+  let start = DispatchTime.now().uptimeNanoseconds
+  try body()
+  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// The processor time of the process so far (all threads), in seconds.
+func processorSeconds() -> Double {
+  var time = timespec()
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var runs = 5
+if arguments.count >= 2, arguments[0] == "--runs" {
+  runs = max(1, Int(arguments[1]) ?? 5)
+  arguments.removeFirst(2)
+}
+guard !arguments.isEmpty else {
+  FileHandle.standardError.write(Data("usage: IngestTiming [--runs N] LOG ...\n".utf8))
+  exit(64)
+}
+print("| log, threads, best of \(runs) | read (s) | project (s) | read + project (s) | its processor time (s) | rows | ties |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+for path in arguments {
+  for threads in [1, 2] {
+    var options = LogReadOptions()
+    options.threads = threads
+    var read = Double.infinity, project = Double.infinity, both = Double.infinity, processor = 0.0
+    var rows = 0, ties = 0
+    for _ in 0 ..< runs {
+      var log: ProjectLog?
+      read = min(read, try seconds { log = try ProjectLogReader.read(path: path, options: options) })
+      rows = log!.entryCount
+      project = min(project, try seconds { ties = try log!.projected(threads: threads).network.graph.edgeCount })
+      log = nil
+      let started = processorSeconds()
+      let wall = try seconds {
+        let log = try ProjectLogReader.read(path: path, options: options)
+        ties = try log.projected(threads: threads).network.graph.edgeCount
+      }
+      if wall < both { (both, processor) = (wall, processorSeconds() - started) }
+    }
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    let times = [read, project, both, processor].map { String(format: "%.3f", $0) }.joined(separator: " | ")
+    print("| \(name), \(threads) | \(times) | \(rows) | \(ties) |")
+  }
+}
