@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SiloScope's benchmarks with their peers, on the same files in one run:
-#   ingest   generated project logs (SyntheticOrganization, seed 1) in .peers/logs; peer: pandas
+#   ingest   generated project logs (SyntheticOrganization, seed 1) in .peers/logs; peers: pandas,
+#            and DuckDB's SQL for the read and projection (1 and 2 threads, in .venv-warehouse)
 #   silos    Tests/Benchmarks/peers organizations in .peers/data; peers: igraph, networkit
 #   brokers  the same organizations; peers: igraph and the plain C Brandes (limit.c),
 #            timed by Tests/Benchmarks/peers/peers.py
@@ -166,6 +167,15 @@ for suite in "${suites[@]}"; do
     done
     echo "## pandas (peer), best of 3, process CPU seconds"
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_ingest.py" "$SILOSCOPE_BENCH_DATA"/org_p*_s1.csv
+    echo
+    echo "## read and projection: SiloScope (IngestTiming) and DuckDB's SQL for the same job (peer), best of 5"
+    (cd Tests/Benchmarks && swift build -c release --product IngestTiming 2>&1 | grep -i error || true)
+    "$root/.venv-warehouse/bin/pip" install -q -r "$root/Tests/Warehouse/requirements-duckdb.txt" 2>/dev/null ||
+      { python3 -m venv "$root/.venv-warehouse" && "$root/.venv-warehouse/bin/pip" install -q -r "$root/Tests/Warehouse/requirements-duckdb.txt"; }
+    for f in "$SILOSCOPE_BENCH_DATA"/org_p*_s1.csv; do
+      Tests/Benchmarks/.build/release/IngestTiming "$f"
+      "$root/.venv-warehouse/bin/python" "$root/Tests/Benchmarks/peers_duckdb.py" "$f"
+    done
     echo
     echo "## siloscope summary (whole command: read, project, components, departments, print)"
     for f in "$SILOSCOPE_BENCH_DATA"/org_p*_s1.csv; do
