@@ -54,7 +54,7 @@ public struct WarehousePseudonyms: Sendable, Hashable {
 ///   `dd-mm-yyyy` (also with `/` or `.`, a time cut off); rows repeating an earlier row
 ///   kept or dropped (``DuplicatePolicy``); names under ``Names``' rule;
 /// - each person's department by majority (``ProjectLog/init(entries:)``);
-/// - the projection (``ProjectLog/projected(_:)`` and ``ProjectionWeighting``): the date
+/// - the projection (``ProjectLog/projected(_:threads:)`` and ``ProjectionWeighting``): the date
 ///   window, a person's hours on a project summed, the project-size cut, the weighting, the
 ///   minimum weight.
 ///
