@@ -41,33 +41,14 @@ package struct ByteInterner {
   /// The number of distinct keys.
   package var count: Int { starts.count - 1 }
 
-  /// Eight bytes at a time, multiply–xorshift mixing (as ``RowHashes/hash(bytes:ends:)``):
-  /// a name of up to 8 bytes is one load and one mix, where byte-by-byte FNV-1a took a
-  /// multiplication per byte, one after another.
+  /// ``WordHashing``: a name of up to 8 bytes is one load and one mix, where byte-by-byte
+  /// FNV-1a took a multiplication per byte, one after another.
   @inline(__always)
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    @inline(__always) func mix(_ x: UInt64) {
-      h = (h ^ x) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h &>> 29
-    }
-    guard let base = key.baseAddress else { return h }
-    let raw = UnsafeRawPointer(base)
-    var i = 0
-    while i + 8 <= key.count {
-      mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-      i += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < key.count {
-      tail |= UInt64(key[i]) << shift
-      shift += 8
-      i += 1
-    }
-    mix(tail)
-    h = (h ^ (h &>> 31)) &* 0x94D0_49BB_1331_11EB
-    return h ^ (h &>> 32)
+    var h = WordHashing.seed ^ UInt64(key.count)
+    guard key.baseAddress != nil else { return h }
+    WordHashing.mix(&h, bytes: key, tailMark: 0)
+    return WordHashing.finished(h)
   }
 
   /// The number of `key`, adding it when new.

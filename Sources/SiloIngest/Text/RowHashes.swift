@@ -10,33 +10,13 @@ import SiloGraph
 /// half of the reader's own time (perf, the 895,660-row generated log).
 package enum RowHashes {
   /// The hash of a record: its field bytes and where each field ends, so "a,bc" and "ab,c"
-  /// differ. Eight bytes at a time, multiply–xorshift mixing (after wyhash and SplitMix64).
+  /// differ (``WordHashing``).
   @inline(__always)
   package static func hash(bytes: UnsafeBufferPointer<UInt8>, ends: UnsafeBufferPointer<Int>) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-    @inline(__always) func mix(_ x: UInt64) {
-      h = (h ^ x) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h &>> 29
-    }
-    var i = 0
-    if let base = bytes.baseAddress {
-      let raw = UnsafeRawPointer(base)
-      while i + 8 <= bytes.count {
-        mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-        i += 8
-      }
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while i < bytes.count {
-        tail |= UInt64(bytes[i]) << shift
-        shift += 8
-        i += 1
-      }
-      mix(tail ^ 0xFF)
-    }
-    for end in ends { mix(UInt64(bitPattern: Int64(end))) }
-    h = (h ^ (h &>> 31)) &* 0x94D0_49BB_1331_11EB
-    return h ^ (h &>> 32)
+    var h = WordHashing.seed ^ UInt64(bytes.count)
+    if bytes.baseAddress != nil { WordHashing.mix(&h, bytes: bytes, tailMark: 0xFF) }
+    for end in ends { WordHashing.mix(&h, UInt64(bitPattern: Int64(end))) }
+    return WordHashing.finished(h)
   }
 
   /// The positions of the hashes equal to an earlier one, ascending; `threads` threads look
@@ -132,5 +112,46 @@ package enum RowHashes {
       }
       return found
     }
+  }
+}
+
+/// Multiply–xorshift hashing eight bytes at a time (after wyhash and SplitMix64): the name
+/// table's keys and the row hashes.
+enum WordHashing {
+  /// The starting value, mixed with the length of what is hashed.
+  static let seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+
+  /// Mixes one word into `h`.
+  @inline(__always)
+  static func mix(_ h: inout UInt64, _ x: UInt64) {
+    h = (h ^ x) &* 0xBF58_476D_1CE4_E5B9
+    h ^= h &>> 29
+  }
+
+  /// Mixes `bytes` (with a base address) into `h`: each full word, then the last 0–7 bytes as
+  /// one word XOR `tailMark`.
+  @inline(__always)
+  static func mix(_ h: inout UInt64, bytes: UnsafeBufferPointer<UInt8>, tailMark: UInt64) {
+    let raw = UnsafeRawPointer(bytes.baseAddress!)
+    var i = 0
+    while i + 8 <= bytes.count {
+      mix(&h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      i += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while i < bytes.count {
+      tail |= UInt64(bytes[i]) << shift
+      shift += 8
+      i += 1
+    }
+    mix(&h, tail ^ tailMark)
+  }
+
+  /// The final avalanche of `h`.
+  @inline(__always)
+  static func finished(_ h: UInt64) -> UInt64 {
+    let g = (h ^ (h &>> 31)) &* 0x94D0_49BB_1331_11EB
+    return g ^ (g &>> 32)
   }
 }
