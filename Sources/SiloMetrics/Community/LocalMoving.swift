@@ -139,22 +139,25 @@ final class MoveScratch {
     _ v: Int, in rows: LevelGraph.Rows, labels: UnsafePointer<Int32>, own: Int32, where includes: (Int) -> Bool
   ) {
     visit += 1
+    // Locals, so that the loop's stores through the pointers do not make the compiler reload
+    // them; and no branch on whether a label is new (it is as often as not, so a branch is
+    // mispredicted often): the label is written to `touched` either way, and counted if new.
+    let visit = self.visit, mark = self.mark, weight = neighbourWeight, touched = self.touched
     mark[Int(own)] = visit
-    neighbourWeight[Int(own)] = 0
+    weight[Int(own)] = 0
     touched[0] = own
-    touchedCount = 1
+    var count = 1
     for i in rows.offsets[v] ..< rows.offsets[v + 1] {
       let u = Int(rows.columns[i])
       guard includes(u) else { continue }
-      let c = labels[u]
-      if mark[Int(c)] != visit {
-        mark[Int(c)] = visit
-        neighbourWeight[Int(c)] = 0
-        touched[touchedCount] = c
-        touchedCount += 1
-      }
-      neighbourWeight[Int(c)] += rows.weights[i]
+      let c = Int(labels[u])
+      let isNew = mark[c] != visit
+      mark[c] = visit
+      touched[count] = Int32(truncatingIfNeeded: c)
+      count += isNew ? 1 : 0
+      weight[c] = (isNew ? 0 : weight[c]) + rows.weights[i]
     }
+    touchedCount = count
   }
 
   /// After ``gather(_:in:community:)``, with v's node weight `a` already taken out of its
