@@ -121,56 +121,27 @@ struct LevelGraph {
   /// one node.
   func aggregated(by membership: [Int32], count: Int) -> LevelGraph {
     let members = Self.members(of: membership, count: count)
-    var newOffsets = [Int](repeating: 0, count: count + 1)
-    var newColumns: [Int32] = []
-    var newWeights: [Double] = []
-    newColumns.reserveCapacity(min(columns.count, count * 8))
-    newWeights.reserveCapacity(min(columns.count, count * 8))
+    let merged = MergedRows(nodeCount: count, tieCapacity: columns.count)
     var newSelf = [Double](repeating: 0, count: count)
     var newSize = [Double](repeating: 0, count: count)
-    var scratch = [Double](repeating: 0, count: count)
-    var seen = [Bool](repeating: false, count: count)
-    var touched: [Int32] = []
-    membership.withUnsafeBufferPointer { membership in
-      offsets.withUnsafeBufferPointer { offsets in
-        columns.withUnsafeBufferPointer { columns in
-          weights.withUnsafeBufferPointer { weights in
-            for c in 0 ..< count {
-              touched.removeAll(keepingCapacity: true)
-              var inside = 0.0, size = 0.0
-              for k in members.start[c] ..< members.start[c + 1] {
-                let u = Int(members.nodes[k])
-                inside += selfWeight[u]
-                size += self.size[u]
-                for i in offsets[u] ..< offsets[u + 1] {
-                  let target = Int(membership[Int(columns[i])])
-                  if target == c {
-                    inside += weights[i] / 2
-                  } else {
-                    if !seen[target] {
-                      seen[target] = true
-                      touched.append(Int32(target))
-                    }
-                    scratch[target] += weights[i]
-                  }
-                }
-              }
-              newSelf[c] = inside
-              newSize[c] = size
-              touched.sort()
-              for t in touched {
-                newColumns.append(t)
-                newWeights.append(scratch[Int(t)])
-                scratch[Int(t)] = 0
-                seen[Int(t)] = false
-              }
-              newOffsets[c + 1] = newColumns.count
-            }
+    withRows { rows in
+      membership.withUnsafeBufferPointer { membership in
+        for c in 0 ..< count {
+          var inside = 0.0, size = 0.0
+          for k in members.start[c] ..< members.start[c + 1] {
+            let u = Int(members.nodes[k])
+            inside += selfWeight[u]
+            size += self.size[u]
+            merged.add(u, of: rows, into: Int32(c), membership: membership, inside: &inside)
           }
+          newSelf[c] = inside
+          newSize[c] = size
+          merged.endRow()
         }
       }
     }
-    return LevelGraph(offsets: newOffsets, columns: newColumns, weights: newWeights, selfWeight: newSelf, size: newSize)
+    return LevelGraph(
+      offsets: merged.offsets, columns: merged.columnArray, weights: merged.weightArray, selfWeight: newSelf, size: newSize)
   }
 
   /// The nodes of each community (dense numbers `0 ..< count`), in node order: community c's
@@ -189,6 +160,104 @@ struct LevelGraph {
     return (start, nodes)
   }
 
+}
+
+/// The rows of an aggregated level graph as they are built, one merged node after another:
+/// the tie weight from the node being built to each other merged node, and the finished
+/// rows. Storage behind pointers, allocated once per aggregation.
+final class MergedRows {
+  /// The tie weight to each merged node met in the current row.
+  private let weight: UnsafeMutablePointer<Double>
+  private let seen: UnsafeMutablePointer<Bool>
+  /// The merged nodes met in the current row, in the order met.
+  private let touched: UnsafeMutablePointer<Int32>
+  private var touchedCount = 0
+  private let columns: UnsafeMutablePointer<Int32>
+  private let weights: UnsafeMutablePointer<Double>
+  private var tieCount = 0
+  /// Where each finished row starts, and where the last one ends.
+  private(set) var offsets: [Int]
+
+  /// Rows for `nodeCount` merged nodes with at most `tieCapacity` ties in all (the ties of the
+  /// graph aggregated).
+  init(nodeCount: Int, tieCapacity: Int) {
+    let size = max(nodeCount, 1), ties = max(tieCapacity, 1)
+    weight = .allocate(capacity: size)
+    weight.initialize(repeating: 0, count: size)
+    seen = .allocate(capacity: size)
+    seen.initialize(repeating: false, count: size)
+    touched = .allocate(capacity: size)
+    columns = .allocate(capacity: ties)
+    weights = .allocate(capacity: ties)
+    offsets = [0]
+    offsets.reserveCapacity(nodeCount + 1)
+  }
+
+  deinit {
+    weight.deallocate()
+    seen.deallocate()
+    touched.deallocate()
+    columns.deallocate()
+    weights.deallocate()
+  }
+
+  /// Adds the ties of node u of `rows` to the current row, merged node `c`'s: half of each
+  /// tie inside c to `inside` (each tie is met from both ends), the others to the weight of
+  /// the merged node at their other end.
+  @inline(__always)
+  func add(
+    _ u: Int, of rows: LevelGraph.Rows, into c: Int32, membership: UnsafeBufferPointer<Int32>, inside: inout Double
+  ) {
+    for i in rows.offsets[u] ..< rows.offsets[u + 1] {
+      let target = membership[Int(rows.columns[i])]
+      if target == c {
+        inside += rows.weights[i] / 2
+      } else {
+        if !seen[Int(target)] {
+          seen[Int(target)] = true
+          touched[touchedCount] = target
+          touchedCount += 1
+        }
+        weight[Int(target)] += rows.weights[i]
+      }
+    }
+  }
+
+  /// Finishes the current row: its ties in the order of the merged nodes' numbers.
+  func endRow() {
+    var row = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
+    if row.count <= 32 { Self.insertionSort(row) } else { row.sort() }
+    for t in row {
+      columns[tieCount] = t
+      weights[tieCount] = weight[Int(t)]
+      tieCount += 1
+      weight[Int(t)] = 0
+      seen[Int(t)] = false
+    }
+    touchedCount = 0
+    offsets.append(tieCount)
+  }
+
+  /// Sorts a few numbers in place (most rows are short; the library's sort of a buffer
+  /// calls its comparison through a closure).
+  @inline(__always)
+  private static func insertionSort(_ row: UnsafeMutableBufferPointer<Int32>) {
+    guard row.count > 1 else { return }
+    for k in 1 ..< row.count {
+      let x = row[k]
+      var j = k
+      while j > 0 && row[j - 1] > x {
+        row[j] = row[j - 1]
+        j -= 1
+      }
+      row[j] = x
+    }
+  }
+
+  /// The finished rows' columns.
+  var columnArray: [Int32] { Array(UnsafeBufferPointer(start: columns, count: tieCount)) }
+  /// The finished rows' tie weights.
+  var weightArray: [Double] { Array(UnsafeBufferPointer(start: weights, count: tieCount)) }
 }
 
 /// How a node's move is scored, shared by Louvain and Leiden: moving node v (node weight a_v)

@@ -142,58 +142,27 @@ public struct Leiden: Sendable, Hashable {
     _ graph: LevelGraph, score: MoveScore, communities: [Int32], rng: inout SeededGenerator, randomness: Double
   ) -> [Int32] {
     let n = graph.nodeCount
-    var parts = RefinedParts(graph, score: score, communities: communities)
-    var neighbourWeight = [Double](repeating: 0, count: n)
-    var mark = [Int32](repeating: -1, count: n)
-    var touched: [Int32] = []
-    var candidates: [(part: Int32, gain: Double)] = []
-    for v32 in shuffledOrder(n, &rng) {
-      let v = Int(v32)
-      guard parts.isSingleton[v], parts.isWellConnected(v) else { continue }
-      // w(v, S) for the parts S of v's neighbours in its community.
-      let c = communities[v]
-      touched.removeAll(keepingCapacity: true)
-      for i in graph.offsets[v] ..< graph.offsets[v + 1] {
-        let u = Int(graph.columns[i])
-        guard communities[u] == c else { continue }
-        let s = parts.refined[u]
-        if mark[Int(s)] != v32 {
-          mark[Int(s)] = v32
-          neighbourWeight[Int(s)] = 0
-          touched.append(s)
+    let order = shuffledOrder(n, &rng)
+    return graph.withRows { rows in
+      communities.withUnsafeBufferPointer { community in
+        score.nodeWeight.withUnsafeBufferPointer { nodeWeight in
+          let parts = RefinedParts(rows, nodeWeight: nodeWeight, scale: score.scale, communities: community)
+          // w(v, S) for the parts S of v's neighbours in its community, v's own part first.
+          let scratch = MoveScratch(nodeCount: n)
+          for v32 in order {
+            let v = Int(v32)
+            guard parts.isSingleton[v], parts.isWellConnected(v) else { continue }
+            let c = community[v]
+            scratch.gather(v, in: rows, labels: parts.refined, own: parts.refined[v]) { community[$0] == c }
+            parts.collectCandidates(for: v, from: scratch)
+            guard parts.candidateCount > 0 else { continue }
+            let chosen = parts.choose(randomness: randomness, rng: &rng)
+            parts.move(v, into: chosen, tieWeight: scratch.neighbourWeight[Int(chosen)])
+          }
+          return Array(UnsafeBufferPointer(start: parts.refined, count: n))
         }
-        neighbourWeight[Int(s)] += graph.weights[i]
       }
-      parts.candidates(for: v, among: touched, tieWeight: neighbourWeight, into: &candidates)
-      guard !candidates.isEmpty else { continue }
-      let chosen = choose(&candidates, randomness: randomness, rng: &rng)
-      parts.move(v, into: chosen, tieWeight: neighbourWeight[Int(chosen)])
     }
-    return parts.refined
-  }
-
-  /// One of the candidates (gains ≥ 0), chosen with probability ∝ exp(gain / θ): computed as
-  /// exp((gain − best) / θ) for numerical safety. A candidate more than 50θ below the best
-  /// weighs 0 without computing e⁻⁵⁰ ≈ 2·10⁻²² (the best weighs 1, so the sum of weights
-  /// cannot hold so small a part, and a draw lands on it with a probability of that order).
-  /// The candidates' gains are overwritten by their weights.
-  private static func choose(
-    _ candidates: inout [(part: Int32, gain: Double)], randomness: Double, rng: inout SeededGenerator
-  ) -> Int32 {
-    let bestGain = candidates.reduce(0.0) { max($0, $1.gain) }
-    var weightsSum = 0.0
-    for k in candidates.indices {
-      let x = (candidates[k].gain - bestGain) / randomness
-      let p = x < -50 ? 0 : Self.exp(x)
-      candidates[k].gain = p
-      weightsSum += p
-    }
-    var r = rng.nextUnit() * weightsSum
-    for candidate in candidates {
-      r -= candidate.gain
-      if r < 0 { return candidate.part }
-    }
-    return candidates.last!.part
   }
 
   /// eˣ for x ≤ 0, by range reduction and a series, so results never depend on a platform's
@@ -215,62 +184,117 @@ public struct Leiden: Sendable, Hashable {
 }
 
 /// The state of Leiden's refinement: the part of each node (named after the node that
-/// founded it), the node-weight totals of each community C and each part S, and
-/// w(S, C − S), the tie weight from each part to the rest of its community.
-struct RefinedParts {
-  private(set) var refined: [Int32]
-  private(set) var isSingleton: [Bool]
-  private let communities: [Int32]
-  private let nodeWeight: [Double]
+/// founded it), the node-weight totals of each community C and each part S, w(S, C − S), the
+/// tie weight from each part to the rest of its community, and the candidate parts of the
+/// node being placed. Storage for all nodes behind pointers, allocated once per refinement,
+/// as ``MoveScratch``'s; the graph's rows, node weights and communities are borrowed for the
+/// refinement's duration.
+final class RefinedParts {
+  let refined: UnsafeMutablePointer<Int32>
+  let isSingleton: UnsafeMutablePointer<Bool>
+  private let communities: UnsafeBufferPointer<Int32>
+  private let nodeWeight: UnsafeBufferPointer<Double>
   private let scale: Double
-  private var communityTotal: [Double]
-  private var partTotal: [Double]
-  private var partExternal: [Double]
+  private let communityTotal: UnsafeMutablePointer<Double>
+  private let partTotal: UnsafeMutablePointer<Double>
+  private let partExternal: UnsafeMutablePointer<Double>
+  /// The candidates of the last ``collectCandidates(for:from:)``: their parts and gains.
+  private let candidatePart: UnsafeMutablePointer<Int32>
+  private let candidateGain: UnsafeMutablePointer<Double>
+  private(set) var candidateCount = 0
 
   /// Every node a part of its own.
-  init(_ graph: LevelGraph, score: MoveScore, communities: [Int32]) {
-    let n = graph.nodeCount
+  init(_ rows: LevelGraph.Rows, nodeWeight: UnsafeBufferPointer<Double>, scale: Double, communities: UnsafeBufferPointer<Int32>) {
+    let n = nodeWeight.count, size = max(n, 1)
     self.communities = communities
-    nodeWeight = score.nodeWeight
-    scale = score.scale
-    refined = (0 ..< n).map { Int32($0) }
-    isSingleton = [Bool](repeating: true, count: n)
-    communityTotal = [Double](repeating: 0, count: n)
-    for v in 0 ..< n { communityTotal[Int(communities[v])] += score.nodeWeight[v] }
-    partTotal = score.nodeWeight
-    partExternal = [Double](repeating: 0, count: n)
+    self.nodeWeight = nodeWeight
+    self.scale = scale
+    refined = .allocate(capacity: size)
+    isSingleton = .allocate(capacity: size)
+    communityTotal = .allocate(capacity: size)
+    partTotal = .allocate(capacity: size)
+    partExternal = .allocate(capacity: size)
+    candidatePart = .allocate(capacity: size + 1)
+    candidateGain = .allocate(capacity: size + 1)
+    isSingleton.initialize(repeating: true, count: size)
+    communityTotal.initialize(repeating: 0, count: size)
     for v in 0 ..< n {
+      let c = communities[v]
+      refined[v] = Int32(v)
+      partTotal[v] = nodeWeight[v]
+      communityTotal[Int(c)] += nodeWeight[v]
       var w = 0.0
-      for i in graph.offsets[v] ..< graph.offsets[v + 1] where communities[Int(graph.columns[i])] == communities[v] {
-        w += graph.weights[i]
-      }
+      for i in rows.offsets[v] ..< rows.offsets[v + 1] where communities[Int(rows.columns[i])] == c { w += rows.weights[i] }
       partExternal[v] = w
     }
   }
 
+  deinit {
+    refined.deallocate()
+    isSingleton.deallocate()
+    communityTotal.deallocate()
+    partTotal.deallocate()
+    partExternal.deallocate()
+    candidatePart.deallocate()
+    candidateGain.deallocate()
+  }
+
   /// Whether v, alone in its part, is well connected to its community:
   /// w(v, C − v) ≥ scale · a_v · (A_C − a_v).
+  @inline(__always)
   func isWellConnected(_ v: Int) -> Bool {
     let a = nodeWeight[v], cTotal = communityTotal[Int(communities[v])]
     return !(partExternal[v] < scale * a * (cTotal - a) - 1e-12)
   }
 
-  /// The parts among `touched` (other than v's own) that are well connected to the
-  /// community, with the gain w(v, S) − scale · a_v · A_S of moving v into them, where that
-  /// gain is at least 0.
-  func candidates(for v: Int, among touched: [Int32], tieWeight: [Double], into candidates: inout [(part: Int32, gain: Double)]) {
-    candidates.removeAll(keepingCapacity: true)
+  /// After `scratch` gathered v's ties by part (v's own first): the parts, other than v's
+  /// own, that are well connected to the community, with the gain w(v, S) − scale · a_v · A_S
+  /// of moving v into them, where that gain is at least 0, in the order met.
+  @inline(__always)
+  func collectCandidates(for v: Int, from scratch: MoveScratch) {
+    candidateCount = 0
     let a = nodeWeight[v], cTotal = communityTotal[Int(communities[v])]
-    for s in touched where s != refined[v] {
+    for k in 1 ..< scratch.touchedCount {
+      let s = scratch.touched[k]
       let sTotal = partTotal[Int(s)]
       if partExternal[Int(s)] < scale * sTotal * (cTotal - sTotal) - 1e-12 { continue }
-      let gain = tieWeight[Int(s)] - scale * a * sTotal
-      if gain >= 0 { candidates.append((s, gain)) }
+      let gain = scratch.neighbourWeight[Int(s)] - scale * a * sTotal
+      if gain >= 0 {
+        candidatePart[candidateCount] = s
+        candidateGain[candidateCount] = gain
+        candidateCount += 1
+      }
     }
   }
 
+  /// One of the candidates (at least one), chosen with probability ∝ exp(gain / θ):
+  /// computed as exp((gain − best) / θ) for numerical safety. A candidate more than 50θ below
+  /// the best weighs 0 without computing e⁻⁵⁰ ≈ 2·10⁻²² (the best weighs 1, so the sum of
+  /// weights cannot hold so small a part, and a draw lands on it with a probability of that
+  /// order). The candidates' gains are overwritten by their weights.
+  @inline(__always)
+  func choose(randomness: Double, rng: inout SeededGenerator) -> Int32 {
+    var bestGain = 0.0
+    for k in 0 ..< candidateCount { bestGain = max(bestGain, candidateGain[k]) }
+    var weightsSum = 0.0
+    for k in 0 ..< candidateCount {
+      let x = (candidateGain[k] - bestGain) / randomness
+      // The best weighs e⁰ = 1, exactly what the series gives.
+      let p = x < -50 ? 0 : x == 0 ? 1 : Leiden.exp(x)
+      candidateGain[k] = p
+      weightsSum += p
+    }
+    var r = rng.nextUnit() * weightsSum
+    for k in 0 ..< candidateCount {
+      r -= candidateGain[k]
+      if r < 0 { return candidatePart[k] }
+    }
+    return candidatePart[candidateCount - 1]
+  }
+
   /// Moves v, alone in its part, into part `chosen`, joined to v by ties of weight `tieWeight`.
-  mutating func move(_ v: Int, into chosen: Int32, tieWeight w: Double) {
+  @inline(__always)
+  func move(_ v: Int, into chosen: Int32, tieWeight w: Double) {
     let a = nodeWeight[v]
     partExternal[Int(chosen)] = partExternal[Int(chosen)] + partExternal[v] - 2 * w
     partTotal[Int(chosen)] += a

@@ -95,16 +95,18 @@ enum LocalMoving {
 
 /// The gain loop of local moving: for one node v, the tie weight w(v, c) to its own
 /// community and to each community of its neighbours, and the community where a move gains
-/// most. Storage for all nodes behind pointers, allocated once per local moving.
+/// most. Storage for all nodes behind pointers, allocated once per local moving. Leiden's
+/// refinement gathers with it too, by part instead of community (``RefinedParts``).
 final class MoveScratch {
-  private let neighbourWeight: UnsafeMutablePointer<Double>
+  /// w(v, ℓ) for each label ℓ gathered last.
+  let neighbourWeight: UnsafeMutablePointer<Double>
   /// The visit that last reset a community's entry. A per-visit number, not the node id: a
   /// node visited again (queued by a neighbour's move) would otherwise find the marks of its
   /// previous visit still in place, skip those communities and add to stale weights.
   private let mark: UnsafeMutablePointer<Int>
   /// v's own community first, then the neighbours' communities in the order met.
-  private let touched: UnsafeMutablePointer<Int32>
-  private var touchedCount = 0
+  let touched: UnsafeMutablePointer<Int32>
+  private(set) var touchedCount = 0
   private var visit = 0
 
   init(nodeCount n: Int) {
@@ -126,22 +128,36 @@ final class MoveScratch {
   /// community of v's neighbours, in the order of v's sorted row.
   @inline(__always)
   func gather(_ v: Int, in rows: LevelGraph.Rows, community: UnsafeMutableBufferPointer<Int32>) {
+    gather(v, in: rows, labels: UnsafePointer(community.baseAddress!), own: community[v]) { _ in true }
+  }
+
+  /// Gathers w(v, ℓ) for the label `own` (first, 0 when v has no tie into it) and for each
+  /// label of v's neighbours u with `includes(u)`, in the order of v's sorted row: labels are
+  /// communities in local moving, parts of v's community in Leiden's refinement.
+  @inline(__always)
+  func gather(
+    _ v: Int, in rows: LevelGraph.Rows, labels: UnsafePointer<Int32>, own: Int32, where includes: (Int) -> Bool
+  ) {
     visit += 1
-    let current = community[v]
-    mark[Int(current)] = visit
-    neighbourWeight[Int(current)] = 0
-    touched[0] = current
-    touchedCount = 1
+    // Locals, so that the loop's stores through the pointers do not make the compiler reload
+    // them; and no branch on whether a label is new (it is as often as not, so a branch is
+    // mispredicted often): the label is written to `touched` either way, and counted if new.
+    let visit = self.visit, mark = self.mark, weight = neighbourWeight, touched = self.touched
+    mark[Int(own)] = visit
+    weight[Int(own)] = 0
+    touched[0] = own
+    var count = 1
     for i in rows.offsets[v] ..< rows.offsets[v + 1] {
-      let c = community[Int(rows.columns[i])]
-      if mark[Int(c)] != visit {
-        mark[Int(c)] = visit
-        neighbourWeight[Int(c)] = 0
-        touched[touchedCount] = c
-        touchedCount += 1
-      }
-      neighbourWeight[Int(c)] += rows.weights[i]
+      let u = Int(rows.columns[i])
+      guard includes(u) else { continue }
+      let c = Int(labels[u])
+      let isNew = mark[c] != visit
+      mark[c] = visit
+      touched[count] = Int32(truncatingIfNeeded: c)
+      count += isNew ? 1 : 0
+      weight[c] = (isNew ? 0 : weight[c]) + rows.weights[i]
     }
+    touchedCount = count
   }
 
   /// After ``gather(_:in:community:)``, with v's node weight `a` already taken out of its

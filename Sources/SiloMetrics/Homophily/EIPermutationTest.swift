@@ -64,7 +64,8 @@ extension CollaborationGraph {
 
   /// Draws the relabellings of the permutation test in order (Fisher–Yates shuffles of the
   /// labels, one after another, from `seed`) and hands each one's sums over the ties to
-  /// `body`, in the order drawn; the sums of a block of relabellings are computed in parallel.
+  /// `body`, in the order drawn; the sums of a block of relabellings are computed in parallel,
+  /// up to eight at a time by each thread (``RelabellingSums/sums(_:groups:)``).
   func drawRelabellings(
     of partition: Partition, weighted: Bool, permutations: Int, seed: UInt64, threads: Int, _ body: (RelabelledSums) -> Void
   ) {
@@ -73,9 +74,10 @@ extension CollaborationGraph {
     var labels = partition.membership
     var rng = SeededGenerator(seed: seed)
     let workers = max(1, threads)
+    let lanes = RelabellingSums.lanes(groups: k)
     // Blocks of relabellings evaluated together: enough for every thread, at most about
-    // 200 MB of labels.
-    let block = workers == 1 ? 1 : max(1, min(8 * workers, 50_000_000 / max(1, labels.count)))
+    // 200 MB of labels (but one set of lanes).
+    let block = max(lanes, workers == 1 ? 1 : min(8 * workers, 50_000_000 / max(1, labels.count)))
     var drawn = 0
     while drawn < permutations {
       let size = min(block, permutations - drawn)
@@ -85,15 +87,16 @@ extension CollaborationGraph {
         drawnLabels.append(labels)
       }
       let sums = ThreadSlots<RelabelledSums?>(count: size, initial: nil)
-      let used = min(workers, size)
-      if used == 1 {
-        for i in 0 ..< size { sums.set(i, kernel.sums(drawnLabels[i], groups: k)) }
-      } else {
-        let labelSets = drawnLabels
-        DispatchQueue.concurrentPerform(iterations: used) { worker in
-          for i in stride(from: worker, to: size, by: used) { sums.set(i, kernel.sums(labelSets[i], groups: k)) }
+      let chunks = (size + lanes - 1) / lanes
+      let used = min(workers, chunks)
+      let labelSets = drawnLabels
+      let work: @Sendable (Int) -> Void = { worker in
+        for chunk in stride(from: worker, to: chunks, by: used) {
+          let range = chunk * lanes ..< min(size, (chunk + 1) * lanes)
+          for (i, sum) in zip(range, kernel.sums(labelSets[range], groups: k)) { sums.set(i, sum) }
         }
       }
+      if used == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: used, execute: work) }
       for case let sum? in sums.take() { body(sum) }
       drawn += size
     }
@@ -176,6 +179,69 @@ struct RelabellingSums: Sendable {
       }
     }
     return gathered(labels, inside: inside, groups: k)
+  }
+
+  /// How many relabellings ``sums(_:groups:)`` sums in one pass over the ties: eight when
+  /// every label fits in a byte (at most 256 groups), else one.
+  static func lanes(groups k: Int) -> Int { k <= 256 ? 8 : 1 }
+
+  /// The sums of each of `labelSets` (at most ``lanes(groups:)`` of them), the same as
+  /// ``sums(_:groups:)`` gives for each alone.
+  func sums(_ labelSets: ArraySlice<[Int32]>, groups k: Int) -> [RelabelledSums] {
+    guard labelSets.count > 1 else { return labelSets.map { sums($0, groups: k) } }
+    precondition(labelSets.count <= Self.lanes(groups: k), "more relabellings than lanes")
+    let inside = packedInside(labelSets, groups: k)
+    return labelSets.indices.enumerated().map { r, set in
+      gathered(labelSets[set], inside: Array(inside[r * k ..< (r + 1) * k]), groups: k)
+    }
+  }
+
+  /// The weight inside each group of up to eight relabellings (labels below 256), relabelling
+  /// r's at `r * k ..< (r + 1) * k`, in one pass over the ties: each person's labels are
+  /// packed a byte per relabelling into one word, so one read of a neighbour's word compares
+  /// them all. Each relabelling's weights are summed person by person in the order of
+  /// ``sums(_:groups:)``, so its totals are the same.
+  private func packedInside(_ labelSets: ArraySlice<[Int32]>, groups k: Int) -> [Double] {
+    let lanes = labelSets.count, n = firstHigher.count
+    var packed = [UInt64](repeating: 0, count: n)
+    for (r, labels) in labelSets.enumerated() {
+      for u in 0 ..< n { packed[u] |= UInt64(truncatingIfNeeded: labels[u]) << UInt64(8 * r) }
+    }
+    // The high bit of each byte in use; a byte of x is 0 (the labels agree) exactly where
+    // ~(((x & low) + low) | x | low) has its high bit.
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let high: UInt64 = lanes == 8 ? ~low : ~low & ((1 << UInt64(8 * lanes)) - 1)
+    var inside = [Double](repeating: 0, count: lanes * k), sum = [Double](repeating: 0, count: 8)
+    packed.withUnsafeBufferPointer { packed in
+      graph.columns.withUnsafeBufferPointer { columns in
+        graph.weights.withUnsafeBufferPointer { weights in
+          graph.rowOffsets.withUnsafeBufferPointer { offsets in
+            for u in 0 ..< n {
+              let own = packed[u]
+              var met: UInt64 = 0
+              for i in firstHigher[u] ..< offsets[u + 1] {
+                let x = own ^ packed[Int(columns[i].rawValue)]
+                var agree = ~(((x & low) &+ low) | x | low) & high
+                guard agree != 0 else { continue }
+                let w = weighted ? weights[i] : 1
+                met |= agree
+                repeat {
+                  sum[agree.trailingZeroBitCount >> 3] += w
+                  agree &= agree - 1
+                } while agree != 0
+              }
+              while met != 0 {
+                let r = met.trailingZeroBitCount >> 3
+                met &= met - 1
+                if sum[r] != 0 { inside[r * k + Int(own >> UInt64(8 * r) & 0xFF)] += sum[r] }
+                sum[r] = 0
+              }
+            }
+          }
+        }
+      }
+    }
+    return inside
   }
 
   /// The totals from the inside weights (self-ties added) and the strengths, group by group.

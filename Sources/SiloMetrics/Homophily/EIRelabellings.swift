@@ -48,7 +48,9 @@ extension CollaborationGraph {
   /// observed indices are this graph's own. The means and p-values equal those of
   /// ``eiPermutationTest(of:weighted:permutations:seed:threads:)`` on this graph up to
   /// rounding (the changed weights are added after the others rather than in the ties'
-  /// order: a difference of about 10⁻¹⁶ relative).
+  /// order: a difference of about 10⁻¹⁶ relative). To test several such graphs, use
+  /// ``eiPermutationTests(of:changes:relabellings:)`` on `base`: it draws the relabellings
+  /// again once for all of them.
   ///
   /// - Precondition: `partition` has the labels the relabellings were drawn from, `base`
   ///   has as many people as this graph, and both are undirected.
@@ -56,21 +58,43 @@ extension CollaborationGraph {
   public func eiPermutationTest(
     of partition: Partition, changedFrom base: CollaborationGraph, at changed: [NodeID], relabellings: EIRelabellings
   ) throws(MetricError) -> EIPermutationTest {
-    try partition.check(covers: self)
-    precondition(partition.membership == relabellings.membership && base.nodeCount == nodeCount, "other people or groups")
-    precondition(!isDirected && !base.isDirected, "a what-if change of an undirected (projected) network")
+    try base.eiPermutationTests(of: partition, changes: [(self, changed)], relabellings: relabellings)[0]
+  }
+
+  /// The permutation tests of several graphs against the relabellings drawn on this one, each
+  /// graph over the same people in the same groups and differing from this one only in ties
+  /// with an end among its `changed` people: for each, the test
+  /// ``eiPermutationTest(of:changedFrom:at:relabellings:)`` gives (the same numbers), with
+  /// the relabellings drawn again once for all of them instead of once for each.
+  ///
+  /// - Precondition: `partition` has the labels the relabellings were drawn from, every graph
+  ///   has as many people as this one, and all are undirected.
+  /// - Throws: ``MetricError/notAPartition(expected:actual:)`` when `partition` does not
+  ///   cover one of the graphs.
+  /// - Complexity: O(R (*n* + Σ c)) for R relabellings and c changed ties per graph.
+  public func eiPermutationTests(
+    of partition: Partition, changes: [(graph: CollaborationGraph, changed: [NodeID])], relabellings: EIRelabellings
+  ) throws(MetricError) -> [EIPermutationTest] {
     let test = relabellings.test
-    let deltas = changedTies(from: base, at: changed, weighted: test.weighted)
+    var deltas: [[(Int32, Int32, Double)]] = [], tallies: [PermutationTallies] = []
+    for (graph, changed) in changes {
+      try partition.check(covers: graph)
+      precondition(partition.membership == relabellings.membership && nodeCount == graph.nodeCount, "other people or groups")
+      precondition(!graph.isDirected && !isDirected, "a what-if change of an undirected (projected) network")
+      deltas.append(graph.changedTies(from: self, at: changed, weighted: test.weighted))
+      tallies.append(PermutationTallies(observed: try graph.externalInternalIndex(of: partition, weighted: test.weighted)))
+    }
     // The same relabellings, drawn again to read the labels of the changed ties' ends.
     var labels = relabellings.membership, rng = SeededGenerator(seed: test.seed)
-    var tallies = PermutationTallies(observed: try externalInternalIndex(of: partition, weighted: test.weighted))
-    for r in 0 ..< test.permutations {
+    for r in 0 ..< (changes.isEmpty ? 0 : test.permutations) {
       Self.shuffle(&labels, &rng)
-      var sum = relabellings.sums[r]
-      for (u, v, delta) in deltas { sum.add(delta, between: Int(labels[Int(u)]), and: Int(labels[Int(v)])) }
-      tallies.add(sum)
+      for k in changes.indices {
+        var sum = relabellings.sums[r]
+        for (u, v, delta) in deltas[k] { sum.add(delta, between: Int(labels[Int(u)]), and: Int(labels[Int(v)])) }
+        tallies[k].add(sum)
+      }
     }
-    return tallies.test(permutations: test.permutations, seed: test.seed, weighted: test.weighted)
+    return tallies.map { $0.test(permutations: test.permutations, seed: test.seed, weighted: test.weighted) }
   }
 
   /// The ties with an end among `changed` whose weight (or presence, unweighted) differs

@@ -87,19 +87,17 @@ struct TeamWhatIf {
   }
 
   /// The measures of a network with the analysis' scorecard: the analysed network's own, or
-  /// for a network with `changed` people's ties changed (teams added), a scorecard whose
-  /// permutation test reuses the analysis' relabellings when they were kept (the same
-  /// relabellings, only the changed ties summed again), else a new one.
+  /// for a network with teams added, a scorecard with `test` as its permutation test when
+  /// one was replayed on the analysis' relabellings (``replayedTests(_:changed:)``), else a
+  /// new one.
   func measures(
-    of network: Network, changed: [NodeID] = [], objective: TeamObjective, departments: Set<Int>, threads: Int = 1
+    of network: Network, test: EIPermutationTest? = nil, objective: TeamObjective, departments: Set<Int>, threads: Int = 1
   ) throws(AnalysisError) -> TeamMeasures {
     let card: SiloScorecard
     do {
       if network == self.network {
         card = scorecard
-      } else if let relabellings, let groups = network.groups, groups.membership == self.network.groups?.membership {
-        let test = try network.graph.eiPermutationTest(
-          of: groups, changedFrom: self.network.graph, at: changed, relabellings: relabellings)
+      } else if let test {
         card = try network.siloScorecard(weighted: options.weighted, test: test)
       } else {
         card = try network.siloScorecard(
@@ -111,24 +109,56 @@ struct TeamWhatIf {
     return TeamMeasures(network: network, scorecard: card, objective: objective, baseline: self.network, departments: departments)
   }
 
-  /// The measures after each of `sets` of teams, two at a time where threads allow, the
-  /// threads left over shared by each scorecard's permutation test (each measured on its own,
-  /// so the result does not depend on the threads).
+  /// For each network with `changed` people's ties changed (teams added), the permutation
+  /// test against the analysis' relabellings when they were kept and the network has the
+  /// analysed groups (the same relabellings, only the changed ties summed again, drawn again
+  /// once for all the networks); `nil` where a new test is needed, and for the analysed
+  /// network itself.
+  func replayedTests(_ networks: [Network], changed: [[NodeID]]) throws(AnalysisError) -> [EIPermutationTest?] {
+    guard let relabellings, let analysed = self.network.groups else { return networks.map { _ in nil } }
+    let replayed = networks.indices.filter { i in
+      networks[i] != self.network && networks[i].groups?.membership == analysed.membership
+    }
+    var tests = [EIPermutationTest?](repeating: nil, count: networks.count)
+    do {
+      let found = try self.network.graph.eiPermutationTests(
+        of: analysed, changes: replayed.map { (networks[$0].graph, changed[$0]) }, relabellings: relabellings)
+      for (i, test) in zip(replayed, found) { tests[i] = test }
+    } catch {
+      throw .metric(error)
+    }
+    return tests
+  }
+
+  /// The measures after each of `sets` of teams: the networks two at a time where threads
+  /// allow, their permutation tests replayed together (``replayedTests(_:changed:)``), then
+  /// the measures two at a time, the threads left over shared by each new scorecard's
+  /// permutation test (each measured on its own, so the result does not depend on the
+  /// threads).
   func measures(after sets: [[(index: Int, members: [NodeID])]], objective: TeamObjective, departments: Set<Int>) throws(AnalysisError) -> [(Network, TeamMeasures)] {
-    nonisolated(unsafe) var results = [Result<(Network, TeamMeasures), AnalysisError>?](repeating: nil, count: sets.count)
-    let lock = DispatchQueue(label: "siloscope.teams")
     let workers = max(1, min(options.threads, 2, sets.count))
+    let networks = try Self.perform(sets.count, workers: workers) { i throws(AnalysisError) in try network(adding: sets[i]) }
+    let tests = try replayedTests(networks, changed: sets.map { $0.flatMap(\.members) })
+    return try Self.perform(sets.count, workers: workers) { i throws(AnalysisError) in
+      (
+        networks[i],
+        try measures(
+          of: networks[i], test: tests[i], objective: objective, departments: departments,
+          threads: max(1, options.threads / workers))
+      )
+    }
+  }
+
+  /// `body(i)` for each i in `0 ..< count`, spread over `workers` threads, the results (or
+  /// the first error in index order) in index order.
+  private static func perform<T>(
+    _ count: Int, workers: Int, _ body: @Sendable (Int) throws(AnalysisError) -> T
+  ) throws(AnalysisError) -> [T] {
+    nonisolated(unsafe) var results = [Result<T, AnalysisError>?](repeating: nil, count: count)
+    let lock = DispatchQueue(label: "siloscope.teams")
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      for i in stride(from: worker, to: sets.count, by: workers) {
-        let result = Result { () throws(AnalysisError) in
-          let after = try network(adding: sets[i])
-          return (
-            after,
-            try measures(
-              of: after, changed: sets[i].flatMap(\.members), objective: objective, departments: departments,
-              threads: max(1, options.threads / workers))
-          )
-        }
+      for i in stride(from: worker, to: count, by: workers) {
+        let result = Result { () throws(AnalysisError) in try body(i) }
         lock.sync { results[i] = result }
       }
     }
