@@ -1,3 +1,6 @@
+import Dispatch
+import SiloGraph
+
 /// Which field of a delimited log holds each part of a row, from the header and the options.
 struct DelimitedLogColumns {
   let person: Int
@@ -42,6 +45,19 @@ struct DelimitedLogColumns {
     report.otherColumns = header.indices.filter { !usedFields.contains($0) }.map { header[$0] }
     if weight == nil { report.warnings.append(.noWeightColumn) }
     return report
+  }
+}
+
+/// The three name tables of a log, held by the threads that number a later stretch's names.
+private final class NameTables: @unchecked Sendable {
+  var people: NameTable
+  var projects: NameTable
+  var departments: NameTable
+
+  init(people: NameTable, projects: NameTable, departments: NameTable) {
+    self.people = people
+    self.projects = projects
+    self.departments = departments
   }
 }
 
@@ -202,24 +218,64 @@ struct DelimitedLogRows {
 
   /// Adds the rows of `later`, read on their own from the stretch of the same file that
   /// follows these rows, so that the result is what reading on would have given: `later`'s
-  /// names are numbered here in the order it first read them, and its counts and places
-  /// (lines counted from `lineOffset` + 1) go into `report`.
-  mutating func append(_ later: DelimitedLogRows, report: inout IngestReport, laterReport: IngestReport, lineOffset: Int) {
-    let personMap = people.absorb(later.people)
-    let projectMap = projects.absorb(later.projects)
-    let departmentMap = departments.absorb(later.departments)
+  /// names are numbered here in the order it first read them (on two threads when `threads`
+  /// > 1), and its counts and places (lines counted from `lineOffset` + 1) go into `report`.
+  mutating func append(
+    _ later: DelimitedLogRows, report: inout IngestReport, laterReport: IngestReport, lineOffset: Int, threads: Int
+  ) {
+    let maps = absorbNames(of: later, threads: threads)
     wrongFieldCount += later.wrongFieldCount
     if firstWrongFieldCount == nil, let (location, fields) = later.firstWrongFieldCount {
       firstWrongFieldCount = (location.movedDown(by: lineOffset), fields)
     }
     report.append(stretch: laterReport, lineOffset: lineOffset)
-    entryPerson.append(contentsOf: later.entryPerson.lazy.map { personMap[Int($0)] })
-    entryProject.append(contentsOf: later.entryProject.lazy.map { projectMap[Int($0)] })
-    entryDepartment.append(contentsOf: later.entryDepartment.lazy.map { $0 < 0 ? $0 : departmentMap[Int($0)] })
+    Self.append(later.entryPerson, to: &entryPerson) { maps.people[Int($0)] }
+    Self.append(later.entryProject, to: &entryProject) { maps.projects[Int($0)] }
+    Self.append(later.entryDepartment, to: &entryDepartment) { $0 < 0 ? $0 : maps.departments[Int($0)] }
     entryDay.append(contentsOf: later.entryDay)
     entryWeight.append(contentsOf: later.entryWeight)
     entryHash.append(contentsOf: later.entryHash)
-    entryLine.append(contentsOf: later.entryLine.lazy.map { $0 + Int32(lineOffset) })
+    Self.append(later.entryLine, to: &entryLine) { $0 + Int32(lineOffset) }
+  }
+
+  /// Numbers `later`'s names in these tables (``NameTable/absorb(_:)``): the people on one
+  /// thread while the projects and departments are numbered on another, when `threads` > 1
+  /// (the tables are independent).
+  private mutating func absorbNames(
+    of later: DelimitedLogRows, threads: Int
+  ) -> (people: [Int32], projects: [Int32], departments: [Int32]) {
+    guard threads > 1 else {
+      return (people.absorb(later.people), projects.absorb(later.projects), departments.absorb(later.departments))
+    }
+    // Moved into a box and back, so that each table stays the only owner of its storage.
+    let tables = NameTables(people: people, projects: projects, departments: departments)
+    (people, projects, departments) = (NameTable(), NameTable(), NameTable())
+    let maps = ThreadSlots<[Int32]>(count: 3, initial: [])
+    let work: @Sendable (Int) -> Void = { part in
+      if part == 0 {
+        maps.set(0, tables.people.absorb(later.people))
+      } else {
+        maps.set(1, tables.projects.absorb(later.projects))
+        maps.set(2, tables.departments.absorb(later.departments))
+      }
+    }
+    DispatchQueue.concurrentPerform(iterations: 2, execute: work)
+    swap(&people, &tables.people)
+    swap(&projects, &tables.projects)
+    swap(&departments, &tables.departments)
+    let numbers = maps.take()
+    return (numbers[0], numbers[1], numbers[2])
+  }
+
+  /// Appends `values`, each changed by `change`, to `target`: one copy, then the changes in
+  /// place.
+  @inline(__always)
+  private static func append(_ values: [Int32], to target: inout [Int32], _ change: (Int32) -> Int32) {
+    let start = target.count
+    target.append(contentsOf: values)
+    target.withUnsafeMutableBufferPointer { target in
+      for i in start ..< target.count { target[i] = change(target[i]) }
+    }
   }
 
   /// Counts the rows that repeat an earlier row, and with ``DuplicatePolicy/drop`` skips them;

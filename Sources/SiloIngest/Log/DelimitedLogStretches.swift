@@ -14,7 +14,7 @@ import SiloGraph
 /// goes on over the stretch as one pass would (and meets any error where one pass meets it):
 /// a wrong guess costs time, never a different result.
 ///
-/// Joining a stretch (``DelimitedLogRows/append(_:report:laterReport:lineOffset:)``) numbers
+/// Joining a stretch (``DelimitedLogRows/append(_:report:laterReport:lineOffset:threads:)``) numbers
 /// its names in the first stretch's tables in the order the stretch first read them and moves
 /// its lines down; repeated rows are looked for once all are joined.
 struct DelimitedLogStretches {
@@ -84,7 +84,7 @@ struct DelimitedLogStretches {
     var position = first.end, line = first.endLine
     for k in 1 ..< stretches.count {
       if position == cuts[k], case .success(let stretch) = stretches[k] {
-        rows.append(stretch.rows, report: &report, laterReport: stretch.report, lineOffset: line - 1)
+        rows.append(stretch.rows, report: &report, laterReport: stretch.report, lineOffset: line - 1, threads: threads)
         position = stretch.end
         line += stretch.endLine - 1
       } else if position < cuts[k + 1] {
