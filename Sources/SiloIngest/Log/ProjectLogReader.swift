@@ -57,7 +57,7 @@ public enum ProjectLogReader {
 
   /// Reads the log at `path`.
   public static func read(path: String, options: LogReadOptions = LogReadOptions()) throws(IngestError) -> ProjectLog {
-    try located(InputFile(path: path, sheet: options.sheet), options: options)
+    try located(InputFile(path: path, sheet: options.sheet, threads: options.threads), options: options)
   }
 
   /// Reads a log from bytes already in memory; `name` is used in messages.

@@ -3,6 +3,8 @@
 #elseif canImport(Darwin)
   import Darwin
 #endif
+import Dispatch
+import SiloGraph
 
 /// The bytes of an input file, normalised to UTF-8 without a byte-order mark.
 ///
@@ -24,13 +26,14 @@ package struct InputFile: Sendable {
   /// The file at `path`: a plain file, a gzip-compressed one (inflated), an Excel workbook
   /// (the sheet named `sheet`, or the first, as tab-separated text), or a folder of part
   /// files as SQL engines write a table (``PartFiles``).
-  package init(path: String, displayName: String? = nil, sheet: String? = nil) throws(IngestError) {
+  /// `threads` threads check the text.
+  package init(path: String, displayName: String? = nil, sheet: String? = nil, threads: Int = 1) throws(IngestError) {
     let name = displayName ?? path
     if PartFiles.isFolder(path) {
       self = try PartFiles.read(folder: path, name: name)
       return
     }
-    try self.init(name: name, raw: Self.readAll(path: path, name: name), sheet: sheet)
+    try self.init(name: name, raw: Self.readAll(path: path, name: name), sheet: sheet, threads: threads)
   }
 
   /// One file made of the parts of a folder.
@@ -43,8 +46,8 @@ package struct InputFile: Sendable {
 
   /// A file from its bytes: inflated when they are gzip, the sheet `sheet` (or the first) as
   /// tab-separated text when they are an Excel workbook, else text in UTF-8 (a byte-order mark
-  /// dropped) or UTF-16 (transcoded).
-  package init(name: String, raw: [UInt8], sheet: String? = nil) throws(IngestError) {
+  /// dropped) or UTF-16 (transcoded); `threads` threads check that the text is UTF-8.
+  package init(name: String, raw: [UInt8], sheet: String? = nil, threads: Int = 1) throws(IngestError) {
     var raw = raw
     if Gzip.isGzip(raw) {
       do {
@@ -72,7 +75,7 @@ package struct InputFile: Sendable {
       encoding = little ? "UTF-16LE" : "UTF-16BE"
       bytes = try Self.transcodeUTF16(bytes.dropFirst(2), littleEndian: little, name: name)
     }
-    if let bad = UTF8Validation.firstInvalidByte(in: bytes) {
+    if let bad = UTF8Validation.firstInvalidByte(in: bytes, threads: threads) {
       let (line, column) = TextPosition.lineAndColumn(of: bad, in: bytes)
       let hex = String(bytes[bad], radix: 16, uppercase: true)
       throw .invalidEncoding(
@@ -180,36 +183,66 @@ package struct InputFile: Sendable {
 package enum UTF8Validation {
   /// The offset of the first byte that is not part of a valid UTF-8 sequence, or `nil`.
   package static func firstInvalidByte(in bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { buffer -> Int? in
-      let count = buffer.count
-      var i = 0
-      while i < count {
-        if i + 8 <= count {
-          let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-        }
-        let b = buffer[i]
-        if b < 0x80 { i += 1; continue }
-        let length: Int
-        let minimum: UInt32
-        var scalar: UInt32
-        switch b {
-        case 0xC2 ... 0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
-        case 0xE0 ... 0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
-        case 0xF0 ... 0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
-        default: return i
-        }
-        if i + length > count { return i }
-        for k in 1 ..< length {
-          let c = buffer[i + k]
-          if c & 0xC0 != 0x80 { return i }
-          scalar = scalar << 6 | UInt32(c & 0x3F)
-        }
-        if scalar < minimum || scalar > 0x10FFFF || (0xD800 ... 0xDFFF).contains(scalar) { return i }
-        i += length
-      }
-      return nil
+    bytes.withUnsafeBufferPointer { firstInvalidByte(in: $0) }
+  }
+
+  /// ``firstInvalidByte(in:)`` with `threads` threads, each checking a part of at least
+  /// `minimumBytes` bytes. A part starts where a sequence starts: the cut moves past up to
+  /// three continuation bytes, so that no valid sequence spans it (a fourth one is invalid
+  /// wherever it is read from). The first invalid byte of the first part that has one is the
+  /// first of all.
+  package static func firstInvalidByte(in bytes: [UInt8], threads: Int, minimumBytes: Int = 1 << 22) -> Int? {
+    let parts = max(1, min(threads, bytes.count / max(1, minimumBytes)))
+    guard parts > 1 else { return firstInvalidByte(in: bytes) }
+    var cuts = [0]
+    for part in 1 ..< parts {
+      var cut = bytes.count * part / parts
+      for _ in 0 ..< 3 where cut < bytes.count && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+      cuts.append(max(cut, cuts.last!))
     }
+    cuts.append(bytes.count)
+    let found = ThreadSlots<Int?>(count: parts, initial: nil)
+    let work: @Sendable (Int) -> Void = { [cuts] part in
+      let start = cuts[part]
+      let first = bytes.withUnsafeBufferPointer {
+        firstInvalidByte(in: UnsafeBufferPointer(rebasing: $0[start ..< cuts[part + 1]]))
+      }
+      found.set(part, first.map { start + $0 })
+    }
+    DispatchQueue.concurrentPerform(iterations: parts, execute: work)
+    return found.take().lazy.compactMap { $0 }.first
+  }
+
+  /// ``firstInvalidByte(in:)`` for the bytes of a buffer (offsets from its start).
+  private static func firstInvalidByte(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+    let count = buffer.count
+    var i = 0
+    while i < count {
+      if i + 8 <= count {
+        let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+      }
+      let b = buffer[i]
+      if b < 0x80 { i += 1; continue }
+      let length: Int
+      let minimum: UInt32
+      var scalar: UInt32
+      switch b {
+      case 0xC2 ... 0xDF: length = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+      case 0xE0 ... 0xEF: length = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+      case 0xF0 ... 0xF4: length = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+      default: return i
+      }
+      if i + length > count { return i }
+      for k in 1 ..< length {
+        let c = buffer[i + k]
+        if c & 0xC0 != 0x80 { return i }
+        scalar = scalar << 6 | UInt32(c & 0x3F)
+      }
+      if scalar < minimum || scalar > 0x10FFFF || (0xD800 ... 0xDFFF).contains(scalar) { return i }
+      i += length
+    }
+    return nil
   }
 }
 

@@ -130,3 +130,31 @@ struct StretchReadingTests {
     return rows.joined(separator: Bool.random(using: &generator) ? "\n" : "\r\n") + (Bool.random(using: &generator) ? "\n" : "")
   }
 }
+
+/// The UTF-8 check on several threads finds the byte one pass finds.
+@Suite("UTF-8 check in parts")
+struct UTF8PartsTests {
+  @Test("Random text with two-, three- and four-byte characters and stray bytes, checked in 2–5 parts")
+  func partsFindTheFirstInvalidByte() {
+    var generator = SeededGenerator(seed: 8)
+    let pieces: [[UInt8]] = [
+      Array("a,b\n".utf8), Array("ë".utf8), Array("€".utf8), Array("😀".utf8), [0x80], [0xC3], [0xF0, 0x9F], [0xFF],
+    ]
+    var invalid = 0
+    for round in 0 ..< 500 {
+      var bytes: [UInt8] = []
+      for _ in 0 ..< Int.random(in: 1 ... 60, using: &generator) {
+        // Mostly valid text, now and then a stray or cut-off byte.
+        let piece = Int.random(in: 0 ..< 100, using: &generator) < 97
+          ? pieces[Int.random(in: 0 ..< 4, using: &generator)] : pieces[Int.random(in: 4 ..< 8, using: &generator)]
+        bytes += piece
+      }
+      let whole = UTF8Validation.firstInvalidByte(in: bytes)
+      if whole != nil { invalid += 1 }
+      for threads in 2 ... 5 {
+        #expect(UTF8Validation.firstInvalidByte(in: bytes, threads: threads, minimumBytes: 1) == whole, "round \(round)")
+      }
+    }
+    #expect(invalid > 100 && invalid < 450, "\(invalid) of 500 texts invalid")
+  }
+}
