@@ -496,25 +496,7 @@ private struct ProjectionRow {
         }
       }
     }
-    Self.sortAscending(&touched)
-  }
-
-  /// Sorts a row's co-members: by insertion for the short rows most people have (no call per
-  /// comparison), else by the standard library's sort.
-  @inline(__always)
-  static func sortAscending(_ values: inout [Int32]) {
-    guard values.count <= 32 else { return values.sort() }
-    values.withUnsafeMutableBufferPointer { v in
-      for i in v.indices.dropFirst() {
-        let value = v[i]
-        var j = i
-        while j > 0 && v[j - 1] > value {
-          v[j] = v[j - 1]
-          j -= 1
-        }
-        v[j] = value
-      }
-    }
+    touched.withUnsafeMutableBufferPointer { RowSorting.ascending($0) }
   }
 
   /// Appends u's ties (co-members in ascending order, with their weights) and clears the

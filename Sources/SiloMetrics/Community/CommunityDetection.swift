@@ -225,8 +225,8 @@ final class MergedRows {
 
   /// Finishes the current row: its ties in the order of the merged nodes' numbers.
   func endRow() {
-    var row = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
-    if row.count <= 32 { Self.insertionSort(row) } else { row.sort() }
+    let row = UnsafeMutableBufferPointer(start: touched, count: touchedCount)
+    RowSorting.ascending(row)
     for t in row {
       columns[tieCount] = t
       weights[tieCount] = weight[Int(t)]
@@ -236,22 +236,6 @@ final class MergedRows {
     }
     touchedCount = 0
     offsets.append(tieCount)
-  }
-
-  /// Sorts a few numbers in place (most rows are short; the library's sort of a buffer
-  /// calls its comparison through a closure).
-  @inline(__always)
-  private static func insertionSort(_ row: UnsafeMutableBufferPointer<Int32>) {
-    guard row.count > 1 else { return }
-    for k in 1 ..< row.count {
-      let x = row[k]
-      var j = k
-      while j > 0 && row[j - 1] > x {
-        row[j] = row[j - 1]
-        j -= 1
-      }
-      row[j] = x
-    }
   }
 
   /// The finished rows' columns.
