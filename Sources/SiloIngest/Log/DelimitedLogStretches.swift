@@ -77,13 +77,15 @@ struct DelimitedLogStretches {
 
   /// The rows of every stretch, joined; the counts and places go into `report`.
   func read(_ layout: DelimitedLogLayout, report: inout IngestReport, threads: Int) throws(IngestError) -> DelimitedLogRows {
+    // Each stretch is taken out of the list when it is used, so that the rows grow in place
+    // (the first stretch's arrays have no other owner) and a joined stretch's storage goes.
     var stretches = readAll(layout, threads: threads)
-    let first = try stretches[0].get()
-    var rows = first.rows
+    let first = try stretches[0].take()!.get()
     report.append(stretch: first.report, lineOffset: 0)
     var position = first.end, line = first.endLine
+    var rows = (consume first).rows
     for k in 1 ..< stretches.count {
-      if position == cuts[k], case .success(let stretch) = stretches[k] {
+      if position == cuts[k], case .success(let stretch)? = stretches[k].take() {
         rows.append(stretch.rows, report: &report, laterReport: stretch.report, lineOffset: line - 1, threads: threads)
         position = stretch.end
         line += stretch.endLine - 1
@@ -93,13 +95,13 @@ struct DelimitedLogStretches {
         position = scanner.offset
         line = scanner.nextLine
       }
-      stretches[k] = .failure(.emptyFile(file: file.name))  // read: its storage can go
+      stretches[k] = nil
     }
     return rows
   }
 
   /// Every stretch read on its own, `threads` at a time.
-  private func readAll(_ layout: DelimitedLogLayout, threads: Int) -> [Result<Stretch, IngestError>] {
+  private func readAll(_ layout: DelimitedLogLayout, threads: Int) -> [Result<Stretch, IngestError>?] {
     let count = cuts.count - 1
     let results = ThreadSlots<Result<Stretch, IngestError>?>(count: count, initial: nil)
     let threadCount = max(1, min(threads, count))
@@ -109,7 +111,7 @@ struct DelimitedLogStretches {
       }
     }
     if threadCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: threadCount, execute: work) }
-    return results.take().map { $0! }
+    return results.take()
   }
 
   private func readStretch(_ k: Int, _ layout: DelimitedLogLayout) throws(IngestError) -> Stretch {

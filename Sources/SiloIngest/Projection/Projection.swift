@@ -221,8 +221,9 @@ extension ProjectLog {
       }
     }
     summary.projectsLeftOut.sort { ($0.members, $1.project) > ($1.members, $0.project) }
-    let largest = shares.projects.map {
-      ProjectShare(project: projects[$0], members: memberStart[$0 + 1] - memberStart[$0], pairs: shares.pairs(of: $0), share: 0)
+    let largest = shares.projects.map { p in
+      let size = memberStart[p + 1] - memberStart[p]
+      return ProjectShare(project: projects[p], members: size, pairs: size * (size - 1) / 2, share: 0)
     }
     if summary.coMemberships > options.maximumCoMemberships {
       throw .projectionTooLarge(
@@ -402,9 +403,6 @@ private struct LargestShares {
   private var pairCounts: [Int] = []
 
   init(count: Int) { self.count = count }
-
-  /// The pairs of a project kept.
-  func pairs(of project: Int) -> Int { pairCounts[projects.firstIndex(of: project)!] }
 
   /// Keeps `project`, with `pairs` pairs, if it is among the largest so far.
   mutating func offer(project: Int, pairs: Int, names: [String]) {
