@@ -71,8 +71,8 @@ public struct IngestReport: Sendable, Hashable, Encodable {
   }
 
   /// Rows skipped for `reason` at `lines` of `file`, found after rows further down were
-  /// counted (repeats of an earlier stretch's rows): the examples stay the first lines, and
-  /// the reasons stay in the order of their first line.
+  /// counted (rows that repeat an earlier row, found once all rows are read): the examples
+  /// stay the first lines, and the reasons stay in the order of their first line.
   package mutating func skip(_ reason: SkipReason, atLines lines: [Int], file: String) {
     let locations = lines.map { SourceLocation(file: file, line: $0) }
     if let i = skipped.firstIndex(where: { $0.reason == reason }) {
@@ -93,13 +93,18 @@ public struct IngestReport: Sendable, Hashable, Encodable {
     rowsUsed += later.rowsUsed
     duplicateRows += later.duplicateRows
     for entry in later.skipped {
-      let examples = entry.examples.map { $0.movedDown(by: lineOffset) }
-      if let i = skipped.firstIndex(where: { $0.reason == entry.reason }) {
-        skipped[i].count += entry.count
-        skipped[i].examples += examples.prefix(Self.examplesPerReason - skipped[i].examples.count)
-      } else {
-        skipped.append(SkippedRows(reason: entry.reason, count: entry.count, examples: examples))
-      }
+      add(SkippedRows(reason: entry.reason, count: entry.count, examples: entry.examples.map { $0.movedDown(by: lineOffset) }))
+    }
+  }
+
+  /// Adds rows skipped for a reason, after those already counted: their count, and their
+  /// examples while there is room.
+  private mutating func add(_ rows: SkippedRows) {
+    if let i = skipped.firstIndex(where: { $0.reason == rows.reason }) {
+      skipped[i].count += rows.count
+      skipped[i].examples += rows.examples.prefix(Self.examplesPerReason - skipped[i].examples.count)
+    } else {
+      skipped.append(SkippedRows(reason: rows.reason, count: rows.count, examples: Array(rows.examples.prefix(Self.examplesPerReason))))
     }
   }
 
