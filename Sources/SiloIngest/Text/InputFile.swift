@@ -33,7 +33,7 @@ package struct InputFile: Sendable {
       self = try PartFiles.read(folder: path, name: name)
       return
     }
-    try self.init(name: name, raw: Self.readAll(path: path, name: name), sheet: sheet, threads: threads)
+    try self.init(name: name, raw: Self.readAll(path: path, name: name, threads: threads), sheet: sheet, threads: threads)
   }
 
   /// One file made of the parts of a folder.
@@ -87,7 +87,9 @@ package struct InputFile: Sendable {
     self.encoding = encoding
   }
 
-  static func readAll(path: String, name: String) throws(IngestError) -> [UInt8] {
+  /// The bytes of the regular file at `path`, read by `threads` threads in parts when it has at
+  /// least `minimumPartBytes` bytes (a test lowers it).
+  package static func readAll(path: String, name: String, threads: Int = 1, minimumPartBytes: Int = 8 << 20) throws(IngestError) -> [UInt8] {
     var info = stat()
     if stat(path, &info) != 0 {
       if errno == ENOENT || errno == ENOTDIR { throw .fileNotFound(file: name) }
@@ -109,12 +111,16 @@ package struct InputFile: Sendable {
       throw .unreadable(file: name, reason: "it is not a regular file (\(Self.kind(of: info.st_mode))); save the data to a file and give that")
     }
     // The size stat gives is read straight into the array (one byte more, to see a file that
-    // grew); what is left, if the file grew, in chunks.
+    // grew), in parts on `threads` threads when it is large; what is left, if the file grew,
+    // in chunks.
     var failure: Int32 = 0
     var result = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
-      count = 0
-      while count < buffer.count {
-        let got = read(fd, buffer.baseAddress! + count, buffer.count - count)
+      HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: buffer.count)
+      let size = Int(info.st_size)
+      count = readInParts(fd, into: buffer, size: size, threads: size >= minimumPartBytes ? threads : 1)
+      if count < 0 { (failure, count) = (Int32(-count), 0) }
+      while failure == 0 && count < buffer.count {
+        let got = pread(fd, buffer.baseAddress! + count, buffer.count - count, off_t(count))
         if got < 0 && errno == EINTR { continue }
         if got < 0 { failure = errno }
         if got <= 0 { return }
@@ -125,7 +131,8 @@ package struct InputFile: Sendable {
     if result.count <= Int(info.st_size) { return result }
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let got = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      let offset = off_t(result.count)
+      let got = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
       if got < 0 {
         if errno == EINTR { continue }
         throw .unreadable(file: name, reason: String(cString: strerror(errno)))
@@ -134,6 +141,38 @@ package struct InputFile: Sendable {
       result.append(contentsOf: chunk[0 ..< got])
     }
     return result
+  }
+
+  /// Reads the first `size` bytes of `fd` into `buffer` with `pread`, in `threads` parts read
+  /// at the same time (each part is copied out of the page cache by its own thread). Returns
+  /// the bytes read from the start without a gap: `size`, or fewer when the file ended early
+  /// (the caller reads on from there); −errno on an error.
+  private static func readInParts(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, size: Int, threads: Int) -> Int {
+    let partCount = max(1, min(threads, 8, size))
+    let part = (size + partCount - 1) / partCount
+    let got = ThreadSlots<Int>(count: partCount, initial: 0)
+    let base = UInt(bitPattern: buffer.baseAddress)
+    let work: @Sendable (Int) -> Void = { p in
+      let start = p * part, end = min(size, start + part)
+      let pointer = UnsafeMutablePointer<UInt8>(bitPattern: base)!
+      var count = start
+      while count < end {
+        let n = pread(fd, pointer + count, end - count, off_t(count))
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { got.set(p, -Int(errno)); return }
+        if n == 0 { break }
+        count += n
+      }
+      got.set(p, count - start)
+    }
+    if partCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: partCount, execute: work) }
+    var count = 0
+    for (p, n) in got.take().enumerated() {
+      if n < 0 { return n }
+      count += n
+      if n < min(size, (p + 1) * part) - p * part { break }
+    }
+    return count
   }
 
   /// What a file that is not a regular file is, in words.
