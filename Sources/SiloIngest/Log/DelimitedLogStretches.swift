@@ -117,7 +117,9 @@ struct DelimitedLogStretches {
   private func readStretch(_ k: Int, _ layout: DelimitedLogLayout) throws(IngestError) -> Stretch {
     let scanner = DelimitedScanner(
       file: file, delimiter: delimiter, start: cuts[k], end: cuts[k + 1], line: k == 0 ? line : 1)
-    var rows = DelimitedLogRows(layout: layout, bytes: cuts[k + 1] - cuts[k])
+    // The first stretch's rows receive the later stretches' when they are joined: room for
+    // the whole text is reserved (memory not written is not used).
+    var rows = DelimitedLogRows(layout: layout, bytes: (k == 0 ? cuts[cuts.count - 1] : cuts[k + 1]) - cuts[k])
     var report = IngestReport(file: layout.file, format: "")
     try rows.scan(scanner, report: &report)
     return Stretch(rows: rows, report: report, end: scanner.offset, endLine: scanner.nextLine)
