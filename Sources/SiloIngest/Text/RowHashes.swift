@@ -31,7 +31,7 @@ package enum RowHashes {
     guard hashes.count > 1 else { return [] }
     var bits = 0
     while bits < 20 && (hashes.count >> bits) > 1024 { bits += 1 }
-    let buckets = Buckets(hashes, bits: bits)
+    let buckets = Buckets(hashes, bits: bits, threads: threads)
     let parts = max(1, min(threads, buckets.count / 16))
     let found = ThreadSlots<[Int]>(count: parts, initial: [])
     let work: @Sendable (Int) -> Void = { part in
@@ -47,38 +47,72 @@ package enum RowHashes {
     /// Where each bucket starts in ``keys`` and ``positions``, and their end last.
     private let start: [Int]
     private let keys: [UInt64]
-    private let positions: [Int]
+    private let positions: [Int32]
 
-    init(_ hashes: [UInt64], bits: Int) {
+    /// The hashes grouped by `threads` threads: each counts and then places the hashes of its
+    /// own run of positions, after those of the runs before it in every bucket, so the groups
+    /// are the same for any number of threads.
+    init(_ hashes: [UInt64], bits: Int, threads: Int) {
       let buckets = 1 << bits
       count = buckets
+      let n = hashes.count
+      let runs = n >= 1 << 16 ? max(1, min(threads, 8)) : 1
+      // counts[r * (buckets + 1) + b + 1]: the hashes of run r in bucket b, then where run r
+      // starts placing them.
+      let counts = ThreadSlots<[Int]>(count: runs, initial: [])
       let shift = UInt64(64 - bits)
+      @inline(__always) @Sendable func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key &>> shift) }
+      @inline(__always) @Sendable func run(_ r: Int) -> Range<Int> { (n * r / runs) ..< (n * (r + 1) / runs) }
+      let tally: @Sendable (Int) -> Void = { r in
+        var counted = [Int](repeating: 0, count: buckets)
+        hashes.withUnsafeBufferPointer { hashes in
+          counted.withUnsafeMutableBufferPointer { counted in
+            for i in run(r) { counted[bucket(hashes[i])] += 1 }
+          }
+        }
+        counts.set(r, counted)
+      }
+      if runs == 1 { tally(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: tally) }
+      var cursors = counts.take()
       var start = [Int](repeating: 0, count: buckets + 1)
-      var keys = [UInt64](repeating: 0, count: hashes.count)
-      var positions = [Int](repeating: 0, count: hashes.count)
-      hashes.withUnsafeBufferPointer { hashes in
-        start.withUnsafeMutableBufferPointer { start in
-          @inline(__always) func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key &>> shift) }
-          for hash in hashes { start[bucket(hash) + 1] += 1 }
-          for b in 0 ..< buckets { start[b + 1] += start[b] }
-          var cursor = Array(start)
-          cursor.withUnsafeMutableBufferPointer { cursor in
-            keys.withUnsafeMutableBufferPointer { keys in
-              positions.withUnsafeMutableBufferPointer { positions in
-                for i in hashes.indices {
-                  let hash = hashes[i]
-                  let b = bucket(hash)
-                  keys[cursor[b]] = hash == 0 ? 1 : hash  // 0 marks an empty slot below
-                  positions[cursor[b]] = i
-                  cursor[b] += 1
-                }
+      var next = 0
+      for b in 0 ..< buckets {
+        start[b] = next
+        for r in 0 ..< runs { (cursors[r][b], next) = (next, next + cursors[r][b]) }
+      }
+      start[buckets] = next
+      let cursorSlots = ThreadSlots<[Int]>(count: runs, initial: [])
+      for r in 0 ..< runs { cursorSlots.set(r, cursors[r]) }
+      cursors = []
+      let place = { (keys: UnsafeMutablePointer<UInt64>, positions: UnsafeMutablePointer<Int32>) in
+        let keyBase = UInt(bitPattern: keys), positionBase = UInt(bitPattern: positions)
+        let work: @Sendable (Int) -> Void = { r in
+          let keys = UnsafeMutablePointer<UInt64>(bitPattern: keyBase)!
+          let positions = UnsafeMutablePointer<Int32>(bitPattern: positionBase)!
+          var cursor = cursorSlots.take()[r]
+          hashes.withUnsafeBufferPointer { hashes in
+            cursor.withUnsafeMutableBufferPointer { cursor in
+              for i in run(r) {
+                let hash = hashes[i]
+                let b = bucket(hash)
+                keys[cursor[b]] = hash == 0 ? 1 : hash  // 0 marks an empty slot below
+                positions[cursor[b]] = Int32(truncatingIfNeeded: i)
+                cursor[b] += 1
               }
             }
           }
         }
+        if runs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: work) }
+      }
+      var positions: [Int32] = []
+      keys = [UInt64](unsafeUninitializedCapacity: n) { keys, keyCount in
+        positions = [Int32](unsafeUninitializedCapacity: n) { positions, positionCount in
+          place(keys.baseAddress!, positions.baseAddress!)
+          positionCount = n
+        }
+        keyCount = n
       }
       self.start = start
-      self.keys = keys
       self.positions = positions
     }
 
@@ -98,7 +132,7 @@ package enum RowHashes {
               let key = keys[k]
               var slot = Int(truncatingIfNeeded: key) & mask
               while slots[slot] != 0 && slots[slot] != key { slot = (slot + 1) & mask }
-              if slots[slot] == key { found.append(positions[k]) } else { slots[slot] = key }
+              if slots[slot] == key { found.append(Int(positions[k])) } else { slots[slot] = key }
             }
             for k in start[b] ..< start[b + 1] {
               var slot = Int(truncatingIfNeeded: keys[k]) & mask
