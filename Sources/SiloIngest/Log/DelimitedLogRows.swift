@@ -61,6 +61,25 @@ private final class NameTables: @unchecked Sendable {
   }
 }
 
+/// Room for a block of rows, column by column, on their way from the scanner into the
+/// columns of ``DelimitedLogRows`` (see ``DelimitedLogRows/scan(_:report:)``).
+private struct RowBlock {
+  static let capacity = 1024
+  let person = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+  let project = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+  let department = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+  let day = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+  let weight = UnsafeMutablePointer<Double>.allocate(capacity: capacity)
+  let hash = UnsafeMutablePointer<UInt64>.allocate(capacity: capacity)
+  let line = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+
+  func release() {
+    for pointer in [person, project, department, day, line] { pointer.deallocate() }
+    weight.deallocate()
+    hash.deallocate()
+  }
+}
+
 /// How the rows of a delimited log are read: the file, its columns, its number format and
 /// what to do with repeated rows.
 struct DelimitedLogLayout: Sendable {
@@ -117,20 +136,57 @@ struct DelimitedLogRows {
     entryWeight.reserveCapacity(estimate)
     entryHash.reserveCapacity(estimate)
     entryLine.reserveCapacity(estimate)
+    HugePages.advise(capacityOf: &entryPerson)
+    HugePages.advise(capacityOf: &entryProject)
+    HugePages.advise(capacityOf: &entryDepartment)
+    HugePages.advise(capacityOf: &entryDay)
+    HugePages.advise(capacityOf: &entryWeight)
+    HugePages.advise(capacityOf: &entryHash)
+    HugePages.advise(capacityOf: &entryLine)
   }
 
   /// Adds every record the scanner has left.
+  ///
+  /// The rows go into a block of ``RowBlock/capacity`` rows and from there into the columns a
+  /// block at a time: seven appends per row, each checking its array's uniqueness and capacity
+  /// through calls, were 6% of reading and projecting a log on one thread (perf).
   mutating func scan(_ scanner: DelimitedScanner, report: inout IngestReport) throws(IngestError) {
-    while try scanner.next() { add(scanner, report: &report) }
+    let block = RowBlock()
+    var filled = 0
+    defer {
+      append(block, count: filled)
+      block.release()
+    }
+    while try scanner.next() {
+      guard add(scanner, report: &report, into: block, at: filled) else { continue }
+      filled += 1
+      if filled == RowBlock.capacity {
+        append(block, count: filled)
+        filled = 0
+      }
+    }
   }
 
-  /// Adds the scanner's current record to the log, or counts it in the report as skipped.
+  /// Appends the first `count` rows of `block` to the columns.
+  private mutating func append(_ block: RowBlock, count: Int) {
+    guard count > 0 else { return }
+    entryPerson.append(contentsOf: UnsafeBufferPointer(start: block.person, count: count))
+    entryProject.append(contentsOf: UnsafeBufferPointer(start: block.project, count: count))
+    entryDepartment.append(contentsOf: UnsafeBufferPointer(start: block.department, count: count))
+    entryDay.append(contentsOf: UnsafeBufferPointer(start: block.day, count: count))
+    entryWeight.append(contentsOf: UnsafeBufferPointer(start: block.weight, count: count))
+    entryHash.append(contentsOf: UnsafeBufferPointer(start: block.hash, count: count))
+    entryLine.append(contentsOf: UnsafeBufferPointer(start: block.line, count: count))
+  }
+
+  /// Puts the scanner's current record into row `row` of `block` and returns `true`, or counts
+  /// it in the report as skipped and returns `false`.
   @inline(__always)
-  mutating func add(_ scanner: DelimitedScanner, report: inout IngestReport) {
+  private mutating func add(_ scanner: DelimitedScanner, report: inout IngestReport, into block: RowBlock, at row: Int) -> Bool {
     report.rowsRead += 1
     if scanner.isBlank {
       report.skip(.emptyRow, at: SourceLocation(file: file, line: scanner.recordLine))
-      return
+      return false
     }
     if scanner.fieldCount != headerCount {
       wrongFieldCount += 1
@@ -138,29 +194,29 @@ struct DelimitedLogRows {
         firstWrongFieldCount = (SourceLocation(file: file, line: scanner.recordLine), scanner.fieldCount)
       }
       report.skip(.fieldCountMismatch(headerFields: headerCount), at: SourceLocation(file: file, line: scanner.recordLine))
-      return
+      return false
     }
-    guard let fields = fields(of: scanner, report: &report) else { return }
+    guard let fields = fields(of: scanner, report: &report) else { return false }
     let (person, personChanged) = people.internNoting(fields.person)
-    if person < 0 { report.skip(.onlyInvisible(.person), at: scanner.location(ofField: columns.person)); return }
+    if person < 0 { report.skip(.onlyInvisible(.person), at: scanner.location(ofField: columns.person)); return false }
     let (project, projectChanged) = projects.internNoting(fields.project)
-    if project < 0 { report.skip(.onlyInvisible(.project), at: scanner.location(ofField: columns.project)); return }
+    if project < 0 { report.skip(.onlyInvisible(.project), at: scanner.location(ofField: columns.project)); return false }
     var department: Int32 = -1, departmentChanged = false
     if let bytes = fields.department, !bytes.isEmpty { (department, departmentChanged) = departments.internNoting(bytes) }
     // Rows are compared as read, except that names are compared by their normalized form:
     // the same row exported once in NFC and once in NFD is a repeated row.
-    let rowHash =
+    block.hash[row] =
       personChanged || projectChanged || departmentChanged
       ? normalizedRowHash(scanner, person: person, project: project, department: department)
       : RowHashes.hash(bytes: scanner.recordBytes, ends: scanner.fieldEnds)
-    entryPerson.append(person)
-    entryProject.append(project)
-    entryDepartment.append(department)
-    entryDay.append(fields.day)
-    entryWeight.append(fields.weight)
-    entryHash.append(rowHash)
-    entryLine.append(Int32(truncatingIfNeeded: scanner.recordLine))
+    block.person[row] = person
+    block.project[row] = project
+    block.department[row] = department
+    block.day[row] = fields.day
+    block.weight[row] = fields.weight
+    block.line[row] = Int32(truncatingIfNeeded: scanner.recordLine)
     report.rowsUsed += 1
+    return true
   }
 
   /// The fields of the current record, or `nil` (counted in the report) when a name is
