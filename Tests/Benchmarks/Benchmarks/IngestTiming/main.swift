@@ -4,7 +4,8 @@
 // Tests/Benchmarks/peers_duckdb.py times DuckDB's SQL for the same job on the same files.
 // The processor time of the fastest read + project is printed too: on one thread it is the
 // wall time without the waits of a busy machine. Run in release mode:
-//   swift run -c release --package-path Tests/Benchmarks IngestTiming [--runs N] LOG ...
+//   swift run -c release --package-path Tests/Benchmarks IngestTiming [--runs N] [--threads N] LOG ...
+// (--threads N times N threads only).
 import Foundation
 import SiloIngest
 
@@ -23,18 +24,20 @@ func processorSeconds() -> Double {
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 var runs = 5
-if arguments.count >= 2, arguments[0] == "--runs" {
-  runs = max(1, Int(arguments[1]) ?? 5)
+var threadCounts = [1, 2]
+while arguments.count >= 2, arguments[0].hasPrefix("--") {
+  if arguments[0] == "--runs" { runs = max(1, Int(arguments[1]) ?? 5) }
+  if arguments[0] == "--threads", let threads = Int(arguments[1]) { threadCounts = [max(1, threads)] }
   arguments.removeFirst(2)
 }
 guard !arguments.isEmpty else {
-  FileHandle.standardError.write(Data("usage: IngestTiming [--runs N] LOG ...\n".utf8))
+  FileHandle.standardError.write(Data("usage: IngestTiming [--runs N] [--threads N] LOG ...\n".utf8))
   exit(64)
 }
 print("| log, threads, best of \(runs) | read (s) | project (s) | read + project (s) | its processor time (s) | rows | ties |")
 print("|---|---:|---:|---:|---:|---:|---:|")
 for path in arguments {
-  for threads in [1, 2] {
+  for threads in threadCounts {
     var options = LogReadOptions()
     options.threads = threads
     var read = Double.infinity, project = Double.infinity, both = Double.infinity, processor = 0.0
