@@ -2,7 +2,8 @@
 # SiloScope's benchmarks with their peers, on the same files in one run:
 #   ingest   generated project logs (SyntheticOrganization, seed 1) in .peers/logs; peers: pandas,
 #            and DuckDB's SQL for the read and projection (1 and 2 threads, in .venv-warehouse)
-#   silos    Tests/Benchmarks/peers organizations in .peers/data; peers: igraph, networkit
+#   silos    Tests/Benchmarks/peers organizations in .peers/data, and Leiden on the generated
+#            100,000-person log's network (CommunityTiming); peers: igraph, networkit
 #   brokers  the same organizations; peers: igraph and the plain C Brandes (limit.c),
 #            timed by Tests/Benchmarks/peers/peers.py
 #   bootstrap  the E-I bootstrap (1,000 replicates) and the projection's affiliations on
@@ -189,6 +190,15 @@ for suite in "${suites[@]}"; do
   silos)
     echo "## igraph and networkit (peers), best of 3, process CPU seconds, one thread"
     "$venv/bin/python" "$root/Tests/Benchmarks/peers_silos.py" "$SILOSCOPE_PEER_DATA" 10000 100000
+    # Leiden on the network of the generated 100,000-person log too: many more, smaller
+    # communities than the peers' organization, and ties named as siloscope build writes them.
+    net="$root/.peers/net100k"
+    [ -f "$net/edges.csv" ] || .build/release/siloscope build "$(generated_log 100000 1)" --output "$net" >/dev/null
+    echo
+    echo "## Leiden on the generated 100,000-person log's network: SiloScope (CommunityTiming, wall) and its peers (CPU)"
+    (cd Tests/Benchmarks && swift build -c release --product CommunityTiming 2>&1 | grep -i error || true)
+    Tests/Benchmarks/.build/release/CommunityTiming "$SILOSCOPE_PEER_DATA/org_n100000_edges.csv" "$net/edges.csv"
+    "$venv/bin/python" "$root/Tests/Benchmarks/peers_leiden.py" "$net/edges.csv"
     ;;
   brokers)
     echo "## igraph and the C reference (peers), Tests/Benchmarks/peers/peers.py"
