@@ -9,24 +9,12 @@ search is seeded with random.seed(1) before each setting.
 import csv
 import random
 import sys
-import time
 
 import igraph as ig
 import networkit as nk
+from peer_timing import best_of
 
 nk.setNumberOfThreads(1)
-
-
-def best_of(k, fn):
-    best, result = None, None
-    for _ in range(k):
-        t0 = time.process_time()
-        result = fn()
-        dt = time.process_time() - t0
-        if best is None or dt < best:
-            best, result_best = dt, result
-    return best, result_best
-
 
 for path in sys.argv[1:]:
     numbers, edges, weights = {}, [], []

@@ -7,23 +7,12 @@ the modularity it reached, for the issue's "at least as high as igraph's" check.
 import csv
 import random
 import sys
-import time
 
 import igraph as ig
 import networkit as nk
+from peer_timing import best_of
 
 nk.setNumberOfThreads(1)
-
-
-def best_of(k, fn):
-    best, result = None, None
-    for _ in range(k):
-        t0 = time.process_time()
-        result = fn()
-        dt = time.process_time() - t0
-        best = dt if best is None or dt < best else best
-    return best, result
-
 
 folder = sys.argv[1]
 for n in [int(x) for x in sys.argv[2:]]:
