@@ -53,67 +53,75 @@ package enum RowHashes {
     /// own run of positions, after those of the runs before it in every bucket, so the groups
     /// are the same for any number of threads.
     init(_ hashes: [UInt64], bits: Int, threads: Int) {
-      let buckets = 1 << bits
-      count = buckets
-      let n = hashes.count
-      let runs = n >= 1 << 16 ? max(1, min(threads, 8)) : 1
-      // counts[r * (buckets + 1) + b + 1]: the hashes of run r in bucket b, then where run r
-      // starts placing them.
-      let counts = ThreadSlots<[Int]>(count: runs, initial: [])
-      let shift = UInt64(64 - bits)
-      @inline(__always) @Sendable func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key &>> shift) }
-      @inline(__always) @Sendable func run(_ r: Int) -> Range<Int> { (n * r / runs) ..< (n * (r + 1) / runs) }
-      let tally: @Sendable (Int) -> Void = { r in
-        var counted = [Int](repeating: 0, count: buckets)
+      count = 1 << bits
+      let runs = Runs(count: hashes.count >= 1 << 16 ? max(1, min(threads, 8)) : 1, hashes: hashes.count, bits: bits)
+      var cursors = Self.counts(of: hashes, in: runs)
+      var start = [Int](repeating: 0, count: count + 1)
+      for b in 0 ..< count {
+        start[b + 1] = start[b]
+        for r in 0 ..< runs.count { (cursors[r][b], start[b + 1]) = (start[b + 1], start[b + 1] + cursors[r][b]) }
+      }
+      self.start = start
+      (keys, positions) = Self.placed(hashes, in: runs, from: cursors)
+    }
+
+    /// The runs of positions the threads take, and the bucket of a hash.
+    private struct Runs: Sendable {
+      let count: Int
+      let hashes: Int
+      let bits: Int
+
+      func positions(_ r: Int) -> Range<Int> { (hashes * r / count) ..< (hashes * (r + 1) / count) }
+
+      @inline(__always)
+      func bucket(_ key: UInt64) -> Int { bits == 0 ? 0 : Int(key &>> UInt64(64 - bits)) }
+    }
+
+    /// For each run, the number of its hashes in each bucket.
+    private static func counts(of hashes: [UInt64], in runs: Runs) -> [[Int]] {
+      let counts = ThreadSlots<[Int]>(count: runs.count, initial: [])
+      let work: @Sendable (Int) -> Void = { r in
+        var counted = [Int](repeating: 0, count: 1 << runs.bits)
         hashes.withUnsafeBufferPointer { hashes in
           counted.withUnsafeMutableBufferPointer { counted in
-            for i in run(r) { counted[bucket(hashes[i])] += 1 }
+            for i in runs.positions(r) { counted[runs.bucket(hashes[i])] += 1 }
           }
         }
         counts.set(r, counted)
       }
-      if runs == 1 { tally(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: tally) }
-      var cursors = counts.take()
-      var start = [Int](repeating: 0, count: buckets + 1)
-      var next = 0
-      for b in 0 ..< buckets {
-        start[b] = next
-        for r in 0 ..< runs { (cursors[r][b], next) = (next, next + cursors[r][b]) }
-      }
-      start[buckets] = next
-      let cursorSlots = ThreadSlots<[Int]>(count: runs, initial: [])
-      for r in 0 ..< runs { cursorSlots.set(r, cursors[r]) }
-      cursors = []
-      let place = { (keys: UnsafeMutablePointer<UInt64>, positions: UnsafeMutablePointer<Int32>) in
-        let keyBase = UInt(bitPattern: keys), positionBase = UInt(bitPattern: positions)
-        let work: @Sendable (Int) -> Void = { r in
-          let keys = UnsafeMutablePointer<UInt64>(bitPattern: keyBase)!
-          let positions = UnsafeMutablePointer<Int32>(bitPattern: positionBase)!
-          var cursor = cursorSlots.take()[r]
-          hashes.withUnsafeBufferPointer { hashes in
-            cursor.withUnsafeMutableBufferPointer { cursor in
-              for i in run(r) {
-                let hash = hashes[i]
-                let b = bucket(hash)
-                keys[cursor[b]] = hash == 0 ? 1 : hash  // 0 marks an empty slot below
-                positions[cursor[b]] = Int32(truncatingIfNeeded: i)
-                cursor[b] += 1
+      if runs.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: runs.count, execute: work) }
+      return counts.take()
+    }
+
+    /// The hashes (0 as 1: 0 marks an empty slot in ``repeats(in:)``) and their positions,
+    /// each run's placed from its cursors (where it starts in each bucket).
+    private static func placed(_ hashes: [UInt64], in runs: Runs, from cursors: [[Int]]) -> ([UInt64], [Int32]) {
+      let n = hashes.count
+      var positions: [Int32] = []
+      let keys = [UInt64](unsafeUninitializedCapacity: n) { keys, keyCount in
+        positions = [Int32](unsafeUninitializedCapacity: n) { positions, positionCount in
+          let keyBase = UInt(bitPattern: keys.baseAddress), positionBase = UInt(bitPattern: positions.baseAddress)
+          let work: @Sendable (Int) -> Void = { r in
+            let keys = UnsafeMutablePointer<UInt64>(bitPattern: keyBase)!
+            let positions = UnsafeMutablePointer<Int32>(bitPattern: positionBase)!
+            var cursor = cursors[r]
+            hashes.withUnsafeBufferPointer { hashes in
+              cursor.withUnsafeMutableBufferPointer { cursor in
+                for i in runs.positions(r) {
+                  let hash = hashes[i], b = runs.bucket(hash)
+                  keys[cursor[b]] = hash == 0 ? 1 : hash
+                  positions[cursor[b]] = Int32(truncatingIfNeeded: i)
+                  cursor[b] += 1
+                }
               }
             }
           }
-        }
-        if runs == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: runs, execute: work) }
-      }
-      var positions: [Int32] = []
-      keys = [UInt64](unsafeUninitializedCapacity: n) { keys, keyCount in
-        positions = [Int32](unsafeUninitializedCapacity: n) { positions, positionCount in
-          place(keys.baseAddress!, positions.baseAddress!)
+          if runs.count == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: runs.count, execute: work) }
           positionCount = n
         }
         keyCount = n
       }
-      self.start = start
-      self.positions = positions
+      return (keys, positions)
     }
 
     /// The positions of the repeated hashes of buckets `range`.
