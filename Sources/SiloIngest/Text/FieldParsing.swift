@@ -48,7 +48,13 @@ package enum FieldParsing {
         return negative ? -value : value
       }
     }
-    // General path: normalise to an ASCII string with '.' and let Double parse it.
+    return generalNumber(field, low ..< high, decimalComma: decimalComma)
+  }
+
+  /// ``number(_:decimalComma:)`` for what its fast paths do not read (`range` trimmed):
+  /// normalised to an ASCII string with '.' and parsed by `Double`.
+  private static func generalNumber(_ field: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, decimalComma: Bool) -> Double? {
+    let low = range.lowerBound, high = range.upperBound
     var text = ""
     text.reserveCapacity(high - low)
     var hasComma = false
