@@ -222,6 +222,46 @@ package final class DelimitedScanner {
     return position
   }
 
+  /// Reads a quoted field that starts at the current position (its opening quote) up to and
+  /// including its closing quote, `""` read as one quote; throws when the quote is never
+  /// closed or text follows the closing quote.
+  @inline(__always)
+  private func quotedField(_ bytes: UnsafeBufferPointer<UInt8>) throws(IngestError) {
+    let count = bytes.count
+    let open = position
+    position += 1
+    var runStart = position
+    while true {
+      guard position < count else {
+        throw IngestError.malformed(
+          location(ofOffset: open),
+          reason: "a quoted field starts here but its closing quote is missing")
+      }
+      let b = bytes[position]
+      if b == 0x22 {
+        appendData(bytes, from: runStart, to: position)
+        if position + 1 < count && bytes[position + 1] == 0x22 {
+          appendByte(0x22)
+          position += 2
+          runStart = position
+          continue
+        }
+        position += 1
+        break
+      }
+      if b == 0x0A || (b == 0x0D && (position + 1 >= count || bytes[position + 1] != 0x0A)) { line += 1 }
+      position += 1
+    }
+    if position < count {
+      let b = bytes[position]
+      if b != delimiter && b != 0x0A && b != 0x0D {
+        throw IngestError.malformed(
+          location(ofOffset: position),
+          reason: "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
+      }
+    }
+  }
+
   /// Reads the next record. Returns `false` at the end of the file.
   package func next() throws(IngestError) -> Bool {
     let count = file.bytes.count
@@ -234,38 +274,7 @@ package final class DelimitedScanner {
       while true {
         beginField(at: position)
         if position < count && bytes[position] == 0x22 {
-          let open = position
-          position += 1
-          var runStart = position
-          while true {
-            guard position < count else {
-              throw IngestError.malformed(
-                location(ofOffset: open),
-                reason: "a quoted field starts here but its closing quote is missing")
-            }
-            let b = bytes[position]
-            if b == 0x22 {
-              appendData(bytes, from: runStart, to: position)
-              if position + 1 < count && bytes[position + 1] == 0x22 {
-                appendByte(0x22)
-                position += 2
-                runStart = position
-                continue
-              }
-              position += 1
-              break
-            }
-            if b == 0x0A || (b == 0x0D && (position + 1 >= count || bytes[position + 1] != 0x0A)) { line += 1 }
-            position += 1
-          }
-          if position < count {
-            let b = bytes[position]
-            if b != delimiter && b != 0x0A && b != 0x0D {
-              throw IngestError.malformed(
-                location(ofOffset: position),
-                reason: "unexpected text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
-            }
-          }
+          try quotedField(bytes)
         } else {
           let runStart = position
           position = Self.fieldEnd(in: bytes, from: position, delimiter: delimiter)
