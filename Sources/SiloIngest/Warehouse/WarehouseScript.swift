@@ -511,7 +511,7 @@ public struct WarehouseScript: Sendable {
       "-- Every step applies SiloScope's own rules, documented where SiloScope implements them:",
       "-- reading rows and names: ProjectLogReader and Names (Sources/SiloIngest/Log, Sources/SiloIngest/Text);",
       "-- departments: DepartmentVotes (Sources/SiloIngest/Log/ProjectLog.swift); the projection and its",
-      "-- weightings: ProjectLog.projected(_:) and ProjectionWeighting (Sources/SiloIngest/Projection/Projection.swift).",
+      "-- weightings: ProjectLog.projected(_:threads:) and ProjectionWeighting (Sources/SiloIngest/Projection/Projection.swift).",
     ]
     if !engine.normalizesNames {
       lines.append("-- \(engine.displayName) has no Unicode normalization: names are not put in NFC (see WarehouseEngine.normalizesNames).")
