@@ -119,6 +119,12 @@ extension ProjectLog {
     var summary = ProjectionSummary(
       weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
       maximumProjectSize: options.maximumProjectSize)
+    // The people's node table (its id index hashes every name) does not depend on the ties:
+    // on two threads or more it is made on another thread while the ties are counted.
+    let nodeSlot = ThreadSlots<(NodeTable, Partition?)?>(count: 1, initial: nil)
+    let made = DispatchGroup()
+    if threads > 1 { DispatchQueue.global().async(group: made) { [self] in nodeSlot.set(0, personNodes()) } }
+    defer { made.wait() }
     let (memberStart, members, hours) = projectMembers(options, &summary)
     let (active, shares) = try activeProjects(memberStart, options, &summary)
     let affiliations = affiliations(
@@ -133,7 +139,10 @@ extension ProjectLog {
       personStart: personStart, personProject: personProject, personHours: personHours, memberStart: memberStart,
       members: members, hours: hours, options: options, threads: threads, summary: &summary)
     addWarnings(to: &summary, shares: shares, options: options)
-    return PersonProjection(network: personNetwork(graph: graph), summary: summary, affiliations: affiliations)
+    made.wait()
+    let (nodes, groups) = nodeSlot.take()[0] ?? personNodes()
+    return PersonProjection(
+      network: Network(graph: graph, nodes: nodes, groups: groups), summary: summary, affiliations: affiliations)
   }
 
   /// Steps 1 and 2 of the projection: the entries in the date window bucketed by project
@@ -381,6 +390,13 @@ extension ProjectLog {
 
   /// The node table and department partition for a graph over this log's people.
   package func personNetwork(graph: CollaborationGraph) -> Network {
+    let (nodes, groups) = personNodes()
+    return Network(graph: graph, nodes: nodes, groups: groups)
+  }
+
+  /// This log's people as nodes: their ids and attributes, and their departments as a
+  /// partition.
+  private func personNodes() -> (NodeTable, Partition?) {
     var table = NodeTable(ids: people)
     if !departments.isEmpty {
       table.setAttributeColumn(NodeAttribute.department, personDepartment.map { $0 < 0 ? nil : departments[Int($0)] })
@@ -388,8 +404,7 @@ extension ProjectLog {
     for name in personAttributeNames where name != NodeAttribute.department {
       table.setAttributeColumn(name, personAttributes[name]!)
     }
-    let groups = Network.partition(numbers: personDepartment, names: departments)
-    return Network(graph: graph, nodes: table, groups: groups)
+    return (table, Network.partition(numbers: personDepartment, names: departments))
   }
 }
 
