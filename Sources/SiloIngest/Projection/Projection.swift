@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import SiloGraph
 /// How a tie between two people is weighed when the person × project log is projected onto
 /// people: SiloGraph's `AffiliationWeighting`, whose cases give each formula and its source.
@@ -120,10 +121,18 @@ extension ProjectLog {
       weighting: options.weighting, minimumWeight: options.minimumWeight, from: options.from, to: options.to,
       maximumProjectSize: options.maximumProjectSize)
     // The people's node table (its id index hashes every name) does not depend on the ties:
-    // on two threads or more it is made on another thread while the ties are counted.
+    // on two threads or more it is made on another thread while the ties are counted. A
+    // thread of its own, not one of Dispatch's pool: a projection called from the pool's
+    // threads, all of them waiting, would otherwise wait for a thread the pool cannot give.
     let nodeSlot = ThreadSlots<(NodeTable, Partition?)?>(count: 1, initial: nil)
     let made = DispatchGroup()
-    if threads > 1 { DispatchQueue.global().async(group: made) { [self] in nodeSlot.set(0, personNodes()) } }
+    if threads > 1 {
+      made.enter()
+      Thread.detachNewThread { [self] in
+        nodeSlot.set(0, personNodes())
+        made.leave()
+      }
+    }
     defer { made.wait() }
     let (memberStart, members, hours) = projectMembers(options, &summary)
     let (active, shares) = try activeProjects(memberStart, options, &summary)
