@@ -1,3 +1,4 @@
+import Dispatch
 import SiloGraph
 import SiloIngest
 import SiloMetrics
@@ -476,5 +477,20 @@ struct ProjectionThreadTests {
         #expect(try log.projected(options, threads: threads) == one, "\(weighting), \(threads) threads")
       }
     }
+  }
+
+  @Test("Projections on 2 threads called at once from more threads of Dispatch's pool than the machine has all finish alike")
+  func projectionsInsideThePool() throws {
+    let entries = (0 ..< 3000).map { i in
+      ProjectLog.Entry(person: "M\(i % 700)", department: "Afdeling \(i % 7)", project: "P\(i % 400)", weight: 1)
+    }
+    let log = ProjectLog(entries: entries)
+    let one = try log.projected(threads: 1)
+    let same = ThreadSlots<Bool>(count: 16, initial: false)
+    // Each call waits for its node table while the pool's threads are taken by the others.
+    DispatchQueue.concurrentPerform(iterations: 16) { i in
+      same.set(i, (try? log.projected(threads: 2)) == one)
+    }
+    #expect(same.take().allSatisfy { $0 })
   }
 }
