@@ -118,14 +118,8 @@ package struct InputFile: Sendable {
       HugePages.advise(UnsafeMutableRawPointer(buffer.baseAddress), byteCount: buffer.count)
       let size = Int(info.st_size)
       count = readInParts(fd, into: buffer, size: size, threads: size >= minimumPartBytes ? threads : 1)
+      if count >= 0 { count = readRange(fd, into: buffer.baseAddress!, from: count, to: buffer.count) }
       if count < 0 { (failure, count) = (Int32(-count), 0) }
-      while failure == 0 && count < buffer.count {
-        let got = pread(fd, buffer.baseAddress! + count, buffer.count - count, off_t(count))
-        if got < 0 && errno == EINTR { continue }
-        if got < 0 { failure = errno }
-        if got <= 0 { return }
-        count += got
-      }
     }
     if failure != 0 { throw .unreadable(file: name, reason: String(cString: strerror(failure))) }
     if result.count <= Int(info.st_size) { return result }
@@ -145,34 +139,37 @@ package struct InputFile: Sendable {
 
   /// Reads the first `size` bytes of `fd` into `buffer` with `pread`, in `threads` parts read
   /// at the same time (each part is copied out of the page cache by its own thread). Returns
-  /// the bytes read from the start without a gap: `size`, or fewer when the file ended early
-  /// (the caller reads on from there); −errno on an error.
+  /// the offset up to which the bytes were read without a gap: `size`, or less when the file
+  /// ended early (the caller reads on from there); −errno on an error.
   private static func readInParts(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, size: Int, threads: Int) -> Int {
     let partCount = max(1, min(threads, 8, size))
     let part = (size + partCount - 1) / partCount
     let got = ThreadSlots<Int>(count: partCount, initial: 0)
     let base = UInt(bitPattern: buffer.baseAddress)
     let work: @Sendable (Int) -> Void = { p in
-      let start = p * part, end = min(size, start + part)
-      let pointer = UnsafeMutablePointer<UInt8>(bitPattern: base)!
-      var count = start
-      while count < end {
-        let n = pread(fd, pointer + count, end - count, off_t(count))
-        if n < 0 && errno == EINTR { continue }
-        if n < 0 { got.set(p, -Int(errno)); return }
-        if n == 0 { break }
-        count += n
-      }
-      got.set(p, count - start)
+      let start = min(size, p * part)
+      got.set(p, readRange(fd, into: UnsafeMutablePointer<UInt8>(bitPattern: base)!, from: start, to: min(size, start + part)))
     }
     if partCount == 1 { work(0) } else { DispatchQueue.concurrentPerform(iterations: partCount, execute: work) }
-    var count = 0
-    for (p, n) in got.take().enumerated() {
-      if n < 0 { return n }
-      count += n
-      if n < min(size, (p + 1) * part) - p * part { break }
+    for (p, reached) in got.take().enumerated() where reached < 0 || reached < min(size, (p + 1) * part) {
+      return reached
     }
-    return count
+    return size
+  }
+
+  /// Reads bytes `start ..< end` of `fd` into the same offsets from `pointer` with `pread`
+  /// (again when interrupted). Returns the offset where it stopped: `end`, or less where the
+  /// file ended; −errno on an error.
+  private static func readRange(_ fd: Int32, into pointer: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int) -> Int {
+    var offset = start
+    while offset < end {
+      let n = pread(fd, pointer + offset, end - offset, off_t(offset))
+      if n < 0 && errno == EINTR { continue }
+      if n < 0 { return -Int(errno) }
+      if n == 0 { break }
+      offset += n
+    }
+    return offset
   }
 
   /// What a file that is not a regular file is, in words.
