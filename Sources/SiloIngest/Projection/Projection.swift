@@ -397,12 +397,6 @@ extension ProjectLog {
     return best.map { max(2, $0) }
   }
 
-  /// The node table and department partition for a graph over this log's people.
-  package func personNetwork(graph: CollaborationGraph) -> Network {
-    let (nodes, groups) = personNodes()
-    return Network(graph: graph, nodes: nodes, groups: groups)
-  }
-
   /// This log's people as nodes: their ids and attributes, and their departments as a
   /// partition.
   private func personNodes() -> (NodeTable, Partition?) {
