@@ -129,20 +129,17 @@ struct DelimitedLogRows {
   init(layout: DelimitedLogLayout, bytes: Int) {
     self.layout = layout
     let estimate = bytes / 40
-    entryPerson.reserveCapacity(estimate)
-    entryProject.reserveCapacity(estimate)
-    entryDepartment.reserveCapacity(estimate)
-    entryDay.reserveCapacity(estimate)
-    entryWeight.reserveCapacity(estimate)
-    entryHash.reserveCapacity(estimate)
-    entryLine.reserveCapacity(estimate)
-    HugePages.advise(capacityOf: &entryPerson)
-    HugePages.advise(capacityOf: &entryProject)
-    HugePages.advise(capacityOf: &entryDepartment)
-    HugePages.advise(capacityOf: &entryDay)
-    HugePages.advise(capacityOf: &entryWeight)
-    HugePages.advise(capacityOf: &entryHash)
-    HugePages.advise(capacityOf: &entryLine)
+    func reserve<T>(_ column: inout [T]) {
+      column.reserveCapacity(estimate)
+      HugePages.advise(capacityOf: &column)
+    }
+    reserve(&entryPerson)
+    reserve(&entryProject)
+    reserve(&entryDepartment)
+    reserve(&entryDay)
+    reserve(&entryWeight)
+    reserve(&entryHash)
+    reserve(&entryLine)
   }
 
   /// Adds every record the scanner has left.
