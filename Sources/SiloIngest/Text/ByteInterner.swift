@@ -57,19 +57,10 @@ package struct ByteInterner {
     let packed = Self.packed(key)
     if last >= 0 && matches(Int(last), stored: lastPacked, key, packed: packed) { return last }
     let tag = Self.hash(key) >> 32
-    let mask = slots.count / 2 - 1
-    var slot = Int(truncatingIfNeeded: tag) & mask
-    while true {
-      let entry = slots[2 * slot]
-      if entry == 0 { break }
-      if entry >> 32 == tag {
-        let id = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-        if matches(Int(id), stored: slots[2 * slot + 1], key, packed: packed) {
-          (last, lastPacked) = (id, packed)
-          return id
-        }
-      }
-      slot = (slot + 1) & mask
+    let (found, slot) = find(key, packed: packed, tag: tag)
+    if let found {
+      (last, lastPacked) = (found, packed)
+      return found
     }
     let id = Int32(count)
     storage.append(contentsOf: key)
@@ -84,15 +75,21 @@ package struct ByteInterner {
   /// The number of `key` when present.
   package func lookup(_ key: UnsafeBufferPointer<UInt8>) -> Int32? {
     let packed = Self.packed(key)
-    let tag = Self.hash(key) >> 32
+    return find(key, packed: packed, tag: Self.hash(key) >> 32).id
+  }
+
+  /// The number of `key` (packed `packed`, hash tag `tag`) and its slot, or `nil` and the
+  /// empty slot where it would go.
+  @inline(__always)
+  private func find(_ key: UnsafeBufferPointer<UInt8>, packed: UInt64, tag: UInt64) -> (id: Int32?, slot: Int) {
     let mask = slots.count / 2 - 1
     var slot = Int(truncatingIfNeeded: tag) & mask
     while true {
       let entry = slots[2 * slot]
-      if entry == 0 { return nil }
+      if entry == 0 { return (nil, slot) }
       if entry >> 32 == tag {
         let id = Int32(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-        if matches(Int(id), stored: slots[2 * slot + 1], key, packed: packed) { return id }
+        if matches(Int(id), stored: slots[2 * slot + 1], key, packed: packed) { return (id, slot) }
       }
       slot = (slot + 1) & mask
     }
