@@ -50,6 +50,7 @@ let package = Package(
     .executableTarget(
       name: "BootstrapTiming",
       dependencies: [
+        "BenchmarkTiming",
         .product(name: "SiloIngest", package: root.lastPathComponent),
         .product(name: "SiloMetrics", package: root.lastPathComponent),
       ],
@@ -59,6 +60,7 @@ let package = Package(
     .executableTarget(
       name: "TeamTiming",
       dependencies: [
+        "BenchmarkTiming",
         .product(name: "SiloIngest", package: root.lastPathComponent),
         .product(name: "SiloDesign", package: root.lastPathComponent),
       ],
@@ -68,39 +70,57 @@ let package = Package(
     // `swift run -c release TrendTiming [people ...]` here, or `run.sh trend`.
     .executableTarget(
       name: "TrendTiming",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/TrendTiming"),
     // A plain program: each step of `siloscope brokers` on an edge and node list, 1 and 2
     // threads. `swift run -c release BrokerSteps EDGES NODES` here, or `run.sh brokers`.
     .executableTarget(
       name: "BrokerSteps",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/BrokerSteps"),
     // A plain program: everything on SiloMetrics' shortest-path searches (exact and sampled
     // betweenness, broker dependence, local bridges), best of 3, to compare two commits.
     // `swift run -c release PathTiming EDGES NODES [runs]` here, or `run.sh paths`.
     .executableTarget(
       name: "PathTiming",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/PathTiming"),
     // A plain program: a log read and projected on 1 and 2 threads, best of 5, beside
     // DuckDB's SQL for the same job (peers_duckdb.py). `swift run -c release IngestTiming LOG ...`.
     .executableTarget(
       name: "IngestTiming",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/IngestTiming"),
     // A plain program: Louvain and Leiden on edge lists, best of 3, with the modularity
     // reached, to compare two commits. `swift run -c release CommunityTiming EDGES ...`.
     .executableTarget(
       name: "CommunityTiming",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/CommunityTiming"),
     // A plain program: the guaranteed top 10 brokers (KADABRA), timed with the read of the
     // files, and checked against exact betweenness over seeded runs.
     // `swift run -c release TopBrokers time|accuracy EDGES NODES DISTANCE …`, or `run.sh topk`.
     .executableTarget(
       name: "TopBrokers",
-      dependencies: [.product(name: "SiloKit", package: root.lastPathComponent)],
+      dependencies: [
+        "BenchmarkTiming",
+        .product(name: "SiloKit", package: root.lastPathComponent),
+      ],
       path: "Benchmarks/TopBrokers"),
     // A plain program: why weighted betweenness keeps its own indexed heap (SiloMetrics'
     // Brandes against the same algorithm over swift-collections' Heap with lazy deletion).
@@ -108,6 +128,7 @@ let package = Package(
     .executableTarget(
       name: "HeapChoice",
       dependencies: [
+        "BenchmarkTiming",
         .product(name: "SiloKit", package: root.lastPathComponent),
         .product(name: "HeapModule", package: "swift-collections"),
       ],
@@ -117,10 +138,13 @@ let package = Package(
     .executableTarget(
       name: "WorkbookRead",
       dependencies: [
+        "BenchmarkTiming",
         .product(name: "SiloKit", package: root.lastPathComponent),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
       path: "Benchmarks/WorkbookRead"),
+    // The clocks and the argument reading the plain programs above share.
+    .target(name: "BenchmarkTiming", path: "Benchmarks/BenchmarkTiming"),
     // Not a benchmark: a plain program that renders diagrams over and over, for the leak
     // check (scripts/leak-check.sh, LEAKS.md) under valgrind or LeakSanitizer.
     .executableTarget(

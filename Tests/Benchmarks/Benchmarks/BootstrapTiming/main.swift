@@ -4,16 +4,11 @@
 // SyntheticOrganization(people: N, seed: 3)). Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks BootstrapTiming [N ...]
 // (default 10000 100000). Prints a Markdown table of wall-clock times, best of 3.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 func best(_ runs: Int = 3, _ body: () throws -> Void) rethrows -> Double {
   var result = Double.infinity

@@ -4,17 +4,12 @@
 // hops, 1 and 2 threads where a step uses threads. Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks BrokerSteps EDGES NODES
 // Prints a Markdown table of wall-clock seconds, one run each.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
 import SiloReport
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 func f(_ x: Double) -> String { String(format: "%.2f", x) }
 

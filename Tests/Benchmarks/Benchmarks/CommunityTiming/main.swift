@@ -6,30 +6,18 @@
 //   swift run -c release --package-path Tests/Benchmarks CommunityTiming [--runs N] EDGES ...
 // Run it on two commits in turn to compare them on the same files in the same session;
 // Tests/Benchmarks/peers_silos.py times igraph's and networkit's Leiden on the same files.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-var runs = 3
-if arguments.count >= 2, arguments[0] == "--runs" {
-  runs = max(1, Int(arguments[1]) ?? 3)
-  arguments.removeFirst(2)
-}
-guard !arguments.isEmpty else {
-  FileHandle.standardError.write(Data("usage: CommunityTiming [--runs N] EDGES ...\n".utf8))
-  exit(64)
-}
+let arguments = BenchmarkArguments()
+let runs = arguments.count("--runs", default: 3)
+let files = arguments.files(usage: "CommunityTiming [--runs N] EDGES ...")
 print("| method, people (ties), best of \(runs) | wall (s) | communities | modularity |")
 print("|---|---:|---:|---:|")
-for path in arguments {
+for path in files {
   let graph = try NetworkReader.read(edgesPath: path).network.graph
   let searches: [(String, (CollaborationGraph) throws -> CommunityDetection)] = [
     ("Louvain", { try Louvain().communities(in: $0, seed: 1) }),

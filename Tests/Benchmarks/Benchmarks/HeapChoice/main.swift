@@ -7,17 +7,12 @@
 // so part of the gap is that; each is the plain way to write its choice. Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks HeapChoice EDGES NODES
 // `run.sh heap` runs it on the peers' 1,000- and 10,000-person graphs.
+import BenchmarkTiming
 import Foundation
 import HeapModule
 import SiloGraph
 import SiloIngest
 import SiloMetrics
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 /// A queue entry: the tentative distance, then the node, so that equal distances settle the
 /// smaller node first as SiloMetrics does.

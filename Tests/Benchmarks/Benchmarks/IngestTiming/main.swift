@@ -6,37 +6,17 @@
 // wall time without the waits of a busy machine. Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks IngestTiming [--runs N] [--threads N] LOG ...
 // (--threads N times N threads only).
+import BenchmarkTiming
 import Foundation
 import SiloIngest
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
-
-/// The processor time of the process so far (all threads), in seconds.
-func processorSeconds() -> Double {
-  var time = timespec()
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
-  return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-var arguments = Array(CommandLine.arguments.dropFirst())
-var runs = 5
-var threadCounts = [1, 2]
-while arguments.count >= 2, arguments[0].hasPrefix("--") {
-  if arguments[0] == "--runs" { runs = max(1, Int(arguments[1]) ?? 5) }
-  if arguments[0] == "--threads", let threads = Int(arguments[1]) { threadCounts = [max(1, threads)] }
-  arguments.removeFirst(2)
-}
-guard !arguments.isEmpty else {
-  FileHandle.standardError.write(Data("usage: IngestTiming [--runs N] [--threads N] LOG ...\n".utf8))
-  exit(64)
-}
+let arguments = BenchmarkArguments()
+let runs = arguments.count("--runs", default: 5)
+let threadCounts = arguments.count("--threads").map { [$0] } ?? [1, 2]
+let files = arguments.files(usage: "IngestTiming [--runs N] [--threads N] LOG ...")
 print("| log, threads, best of \(runs) | read (s) | project (s) | read + project (s) | its processor time (s) | rows | ties |")
 print("|---|---:|---:|---:|---:|---:|---:|")
-for path in arguments {
+for path in files {
   for threads in threadCounts {
     var options = LogReadOptions()
     options.threads = threads

@@ -8,16 +8,11 @@
 // release mode:
 //   swift run -c release --package-path Tests/Benchmarks PathTiming EDGES NODES [runs]
 // Run it on two commits in turn to compare them on the same files in the same session.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count == 2 || arguments.count == 3 else {

@@ -1,17 +1,11 @@
 // The team advisor's search on generated logs: `teams --teams 5 --size 6` without the
 // measuring of each proposal (read and projection timed apart), best of 3.
 // `swift run -c release TeamTiming LOG ...` here, or `run.sh teams`.
+import BenchmarkTiming
 import Foundation
 import SiloDesign
 import SiloGraph
 import SiloIngest
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = ContinuousClock.now
-  try body()
-  let d = (ContinuousClock.now - start).components
-  return Double(d.seconds) + Double(d.attoseconds) * 1e-18
-}
 
 for path in CommandLine.arguments.dropFirst() {
   var network: Network!

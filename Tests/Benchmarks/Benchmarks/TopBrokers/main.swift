@@ -9,16 +9,11 @@
 //     boundary, and in how many any stated interval or certain claim is wrong (the
 //     guarantee allows this in at most δ = 10% of runs).
 // DISTANCE is hops or inverse-weight. `run.sh topk` runs both on the peers' files.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 guard arguments.count >= 4, ["time", "accuracy"].contains(arguments[0]),

@@ -6,17 +6,12 @@
 // the consensus (ConsensusCommunities) and for single Leiden runs. Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks TrendTiming [N ...]
 // (default 10000 100000; the seed comparison on the first size only). Prints Markdown tables.
+import BenchmarkTiming
 import Foundation
 import SiloGraph
 import SiloIngest
 import SiloMetrics
 import SiloReport
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 /// The peak resident memory of this process so far, in MB.
 func peakMegabytes() -> Double {

@@ -10,6 +10,7 @@
 // Both workbook timings include opening the zip and inflating the sheet. Run in release mode:
 //   swift run -c release --package-path Tests/Benchmarks WorkbookRead LOG.xlsx [LOG.csv]
 // `run.sh workbook` runs it on the generated 10^5- and 10^6-row workbooks.
+import BenchmarkTiming
 import Foundation
 import SiloIngest
 import ZIPFoundation
@@ -17,12 +18,6 @@ import ZIPFoundation
 #if canImport(FoundationXML)
   import FoundationXML
 #endif
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-  let start = DispatchTime.now().uptimeNanoseconds
-  try body()
-  return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
 /// Keeps the text of every `v` and inline `t` element.
 final class CellTexts: NSObject, XMLParserDelegate {
